@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "fleetwatt",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GSL", targets: ["GSL"]),
+        .library(name: "FleetModel", targets: ["FleetModel"]),
+        .library(name: "FleetReport", targets: ["FleetReport"]),
+        .executable(name: "fleetwatt", targets: ["fleetwatt"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // MARK: - Implementation details
+
+        /// The GNU Scientific Library as a C module. Only `GSL` imports it.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
+        ),
+
+        // MARK: - Public API
+
+        /// Swift wrapper over GSL: quadrature, random numbers, quasi-random
+        /// sequences, Monte Carlo integration, statistics, linear algebra, interpolation.
+        .target(name: "GSL", dependencies: ["CGSL"]),
+
+        /// Scenarios, physics and accounting of a GPU fleet; Monte Carlo and sensitivity.
+        .target(
+            name: "FleetModel",
+            dependencies: ["GSL", .product(name: "Yams", package: "Yams")]
+        ),
+
+        /// Markdown reports, SVG charts, JSON, CSV and Jupyter notebooks.
+        .target(name: "FleetReport", dependencies: ["FleetModel"]),
+
+        /// The command-line tool: parses flags and calls the libraries.
+        .executableTarget(
+            name: "fleetwatt",
+            dependencies: [
+                "FleetModel", "FleetReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Unit test bundles
+
+        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"]),
+        .testTarget(name: "FleetReportTests", dependencies: ["FleetReport"]),
+        .testTarget(name: "fleetwattTests", dependencies: ["FleetReport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

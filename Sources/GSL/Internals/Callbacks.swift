@@ -1,0 +1,62 @@
+internal import CGSL
+
+/// Holds a Swift closure so that GSL can call it through a C function pointer.
+///
+/// Errors cannot unwind through C: the thunk catches them, stores the first one
+/// here and returns NaN; the caller rethrows it after GSL returns.
+internal final class FunctionBox {
+    let body: (Double) throws -> Double
+    var error: (any Error)?
+    var evaluations = 0
+
+    init(_ body: @escaping (Double) throws -> Double) { self.body = body }
+
+    func call(_ x: Double) -> Double {
+        evaluations += 1
+        if error != nil { return .nan }
+        do {
+            let y = try body(x)
+            if !y.isFinite {
+                error = GSLError.invalidArgument("integrand is not finite at x = \(x) (got \(y))")
+                return .nan
+            }
+            return y
+        } catch {
+            self.error = error
+            return .nan
+        }
+    }
+}
+
+/// Calls `work` with a `gsl_function` that forwards to `box`, keeping the box alive.
+internal func withGSLFunction<R>(
+    _ box: FunctionBox, _ work: (inout gsl_function) throws -> R
+) rethrows -> R {
+    try withExtendedLifetime(box) {
+        var fn = gsl_function(
+            function: { x, params in
+                Unmanaged<FunctionBox>.fromOpaque(params!).takeUnretainedValue().call(x)
+            },
+            params: Unmanaged.passUnretained(box).toOpaque()
+        )
+        return try work(&fn)
+    }
+}
+
+/// Holds a Swift closure of several variables for `gsl_monte_function`.
+internal final class MultiFunctionBox {
+    let body: (UnsafeBufferPointer<Double>) throws -> Double
+    var error: (any Error)?
+
+    init(_ body: @escaping (UnsafeBufferPointer<Double>) throws -> Double) { self.body = body }
+
+    func call(_ x: UnsafeMutablePointer<Double>?, _ n: Int) -> Double {
+        if error != nil { return .nan }
+        do {
+            return try body(UnsafeBufferPointer(start: x, count: n))
+        } catch {
+            self.error = error
+            return .nan
+        }
+    }
+}
