@@ -1,0 +1,22 @@
+/// Summary of one metric over one period: the deterministic value and, when
+/// the run sampled (samples > 0), the distribution of the sampled values.
+public struct Stats: Codable, Sendable, Hashable {
+    /// Every input at its base value.
+    public var base: Double
+    public var mean: Double?
+    /// Sample standard deviation.
+    public var sd: Double?
+    public var p05: Double?
+    public var p50: Double?
+    public var p95: Double?
+
+    public init(base: Double, mean: Double? = nil, sd: Double? = nil,
+                p05: Double? = nil, p50: Double? = nil, p95: Double? = nil) {
+        self.base = base
+        self.mean = mean
+        self.sd = sd
+        self.p05 = p05
+        self.p50 = p50
+        self.p95 = p95
+    }
+}
