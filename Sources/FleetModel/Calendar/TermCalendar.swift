@@ -3,7 +3,7 @@
 /// Hour `h` (0-based) covers [start + h, start + h + 1) in UTC civil time with no
 /// daylight saving; `hourOfYear` counts from 1 January 00:00 of that hour's year
 /// (leap days are included, so a leap year has 8,784 hours).
-public struct TermCalendar: Sendable, Hashable {
+public struct TermCalendar: Sendable {
     /// First day of the term, for example 2025-11-01.
     public let startYear: Int
     public let startMonth: Int
