@@ -1,0 +1,104 @@
+/// The uncertain inputs of a run and their dependence: maps a point of the unit
+/// hypercube to input values.
+///
+/// Independent inputs take x_j = F_j⁻¹(u_j). Correlated inputs go through a Gaussian
+/// copula: z = Φ⁻¹(u) over the correlated coordinates, z' = L z with L the Cholesky factor
+/// of the copula's Pearson matrix (converted from the rank correlations), u' = Φ(z'),
+/// x_j = F_j⁻¹(u'_j). The marginals stay exact; the rank correlation of the sampled
+/// inputs approaches the requested ρ_s (exactly so for continuous marginals).
+public struct InputSpace: Sendable {
+    public let inputs: [UncertainInput]
+    public let correlations: [RankCorrelation]
+    /// Indices (into `inputs`) of the inputs that appear in a correlation, ascending.
+    let correlated: [Int]
+    /// Row-major lower-triangular Cholesky factor of the copula matrix over `correlated`.
+    let factor: [Double]
+
+    /// - Throws: `UncertaintyError.invalidCorrelation` when a correlation names an input
+    ///   that is not uncertain, pairs an input with itself, repeats a pair, has |ρ_s| ≥ 1,
+    ///   or when the matrix they form is not positive definite.
+    public init(inputs: [UncertainInput], correlations: [RankCorrelation] = []) throws(UncertaintyError) {
+        self.inputs = inputs
+        self.correlations = correlations
+        var index: [String: Int] = [:]
+        for (j, x) in inputs.enumerated() { index[x.path] = j }
+
+        var pairs: [Int: [Int: Double]] = [:]
+        var involved = Set<Int>()
+        for c in correlations {
+            let name = "correlation \(c.first) ~ \(c.second)"
+            guard let a = index[c.first] else {
+                throw .invalidCorrelation("\(name): \(c.first) is not an uncertain input (give it a dist)")
+            }
+            guard let b = index[c.second] else {
+                throw .invalidCorrelation("\(name): \(c.second) is not an uncertain input (give it a dist)")
+            }
+            guard a != b else { throw .invalidCorrelation("\(name): an input cannot be correlated with itself") }
+            guard c.rho.isFinite, abs(c.rho) < 1 else {
+                throw .invalidCorrelation("\(name): rho must lie strictly between -1 and 1, got \(c.rho)")
+            }
+            let (lo, hi) = (min(a, b), max(a, b))
+            guard pairs[lo]?[hi] == nil else { throw .invalidCorrelation("\(name): pair given twice") }
+            pairs[lo, default: [:]][hi] = c.copulaPearson
+            involved.insert(a); involved.insert(b)
+        }
+        correlated = involved.sorted()
+        let n = correlated.count
+        var m = [Double](repeating: 0, count: n * n)
+        for r in 0..<n {
+            m[r * n + r] = 1
+            for c in 0..<r {
+                let rho = pairs[correlated[c]]?[correlated[r]] ?? 0
+                m[r * n + c] = rho
+                m[c * n + r] = rho
+            }
+        }
+        guard n > 0 else { factor = []; return }
+        guard let l = InterimNumerics.cholesky(m, size: n) else {
+            let listed = correlations.map { "\($0.first) ~ \($0.second) (rho \($0.rho))" }.joined(separator: ", ")
+            throw .invalidCorrelation(
+                "the correlations \(listed) do not form a positive-definite matrix; "
+                + "weaken or remove some of them")
+        }
+        factor = l
+    }
+
+    /// Number of uncertain inputs (the sampler's dimension).
+    public var dimension: Int { inputs.count }
+
+    /// Every input at its base value.
+    public var base: [Double] { inputs.map(\.base) }
+
+    /// Input values for the unit point `u` (`u.count == dimension`), written to `x`.
+    public func map(_ u: [Double], into x: inout [Double]) {
+        let n = correlated.count
+        if n == 0 {
+            for j in 0..<inputs.count { x[j] = inputs[j].quantile(u[j]) }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * n) { buf in
+            for r in 0..<n { buf[r] = InterimNumerics.normalQuantile(u[correlated[r]]) }
+            for r in 0..<n {
+                var s = 0.0
+                for c in 0...r { s += factor[r * n + c] * buf[c] }
+                buf[n + r] = s
+            }
+            var k = 0
+            for j in 0..<inputs.count {
+                if k < n, correlated[k] == j {
+                    x[j] = inputs[j].quantile(clampOpenUnit(InterimNumerics.normalCDF(buf[n + k])))
+                    k += 1
+                } else {
+                    x[j] = inputs[j].quantile(u[j])
+                }
+            }
+        }
+    }
+
+    /// Input values for the unit point `u`.
+    public func values(at u: [Double]) -> [Double] {
+        var x = [Double](repeating: 0, count: inputs.count)
+        map(u, into: &x)
+        return x
+    }
+}
