@@ -126,7 +126,7 @@ struct UncertaintyRunnerTests {
             try MonteCarloRunner(samples: 10, threads: 0).run(model: model, inputs: space)
         }
         let broken = FunctionModel(metric: .pue) { _ in .infinity }
-        #expect(throws: UncertaintyError.self) { try MonteCarloRunner(samples: 10).run(model: broken, inputs: space) }
+        #expect(throws: EvaluationFailure.self) { try MonteCarloRunner(samples: 10).run(model: broken, inputs: space) }
     }
 
     @Test func progressReportsEveryWaveInOrder() throws {

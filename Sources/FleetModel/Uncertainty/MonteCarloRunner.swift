@@ -36,12 +36,12 @@ public struct MonteCarloRunner: Sendable {
 
     func validate() throws(UncertaintyError) {
         guard (0...Self.maximumSamples).contains(samples) else {
-            throw .invalidOption("--samples: expected 0 to \(Self.maximumSamples), got \(samples)")
+            throw UncertaintyError.invalidOption("--samples: expected 0 to \(Self.maximumSamples), got \(samples)")
         }
         guard (1...1_024).contains(threads) else {
-            throw .invalidOption("--threads: expected 1 to 1024, got \(threads)")
+            throw UncertaintyError.invalidOption("--threads: expected 1 to 1024, got \(threads)")
         }
-        guard chunkSize >= 1 else { throw .invalidOption("chunk size must be at least 1, got \(chunkSize)") }
+        guard chunkSize >= 1 else { throw UncertaintyError.invalidOption("chunk size must be at least 1, got \(chunkSize)") }
     }
 
     /// Evaluates `model` at the base values and, when `samples > 0`, at `samples` sampled
@@ -49,10 +49,10 @@ public struct MonteCarloRunner: Sendable {
     ///
     /// - Parameter progress: called on the calling thread after each wave with
     ///   (samples done, samples in the run).
-    /// - Throws: `UncertaintyError.invalidOption` for bad settings, `.evaluationFailed`
+    /// - Throws: `UncertaintyError.invalidOption` for bad settings, `EvaluationFailure`
     ///   when the base evaluation fails or every sample does.
     public func run<M: SampleModel>(model: M, inputs: InputSpace,
-                                    progress: ((Int, Int) -> Void)? = nil) throws(UncertaintyError) -> UncertaintySummary {
+                                    progress: ((Int, Int) -> Void)? = nil) throws -> UncertaintySummary {
         try validate()
         let base = try Self.evaluateBase(model: model, inputs: inputs)
         guard samples > 0 else {
@@ -69,21 +69,21 @@ public struct MonteCarloRunner: Sendable {
             return try reduce(model: model, base: base, paths: paths,
                               points: SampledPoints(sampler: lhs, space: inputs), progress: progress)
         case .sobol:
-            throw .invalidOption("--sampler sobol: waiting for the GSL quasi-random sequence")
+            throw UncertaintyError.invalidOption("--sampler sobol: waiting for the GSL quasi-random sequence")
         }
     }
 
     /// The model's outputs with every input at its base value.
-    static func evaluateBase<M: SampleModel>(model: M, inputs: InputSpace) throws(UncertaintyError) -> [Double] {
+    static func evaluateBase<M: SampleModel>(model: M, inputs: InputSpace) throws(EvaluationFailure) -> [Double] {
         var evaluator = model.makeEvaluator()
         var y = [Double](repeating: .nan, count: model.layout.count)
         do {
             try evaluator.evaluate(inputs.base, into: &y)
         } catch {
-            throw .evaluationFailed("evaluation at base values failed: \(error)")
+            throw EvaluationFailure("evaluation at base values failed: \(error)")
         }
         if let bad = y.firstIndex(where: { !$0.isFinite }) {
-            throw .evaluationFailed("evaluation at base values gave a non-finite "
+            throw EvaluationFailure("evaluation at base values gave a non-finite "
                                     + BatchEvaluator<M>.describe(slot: bad, in: model.layout))
         }
         return y
@@ -91,7 +91,7 @@ public struct MonteCarloRunner: Sendable {
 
     private func reduce<M: SampleModel, P: PointSource>(
         model: M, base: [Double], paths: [String], points: P, progress: ((Int, Int) -> Void)?
-    ) throws(UncertaintyError) -> UncertaintySummary {
+    ) throws(EvaluationFailure) -> UncertaintySummary {
         let layout = model.layout
         let slots = layout.count
         let metricCount = layout.metrics.count
@@ -125,7 +125,7 @@ public struct MonteCarloRunner: Sendable {
             }
         }
         guard failedCount < n else {
-            throw .evaluationFailed("all \(n) samples failed; first: \(UncertaintySummary.describe(failures[0], inputs: paths))")
+            throw EvaluationFailure("all \(n) samples failed; first: \(UncertaintySummary.describe(failures[0], inputs: paths))")
         }
         return UncertaintySummary(layout: layout, samples: n, base: base, inputPaths: paths,
                                   moments: Array(moments.pointer), totals: Array(totals.pointer),

@@ -38,14 +38,14 @@ extension SensitivityAnalysis {
         model: M, inputs: InputSpace, baseSamples: Int, bootstrap: Int = 200, seed: UInt64 = 1,
         sampler: SamplerKind = .random, metrics: [Metric]? = nil,
         threads: Int = MonteCarloRunner.defaultThreads, progress: ((Int, Int) -> Void)? = nil
-    ) throws(UncertaintyError) -> SobolAnalysis {
+    ) throws -> SobolAnalysis {
         let k = inputs.dimension
-        guard k > 0 else { throw .invalidOption("sobol: the scenario has no uncertain inputs (no dist: anywhere)") }
-        guard baseSamples >= 2 else { throw .invalidOption("sobol: base samples must be at least 2, got \(baseSamples)") }
-        guard bootstrap >= 0 else { throw .invalidOption("sobol: bootstrap must be 0 or more, got \(bootstrap)") }
+        guard k > 0 else { throw UncertaintyError.invalidOption("sobol: the scenario has no uncertain inputs (no dist: anywhere)") }
+        guard baseSamples >= 2 else { throw UncertaintyError.invalidOption("sobol: base samples must be at least 2, got \(baseSamples)") }
+        guard bootstrap >= 0 else { throw UncertaintyError.invalidOption("sobol: bootstrap must be 0 or more, got \(bootstrap)") }
         let count = baseSamples * (k + 2)
         guard count <= MonteCarloRunner.maximumSamples * 10 else {
-            throw .invalidOption("sobol: \(count) evaluations is more than \(MonteCarloRunner.maximumSamples * 10)")
+            throw UncertaintyError.invalidOption("sobol: \(count) evaluations is more than \(MonteCarloRunner.maximumSamples * 10)")
         }
         let totals: Totals
         switch sampler {
@@ -58,14 +58,14 @@ extension SensitivityAnalysis {
                 sampler: LatinHypercubeSampler(dimension: 2 * k, samples: baseSamples, seed: seed), space: inputs),
                 count: count, threads: threads, progress: progress)
         case .sobol:
-            throw .invalidOption("--sampler sobol: waiting for the GSL quasi-random sequence")
+            throw UncertaintyError.invalidOption("--sampler sobol: waiting for the GSL quasi-random sequence")
         }
 
         // Base samples whose every evaluation succeeded.
         let valid = (0..<baseSamples).filter { n in !(0..<(k + 2)).contains { totals.failed[n * (k + 2) + $0] } }
         guard valid.count >= 2 else {
             let first = totals.failures.first.map { UncertaintySummary.describe($0, inputs: inputs.inputs.map(\.path)) }
-            throw .evaluationFailed("sobol: fewer than two base samples evaluated; first failure: \(first ?? "none")")
+            throw EvaluationFailure("sobol: fewer than two base samples evaluated; first failure: \(first ?? "none")")
         }
         var warnings: [String] = []
         let dropped = baseSamples - valid.count

@@ -145,7 +145,8 @@ public struct SweepSpec: Sendable, Hashable {
                 totals = try results[i]!.get()
             } catch {
                 let at = zip(parameters, values(at: i)).map { "\($0)=\($1)" }.joined(separator: ", ")
-                throw UncertaintyError.evaluationFailed("sweep point \(at): \(error)")
+                if error is any InputError { throw UncertaintyError.invalidSweep("sweep point \(at): \(error)") }
+                throw EvaluationFailure("sweep point \(at): \(error)")
             }
             rows.append(Sweep.Row(point: point(i), totals: totals.filter { metrics.contains($0.key) }))
         }

@@ -7,9 +7,9 @@ extension SensitivityAnalysis {
         model: M, inputs: InputSpace, metrics: [Metric]? = nil,
         lowQuantile: Double = 0.10, highQuantile: Double = 0.90,
         threads: Int = MonteCarloRunner.defaultThreads
-    ) throws(UncertaintyError) -> Sensitivity {
+    ) throws -> Sensitivity {
         guard lowQuantile > 0, highQuantile < 1, lowQuantile < highQuantile else {
-            throw .invalidOption("tornado quantiles must satisfy 0 < low < high < 1")
+            throw UncertaintyError.invalidOption("tornado quantiles must satisfy 0 < low < high < 1")
         }
         let k = inputs.dimension
         let base = inputs.base
@@ -24,7 +24,7 @@ extension SensitivityAnalysis {
         let result = try evaluateTotals(model: model, points: ListedPoints(points: points), count: points.count,
                                         threads: threads)
         if let f = result.failures.first {
-            throw .evaluationFailed("tornado evaluation failed at "
+            throw EvaluationFailure("tornado evaluation failed at "
                                     + UncertaintySummary.describe(f, inputs: inputs.inputs.map(\.path)))
         }
         let totals = result.values
