@@ -129,8 +129,18 @@ extension SensitivityAnalysis {
 struct SaltelliDesign {
     let k: Int
     let n: Int
-    /// f(row n, column): column 0 is A, 1 is B, 2 + i is A_B^(i).
-    let f: (Int, Int) -> Double
+    /// f(A) and f(B) per base sample; f(A_B^(i)) at i · n + sample.
+    var fa: [Double] = [], fb: [Double] = [], fab: [Double] = []
+
+    /// - Parameter f: f(sample, column), column 0 is A, 1 is B, 2 + i is A_B^(i).
+    init(k: Int, n: Int, f: (Int, Int) -> Double) {
+        self.k = k
+        self.n = n
+        fa = (0..<n).map { f($0, 0) }
+        fb = (0..<n).map { f($0, 1) }
+        fab = [Double](repeating: 0, count: k * n)
+        for i in 0..<k { for q in 0..<n { fab[i * n + q] = f(q, 2 + i) } }
+    }
 
     struct Estimate {
         var first: [Double]
@@ -138,34 +148,34 @@ struct SaltelliDesign {
         var isConstant: Bool
     }
 
-    /// The indices over all rows, or over the rows listed in `resample` (with repeats).
+    /// The indices over all base samples, or over the samples listed in `resample` (with repeats).
     func indices(resample: [Int]?) -> Estimate {
-        let rows = resample?.count ?? n
-        @inline(__always) func row(_ q: Int) -> Int { resample?[q] ?? q }
+        let rows = resample ?? Array(0..<n)
+        let m = Double(rows.count)
         // Variance of f over A and B together (divisor 2N), by two passes.
         var sum = 0.0
-        for q in 0..<rows { sum += f(row(q), 0) + f(row(q), 1) }
-        let mean = sum / Double(2 * rows)
+        for r in rows { sum += fa[r] + fb[r] }
+        let mean = sum / (2 * m)
         var ss = 0.0
-        for q in 0..<rows {
-            let a = f(row(q), 0) - mean, b = f(row(q), 1) - mean
+        for r in rows {
+            let a = fa[r] - mean, b = fb[r] - mean
             ss += a * a + b * b
         }
-        let v = ss / Double(2 * rows)
+        let v = ss / (2 * m)
         guard v > 0 else {
             return Estimate(first: .init(repeating: 0, count: k), total: .init(repeating: 0, count: k), isConstant: true)
         }
         var first = [Double](repeating: 0, count: k), total = [Double](repeating: 0, count: k)
         for i in 0..<k {
+            let base = i * n
             var s = 0.0, t = 0.0
-            for q in 0..<rows {
-                let r = row(q)
-                let fa = f(r, 0), fb = f(r, 1), fab = f(r, 2 + i)
-                s += fb * (fab - fa)
-                t += (fa - fab) * (fa - fab)
+            for r in rows {
+                let a = fa[r], d = fab[base + r] - a
+                s += fb[r] * d
+                t += d * d
             }
-            first[i] = s / Double(rows) / v
-            total[i] = t / Double(2 * rows) / v
+            first[i] = s / m / v
+            total[i] = t / (2 * m) / v
         }
         return Estimate(first: first, total: total, isConstant: false)
     }
