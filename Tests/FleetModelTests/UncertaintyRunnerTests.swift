@@ -141,3 +141,22 @@ struct UncertaintyRunnerTests {
         #expect(seen == [400, 800, 1_000])
     }
 }
+
+@Suite("Uncertainty benchmark")
+struct UncertaintyBenchmarkTests {
+    @Test func rowsForEverySampleCountAndThreadCountThenSobol() throws {
+        let (model, space) = UncertaintyRunnerTests.linearModel()
+        var reported = 0
+        let rows = try UncertaintyBenchmark.run(model: model, inputs: space, hoursPerEvaluation: 10,
+                                                samples: [100, 200], threads: [1, 2], sobolBaseSamples: 16) { _ in
+            reported += 1
+        }
+        #expect(rows.map(\.evaluations) == [100, 100, 200, 200, 16 * 5])
+        #expect(rows.map(\.threads) == [1, 2, 1, 2, 2])
+        #expect(rows.last?.kind == "sobol" && reported == 5)
+        for r in rows {
+            #expect(r.seconds > 0 && r.peakMemoryMB > 1)
+            #expect(abs(r.sampleHoursPerSecond * r.seconds - Double(r.evaluations * 10)) < 1e-6 * Double(r.evaluations * 10))
+        }
+    }
+}
