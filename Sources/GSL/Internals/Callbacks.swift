@@ -3,20 +3,26 @@ internal import CGSL
 /// Holds a Swift closure so that GSL can call it through a C function pointer.
 ///
 /// Errors cannot unwind through C: the thunk catches them, stores the first one
-/// here and returns NaN; the caller rethrows it after GSL returns.
+/// here and returns NaN; the caller rethrows it after GSL returns. A non-finite
+/// value is an error too, except at the points in `singularPoints` (CQUAD evaluates
+/// the ends of its range and works around a non-finite value there).
 internal final class FunctionBox {
     let body: (Double) throws -> Double
+    let singularPoints: [Double]
     var error: (any Error)?
     var evaluations = 0
 
-    init(_ body: @escaping (Double) throws -> Double) { self.body = body }
+    init(singularPoints: [Double] = [], _ body: @escaping (Double) throws -> Double) {
+        self.body = body
+        self.singularPoints = singularPoints
+    }
 
     func call(_ x: Double) -> Double {
         evaluations += 1
         if error != nil { return .nan }
         do {
             let y = try body(x)
-            if !y.isFinite {
+            if !y.isFinite && !singularPoints.contains(x) {
                 error = GSLError.invalidArgument("integrand is not finite at x = \(x) (got \(y))")
                 return .nan
             }
