@@ -26,7 +26,7 @@ public final class RandomGenerator {
     public let algorithm: Algorithm
     /// The seed this generator was created (or last reseeded) with.
     public private(set) var seed: UInt64
-    private let rng: UnsafeMutablePointer<gsl_rng>
+    let rng: UnsafeMutablePointer<gsl_rng>
 
     /// Creates a generator seeded with `seed`.
     ///
