@@ -15,23 +15,15 @@ struct AccumulatorTests {
         #expect(abs(a.standardError - (variance / 1000).squareRoot()) <= 1e-9)
     }
 
-    @Test func exactQuantilesInterpolateOrderStatistics() {
-        let sorted = [1.0, 2, 3, 4, 5]
-        #expect(ExactQuantiles.quantile(sorted: sorted, 0.5) == 3)
-        #expect(ExactQuantiles.quantile(sorted: sorted, 0.05) == 1.2)
-        #expect(abs(ExactQuantiles.quantile(sorted: sorted, 0.95) - 4.8) < 1e-12)
-        #expect(ExactQuantiles.quantile(sorted: [7], 0.3) == 7)
-    }
-
     @Test func histogramCountsEveryValueOnce() {
         let xs = (0..<1_000).map { Double($0 * $0 % 997) / 3 }.sorted()
-        let h = ExactQuantiles.histogram(sorted: xs)
+        let h = SampleHistogram.histogram(sorted: xs)
         #expect(h.edges.count == h.counts.count + 1)
         #expect(h.counts.reduce(0, +) == xs.count)
         #expect(h.edges.first == xs.first && h.edges.last == xs.last)
         #expect(h.counts.count == 20)  // ⌈2 · 1000^(1/3)⌉
         // A value sits in the bin whose edges bracket it.
-        let constant = ExactQuantiles.histogram(sorted: [2, 2, 2])
+        let constant = SampleHistogram.histogram(sorted: [2, 2, 2])
         #expect(constant.counts == [3] && constant.edges == [2, 2])
     }
 
@@ -50,17 +42,21 @@ struct AccumulatorTests {
             let x = Double((i &* 2_654_435_761) % 1_000_003) / 1_000_003 * 1.2
             q.add(x); all.append(x)
         }
-        all.sort()
+        // Reference: a pilot longer than the stream keeps every value and is exact.
+        var exactStream = StreamingQuantiles(pilotSize: all.count + 1)
+        all.forEach { exactStream.add($0) }
         for p in [0.05, 0.5, 0.95] {
-            let exact = ExactQuantiles.quantile(sorted: all, p)
+            let exact = exactStream.quantile(p)
             #expect(abs(q.quantile(p) - exact) <= q.resolution + 2 / Double(all.count),
                     "p = \(p): \(q.quantile(p)) vs \(exact)")
         }
         #expect(!q.isOutsideSpan(0.05) && !q.isOutsideSpan(0.95))
 
+        // Within the pilot: linear interpolation between order statistics at rank p·(n − 1).
         var small = StreamingQuantiles(pilotSize: 100)
         [5.0, 1, 4, 2, 3].forEach { small.add($0) }
         #expect(small.quantile(0.5) == 3 && small.resolution == 0)
+        #expect(abs(small.quantile(0.05) - 1.2) < 1e-12 && abs(small.quantile(0.95) - 4.8) < 1e-12)
     }
 
     /// A tail beyond the histogram's span is flagged and interpolated towards the extreme.

@@ -34,6 +34,22 @@ struct SobolIndicesTests {
         }
     }
 
+    /// Quasi-random (Sobol) design: the error of each index is far below the bootstrap
+    /// interval's width (which assumes independent samples), so every closed-form index lies
+    /// inside its interval.
+    @Test func ishigamiIndicesWithinBootstrapIntervalsWithSobolPoints() throws {
+        let r = try SensitivityAnalysis.sobol(model: Self.model, inputs: Self.space, baseSamples: 4_096,
+                                              bootstrap: 200, seed: 2_026, sampler: .sobol, threads: 2)
+        let entries = try #require(r.sensitivity.rankings[.facilityEnergy])
+        let e = Self.exact
+        for i in 0..<3 {
+            let entry = try #require(entries.first { $0.path == "x\(i + 1)" })
+            let s1 = try #require(entry.firstOrderCI), st = try #require(entry.totalOrderCI)
+            #expect(s1[0] <= e.first[i] && e.first[i] <= s1[1], "S\(i + 1) = \(e.first[i]) outside \(s1)")
+            #expect(st[0] <= e.total[i] && e.total[i] <= st[1], "ST\(i + 1) = \(e.total[i]) outside \(st)")
+        }
+    }
+
     /// Pseudo-random designs: the 95 % bootstrap intervals cover the closed-form indices
     /// about 95 % of the time. Over 20 seeds × 6 indices, at least 85 % must cover (the
     /// binomial expectation is 114 of 120 with sd 2.4; 102 is five sd below).

@@ -1,3 +1,5 @@
+import GSL
+
 /// The uncertain inputs of a run and their dependence: maps a point of the unit
 /// hypercube to input values.
 ///
@@ -5,7 +7,9 @@
 /// copula: z = Φ⁻¹(u) over the correlated coordinates, z' = L z with L the Cholesky factor
 /// of the copula's Pearson matrix (converted from the rank correlations), u' = Φ(z'),
 /// x_j = F_j⁻¹(u'_j). The marginals stay exact; the rank correlation of the sampled
-/// inputs approaches the requested ρ_s (exactly so for continuous marginals).
+/// inputs approaches the requested ρ_s (exactly so for continuous marginals). Φ, Φ⁻¹ and
+/// the Cholesky factorisation are GSL's (`gsl_cdf_ugaussian_P`, `_Pinv`,
+/// `gsl_linalg_cholesky_decomp1`).
 public struct InputSpace: Sendable {
     public let inputs: [UncertainInput]
     public let correlations: [RankCorrelation]
@@ -54,13 +58,14 @@ public struct InputSpace: Sendable {
             }
         }
         guard n > 0 else { factor = []; return }
-        guard let l = InterimNumerics.cholesky(m, size: n) else {
+        do {
+            factor = try cholesky(Matrix(rows: n, columns: n, elements: m)).elements
+        } catch {
             let listed = correlations.map { "\($0.first) ~ \($0.second) (rho \($0.rho))" }.joined(separator: ", ")
             throw .invalidCorrelation(
                 "the correlations \(listed) do not form a positive-definite matrix; "
                 + "weaken or remove some of them")
         }
-        factor = l
     }
 
     /// Number of uncertain inputs (the sampler's dimension).
@@ -77,7 +82,7 @@ public struct InputSpace: Sendable {
             return
         }
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * n) { buf in
-            for r in 0..<n { buf[r] = InterimNumerics.normalQuantile(u[correlated[r]]) }
+            for r in 0..<n { buf[r] = Distributions.normalQuantile(u[correlated[r]]) }
             for r in 0..<n {
                 var s = 0.0
                 for c in 0...r { s += factor[r * n + c] * buf[c] }
@@ -86,7 +91,7 @@ public struct InputSpace: Sendable {
             var k = 0
             for j in 0..<inputs.count {
                 if k < n, correlated[k] == j {
-                    x[j] = inputs[j].quantile(clampOpenUnit(InterimNumerics.normalCDF(buf[n + k])))
+                    x[j] = inputs[j].quantile(clampOpenUnit(Distributions.normalCDF(buf[n + k])))
                     k += 1
                 } else {
                     x[j] = inputs[j].quantile(u[j])

@@ -1,10 +1,12 @@
+import GSL
+
 /// Latin hypercube points for a run of exactly `samples` points: in every coordinate,
 /// the points fall one in each of the `samples` equal strata of (0, 1).
 ///
 /// Coordinate d of point i lies in stratum π_d(i), where π_d is a permutation of
-/// 0..<samples drawn from (seed, d) by Fisher–Yates; its position inside the stratum is
-/// the random sampler's coordinate d of point i (jitter from (seed, i)). Memory: one
-/// `Int32` per sample and coordinate.
+/// 0..<samples shuffled by Fisher–Yates with MT19937 seeded from (seed, d); its position
+/// inside the stratum is the random sampler's coordinate d of point i (jitter from (seed, i)).
+/// Memory: one `Int32` per sample and coordinate.
 public struct LatinHypercubeSampler: UnitSampler {
     public let dimension: Int
     public let samples: Int
@@ -20,15 +22,16 @@ public struct LatinHypercubeSampler: UnitSampler {
         self.seed = seed
         self.jitter = RandomSampler(dimension: dimension, seed: seed)
         var s = [Int32](repeating: 0, count: dimension * samples)
+        let generator = RandomGenerator(seed: 1, algorithm: .mt19937)
         for d in 0..<dimension {
+            let word = SeedHash.hash(seed, SeedHash.Tag.latinPermutation.rawValue, UInt64(d))
+            generator.reseed(UInt64(UInt32(truncatingIfNeeded: word)))
             let base = d * samples
             for i in 0..<samples { s[base + i] = Int32(i) }
             // Fisher–Yates: swap position j with a uniform position in 0...j.
             var j = samples - 1
             while j > 0 {
-                let w = SeedHash.hash(seed, SeedHash.Tag.latinPermutation.rawValue, UInt64(d), UInt64(j))
-                let r = Int(w.multipliedFullWidth(by: UInt64(j + 1)).high)
-                s.swapAt(base + j, base + r)
+                s.swapAt(base + j, base + generator.uniformInt(below: j + 1))
                 j -= 1
             }
         }

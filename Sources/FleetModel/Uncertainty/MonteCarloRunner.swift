@@ -69,7 +69,9 @@ public struct MonteCarloRunner: Sendable {
             return try reduce(model: model, base: base, paths: paths,
                               points: SampledPoints(sampler: lhs, space: inputs), progress: progress)
         case .sobol:
-            throw UncertaintyError.invalidOption("--sampler sobol: waiting for the GSL quasi-random sequence")
+            let sobol = try SobolSampler(dimension: inputs.dimension, seed: seed)
+            return try reduce(model: model, base: base, paths: paths,
+                              points: SampledPoints(sampler: sobol, space: inputs), progress: progress)
         }
     }
 

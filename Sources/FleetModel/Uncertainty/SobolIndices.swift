@@ -1,3 +1,5 @@
+import GSL
+
 /// Variance-based sensitivity: first-order and total Sobol indices of every uncertain
 /// input for the whole-term total of each metric.
 ///
@@ -58,7 +60,9 @@ extension SensitivityAnalysis {
                 sampler: LatinHypercubeSampler(dimension: 2 * k, samples: baseSamples, seed: seed), space: inputs),
                 count: count, threads: threads, progress: progress)
         case .sobol:
-            throw UncertaintyError.invalidOption("--sampler sobol: waiting for the GSL quasi-random sequence")
+            totals = try evaluateTotals(model: model, points: SaltelliPoints(
+                sampler: try SobolSampler(dimension: 2 * k, seed: seed), space: inputs),
+                count: count, threads: threads, progress: progress)
         }
 
         // Base samples whose every evaluation succeeded.
@@ -90,18 +94,21 @@ extension SensitivityAnalysis {
                 let estimate = design.indices(resample: nil)
                 constant[c] = estimate.isConstant
                 var s1 = [[Double]](repeating: [], count: k), st = [[Double]](repeating: [], count: k)
+                let generator = RandomGenerator(seed: 1, algorithm: .mt19937)
+                var idx = [Int](repeating: 0, count: valid.count)
                 for r in 0..<bootstrap {
-                    let idx = (0..<valid.count).map { q in
-                        Int(SeedHash.hash(seed, SeedHash.Tag.bootstrap.rawValue, UInt64(r), UInt64(q))
-                            .multipliedFullWidth(by: UInt64(valid.count)).high)
-                    }
+                    // Resample r draws from MT19937 seeded by (seed, r): the same for every metric.
+                    let word = SeedHash.hash(seed, SeedHash.Tag.bootstrap.rawValue, UInt64(r))
+                    generator.reseed(UInt64(UInt32(truncatingIfNeeded: word)))
+                    for q in idx.indices { idx[q] = generator.uniformInt(below: valid.count) }
                     let e = design.indices(resample: idx)
                     for i in 0..<k { s1[i].append(e.first[i]); st[i].append(e.total[i]) }
                 }
                 func interval(_ xs: [Double], _ point: Double) -> [Double] {
                     guard !xs.isEmpty else { return [point, point] }
                     let sorted = xs.sorted()
-                    return [ExactQuantiles.quantile(sorted: sorted, 0.025), ExactQuantiles.quantile(sorted: sorted, 0.975)]
+                    return [Statistics.quantile(sorted: sorted, fraction: 0.025),
+                            Statistics.quantile(sorted: sorted, fraction: 0.975)]
                 }
                 let entries = (0..<k).map { i in
                     SensitivityEntry(path: paths[i], rank: 0,

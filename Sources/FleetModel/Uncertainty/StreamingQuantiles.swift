@@ -1,10 +1,13 @@
+import GSL
+
 /// Quantiles of a stream too long to store for every period: exact over a pilot of the
 /// first values, then a fixed-bin histogram laid over the pilot's range.
 ///
 /// The first `pilotSize` values are stored. When the pilot is full, `bins` equal bins span
 /// [min − r/4, max + r/4] (r the pilot's range); later values add to their bin, or to an
 /// underflow/overflow count beside the running minimum and maximum. While the stream is no
-/// longer than the pilot, quantiles are exact (definition 7, as `ExactQuantiles`). After it,
+/// longer than the pilot, quantiles are exact (GSL's `gsl_stats_quantile_from_sorted_data`,
+/// Hyndman & Fan's definition 7). After it,
 /// a quantile is found by linear interpolation inside its bin, so its error is at most one
 /// bin width, 1.5 r / bins (≈ 0.0015 r for 1,024 bins), whenever it falls inside the
 /// histogram's span; `resolution` reports that width. Outside the span (a tail that the
@@ -64,7 +67,7 @@ public struct StreamingQuantiles: Sendable, Hashable {
     /// The p-quantile (p in [0, 1]) of the values seen.
     public func quantile(_ p: Double) -> Double {
         precondition(count > 0, "quantile of an empty stream")
-        if counts.isEmpty { return ExactQuantiles.quantile(sorted: pilot.sorted(), p) }
+        if counts.isEmpty { return Statistics.quantile(sorted: pilot.sorted(), fraction: p) }
         // Rank in [0, count]: the value below which a share p of the mass lies.
         let target = p * Double(count)
         var cum = Double(below)

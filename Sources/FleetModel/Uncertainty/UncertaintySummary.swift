@@ -1,8 +1,11 @@
+import GSL
+
 /// The statistics of a Monte Carlo run, for every metric over the whole term, each year
 /// and each month: the base value and, when samples > 0, mean, standard deviation and
 /// P5/P50/P95; histograms and standard errors of the totals; failed samples.
 ///
-/// Whole-term quantiles are exact (from every stored total). Yearly and monthly quantiles
+/// Whole-term quantiles are exact (from every stored total, GSL's
+/// `gsl_stats_quantile_from_sorted_data`). Yearly and monthly quantiles
 /// come from `StreamingQuantiles`: exact up to `pilotSize` samples, afterwards within one
 /// bin width (1.5 × the pilot's range / `quantileBins`).
 public struct UncertaintySummary: Sendable, Hashable {
@@ -71,10 +74,10 @@ public struct UncertaintySummary: Sendable, Hashable {
             let sorted = stored[m].sorted()
             let mo = moments[layout.total(m)]
             t[metric] = Stats(base: base[layout.total(m)], mean: mo.mean, sd: mo.standardDeviation,
-                              p05: ExactQuantiles.quantile(sorted: sorted, 0.05),
-                              p50: ExactQuantiles.quantile(sorted: sorted, 0.50),
-                              p95: ExactQuantiles.quantile(sorted: sorted, 0.95))
-            h[metric] = ExactQuantiles.histogram(sorted: sorted)
+                              p05: Statistics.quantile(sorted: sorted, fraction: 0.05),
+                              p50: Statistics.quantile(sorted: sorted, fraction: 0.50),
+                              p95: Statistics.quantile(sorted: sorted, fraction: 0.95))
+            h[metric] = SampleHistogram.histogram(sorted: sorted)
             se[metric] = mo.standardError
         }
         totals = t

@@ -1,18 +1,7 @@
 import Foundation
 
-/// Quantiles and histograms of a complete, stored sample.
-public enum ExactQuantiles {
-    /// The p-quantile of ascending `sorted` values by linear interpolation between order
-    /// statistics at rank p·(n − 1) (Hyndman & Fan 1996, definition 7; numpy's default and
-    /// GSL's `gsl_stats_quantile_from_sorted_data`).
-    public static func quantile(sorted: [Double], _ p: Double) -> Double {
-        precondition(!sorted.isEmpty, "quantile of an empty sample")
-        let h = p * Double(sorted.count - 1)
-        let lo = Int(h.rounded(.down))
-        let hi = min(lo + 1, sorted.count - 1)
-        return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
-    }
-
+/// Histograms of a complete, stored sample (the whole-term totals of a run).
+public enum SampleHistogram {
     /// Number of bins for n values: Rice's rule ⌈2 n^(1/3)⌉, kept within 1…100.
     public static func binCount(for n: Int) -> Int {
         min(100, max(1, Int((2 * Foundation.cbrt(Double(n))).rounded(.up))))
