@@ -40,8 +40,10 @@ final class DisjointBuffer<Element>: @unchecked Sendable {
 
     var count: Int { pointer.count }
 
+    /// Element i, accessed in place: mutating an element that owns arrays (an accumulator)
+    /// does not copy them.
     subscript(i: Int) -> Element {
-        @inline(__always) get { pointer[i] }
-        @inline(__always) set { pointer[i] = newValue }
+        unsafeAddress { UnsafePointer(pointer.baseAddress! + i) }
+        unsafeMutableAddress { pointer.baseAddress! + i }
     }
 }
