@@ -105,12 +105,17 @@ public enum AtomicWriter {
         try? fm.removeItem(at: old)
     }
 
-    /// Removes every temporary file or folder this process has in flight; for a
-    /// SIGINT/SIGTERM handler before it exits. Returns the paths removed.
+    /// Removes every temporary file or folder this process has in flight (only those
+    /// under `folder`, when given); for a SIGINT/SIGTERM handler before it exits.
+    /// Returns the paths removed.
     @discardableResult
-    public static func removeTemporaries() -> [String] {
-        let paths = TemporaryPaths.shared.all()
-        for p in paths { try? FileManager.default.removeItem(atPath: p) }
+    public static func removeTemporaries(under folder: URL? = nil) -> [String] {
+        let prefix = folder.map { $0.standardizedFileURL.path + "/" }
+        let paths = TemporaryPaths.shared.all().filter { prefix == nil || $0.hasPrefix(prefix!) }
+        for p in paths {
+            try? FileManager.default.removeItem(atPath: p)
+            TemporaryPaths.shared.remove(p)
+        }
         return paths
     }
 

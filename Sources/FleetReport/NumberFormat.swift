@@ -42,6 +42,16 @@ public enum NumberFormat {
         return "\(value)"
     }
 
+    /// `value` to `significant` digits without padding zeros: 40000 → "40,000", 0.33 → "0.33".
+    public static func trimmed(_ value: Double, significant: Int = 6) -> String {
+        var s = human(value, significant: significant)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+
     /// A percentage with `decimals` decimals: 0.0712 → "7.1 %".
     public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
         grouped(fraction * 100, decimals: decimals) + " %"

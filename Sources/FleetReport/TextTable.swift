@@ -48,7 +48,14 @@ public struct TextTable: Sendable, Equatable {
         func line(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
         }
-        let rule = "|" + alignments.map { $0 == .left ? ":---" : "---:" }.joined(separator: "|") + "|"
+        // Dash counts follow the longest cell (or header word): pandoc takes them as the
+        // relative column widths when a row is longer than its line width.
+        let rule = "|" + headers.indices.map { j -> String in
+            let longestWord = headers[j].split(separator: " ").map(\.count).max() ?? 0
+            let n = min(60, max(3, longestWord, rows.map { $0[j].count }.max() ?? 0))
+            let dashes = String(repeating: "-", count: n)
+            return alignments[j] == .left ? ":" + dashes : dashes + ":"
+        }.joined(separator: "|") + "|"
         return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 

@@ -90,7 +90,7 @@ struct AtomicWriterTests {
         #expect(read(out.appendingPathComponent("report.md")) == "earlier")
         #expect(listing(out) == ["report.md"])
         #expect(listing(dir) == ["report"], "no staging or temporary folder remains")
-        #expect(AtomicWriter.removeTemporaries().isEmpty, "nothing left registered as in flight")
+        #expect(TemporaryPaths.shared.all().filter { $0.hasPrefix(dir.path) }.isEmpty, "nothing left registered as in flight")
     }
 
     @Test(arguments: ["", "/abs.txt", "../escape.txt", "a/../../b", "a//b", "./a"])
@@ -101,6 +101,17 @@ struct AtomicWriterTests {
             try AtomicWriter.writeFolder([name: Data()], to: out, force: false)
         }
         #expect(listing(dir).isEmpty)
+    }
+
+    @Test func removeTemporariesDeletesWhatIsInFlight() throws {
+        let dir = try TestSupport.tempFolder()
+        let stray = dir.appendingPathComponent(".report.1-2.staging")
+        try FileManager.default.createDirectory(at: stray, withIntermediateDirectories: false)
+        TemporaryPaths.shared.insert(stray.path)
+        // Only under `dir`: other tests run in parallel with temporaries of their own.
+        #expect(AtomicWriter.removeTemporaries(under: dir) == [stray.path])
+        #expect(listing(dir).isEmpty)
+        #expect(!TemporaryPaths.shared.all().contains(stray.path))
     }
 
     @Test func missingParentFolderIsAClearError() throws {

@@ -35,7 +35,7 @@ struct ReportTests {
             #expect(!md.contains(raw), "renderer-specific \(raw)")
         }
         #expect(md.components(separatedBy: "$$").count % 2 == 1, "balanced display math")
-        #expect(md.contains("S1 (95 % CI)"))
+        #expect(md.contains("S1 95 % interval"))
         #expect(md.contains("3f7a9c2e5b8d1f4a6c0e9b2d7f5a3c1e8b6d4f2a0c9e7b5d3f1a8c6e4b2d0f9a"))
         #expect(md.contains("--set 'fleet.cohorts.gb200.count=triangular(150000, 250000, 400000)'"))
         // Every input appears in the assumptions table.

@@ -24,8 +24,9 @@ public struct NiceScale: Sendable, Equatable {
         let raw = (upper - lower) / Double(Swift.max(1, targetTicks))
         let s = NiceScale.niceStep(raw)
         step = s
-        lo = (lower / s - 1e-9).rounded(.down) * s
-        hi = (upper / s + 1e-9).rounded(.up) * s
+        // The tolerance absorbs rounding noise (0.30000000000000004 / 0.1), never a whole step.
+        lo = (lower / s + 1e-9).rounded(.down) * s
+        hi = (upper / s - 1e-9).rounded(.up) * s
     }
 
     /// The smallest of 1, 2, 2.5, 5, 10 × 10^k not below `raw`.

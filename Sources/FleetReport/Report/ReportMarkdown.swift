@@ -108,8 +108,12 @@ public enum ReportMarkdown {
         }
 
         /// Base values by calendar year; a column per metric with its unit in the header.
+        /// Metrics with the same unit share one display unit, so that columns compare at a glance.
         func annualTable(_ metrics: [Metric]) -> TextTable {
-            let units = metrics.map { m in unit(m, r.annual.compactMap { $0.values[m]?.base }.map(abs).max() ?? 0) }
+            func largest(_ m: Metric) -> Double { r.annual.compactMap { $0.values[m]?.base }.map(abs).max() ?? 0 }
+            let units = metrics.map { m in
+                unit(m, metrics.filter { $0.unit == m.unit }.map(largest).max() ?? 0)
+            }
             let headers = ["Year"] + zip(metrics, units).map { m, u in
                 u.label.isEmpty ? m.label : "\(m.label) (\(u.label))"
             }
@@ -175,7 +179,7 @@ public enum ReportMarkdown {
                         + "\(NumberFormat.percent(hi / 1e6 / years / ReportMarkdown.usDataCentreTWh2023))"
                 }
                 if let peak = r.totals[.peakFacilityPower] {
-                    s += ". Its peak draw, \(stat(.peakFacilityPower, peak)), is that of a large city"
+                    s += ". Its highest monthly peak draw is \(stat(.peakFacilityPower, peak))"
                 }
                 para(s + ".")
             }
@@ -327,12 +331,29 @@ public enum ReportMarkdown {
             }
             for m in sens.rankings.keys.sorted() where !(sens.rankings[m] ?? []).isEmpty {
                 heading(m.label, level: 2)
-                let t = TableRenderer.sensitivityTable(sens, metric: m)
-                let rows = t.rows.map { row in row.enumerated().map { $0.offset == 1 ? MarkdownText.code($0.element) : $0.element } }
-                let table = TextTable(headers: t.headers, alignments: t.alignments, rows: rows)
-                self.table(table, widths: sens.method == "sobol" ? [5, 45, 20, 20] : [5, 44, 17, 17, 17])
+                self.table(sensitivityTable(sens, metric: m))
                 figure("\(sens.method == "sobol" ? "sobol" : "tornado")-\(m.rawValue)")
             }
+        }
+
+        /// The ranking of one metric in the report's units (the chart's).
+        func sensitivityTable(_ s: Sensitivity, metric m: Metric) -> TextTable {
+            let entries = (s.rankings[m] ?? []).sorted { $0.rank < $1.rank }.prefix(10)
+            if s.method == "sobol" {
+                return TextTable(headers: ["Rank", "Input", "S1", "S1 95 % interval", "ST", "ST 95 % interval"],
+                                 alignments: [.right, .left, .right, .right, .right, .right],
+                                 rows: entries.map { e in
+                                     let ci = { (c: [Double]?) in c.map { "\(NumberFormat.grouped($0[0], decimals: 2))–\(NumberFormat.grouped($0[1], decimals: 2))" } ?? "" }
+                                     return ["\(e.rank)", MarkdownText.code(e.path),
+                                             e.firstOrder.map { NumberFormat.grouped($0, decimals: 2) } ?? "", ci(e.firstOrderCI),
+                                             e.totalOrder.map { NumberFormat.grouped($0, decimals: 2) } ?? "", ci(e.totalOrderCI)]
+                                 })
+            }
+            let u = unit(m, entries.compactMap { $0.highValue.map(abs) }.max() ?? 0)
+            let f = { (v: Double?) in v.map { NumberFormat.human($0 * u.factor, significant: 3) } ?? "" }
+            return TextTable(headers: ["Rank", "Input", "At P10 (\(u.label))", "At P90 (\(u.label))", "Swing (\(u.label))"],
+                             alignments: [.right, .left, .right, .right, .right],
+                             rows: entries.map { e in ["\(e.rank)", MarkdownText.code(e.path), f(e.lowValue), f(e.highValue), f(e.swing)] })
         }
 
         mutating func assumptions() {
@@ -341,7 +362,7 @@ public enum ReportMarkdown {
                  + "Values given with `--set` are listed in the reproduction section.")
             let rows = r.inputs.map { i -> [String] in
                 [MarkdownText.code(i.path),
-                 i.distribution.map { MarkdownText.code($0) } ?? NumberFormat.human(i.base, significant: 6),
+                 i.distribution.map { MarkdownText.code($0) } ?? NumberFormat.trimmed(i.base),
                  MarkdownText.escape(i.unit), MarkdownText.escape(i.source)]
             }
             table(TextTable(headers: ["Path", "Value or distribution", "Unit", "Source"],
@@ -358,16 +379,16 @@ public enum ReportMarkdown {
             para("$$E_{\\text{fac}} = E_{\\text{IT}} + E_{\\text{cool}} + E_{\\text{loss}} \\qquad \\text{PUE} = E_{\\text{fac}} / E_{\\text{IT}}$$")
             para("A chiller's coefficient of performance is bounded by the Carnot limit between its evaporator and condenser temperatures (in kelvin):")
             para("$$\\text{COP} \\le T_{\\text{evap}} / (T_{\\text{cond}} - T_{\\text{evap}})$$")
-            para("On-site water is the water evaporated to reject heat, plus blowdown at N cycles of concentration; off-site water uses each grid's water intensity of generation w_g:")
+            para("On-site water is the water evaporated to reject heat, plus blowdown at $N$ cycles of concentration; off-site water uses each grid's water intensity of generation $w_{g}$:")
             para("$$W_{\\text{on}} = V_{\\text{evap}} \\cdot N / (N - 1) \\qquad W_{\\text{off}} = \\sum_{h} E_{\\text{fac}}(h) \\cdot w_{g}(h)$$")
-            para("Location-based carbon uses the grid's carbon intensity I_g in each hour; market-based carbon removes the contracted carbon-free share s; embodied carbon amortises each unit's manufacturing emissions e over its life L:")
+            para("Location-based carbon uses the grid's carbon intensity $I_{g}$ in each hour; market-based carbon removes the contracted carbon-free share $s$; embodied carbon amortises each unit's manufacturing emissions $e_{u}$ over its life $L_{u}$, for the time $\\tau_{u}$ it serves within the term:")
             para("$$C_{\\text{loc}} = \\sum_{h} E_{\\text{fac}}(h) \\cdot I_{g}(h) \\qquad C_{\\text{mkt}} = \\sum_{h} E_{\\text{fac}}(h) \\cdot (1 - s) \\cdot I_{g}(h) \\qquad C_{\\text{emb}} = \\sum_{u} e_{u} \\cdot \\tau_{u} / L_{u}$$")
-            para("Cost uses each grid's price p_g in the year of the hour, and is compared with the contract value V:")
+            para("Cost uses each grid's price $p_{g}$ in the year of the hour, and is compared with the contract value $V$:")
             para("$$K = \\sum_{h} E_{\\text{fac}}(h) \\cdot p_{g}(h) \\qquad \\text{share} = K / V$$")
             para("Monte Carlo draws every uncertain input from its distribution, evaluates the whole chain for each sample, and reports the "
-                 + "mean, standard deviation s and percentiles of each metric; the standard error of a mean of n samples is")
+                 + "mean, standard deviation $s$ and percentiles of each metric; the standard error of a mean of $n$ samples is")
             para("$$\\text{SE} = s / n^{1/2}$$")
-            para("The tornado swing of input i and the Sobol indices of a metric Y are")
+            para("The tornado swing of input $i$ and the Sobol indices of a metric $Y$ are")
             para("$$\\Delta_{i} = | Y(x_{i} = q_{0.9}) - Y(x_{i} = q_{0.1}) | \\qquad S_{i} = V(E(Y | x_{i})) / V(Y) \\qquad S_{T i} = E(V(Y | x_{\\sim i})) / V(Y)$$")
             let d = r.diagnostics.quadratureVsTimestepRelDiff
             para("As a check on the time step, facility energy over the term is also integrated in continuous time by adaptive quadrature (GSL); "

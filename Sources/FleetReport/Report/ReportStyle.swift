@@ -17,7 +17,7 @@ public enum ReportStyle {
       @bottom-center { content: counter(page) " / " counter(pages); font-size: 8.5pt; color: #555555; }
     }
     html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; line-height: 1.42; color: #1a1a1a; }
-    body { margin: 0; }
+    body { margin: 0; counter-reset: figure; }
     header#title-block-header { margin-bottom: 1.2em; padding-bottom: 0.6em; border-bottom: 1px solid #999999; }
     h1.title { font-size: 19pt; line-height: 1.2; margin: 0 0 0.25em 0; }
     p.subtitle { font-size: 11pt; color: #333333; margin: 0 0 0.3em 0; }
