@@ -178,6 +178,7 @@ public enum NotebookExporter {
                 ranking = pd.DataFrame(result["sensitivity"]["rankings"][metric]).set_index("path")
                 ax = ranking["\(column)"].iloc[::-1].plot.barh(figsize=(9, 4), color="#E69F00")
                 ax.set_xlabel("\(column.replacingOccurrences(of: "_", with: " ")) of \(m.rawValue)")
+                plt.tight_layout()
                 plt.show()
                 ranking
                 """),

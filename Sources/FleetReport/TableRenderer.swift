@@ -102,7 +102,7 @@ public enum TableRenderer {
         guard let v else { return "" }
         var s = NumberFormat.grouped(v, decimals: 2)
         if let ci, ci.count == 2 {
-            s += " (\(NumberFormat.grouped(ci[0], decimals: 2))–\(NumberFormat.grouped(ci[1], decimals: 2)))"
+            s += " [\(NumberFormat.grouped(ci[0], decimals: 2)), \(NumberFormat.grouped(ci[1], decimals: 2))]"
         }
         return s
     }

@@ -48,11 +48,11 @@ public struct TextTable: Sendable, Equatable {
         func line(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
         }
-        // Dash counts follow the longest cell (or header word): pandoc takes them as the
-        // relative column widths when a row is longer than its line width.
+        // Dash counts follow the longest cell or header word, within 7…40: pandoc takes
+        // them as the relative column widths when a row is longer than its line width.
         let rule = "|" + headers.indices.map { j -> String in
             let longestWord = headers[j].split(separator: " ").map(\.count).max() ?? 0
-            let n = min(60, max(3, longestWord, rows.map { $0[j].count }.max() ?? 0))
+            let n = min(40, max(7, longestWord, rows.map { $0[j].count }.max() ?? 0))
             let dashes = String(repeating: "-", count: n)
             return alignments[j] == .left ? ":" + dashes : dashes + ":"
         }.joined(separator: "|") + "|"

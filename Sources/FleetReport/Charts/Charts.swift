@@ -252,7 +252,7 @@ public enum Charts {
             c.text(labels[i], p.left - 6, yy + rowH / 2 + 3.8, size: 10.5, anchor: .end)
         }
         c.line(bx, p.top - 4, bx, p.bottom, stroke: Palette.black, width: 1.4)
-        p.drawLegend(&c, [(label: "Input at its P10", color: Palette.blue, key: .swatch),
+        PlotFrame(left: 16, top: p.top, right: p.right, bottom: p.bottom).drawLegend(&c, [(label: "Input at its P10", color: Palette.blue, key: .swatch),
                           (label: "Input at its P90", color: Palette.orange, key: .swatch),
                           (label: "Base case \(u.format(baseValue))", color: Palette.black, key: .line)])
         height = 0
@@ -297,7 +297,7 @@ public enum Charts {
             c.text(labels[i], p.left - 6, yy + rowH / 2 + 3.8, size: 10.5, anchor: .end)
         }
         c.line(x0, p.top, x0, p.bottom, stroke: Palette.axis)
-        p.drawLegend(&c, [(label: "First-order S1", color: Palette.blue, key: .swatch),
+        PlotFrame(left: 16, top: p.top, right: p.right, bottom: p.bottom).drawLegend(&c, [(label: "First-order S1", color: Palette.blue, key: .swatch),
                           (label: "Total-order ST", color: Palette.orange, key: .swatch),
                           (label: "95 % bootstrap interval", color: Palette.black, key: .line)])
         height = 0

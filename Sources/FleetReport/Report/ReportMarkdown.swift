@@ -209,7 +209,7 @@ public enum ReportMarkdown {
                 return
             }
             para("The fleet is \(cohorts.count) cohort\(cohorts.count == 1 ? "" : "s") of hardware, each deployed at one site on its own ramp. "
-                 + "At its peak \(stat(.gpusInstalledPeak)) GPUs are installed. Table values are at base.")
+                 + "At its peak, \(stat(.gpusInstalledPeak)) are installed. Table values are at base.")
             let emb = unit(.carbonEmbodied, cohorts.map(\.embodiedTCO2e).max() ?? 0)
             let it = unit(.itEnergy, cohorts.map(\.itEnergyMWh).max() ?? 0)
             let rows = cohorts.map { c -> [String] in
@@ -343,7 +343,7 @@ public enum ReportMarkdown {
                 return TextTable(headers: ["Rank", "Input", "S1", "S1 95 % interval", "ST", "ST 95 % interval"],
                                  alignments: [.right, .left, .right, .right, .right, .right],
                                  rows: entries.map { e in
-                                     let ci = { (c: [Double]?) in c.map { "\(NumberFormat.grouped($0[0], decimals: 2))–\(NumberFormat.grouped($0[1], decimals: 2))" } ?? "" }
+                                     let ci = { (c: [Double]?) in c.map { "[\(NumberFormat.grouped($0[0], decimals: 2)), \(NumberFormat.grouped($0[1], decimals: 2))]" } ?? "" }
                                      return ["\(e.rank)", MarkdownText.code(e.path),
                                              e.firstOrder.map { NumberFormat.grouped($0, decimals: 2) } ?? "", ci(e.firstOrderCI),
                                              e.totalOrder.map { NumberFormat.grouped($0, decimals: 2) } ?? "", ci(e.totalOrderCI)]
