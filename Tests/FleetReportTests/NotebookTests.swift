@@ -39,7 +39,7 @@ struct NotebookTests {
                           ("deterministic.ipynb", Fixtures.result(sampled: false, sensitivity: nil))] {
             let file = dir.appendingPathComponent(name)
             try NotebookExporter.write(result: r, to: file)
-            let run = try TestSupport.run(["python3", TestSupport.repoRoot.appendingPathComponent("scripts/check-notebook.py").path,
+            let run = try TestSupport.run([TestSupport.python, TestSupport.repoRoot.appendingPathComponent("scripts/check-notebook.py").path,
                                            file.path])
             #expect(run.status == 0, "\(name): \(run.stderr)")
         }
@@ -52,7 +52,7 @@ struct NotebookTests {
         var text = String(decoding: try NotebookExporter.notebook(for: Fixtures.result(sampled: false, sensitivity: nil)), as: UTF8.self)
         text = text.replacingOccurrences(of: "\"cell_type\" : \"markdown\"", with: "\"cell_type\" : \"prose\"")
         try AtomicWriter.write(text, to: file)
-        let run = try TestSupport.run(["python3", TestSupport.repoRoot.appendingPathComponent("scripts/check-notebook.py").path, file.path])
+        let run = try TestSupport.run([TestSupport.python, TestSupport.repoRoot.appendingPathComponent("scripts/check-notebook.py").path, file.path])
         #expect(run.status == 1)
     }
 }

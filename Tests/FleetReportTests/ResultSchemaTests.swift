@@ -84,7 +84,7 @@ struct ResultSchemaTests {
             try AtomicWriter.write(data, to: file)
             let schema = dir.appendingPathComponent("\(kind.rawValue).schema.json")
             try AtomicWriter.write(ResultSchema.text(of: kind), to: schema)
-            let run = try TestSupport.run(["python3", TestSupport.repoRoot.appendingPathComponent("scripts/check-schema.py").path,
+            let run = try TestSupport.run([TestSupport.python, TestSupport.repoRoot.appendingPathComponent("scripts/check-schema.py").path,
                                            schema.path, file.path, "--sorted-keys"])
             #expect(run.status == 0, "\(name): \(run.stderr)")
         }
@@ -108,7 +108,7 @@ struct ResultSchemaTests {
         for (name, data) in bad {
             let file = dir.appendingPathComponent(name)
             try AtomicWriter.write(data, to: file)
-            let run = try TestSupport.run(["python3", TestSupport.repoRoot.appendingPathComponent("scripts/check-schema.py").path,
+            let run = try TestSupport.run([TestSupport.python, TestSupport.repoRoot.appendingPathComponent("scripts/check-schema.py").path,
                                            schema.path, file.path])
             #expect(run.status == 1, "\(name) should be rejected")
             #expect(!run.stderr.isEmpty)

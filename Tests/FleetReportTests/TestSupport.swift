@@ -9,8 +9,12 @@ enum TestSupport {
 
     /// The command that installs the external tools these tests use.
     static let setupCommand =
-        "sudo apt-get install -y pandoc weasyprint poppler-utils python3-jsonschema python3-nbformat " +
-        "(or: python3 -m pip install jsonschema nbformat), as the README's test command does"
+        "./scripts/test (the README's test command: it installs pandoc, weasyprint, poppler-utils and Python's " +
+        "jsonschema and nbformat when missing), or by hand: sudo apt-get install -y pandoc weasyprint poppler-utils " +
+        "python3-jsonschema python3-nbformat"
+
+    /// The Python that has jsonschema and nbformat: $FLEETWATT_PYTHON (set by scripts/test), else python3.
+    static let python = ProcessInfo.processInfo.environment["FLEETWATT_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "python3"
 
     /// A fresh empty folder under the system temp folder.
     static func tempFolder(_ name: String = #function) throws -> URL {
@@ -43,9 +47,9 @@ enum TestSupport {
     /// True when `python3 -c "import <module>"` succeeds; otherwise records a failure
     /// that names the set-up command (a missing tool must fail, not skip).
     static func requirePython(_ modules: [String], sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        let ok = (try? run(["python3", "-c", modules.map { "import \($0)" }.joined(separator: "; ")]))?.status == 0
+        let ok = (try? run([python, "-c", modules.map { "import \($0)" }.joined(separator: "; ")]))?.status == 0
         if !ok {
-            Issue.record("python3 with \(modules.joined(separator: ", ")) is required; install with: \(setupCommand)",
+            Issue.record("\(python) with \(modules.joined(separator: ", ")) is required; install with: \(setupCommand)",
                          sourceLocation: sourceLocation)
         }
         return ok
