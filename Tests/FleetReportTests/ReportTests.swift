@@ -42,6 +42,20 @@ struct ReportTests {
         for i in Fixtures.inputs { #expect(md.contains("`\(i.path)`")) }
     }
 
+    @Test func reportWithoutBreakdownOrSamplesCitesOnlyTheFiguresItHas() throws {
+        var r = Fixtures.result(sampled: false, sensitivity: nil)
+        r.breakdown = nil
+        let files = try ReportWriter.files(for: r, date: Self.date)
+        let svgs = Set(files.keys.filter { $0.hasPrefix("figures/") })
+        #expect(svgs == ["figures/facility-power.svg", "figures/water.svg", "figures/cumulative-carbon.svg"])
+        let md = String(decoding: files["report.md"]!, as: UTF8.self)
+        #expect(md.components(separatedBy: "](figures/").count - 1 == svgs.count)
+        #expect(!md.contains("P5–P95"))
+        #expect(md.contains("This run did not rank the inputs"))
+        r.monthly = []
+        #expect(throws: ReportError.missingData("monthly series")) { try ReportWriter.files(for: r, date: Self.date) }
+    }
+
     @Test func summaryComparesWithUSDataCentresAndTheContract() throws {
         let r = Fixtures.result()
         let md = ReportMarkdown.render(r, figures: [], date: Self.date)
