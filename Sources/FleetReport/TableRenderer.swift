@@ -89,6 +89,13 @@ public enum TableRenderer {
                          alignments: [.right, .left, .right, .right, .right], rows: Array(rows))
     }
 
+    /// Every input (`fleetwatt params`, the report's assumptions): path, value or
+    /// distribution, unit, source.
+    public static func inputsTable(_ inputs: [FleetResult.Input]) -> TextTable {
+        TextTable(headers: ["Path", "Value or distribution", "Unit", "Source"], alignments: [.left, .left, .left, .left],
+                  rows: inputs.map { [$0.path, $0.distribution ?? NumberFormat.trimmed($0.base), $0.unit, $0.source] })
+    }
+
     static func cell(_ v: Double?, _ factor: Double) -> String {
         guard let v else { return "" }
         return NumberFormat.human(v * factor)

@@ -116,6 +116,16 @@ struct TableRendererTests {
         #expect(Double(pue[2]) == r.totals[.pue]!.base)
     }
 
+    @Test func inputsTableShowsDistributionOrValue() {
+        let t = TableRenderer.inputsTable(Fixtures.inputs)
+        #expect(t.rows.count == Fixtures.inputs.count)
+        #expect(t.rows[0][1] == "triangular(150000, 250000, 400000)")
+        #expect(t.rows.first { $0[0] == "fleet.cohorts.cpu.count" }?[1] == "40,000")
+        #expect(t.rows.first { $0[0] == "grids.srvc.carbon_intensity_kg_per_kwh" }?[1] == "0.33")
+        let csv = Self.parseCSV(t.csv())
+        #expect(csv[1][3] == Fixtures.inputs[0].source, "quotes in sources survive CSV")
+    }
+
     @Test func sweepTableAndCSV() {
         let r = Fixtures.result(sampled: false, sensitivity: nil, sweep: true)
         let rows = Self.parseCSV(CSVRenderer.sweep(r.sweep!, sampled: false))
