@@ -21,12 +21,13 @@ struct FleetValidationTests {
     @Test func absurdHardwareIsFlaggedByPath() throws {
         var h = try FleetFixtures.h100()
         h.tdpW = 70_000
-        h.idleBareW = 500
         h.curvePowerFraction[3] = 0.1
         let p = paths(h.validationIssues(prefix: "hardware.h100-sxm"))
         #expect(p.contains("hardware.h100-sxm.tdp_w"))
         #expect(p.contains("hardware.h100-sxm.curve_power_fraction"))
-        #expect(p.contains("hardware.h100-sxm.idle_bare_w"))
+        var idle = try FleetFixtures.h100()
+        idle.idleBareW = 500            // above the 108 W idle with a CUDA context
+        #expect(paths(idle.validationIssues(prefix: "h")) == ["h.idle_bare_w"])
     }
 
     @Test func cohortDatesUtilizationAndIDsAreChecked() throws {
