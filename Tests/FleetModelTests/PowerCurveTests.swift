@@ -106,3 +106,32 @@ struct PowerExpectationTests {
         #expect(abs(narrow - (try curve.boardPowerW(utilization: 0.5))) < 2)
     }
 }
+
+@Suite("PowerTables")
+struct PowerTableTests {
+    /// The hour-of-day table (shared μ tables, Steffen-interpolated) against direct QAGS
+    /// of each hour's mixture, with and without a binding power cap.
+    @Test(arguments: [nil, 0.6] as [Double?])
+    func hourTableMatchesDirectQuadrature(cap: Double?) throws {
+        let hw = try FleetFixtures.h100(), cal = try FleetFixtures.calendar()
+        var c = FleetFixtures.cohort()
+        c.powerCapFraction = cap
+        let model = try c.powerModel(hardware: hw, calendar: cal)
+        let curve = try PowerCurve(hardware: hw, capFraction: cap)
+        let w = c.workload
+        let host = { (mu: Double) in hw.hostIdleW + (hw.hostMaxW - hw.hostIdleW) * mu }
+        let train = try UtilizationDistribution(mean: w.trainingUtilizationFraction, concentration: w.trainingConcentration)
+            .expectation { try curve.boardPowerW(utilization: $0, intensity: w.trainingIntensityFraction) }
+        for d in 0..<24 {
+            let tau = Double(d) + 0.5
+            let mu = w.inferenceUtilizationFraction
+                * (1 + w.inferenceDiurnalAmplitudeFraction * cos(2 * Double.pi * (tau - Double(w.inferencePeakHourUTC)) / 24))
+            let inf = try UtilizationDistribution(mean: mu, concentration: w.inferenceConcentration)
+                .expectation { try curve.boardPowerW(utilization: $0, intensity: w.inferenceIntensityFraction) }
+            let direct = w.trainingFraction * (train + host(w.trainingUtilizationFraction))
+                + (1 - w.trainingFraction) * (inf + host(mu)) + hw.networkW + hw.storageW
+            let tabled = model.servingPowerByHourOfDay[d]
+            #expect(abs(tabled - direct) / direct < 1e-4, "hour \(d): \(tabled) vs \(direct)")
+        }
+    }
+}

@@ -108,8 +108,9 @@ public struct CohortPowerModel: Sendable {
 /// μ_I(τ) = clamp(μ̄_I·(1 + a·cos(2π(τ − τ_pk)/24)), 0.01, 0.99)
 /// h(μ) = H_idle + (H_max − H_idle)·μ
 /// ```
-/// E_T = E[P_T(U_T)] by QAGS; E_I(μ) by QAGS on a grid of μ over the daily range,
-/// interpolated with Steffen's method, so p is smooth in τ.
+/// E_T = E[P_T(U_T)] and E_I(μ) come from `expectedBoardPower` (QAGS tables over μ);
+/// E_I is sampled on a grid of μ over the daily range and interpolated with Steffen's
+/// method, so p is smooth in τ.
 struct ServingPowerProfile: Sendable {
     let trainingFraction: Double
     let trainingW: Double
@@ -137,32 +138,50 @@ struct ServingPowerProfile: Sendable {
         peakHour = Double(w.inferencePeakHourUTC)
 
         if w.trainingFraction > 0 {
-            let dist = UtilizationDistribution(mean: w.trainingUtilizationFraction, concentration: w.trainingConcentration)
-            let iota = w.trainingIntensityFraction
-            trainingW = try dist.expectation { try curve.boardPowerW(utilization: $0, intensity: iota) }
+            let board = try Self.expectedBoardPower(curve: curve, hardware: hardware,
+                                                    concentration: w.trainingConcentration,
+                                                    intensity: w.trainingIntensityFraction)
+            trainingW = try board(w.trainingUtilizationFraction)
                 + hostIdleW + hostSlopeW * w.trainingUtilizationFraction
         } else {
             trainingW = 0
         }
 
-        let iota = w.inferenceIntensityFraction, kappa = w.inferenceConcentration
-        let expected: (Double) throws -> Double = { mu in
-            try UtilizationDistribution(mean: mu, concentration: kappa)
-                .expectation { try curve.boardPowerW(utilization: $0, intensity: iota) }
-        }
         let lo = Self.clampMean(inferenceMean * (1 - amplitude))
         let hi = Self.clampMean(inferenceMean * (1 + amplitude))
         if w.trainingFraction >= 1 {
             inferenceByMean = nil
             inferenceConstantW = 0
-        } else if hi - lo < 1e-9 {
-            inferenceByMean = nil
-            inferenceConstantW = try expected(lo)
         } else {
-            let n = Self.meanGridPoints
-            let mus = (0..<n).map { lo + (hi - lo) * Double($0) / Double(n - 1) }
-            inferenceByMean = try Interpolator(x: mus, y: mus.map(expected), method: .steffen)
-            inferenceConstantW = 0
+            let expected = try Self.expectedBoardPower(curve: curve, hardware: hardware,
+                                                       concentration: w.inferenceConcentration,
+                                                       intensity: w.inferenceIntensityFraction)
+            if hi - lo < 1e-9 {
+                inferenceByMean = nil
+                inferenceConstantW = try expected(lo)
+            } else {
+                let n = Self.meanGridPoints
+                let mus = (0..<n).map { lo + (hi - lo) * Double($0) / Double(n - 1) }
+                inferenceByMean = try Interpolator(x: mus, y: mus.map(expected), method: .steffen)
+                inferenceConstantW = 0
+            }
+        }
+    }
+
+    /// E[P(U)] (W) as a function of the mean utilization for one workload:
+    /// P₀ + ι·(TDP·T_κ(μ) − P₀) from the shared table when the cap cannot bind,
+    /// else a QAGS integral of the capped curve for each mean.
+    static func expectedBoardPower(curve: PowerCurve, hardware: HardwareSpec, concentration: Double,
+                                   intensity: Double) throws -> (Double) throws -> Double {
+        let p0 = curve.idleContextW, tdp = hardware.tdpW
+        let peak = p0 + intensity * ((hardware.curvePowerFraction.last ?? 1) * tdp - p0)
+        if curve.capW >= peak {
+            let table = try ExpectedPowerTable.table(hardware: hardware, concentration: concentration)
+            return { mu in p0 + intensity * (tdp * (try ExpectedPowerTable.value(table, mean: mu)) - p0) }
+        }
+        return { mu in
+            try UtilizationDistribution(mean: mu, concentration: concentration)
+                .expectation { try curve.boardPowerW(utilization: $0, intensity: intensity) }
         }
     }
 
