@@ -73,32 +73,51 @@ public struct CohortPowerModel: Sendable {
     }
 
     /// The cohort's hourly IT power, liquid share, month-end unit counts and monthly embodied carbon.
+    ///
+    /// The term splits into hours before deployment (D = 0, left at zero), hours with every
+    /// unit in service (D = 1, a copy of the day's table) and ramp hours (deployment or
+    /// retirement windows), the only ones that evaluate D(h + ½).
     public func load(calendar: TermCalendar) -> CohortLoad {
         let hours = calendar.hourCount
-        var power = [Double](repeating: 0, count: hours)
-        var monthUnitHours = [Double](repeating: 0, count: calendar.months)
-        let table = servingPowerByHourOfDay
+        let ramp = self.ramp
+        // First hour whose midpoint is past the start, at or past the end of deployment,
+        // and past the start of retirement (hours ≥ fullEnd may be retiring).
+        let rampStart = min(hours, max(0, Int((ramp.startHour - 0.5).rounded(.down)) + 1))
+        let fullStart = min(hours, max(rampStart, Int((ramp.endHour - 0.5).rounded(.up))))
+        let fullEnd = ramp.refresh ? hours
+            : min(hours, max(fullStart, Int((ramp.startHour + ramp.lifeHours - 0.5).rounded(.down)) + 1))
         let serving = servingUnits, spares = spareUnits, spareW = sparePowerW
+        let fullDay = servingPowerByHourOfDay.map { serving * $0 + spares * spareW }
+        var power = [Double](repeating: 0, count: hours)
+        var unitHours = [Double](repeating: 0, count: calendar.months)
         power.withUnsafeMutableBufferPointer { out in
-            table.withUnsafeBufferPointer { tab in
-                for k in 0..<calendar.months {
-                    var unitHours = 0.0
-                    for h in calendar.monthStartHour[k]..<calendar.monthStartHour[k + 1] {
+            fullDay.withUnsafeBufferPointer { day in
+                calendar.monthIndex.withUnsafeBufferPointer { month in
+                    for h in rampStart..<fullStart {
                         let d = ramp.inService(atHour: Double(h) + 0.5)
-                        out[h] = d * (serving * tab[h % 24] + spares * spareW)
-                        unitHours += d
+                        out[h] = d * day[h % 24]
+                        unitHours[Int(month[h])] += d
                     }
-                    monthUnitHours[k] = unitHours
+                    for h in fullStart..<fullEnd { out[h] = day[h % 24] }
+                    for h in fullEnd..<hours {
+                        let d = ramp.inService(atHour: Double(h) + 0.5)
+                        out[h] = d * day[h % 24]
+                        unitHours[Int(month[h])] += d
+                    }
                 }
             }
         }
+        for k in 0..<calendar.months {
+            let lo = max(calendar.monthStartHour[k], fullStart), hi = min(calendar.monthStartHour[k + 1], fullEnd)
+            if hi > lo { unitHours[k] += Double(hi - lo) }
+        }
+        let perUnitHour = installedUnits * embodiedKgPerUnitHour
         let installedAtMonthEnd = (0..<calendar.months).map {
             installedUnits * ramp.inService(atHour: Double(calendar.monthStartHour[$0 + 1]))
         }
-        let embodied = monthUnitHours.map { $0 * installedUnits * embodiedKgPerUnitHour }
         return CohortLoad(cohortID: cohortID, siteID: siteID, isGPU: isGPU, itPowerW: power,
-                          liquidHeatFraction: liquidHeatFraction,
-                          installedAtMonthEnd: installedAtMonthEnd, embodiedKgPerMonth: embodied)
+                          liquidHeatFraction: liquidHeatFraction, installedAtMonthEnd: installedAtMonthEnd,
+                          embodiedKgPerMonth: unitHours.map { $0 * perUnitHour })
     }
 }
 
