@@ -50,3 +50,36 @@ struct FleetValidationTests {
         #expect(q.contains("c.deploy_start") && q.contains("c.deploy_end"))
     }
 }
+
+@Suite("FleetScenarios")
+struct FleetScenarioTests {
+    static let sites = ["us-east-1", "us-east-2", "us-west-2", "us-tx", "phoenix-az"]
+
+    @Test(arguments: ["openai-aws-2025", "h100-training-100k", "inference-phoenix-air"])
+    func shippedScenarioCohortsValidateAndLoad(id: String) throws {
+        let s = try FleetCatalogFile.scenario(id)
+        #expect(!s.cohorts.isEmpty)
+        for c in s.cohorts {
+            let issues = c.validationIssues(prefix: "fleet.cohorts.\(c.id)", calendar: s.calendar,
+                                            hardware: s.hardware, siteIDs: Self.sites)
+            #expect(issues.isEmpty, "\(issues)")
+            let hw = s.hardware.first { $0.id == c.hardware }!
+            let load = try c.load(hardware: hw, calendar: s.calendar)
+            #expect(load.itPowerW.count == s.calendar.hourCount)
+            #expect(load.itPowerW.allSatisfy { $0.isFinite && $0 >= 0 })
+            #expect(load.itPowerW.max()! > 0)
+        }
+    }
+
+    @Test func defaultScenarioHasAllGPUCapacityInPlaceBeforeTheEndOf2026() throws {
+        let s = try FleetCatalogFile.scenario("openai-aws-2025")
+        let dec2026 = s.calendar.monthNames.firstIndex(of: "2026-12")!
+        var gpus = 0.0, base = 0.0
+        for c in s.cohorts where c.hardware.hasPrefix("gb") && !c.id.contains("expansion") {
+            let hw = s.hardware.first { $0.id == c.hardware }!
+            gpus += try c.load(hardware: hw, calendar: s.calendar).installedAtMonthEnd[dec2026]
+            base += c.count * (1 + c.spareFraction)
+        }
+        #expect(abs(gpus - base) < 1e-6 && base >= 100_000)
+    }
+}
