@@ -167,7 +167,7 @@ struct ValueChecks {
             return "expected a fraction in [0, 1], got \(Distribution.format(x))"
         }
         if isCount && !(x > 0) {
-            return "expected a positive number of \(unit), got \(Distribution.format(x))"
+            return "expected a positive number, got \(Distribution.format(x))"
         }
         return nil
     }

@@ -72,7 +72,7 @@ public struct ScenarioCorrelation: Sendable, Hashable {
             default:
                 log.add(item["rho"]?.location ?? item.location, "\(path).rho", "expected a number in [-1, 1]"); ok = false
             }
-            if ok, !(-1...1).contains(rho) {
+            if !(-1...1).contains(rho) {
                 log.add(item["rho"]!.location, "\(path).rho", "expected a correlation in [-1, 1], got \(Distribution.format(rho))")
                 ok = false
             }

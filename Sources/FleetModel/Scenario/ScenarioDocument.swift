@@ -278,8 +278,15 @@ public struct ScenarioDocument: Sendable {
     public static func validate<T: Decodable>(path: String, as type: T.Type,
                                               semanticIssues: (T) -> [(path: String, message: String)] = { _ in [] })
         -> [ScenarioError] {
+        validate(path: path, models: ModelsSource.forScenario(at: path), as: type, semanticIssues: semanticIssues)
+    }
+
+    /// Checks a scenario file with its data from `models`.
+    public static func validate<T: Decodable>(path: String, models: ModelsSource, as type: T.Type,
+                                              semanticIssues: (T) -> [(path: String, message: String)] = { _ in [] })
+        -> [ScenarioError] {
         do {
-            return try read(path: path, models: ModelsSource.forScenario(at: path)).check(type, semanticIssues: semanticIssues)
+            return try read(path: path, models: models).check(type, semanticIssues: semanticIssues)
         } catch let e as ScenarioErrors {
             return e.errors
         } catch {

@@ -87,7 +87,7 @@ final class ScenarioResolver {
             let pulled = catalogEntry(section, ref.id)
             guard pulled != nil || mine != nil else {
                 let kind = section == "hardware" ? "hardware" : String(section.dropLast())
-                let nearest = ClosestMatch.nearest(to: ref.id, among: Set(known))
+                let nearest = ClosestMatch.nearest(to: ref.id, among: known.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } })
                 log.add(ref.node.location, ref.path, "unknown \(kind) '\(ref.id)'"
                         + (nearest.map { " (the closest known id is '\($0)')" } ?? " (none is defined)"))
                 continue
