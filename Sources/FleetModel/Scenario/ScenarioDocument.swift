@@ -73,9 +73,10 @@ public struct ScenarioDocument: Sendable {
         return doc
     }
 
-    /// A scenario from text (YAML or JSON), named `file` in messages. Throws only when the text
-    /// cannot be read as YAML; other errors are kept for `check` (use `load` to throw them).
-    init(text: String, file: String, models: ModelsSource) throws {
+    /// A scenario from text (YAML or JSON), named `file` in messages (the fuzzing entry point).
+    /// Throws only when the text cannot be read as YAML; other errors are kept for `check`
+    /// (`load` throws them).
+    public init(text: String, file: String, models: ModelsSource) throws {
         self.models = models
         raw = try YAMLReader.read(text, file: file)
         let built = ScenarioDocument.build(raw: raw, models: models, assignments: [])

@@ -99,7 +99,11 @@ final class DecodeState {
     }
 
     func series(_ n: DecodeNode) -> [Double] {
-        if n.isSeries { return n.children.map { values[$0.parameter] } }
+        if n.isSeries {
+            // Elements of a series have consecutive parameter indices.
+            guard let first = n.children.first?.parameter else { return [] }
+            return Array(values[first..<first + n.children.count])
+        }
         fail(n, "expected a series {values: […], unit: …, source: …}, got \(n.what)")
         return []
     }
