@@ -194,7 +194,7 @@ struct ScenarioDocumentTests {
         #expect(catalog.grids.map(\.id) == ["grid-a", "grid-b"])
         #expect(catalog.scenarios == ["good"])
         let gpu = try catalog.decode(THardware.self, .hardware, id: "gpu-a")
-        #expect(gpu.tdpW == 1200 && gpu.idleFraction == 0.18)
+        #expect(gpu.tdpW == 1200 && gpu.idleFraction == 0.18 && gpu.id == "gpu-a")
         let params = try catalog.parameters(.hardware, id: "gpu-a")
         #expect(params.first?.path == "hardware.gpu-a.tdp_w")
         #expect(throws: ScenarioErrors([ScenarioError(file: "--gpu", line: 0, column: 0, path: "hardware.gpu-z",

@@ -71,8 +71,18 @@ public struct Catalog: Sendable {
 
     /// Decodes one entry, e.g. `catalog.decode(HardwareSpec.self, .hardware, id: "h100-sxm")`.
     /// Unknown ids get the closest known id; errors are located as for a scenario.
-    /// The decoded value's `id` (for `Identified` types) is the caller's to set.
     public func decode<T: Decodable>(_ type: T.Type, _ section: Section, id: String) throws -> T {
+        try decodeEntry(type, section, id: id)
+    }
+
+    /// Decodes one entry of an `Identified` type with its `id` set from the key.
+    public func decode<T: Decodable & Identified>(_ type: T.Type, _ section: Section, id: String) throws -> T {
+        var value: T = try decodeEntry(type, section, id: id)
+        value.id = id
+        return value
+    }
+
+    private func decodeEntry<T: Decodable>(_ type: T.Type, _ section: Section, id: String) throws -> T {
         let tree = CompiledTree(try entry(section, id: id).node, path: "\(section.rawValue).\(id)")
         let (result, errors) = TreeDecoder.decode(type, tree: tree, values: tree.baseValues, track: true)
         guard let result, errors.isEmpty else { throw ScenarioErrors(errors) }

@@ -31,32 +31,54 @@ final class DecodeNode: @unchecked Sendable {
     let path: String
     let location: SourceLocation
     /// Mapping: keys in file order, their places, children; lists and series: children.
-    var keys: [String] = []
-    var keyLocations: [SourceLocation] = []
-    var children: [DecodeNode] = []
-    var index: [String: Int] = [:]
+    let keys: [String]
+    let keyLocations: [SourceLocation]
+    let children: [DecodeNode]
+    /// Key → position, for large mappings (small ones are scanned).
+    let index: [String: Int]
     /// Scalar text and whether it was written plain (unquoted).
-    var text = ""
-    var plain = true
+    let text: String
+    let plain: Bool
     /// Parameter leaf: its index in the document's parameter list.
-    var parameter = -1
-    /// True for a series (a list whose children are parameters).
-    var isSeries = false
+    let parameter: Int
+    /// True for a series (a list whose children are parameters with consecutive indices).
+    let isSeries: Bool
     /// Mapping: its number, and the number of its first entry, for key tracking.
-    var mappingID = -1
-    var entryBase = 0
+    let mappingID: Int
+    let entryBase: Int
     /// A stand-in for a missing or mistyped value: decoding inside it records no further errors.
-    var isPlaceholder = false
+    let isPlaceholder: Bool
 
-    init(kind: Kind, path: String, location: SourceLocation) {
+    /// Mappings with more keys than this get a hash index.
+    static let scanLimit = 16
+
+    init(kind: Kind, path: String, location: SourceLocation, keys: [String] = [], keyLocations: [SourceLocation] = [],
+         children: [DecodeNode] = [], text: String = "", plain: Bool = true, parameter: Int = -1,
+         isSeries: Bool = false, mappingID: Int = -1, entryBase: Int = 0, isPlaceholder: Bool = false) {
         self.kind = kind; self.path = path; self.location = location
+        self.keys = keys; self.keyLocations = keyLocations; self.children = children
+        var index: [String: Int] = [:]
+        if keys.count > DecodeNode.scanLimit { for (i, k) in keys.enumerated() { index[k] = i } }
+        self.index = index
+        self.text = text; self.plain = plain; self.parameter = parameter; self.isSeries = isSeries
+        self.mappingID = mappingID; self.entryBase = entryBase; self.isPlaceholder = isPlaceholder
+    }
+
+    /// The position of `key` among the keys of a mapping.
+    @inline(__always)
+    func position(of key: String) -> Int? {
+        if keys.count > DecodeNode.scanLimit { return index[key] }
+        var i = 0
+        while i < keys.count {
+            if keys[i] == key { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// An empty mapping that stands for a value that could not be decoded.
     static func placeholder(path: String, location: SourceLocation) -> DecodeNode {
-        let n = DecodeNode(kind: .mapping, path: path, location: location)
-        n.isPlaceholder = true
-        return n
+        DecodeNode(kind: .mapping, path: path, location: location, isPlaceholder: true)
     }
 
     /// What the node is, for "expected …, got …".
@@ -77,7 +99,7 @@ final class DecodeNode: @unchecked Sendable {
         var segments = path.split(separator: ".").map(String.init)
         if segments.starts(with: own) { segments.removeFirst(own.count) }
         for s in segments {
-            if node.kind == .mapping, let i = node.index[s] { node = node.children[i]; continue }
+            if node.kind == .mapping, let i = node.position(of: s) { node = node.children[i]; continue }
             if node.kind == .list, let i = Int(s), node.children.indices.contains(i) { node = node.children[i]; continue }
             break
         }
@@ -102,49 +124,43 @@ final class CompiledTree: @unchecked Sendable {
 
     init(_ node: ScenarioNode, path: String) {
         var parameters: [ScenarioParameter] = []
-        var mappings: [DecodeNode] = [], entries = 0
+        var mappings: [DecodeNode] = [], entries = 0, mappingCount = 0
         func build(_ n: ScenarioNode, _ path: String) -> DecodeNode {
             switch n.kind {
             case let .mapping(es):
-                let d = DecodeNode(kind: .mapping, path: path, location: n.location)
-                d.mappingID = mappings.count; mappings.append(d)
-                d.entryBase = entries; entries += es.count
-                d.keys = es.map(\.key)
-                d.keyLocations = es.map(\.keyLocation)
-                d.children = es.map { build($0.value, YAMLReader.join(path, $0.key)) }
-                for (i, k) in d.keys.enumerated() { d.index[k] = i }
+                let id = mappingCount
+                mappingCount += 1
+                let base = entries
+                entries += es.count
+                let children = es.map { build($0.value, YAMLReader.join(path, $0.key)) }
+                let d = DecodeNode(kind: .mapping, path: path, location: n.location, keys: es.map(\.key),
+                                   keyLocations: es.map(\.keyLocation), children: children, mappingID: id, entryBase: base)
+                mappings.append(d)
                 return d
             case let .list(items):
-                let d = DecodeNode(kind: .list, path: path, location: n.location)
-                d.children = items.enumerated().map { build($1, YAMLReader.join(path, String($0))) }
-                return d
+                return DecodeNode(kind: .list, path: path, location: n.location,
+                                  children: items.enumerated().map { build($1, YAMLReader.join(path, String($0))) })
             case let .scalar(s, plain):
-                let d = DecodeNode(kind: .scalar, path: path, location: n.location)
-                d.text = s; d.plain = plain
-                return d
+                return DecodeNode(kind: .scalar, path: path, location: n.location, text: s, plain: plain)
             case .null:
                 return DecodeNode(kind: .null, path: path, location: n.location)
             case let .parameter(leaf):
-                let d = DecodeNode(kind: .parameter, path: path, location: n.location)
-                d.parameter = parameters.count
+                let d = DecodeNode(kind: .parameter, path: path, location: n.location, parameter: parameters.count)
                 parameters.append(ScenarioParameter(index: parameters.count, path: path, unit: leaf.unit,
                                                     base: leaf.base, distribution: leaf.distribution,
                                                     source: leaf.source, location: n.location, seriesIndex: nil))
                 return d
             case let .series(s):
-                let d = DecodeNode(kind: .list, path: path, location: n.location)
-                d.isSeries = true
-                d.children = s.values.indices.map { i in
+                let children = s.values.indices.map { i in
                     let p = YAMLReader.join(path, String(i))
                     let loc = i < s.elementLocations.count ? s.elementLocations[i] : n.location
-                    let e = DecodeNode(kind: .parameter, path: p, location: loc)
-                    e.parameter = parameters.count
+                    let e = DecodeNode(kind: .parameter, path: p, location: loc, parameter: parameters.count)
                     parameters.append(ScenarioParameter(index: parameters.count, path: p, unit: s.unit,
                                                         base: s.values[i], distribution: s.distributions[i],
                                                         source: s.source, location: loc, seriesIndex: i))
                     return e
                 }
-                return d
+                return DecodeNode(kind: .list, path: path, location: n.location, children: children, isSeries: true)
             }
         }
         root = build(node, path)

@@ -82,7 +82,7 @@ struct LeafReader {
             log.add(raw["unit"]!.location, path,
                     "unit '%' is only accepted for fields whose name ends in _fraction; write this value in its own unit")
         }
-        let checks = ValueChecks(unit: unit, isFraction: canonical?.dimension == .fraction)
+        let checks = ValueChecks(unit: unit, isFraction: canonical?.dimension == .fraction || declared == "fraction")
 
         if let valuesNode = raw["values"] {
             for key in ["value", "base", "dist"] where raw[key] != nil {

@@ -14,7 +14,7 @@ enum TreeDecoder {
                                      documentKeys: [String] = []) -> (T?, [ScenarioError]) {
         let state = DecodeState(tree: tree, values: values, track: track)
         for key in documentKeys {
-            if let i = tree.root.index[key] { state.asked[tree.root.entryBase + i] = true }
+            if let i = tree.root.position(of: key) { state.asked[tree.root.entryBase + i] = true }
         }
         var result: T?
         do {
@@ -69,7 +69,7 @@ final class DecodeState {
 
     /// The child of a mapping under `key`, recording the question when tracking.
     func child(_ node: DecodeNode, _ key: String) -> DecodeNode? {
-        guard let i = node.index[key] else {
+        guard let i = node.position(of: key) else {
             if track, node.mappingID >= 0 { askedNames[node.mappingID, default: []].insert(key) }
             return nil
         }
@@ -143,9 +143,7 @@ final class DecodeState {
         if n.kind == .scalar, let cases = stringCases(T.self), !cases.contains(n.text) {
             fail(n, "expected one of \(cases.joined(separator: ", ")); got '\(n.text)'"
                  + ClosestMatch.hint(for: n.text, among: cases))
-            node = DecodeNode(kind: .scalar, path: n.path, location: n.location)
-            node.text = cases.first ?? ""
-            node.isPlaceholder = true
+            node = DecodeNode(kind: .scalar, path: n.path, location: n.location, text: cases.first ?? "", isPlaceholder: true)
         }
         do {
             return try T(from: NodeDecoder(node: node, state: self))
@@ -212,8 +210,7 @@ struct NodeDecoder: Decoder {
         var n = node
         if n.kind != .list {
             state.fail(n, "expected a list, got \(n.what)")
-            n = DecodeNode(kind: .list, path: n.path, location: n.location)
-            n.isPlaceholder = true
+            n = DecodeNode(kind: .list, path: n.path, location: n.location, isPlaceholder: true)
         }
         return ListContainer(node: n, state: state)
     }
