@@ -30,6 +30,9 @@ struct ScenarioDocumentTests {
         #expect(a.embodiedKg == 907.18474)     // 2000 lb
         #expect(a.powerCurveW == [200, 600, 1000, 1200])
         #expect(spec.hardware[id: "cpu-s"]?.powerCurveW == nil)
+        let doc = try ScenarioDocument.load(path: path)
+        #expect(doc.root.node(at: "sites.site-a.cooling.type")?.scalarText == "liquid-tower")
+        #expect(doc.root.node(at: "hardware.gpu-b") == nil)
         let siteA = try #require(spec.sites[id: "site-a"])
         #expect(siteA.cooling.type == .liquidTower)
         #expect(siteA.cooling.approachC == 5)  // a 9 °F difference

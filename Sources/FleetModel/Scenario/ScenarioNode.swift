@@ -58,10 +58,12 @@ public struct ScenarioNode: Sendable {
         entries.first { $0.key == key }?.value
     }
 
-    /// The node at a dotted path relative to this one (list and series elements by index).
+    /// The node at a dotted path relative to this one (list elements by index; an element of a
+    /// series is not a node: find it in `ScenarioDocument.parameters`).
     public func node(at path: String) -> ScenarioNode? {
+        guard !path.isEmpty else { return self }
         var node = self
-        for segment in path.split(separator: ".", omittingEmptySubsequences: false).map(String.init) where !path.isEmpty {
+        for segment in path.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
             switch node.kind {
             case let .mapping(entries):
                 guard let next = entries.first(where: { $0.key == segment })?.value else { return nil }
