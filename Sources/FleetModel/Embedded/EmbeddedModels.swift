@@ -4,6 +4,496 @@
 /// so that `fleetwatt run` needs no file. A test checks they match models/ byte for byte.
 enum EmbeddedModels {
     static let files: [String: String] = [
-        :
+        "hardware.yaml": #"""
+# Hardware catalog: one entry per accelerator (all quantities per GPU, including its share of host
+# server, network and storage) or CPU-only server (per server). Equations: docs/methods-fleet.md.
+schema: fleetwatt.hardware/1
+hardware:
+  v100:
+    name: "NVIDIA V100 SXM2 32 GB"
+    kind: gpu
+    tdp_w: {value: 300, unit: "W", source: "NVIDIA V100 datasheet (300 W SXM2); LLMCarbon/MLCarbon table5 uses 300 W"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
+    curve_power_fraction: {values: [0.19, 0.393, 0.541, 0.705, 0.837, 0.919, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + ~17 W CUDA context (arXiv 2605.23918 measures +26–50 W on HBM parts; V100's smaller die assumed at the low end); u=1: assumption: dense GEMM sits just under the power limit (as measured for H100, arXiv 2604.11391); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    idle_bare_w: {value: 40, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of a V100 SXM2 (~13% of TDP), uncertain"}
+    host_idle_w: {value: 60, unit: "W", source: "DGX-1 max 3.5 kW − 8×300 W = 1.1 kW for CPUs, memory, NICs, fans → ~140 W/GPU at max (NVIDIA DGX-1 spec); idle assumption ~40%"}
+    host_max_w: {value: 140, unit: "W", source: "DGX-1 max 3.5 kW − 8×300 W = 1.1 kW for CPUs, memory, NICs, fans → ~140 W/GPU at max (NVIDIA DGX-1 spec); idle assumption ~40%"}
+    network_w: {value: 50, unit: "W", source: "assumption: 100 Gb/s EDR fat tree, ~0.08 switch/GPU × ~0.35 kW + optics"}
+    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    liquid_heat_fraction: {value: 0.7, unit: "fraction", source: "assumption: cold plates on GPUs and CPUs capture ~70% of server heat in D2C retrofits"}
+    embodied_kg: {base: 460, dist: "lognormal(460, 0.4)", unit: "kg", source: "assumption: ~150 kg per V100 board (Luccioni et al. arXiv 2211.02001, input unverified) + 2,500 kg/8-GPU server share (Scope3 methodology)"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    annual_failure_rate: {value: 0.05, unit: "1/year", source: "assumption: mature platform, below the 0.08/GPU-year derived for H100 from the Llama 3 run"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  a100-40gb:
+    name: "NVIDIA A100 SXM4 40 GB"
+    kind: gpu
+    tdp_w: {value: 400, unit: "W", source: "NVIDIA A100 datasheet (400 W SXM4)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
+    curve_power_fraction: {values: [0.2, 0.4, 0.546, 0.708, 0.839, 0.92, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + 30 W CUDA context (arXiv 2605.23918: +26–50 W on A100/H100); u=1: assumption: dense GEMM sits just under the power limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    idle_bare_w: {value: 50, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of an A100 SXM4 (~12% of TDP)"}
+    host_idle_w: {value: 150, unit: "W", source: "DGX A100 max 6.5 kW − 8×400 W = 3.3 kW incl. NVSwitches and fans at max; ~350 W/GPU at full load, idle ~43% (assumption)"}
+    host_max_w: {value: 350, unit: "W", source: "DGX A100 max 6.5 kW − 8×400 W = 3.3 kW incl. NVSwitches and fans at max; ~350 W/GPU at full load, idle ~43% (assumption)"}
+    network_w: {value: 80, unit: "W", source: "assumption: 200 Gb/s HDR fat tree, ~0.08 switch/GPU × ~0.6 kW + optics"}
+    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    liquid_heat_fraction: {value: 0.7, unit: "fraction", source: "assumption: cold plates on GPUs and CPUs capture ~70% of server heat"}
+    embodied_kg: {base: 600, dist: "lognormal(600, 0.4)", unit: "kg", source: "318 kg per A100 (Chien et al., HotCarbon 2023, via Scope3 methodology; secondary) scaled for 40 GB + 2,500 kg/8-GPU server share (Scope3)"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    annual_failure_rate: {value: 0.05, unit: "1/year", source: "assumption: mature platform"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  a100-80gb:
+    name: "NVIDIA A100 SXM4 80 GB"
+    kind: gpu
+    tdp_w: {value: 400, unit: "W", source: "NVIDIA A100 datasheet (400 W SXM4); BLOOM used 400 W (Luccioni et al. arXiv 2211.02001)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
+    curve_power_fraction: {values: [0.22, 0.415, 0.557, 0.715, 0.842, 0.921, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + 28 W CUDA context (arXiv 2605.23918: +26–50 W on A100 80 GB HBM2e); u=1: assumption: dense GEMM sits just under the power limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    idle_bare_w: {value: 60, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading (~15% of TDP)"}
+    host_idle_w: {value: 150, unit: "W", source: "DGX A100 max 6.5 kW − 8×400 W = 3.3 kW; ~350 W/GPU at full load, idle ~43% (assumption)"}
+    host_max_w: {value: 350, unit: "W", source: "DGX A100 max 6.5 kW − 8×400 W = 3.3 kW; ~350 W/GPU at full load, idle ~43% (assumption)"}
+    network_w: {value: 80, unit: "W", source: "assumption: 200 Gb/s HDR fat tree"}
+    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    liquid_heat_fraction: {value: 0.7, unit: "fraction", source: "assumption: cold plates capture ~70% of server heat"}
+    embodied_kg: {base: 630, dist: "lognormal(630, 0.4)", unit: "kg", source: "318 kg per A100 (Chien et al., HotCarbon 2023, via Scope3; secondary) + 2,500 kg/8-GPU server share = 312 kg (Scope3)"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    annual_failure_rate: {value: 0.05, unit: "1/year", source: "assumption: mature platform"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  h100-sxm:
+    name: "NVIDIA H100 SXM5 80 GB"
+    kind: gpu
+    tdp_w: {value: 700, unit: "W", source: "Llama 3.1 model card, meta-llama/llama-models MODEL_CARD.md (2024): H100-80GB TDP 700 W"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
+    curve_power_fraction: {values: [0.154, 0.37, 0.528, 0.702, 0.844, 0.931, 0.985], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle 70 W + 38 W CUDA context (midpoint of +26–50 W, arXiv 2605.23918, 14 H100s) = 108 W; u=1: dense GEMM runs at the 700 W limit (DGEMM power-bound on H100, arXiv 2604.11391); 690 W; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    idle_bare_w: {value: 70, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of an H100 SXM (10% of TDP); facts.md: absolute idle unverified"}
+    host_idle_w: {value: 150, unit: "W", source: "8×H100 HGX node measured at ≤8.4 kW in training (Latif et al. arXiv 2412.08602; Newkirk et al. arXiv 2506.14551: 76% of 10.2 kW) less 8 boards ≈ 3.2 kW → 400 W/GPU; idle assumption"}
+    host_max_w: {value: 400, unit: "W", source: "8×H100 HGX node measured at ≤8.4 kW in training (Latif et al. arXiv 2412.08602; Newkirk et al. arXiv 2506.14551: 76% of 10.2 kW) less 8 boards ≈ 3.2 kW → 400 W/GPU; idle assumption"}
+    network_w: {value: 130, unit: "W", source: "assumption: 400 Gb/s NDR 3-tier fat tree, 5/64 switch per GPU × ~1 kW + ~6 optics × 10 W + front-end ≈ 130 W"}
+    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    liquid_heat_fraction: {value: 0.75, unit: "fraction", source: "assumption: D2C cold plates on GPUs and CPUs capture ~75% of HGX server heat"}
+    embodied_kg: {base: 750, dist: "lognormal(750, 0.4)", unit: "kg", source: "assumption: A100 board 318 kg (Chien et al.) × 1.3 for larger die and HBM3 ≈ 410 kg + 312 kg server share (Scope3) + ~30 kg network; NVIDIA PCF gives intensity per FLOP only (facts.md)"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    annual_failure_rate: {value: 0.08, unit: "1/year", source: "derived: 419 unexpected interruptions / (16,384 GPUs × 54/365 y) = 0.17 per GPU-year × (GPU 30.1% + HBM3 17.2%) = 0.080 (Llama 3 paper via datacenterdynamics, 2024)"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  h100-pcie:
+    name: "NVIDIA H100 PCIe 80 GB"
+    kind: gpu
+    tdp_w: {value: 350, unit: "W", source: "NVIDIA H100 PCIe product brief PB-11133 (350 W)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
+    curve_power_fraction: {values: [0.228, 0.424, 0.566, 0.724, 0.852, 0.931, 0.98], unit: "fraction", source: "fraction of tdp_w; u=0: 79.7 W idle measured with nvidia-smi on an H100 PCIe (GOATnote-Inc/robogoat POWER_EFFICIENCY_MEASURED.md, 2025); u=1: assumption: PCIe card reaches its 350 W limit on dense GEMM; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    idle_bare_w: {value: 50, unit: "W", source: "assumption: idle-with-context (80 W measured) less ~30 W CUDA context (arXiv 2605.23918)"}
+    host_idle_w: {value: 80, unit: "W", source: "assumption: 2-socket PCIe server, ~1.5 kW besides 8 GPUs at full load"}
+    host_max_w: {value: 180, unit: "W", source: "assumption: 2-socket PCIe server, ~1.5 kW besides 8 GPUs at full load"}
+    network_w: {value: 80, unit: "W", source: "assumption: one 400 Gb/s port per GPU, 2-tier"}
+    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    liquid_heat_fraction: {value: 0.0, unit: "fraction", source: "PCIe cards are air cooled (passive heat sinks)"}
+    embodied_kg: {base: 650, dist: "lognormal(650, 0.4)", unit: "kg", source: "assumption: H100 board (~410 kg, see h100-sxm) less SXM module, + server share"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    annual_failure_rate: {value: 0.08, unit: "1/year", source: "as h100-sxm (Llama 3 derived rate)"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  h200:
+    name: "NVIDIA H200 SXM 141 GB"
+    kind: gpu
+    tdp_w: {value: 700, unit: "W", source: "NVIDIA H200 page; MLPerf v4.1 H200-SXM-141GBx8 'TGP 700W' (secondary, facts.md)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
+    curve_power_fraction: {values: [0.12, 0.345, 0.509, 0.691, 0.838, 0.929, 0.985], unit: "fraction", source: "fraction of tdp_w; u=0: 80.3 W 'ghost power' with a model loaded (serialalice benchmark, 2026) ≈ 84 W; u=1: dense GEMM at the 700 W limit (H100/H200 power-capping study arXiv 2604.11391); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    idle_bare_w: {value: 55, unit: "W", source: "idle-with-context 80 W measured (serialalice GPU energy benchmark, 2026, low quality) less ~26 W CUDA context (arXiv 2605.23918)"}
+    host_idle_w: {value: 150, unit: "W", source: "as h100-sxm (same HGX chassis; DGX H200 10.2 kW max)"}
+    host_max_w: {value: 400, unit: "W", source: "as h100-sxm (same HGX chassis; DGX H200 10.2 kW max)"}
+    network_w: {value: 130, unit: "W", source: "as h100-sxm"}
+    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    liquid_heat_fraction: {value: 0.75, unit: "fraction", source: "assumption: as h100-sxm"}
+    embodied_kg: {base: 800, dist: "lognormal(800, 0.4)", unit: "kg", source: "assumption: h100-sxm + ~50 kg for 141 GB HBM3e"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    annual_failure_rate: {value: 0.08, unit: "1/year", source: "as h100-sxm (Llama 3 derived rate)"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  b200:
+    name: "NVIDIA B200 (HGX/DGX B200)"
+    kind: gpu
+    tdp_w: {value: 1000, unit: "W", source: "MLPerf inference v6.0 Nebius 'B200 TGP 1000W'; glennklockwood.com B200 page (secondary, facts.md)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
+    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~40 W CUDA context (arXiv 2605.23918 range, HBM); u=1: assumption: dense GEMM near the 1,000 W limit; up to 943 W seen in vLLM runs (serialalice benchmark, 2026); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    idle_bare_w: {value: 100, unit: "W", source: "assumption: 10% of TDP as for H100 SXM"}
+    host_idle_w: {value: 200, unit: "W", source: "DGX B200 max ~14.3 kW − 8×1,000 W = 6.3 kW at max incl. fans (facts.md); ~500 W/GPU at full load (assumption: ~80% of max as on H100 nodes)"}
+    host_max_w: {value: 500, unit: "W", source: "DGX B200 max ~14.3 kW − 8×1,000 W = 6.3 kW at max incl. fans (facts.md); ~500 W/GPU at full load (assumption: ~80% of max as on H100 nodes)"}
+    network_w: {value: 150, unit: "W", source: "assumption: 800 Gb/s 3-tier fabric with optics"}
+    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    liquid_heat_fraction: {value: 0.75, unit: "fraction", source: "assumption: D2C cold plates on GPUs and CPUs"}
+    embodied_kg: {base: 1000, dist: "lognormal(1000, 0.4)", unit: "kg", source: "assumption: two reticle-size dies + 180 GB HBM3e ≈ 1.6 × H100 board + server share; NVIDIA PCF: −24% per FLOP vs HGX H100 (facts.md)"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    annual_failure_rate: {value: 0.1, unit: "1/year", source: "assumption: new platform, above the H100 rate 0.08"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  gb200:
+    name: "NVIDIA GB200 NVL72 (per B200 GPU, with half a Grace CPU)"
+    kind: gpu
+    tdp_w: {value: 1200, unit: "W", source: "B200 inside GB200: 1,200 W (glennklockwood.com; Meta arXiv 2605.24461 via supercomputing.news; secondary, facts.md)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
+    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~50 W CUDA context (upper end of arXiv 2605.23918 HBM range for a larger part); u=1: assumption: dense GEMM near the 1,200 W limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    idle_bare_w: {value: 120, unit: "W", source: "assumption: 10% of TDP as for H100 SXM"}
+    host_idle_w: {value: 100, unit: "W", source: "half a Grace CPU with LPDDR5X (superchip up to 2,700 W = 2×1,200 + ~300 W; wifitalents, low quality) ≈ 150 W + NICs, DPU, fans ≈ 75 W"}
+    host_max_w: {value: 225, unit: "W", source: "half a Grace CPU with LPDDR5X (superchip up to 2,700 W = 2×1,200 + ~300 W; wifitalents, low quality) ≈ 150 W + NICs, DPU, fans ≈ 75 W"}
+    network_w: {value: 260, unit: "W", source: "NVLink switch trays ≈ (132 − 18×6.6) kW / 72 ≈ 180 W/GPU (Morgan Stanley via epium.com; rack ~120–132 kW, facts.md) + ~80 W scale-out fabric (assumption)"}
+    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    liquid_heat_fraction: {value: 0.85, unit: "fraction", source: "compute trays ~94% to liquid (6.2 of 6.6 kW, Morgan Stanley via epium.com for GB300); less air-cooled power shelves and out-of-rack network → 0.85 (assumption)"}
+    embodied_kg: {base: 1100, dist: "lognormal(1100, 0.4)", unit: "kg", source: "assumption: B200-class GPU with 192 GB HBM3e + half a Grace + tray, NVLink switch and rack share"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    annual_failure_rate: {value: 0.1, unit: "1/year", source: "assumption: new rack-scale platform, above the H100 rate 0.08"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  gb300:
+    name: "NVIDIA GB300 NVL72 (per B300 GPU, with half a Grace CPU)"
+    kind: gpu
+    tdp_w: {value: 1400, unit: "W", source: "B300/GB300 GPU 1,400 W (huggingface.co/hardware/b300; Morgan Stanley via epium.com; secondary, facts.md)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
+    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~56 W CUDA context; u=1: assumption: dense GEMM near the 1,400 W limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    idle_bare_w: {value: 140, unit: "W", source: "assumption: 10% of TDP as for H100 SXM"}
+    host_idle_w: {value: 110, unit: "W", source: "Morgan Stanley: compute tray ~6.6 kW for 4 GPUs → 1,650 W/GPU incl. board 1,400 W → ~250 W host share (via epium.com, secondary)"}
+    host_max_w: {value: 250, unit: "W", source: "Morgan Stanley: compute tray ~6.6 kW for 4 GPUs → 1,650 W/GPU incl. board 1,400 W → ~250 W host share (via epium.com, secondary)"}
+    network_w: {value: 260, unit: "W", source: "as gb200: NVLink switch trays ≈ 180 W/GPU + ~80 W scale-out (assumption)"}
+    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    liquid_heat_fraction: {value: 0.85, unit: "fraction", source: "compute tray 6.2 of 6.6 kW to liquid (Morgan Stanley via epium.com) less air-cooled parts → 0.85 (assumption)"}
+    embodied_kg: {base: 1200, dist: "lognormal(1200, 0.4)", unit: "kg", source: "assumption: gb200 + ~100 kg for 288 GB HBM3e"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    annual_failure_rate: {value: 0.1, unit: "1/year", source: "assumption: new rack-scale platform"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  cpu-x86-2s:
+    name: "Dual-socket x86 server (2 × 96-core AMD EPYC 9654, 384 vCPUs)"
+    kind: cpu-server
+    tdp_w: {value: 800, unit: "W", source: "assumption: 2 × 360 W CPU TDP + memory, NICs, fans; SPECpower_ssj2008 2-socket Genoa results peak ~0.7–0.8 kW"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "CPU utilization (SPECpower load levels)"}
+    curve_power_fraction: {values: [0.2, 0.312, 0.432, 0.608, 0.792, 0.912, 1.0], unit: "fraction", source: "fraction of tdp_w (server wall power); u=0: assumption: SPECpower active idle ~20% of peak for current 2-socket servers; shape: SPECpower_ssj2008-like, mildly concave (assumption)"}
+    idle_bare_w: {value: 160.0, unit: "W", source: "equal to active idle (a CPU server has no separate context state)"}
+    host_idle_w: {value: 0, unit: "W", source: "included in the server curve"}
+    host_max_w: {value: 0, unit: "W", source: "included in the server curve"}
+    network_w: {value: 40, unit: "W", source: "assumption: share of top-of-rack and aggregation switches per server"}
+    storage_w: {value: 20, unit: "W", source: "assumption: share of block and object storage per server"}
+    liquid_heat_fraction: {value: 0, unit: "fraction", source: "air-cooled servers"}
+    embodied_kg: {base: 1500, dist: "lognormal(1500, 0.4)", unit: "kg", source: "assumption: manufacturer PCFs of 2-socket 1U/2U servers (Dell, HPE) put manufacturing at ~1–2.5 t CO2e"}
+    useful_life_years: {value: 6, unit: "years", source: "Amazon server useful life 6 years (2024; 10-K via shaulkoral.com, secondary, facts.md)"}
+    annual_failure_rate: {value: 0.03, unit: "1/year", source: "assumption: a few percent of servers need a part replaced per year"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: as GPUs"}
+    default_utilization_fraction: {value: 0.4, unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer)"}
+  cpu-graviton4:
+    name: "AWS Graviton4-class Arm server (2 × 96 cores, 192 vCPUs)"
+    kind: cpu-server
+    tdp_w: {value: 600, unit: "W", source: "assumption: two 96-core Arm sockets with DDR5-5600, ~25% less than a 2-socket x86 server"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "CPU utilization (SPECpower load levels)"}
+    curve_power_fraction: {values: [0.22, 0.329, 0.446, 0.618, 0.797, 0.914, 1.0], unit: "fraction", source: "fraction of tdp_w (server wall power); u=0: assumption: active idle ~22% of peak; shape: SPECpower_ssj2008-like, mildly concave (assumption)"}
+    idle_bare_w: {value: 132.0, unit: "W", source: "equal to active idle (a CPU server has no separate context state)"}
+    host_idle_w: {value: 0, unit: "W", source: "included in the server curve"}
+    host_max_w: {value: 0, unit: "W", source: "included in the server curve"}
+    network_w: {value: 40, unit: "W", source: "assumption: share of top-of-rack and aggregation switches per server"}
+    storage_w: {value: 20, unit: "W", source: "assumption: share of block and object storage per server"}
+    liquid_heat_fraction: {value: 0, unit: "fraction", source: "air-cooled servers"}
+    embodied_kg: {base: 1200, dist: "lognormal(1200, 0.4)", unit: "kg", source: "assumption: smaller boards and no discrete chipset vs cpu-x86-2s"}
+    useful_life_years: {value: 6, unit: "years", source: "Amazon server useful life 6 years (2024; 10-K via shaulkoral.com, secondary, facts.md)"}
+    annual_failure_rate: {value: 0.03, unit: "1/year", source: "assumption: a few percent of servers need a part replaced per year"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: as GPUs"}
+    default_utilization_fraction: {value: 0.4, unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer)"}
+
+"""#,
+        "scenarios/h100-training-100k.yaml": #"""
+schema: fleetwatt.scenario/1
+id: h100-training-100k
+title: "100,000-GPU H100 training cluster in central Texas, 2025–2028"
+description: "A single frontier-training campus of 100k H100 SXM GPUs with direct-to-chip liquid cooling (the scale of xAI Colossus or Meta's 2024 clusters), deployed in the first half of 2025 and run for four years, almost all of it training."
+term:
+  start: "2025-01-01"
+  months: 48
+contract:
+  value_usd: {value: 8000000000.0, unit: "USD", source: "assumption: ~100k GPUs × 4 years × 8,766 h × ~2.3 USD per GPU-hour of committed capacity"}
+fleet:
+  cohorts:
+    h100-tx:
+      hardware: h100-sxm
+      site: us-tx
+      count: {value: 100000, unit: "GPU", source: "scenario premise: a 100,000-GPU cluster"}
+      deploy_start: "2025-01-01"
+      deploy_end: "2025-06-30"
+      ramp: logistic
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: false
+      spare_fraction: {base: 0.02, dist: "triangular(0.01, 0.02, 0.05)", unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: true
+      workload:
+        training_fraction: {value: 0.95, unit: "fraction", source: "assumption: a training campus; ~5% of GPUs serve evaluation and inference"}
+        training_utilization_fraction: {base: 0.9, dist: "triangular(0.75, 0.9, 0.97)", unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {base: 0.8, dist: "triangular(0.65, 0.8, 0.9)", unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 18
+hardware:
+  h100-sxm:
+    idle_bare_w: {base: 70, dist: "triangular(50, 70, 90)", unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of an H100 SXM"}
+    host_max_w: {base: 400, dist: "triangular(300, 400, 480)", unit: "W", source: "8×H100 node ≤8.4 kW in training (Latif et al. arXiv 2412.08602) less 8 boards"}
+    network_w: {base: 130, dist: "triangular(80, 130, 200)", unit: "W", source: "assumption: NDR 3-tier fat tree with optics"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: ~2% of IT power"}
+    annual_failure_rate: {base: 0.08, dist: "triangular(0.04, 0.08, 0.15)", unit: "1/year", source: "derived from Llama 3 405B interruptions (0.17/GPU-year × 47% GPU+HBM)"}
+correlations:
+  - {paths: [fleet.cohorts.h100-tx.workload.training_utilization_fraction, fleet.cohorts.h100-tx.workload.training_intensity_fraction], rho: 0.5, source: "assumption: well-tuned jobs keep kernels busy and compute-bound"}
+
+"""#,
+        "scenarios/inference-phoenix-air.yaml": #"""
+schema: fleetwatt.scenario/1
+id: inference-phoenix-air
+title: "Air-cooled LLM inference fleet in Phoenix, Arizona, 2026–2030"
+description: "32,000 air-cooled GPUs (HGX H200 and H100 PCIe) serving LLM inference in a hot, dry climate, to show how heat drives an air-cooled site's cooling energy and water."
+term:
+  start: "2026-01-01"
+  months: 60
+contract:
+  value_usd: {value: 2500000000.0, unit: "USD", source: "assumption: ~32k GPUs × 5 years × 8,766 h × ~1.8 USD per GPU-hour"}
+fleet:
+  cohorts:
+    h200-phx:
+      hardware: h200
+      site: phoenix-az
+      count: {base: 24000, dist: "triangular(16000, 24000, 32000)", unit: "GPU", source: "scenario premise: 24,000 air-cooled HGX H200 GPUs"}
+      deploy_start: "2026-01-01"
+      deploy_end: "2026-09-30"
+      ramp: logistic
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: false
+      spare_fraction: {value: 0.03, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: false
+      workload:
+        training_fraction: {value: 0.0, unit: "fraction", source: "inference-only fleet"}
+        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.8)", unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
+    h100pcie-phx:
+      hardware: h100-pcie
+      site: phoenix-az
+      count: {base: 8000, dist: "triangular(4000, 8000, 12000)", unit: "GPU", source: "scenario premise: 8,000 H100 PCIe cards in air-cooled servers"}
+      deploy_start: "2026-01-01"
+      deploy_end: "2026-06-30"
+      ramp: logistic
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: false
+      spare_fraction: {value: 0.03, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: false
+      workload:
+        training_fraction: {value: 0.0, unit: "fraction", source: "inference-only fleet"}
+        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
+hardware:
+  h200:
+    host_max_w: {base: 400, dist: "triangular(320, 400, 500)", unit: "W", source: "as h100-sxm (same HGX chassis); air-cooled fans at full speed add to host power (assumption)"}
+correlations:
+  - {paths: [fleet.cohorts.h200-phx.workload.inference_diurnal_amplitude_fraction, fleet.cohorts.h100pcie-phx.workload.inference_diurnal_amplitude_fraction], rho: 0.9, source: "assumption: one service, one daily cycle"}
+  - {paths: [fleet.cohorts.h200-phx.workload.inference_utilization_fraction, fleet.cohorts.h100pcie-phx.workload.inference_utilization_fraction], rho: 0.8, source: "assumption: one service, one demand curve"}
+
+"""#,
+        "scenarios/openai-aws-2025.yaml": #"""
+schema: fleetwatt.scenario/1
+id: openai-aws-2025
+title: "OpenAI–AWS compute deal, Nov 2025 – Oct 2032"
+description: "$38B, 7-year capacity lease: hundreds of thousands of NVIDIA GB200/GB300 GPUs in EC2 UltraServers, tens of millions of CPUs, all capacity before end of 2026, option to expand from 2027. GPU count, mix and sites are undisclosed: documented uncertain assumptions (docs/methods-fleet.md)."
+term:
+  start: "2025-11-01"
+  months: 84
+contract:
+  value_usd: {value: 38000000000.0, unit: "USD", source: "digitimes.com a20251104VL203; particle.news (announced 3 Nov 2025)"}
+fleet:
+  cohorts:
+    gb200-use1:
+      hardware: gb200
+      site: us-east-1
+      count: {base: 70000, dist: "triangular(35000, 70000, 117000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB200 inference share in N. Virginia; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      deploy_start: "2025-11-01"
+      deploy_end: "2026-06-30"
+      ramp: logistic
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: true
+      spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: true
+      workload:
+        training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
+        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 18
+    gb200-use2:
+      hardware: gb200
+      site: us-east-2
+      count: {base: 50000, dist: "triangular(25000, 50000, 83000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB200 training campus in Ohio; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      deploy_start: "2025-12-01"
+      deploy_end: "2026-06-30"
+      ramp: logistic
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: true
+      spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: true
+      workload:
+        training_fraction: {value: 0.8, unit: "fraction", source: "assumption: training campus, ~80% of GPUs train next-generation models"}
+        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {base: 0.8, dist: "triangular(0.65, 0.8, 0.9)", unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 18
+    gb300-use1:
+      hardware: gb300
+      site: us-east-1
+      count: {base: 80000, dist: "triangular(40000, 80000, 133000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB300 inference share in N. Virginia; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      deploy_start: "2026-03-01"
+      deploy_end: "2026-12-01"
+      ramp: logistic
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: true
+      spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: true
+      workload:
+        training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
+        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.8)", unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 18
+    gb300-use2:
+      hardware: gb300
+      site: us-east-2
+      count: {base: 60000, dist: "triangular(30000, 60000, 100000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB300 training campus in Ohio; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      deploy_start: "2026-03-01"
+      deploy_end: "2026-12-01"
+      ramp: logistic
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: true
+      spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: true
+      workload:
+        training_fraction: {value: 0.8, unit: "fraction", source: "assumption: training campus, ~80% of GPUs train next-generation models"}
+        training_utilization_fraction: {base: 0.9, dist: "triangular(0.8, 0.9, 0.97)", unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {base: 0.8, dist: "triangular(0.65, 0.8, 0.9)", unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 18
+    gb300-usw2:
+      hardware: gb300
+      site: us-west-2
+      count: {base: 40000, dist: "triangular(20000, 40000, 67000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB300 inference in Oregon; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      deploy_start: "2026-05-01"
+      deploy_end: "2026-12-01"
+      ramp: logistic
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: true
+      spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: true
+      workload:
+        training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
+        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 20  # 1 pm Pacific
+    gb300-expansion-use2:
+      # optional 2027 expansion: delete this cohort to model the announced base capacity only
+      hardware: gb300
+      site: us-east-2
+      count: {base: 50000, dist: "triangular(10000, 50000, 150000)", unit: "GPU", source: "option to expand from 2027 (particle.news; digitimes 2025), size undisclosed. assumption: 50,000 GB300 (10k–150k) at the Ohio training campus; drop this cohort for the base deal only"}
+      deploy_start: "2027-03-01"
+      deploy_end: "2027-12-31"
+      ramp: logistic
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: true
+      spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: true
+      workload:
+        training_fraction: {value: 0.5, unit: "fraction", source: "assumption: expansion splits evenly between training and inference"}
+        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 18
+    cpu-use1:
+      hardware: cpu-graviton4
+      site: us-east-1
+      count: {base: 31000, dist: "triangular(6000, 31000, 94000)", unit: "server", source: "'ability to scale to tens of millions of CPUs' (deal announcement 2025). assumption: CPUs = vCPUs (one Graviton core = one vCPU; an x86 vCPU is a hardware thread) on CPU-only servers for agentic and data workloads, 10 million vCPUs as base (2–30 million): 10e6 / 192 vCPUs per Graviton4 server ≈ 52,000 servers, 60% us-east-1, 40% us-east-2; the Grace CPUs inside GB200/GB300 are counted with the GPUs"}
+      deploy_start: "2025-11-01"
+      deploy_end: "2026-12-01"
+      ramp: linear
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: true
+      spare_fraction: {value: 0.0, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: false
+      workload:
+        training_fraction: {value: 0.0, unit: "fraction", source: "CPU servers: no training share; the inference fields describe service utilization"}
+        training_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {value: 1.0, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {base: 0.4, dist: "triangular(0.2, 0.4, 0.6)", unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer, 3rd ed.)"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {value: 1.0, unit: "fraction", source: "the CPU server curve is already the measured-style wall power of the workload"}
+        inference_diurnal_amplitude_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 18
+    cpu-use2:
+      hardware: cpu-graviton4
+      site: us-east-2
+      count: {base: 21000, dist: "triangular(4000, 21000, 62000)", unit: "server", source: "'ability to scale to tens of millions of CPUs' (deal announcement 2025). assumption: CPUs = vCPUs (one Graviton core = one vCPU; an x86 vCPU is a hardware thread) on CPU-only servers for agentic and data workloads, 10 million vCPUs as base (2–30 million): 10e6 / 192 vCPUs per Graviton4 server ≈ 52,000 servers, 60% us-east-1, 40% us-east-2; the Grace CPUs inside GB200/GB300 are counted with the GPUs"}
+      deploy_start: "2025-11-01"
+      deploy_end: "2026-12-01"
+      ramp: linear
+      ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
+      refresh: true
+      spare_fraction: {value: 0.0, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
+      liquid_cooled: false
+      workload:
+        training_fraction: {value: 0.0, unit: "fraction", source: "CPU servers: no training share; the inference fields describe service utilization"}
+        training_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+        training_intensity_fraction: {value: 1.0, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+        inference_utilization_fraction: {base: 0.4, dist: "triangular(0.2, 0.4, 0.6)", unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer, 3rd ed.)"}
+        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+        inference_intensity_fraction: {value: 1.0, unit: "fraction", source: "the CPU server curve is already the measured-style wall power of the workload"}
+        inference_diurnal_amplitude_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        inference_peak_hour_utc: 18
+correlations:
+  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb200-use1.count], rho: 0.7, source: "assumption: one undisclosed total drives every site's count"}
+  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb200-use2.count], rho: 0.7, source: "assumption: one undisclosed total drives every site's count"}
+  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb300-use2.count], rho: 0.7, source: "assumption: one undisclosed total drives every site's count"}
+  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb300-usw2.count], rho: 0.7, source: "assumption: one undisclosed total drives every site's count"}
+  - {paths: [fleet.cohorts.cpu-use1.count, fleet.cohorts.cpu-use2.count], rho: 0.9, source: "assumption: one vCPU total split between two sites"}
+  - {paths: [fleet.cohorts.gb200-use1.workload.inference_utilization_fraction, fleet.cohorts.gb300-use1.workload.inference_utilization_fraction], rho: 0.8, source: "assumption: the same ChatGPT demand drives both inference cohorts"}
+  - {paths: [fleet.cohorts.gb200-use2.workload.training_intensity_fraction, fleet.cohorts.gb300-use2.workload.training_intensity_fraction], rho: 0.8, source: "assumption: the same training software stack on both platforms"}
+
+"""#,
     ]
 }

@@ -60,6 +60,13 @@ public struct ScenarioDocument: Sendable {
 
     /// A scenario of a models source by name ("id" or "scenarios/id.yaml").
     public static func fromModels(_ models: ModelsSource, name: String) throws -> ScenarioDocument {
+        let doc = try open(models, name: name)
+        if !doc.problems.isEmpty { throw ScenarioErrors(doc.problems) }
+        return doc
+    }
+
+    /// A scenario of a models source, with any errors kept for `check`.
+    static func open(_ models: ModelsSource, name: String) throws -> ScenarioDocument {
         let rel = name.hasSuffix(".yaml") ? name : "scenarios/\(name).yaml"
         guard let text = models.text(rel) else {
             let known = models.ids(in: "scenarios")
@@ -68,9 +75,7 @@ public struct ScenarioDocument: Sendable {
                                                     for: String(rel.dropFirst(10).dropLast(5)), among: known)
                                                     + (known.isEmpty ? "" : "; known: " + known.joined(separator: ", ")))])
         }
-        let doc = try ScenarioDocument(text: text, file: models.fileName(rel), models: models)
-        if !doc.problems.isEmpty { throw ScenarioErrors(doc.problems) }
-        return doc
+        return try ScenarioDocument(text: text, file: models.fileName(rel), models: models)
     }
 
     /// A scenario from text (YAML or JSON), named `file` in messages (the fuzzing entry point).

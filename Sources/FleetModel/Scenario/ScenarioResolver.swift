@@ -53,8 +53,13 @@ final class ScenarioResolver {
                 out.append(e)
             }
         }
-        for (key, _) in ScenarioResolver.sections where !placed.contains(key) && !(resolved[key] ?? []).isEmpty {
-            out.append(.init(key: key, keyLocation: scenario.location, value: RawNode(kind: .mapping(resolved[key]!), location: scenario.location)))
+        // A section is added when it has entries, or when something refers to it (empty when every
+        // reference failed, so that the failed references are the only errors reported).
+        for (key, _) in ScenarioResolver.sections
+        where !placed.contains(key) && (!(resolved[key] ?? []).isEmpty || !(references[key] ?? []).isEmpty
+                                         || key == "grids" && !(references["sites"] ?? []).isEmpty) {
+            out.append(.init(key: key, keyLocation: scenario.location,
+                             value: RawNode(kind: .mapping(resolved[key] ?? []), location: scenario.location)))
         }
         return RawNode(kind: .mapping(out), location: scenario.location)
     }
