@@ -157,6 +157,19 @@ struct ScenarioDocumentTests {
         #expect(doc.parameters == before)
     }
 
+    @Test func parameterAtPathChecksVaryPathsLikeSet() throws {
+        let doc = try ScenarioDocument.load(path: path)
+        #expect(try doc.parameter(at: "fleet.cohorts.big.count").base == 400_000)
+        #expect(try doc.parameter(at: "sites.site-b.climate.dry_bulb_mean_c.11").seriesIndex == 11)
+        func message(_ p: String) -> String? {
+            do { _ = try doc.parameter(at: p); return nil } catch let e as ScenarioErrors { return e.description } catch { return nil }
+        }
+        #expect(message("fleet.cohorts.bg.count") == "--set: fleet.cohorts.bg.count: unknown path: 'fleet.cohorts' has no 'bg' (did you mean 'fleet.cohorts.big'?)")
+        #expect(message("fleet.cohorts.big.site") == "--set: fleet.cohorts.big.site: 'fleet.cohorts.big.site' is not a numeric input")
+        #expect(message("sites.site-a.climate.dry_bulb_mean_c")
+            == "--set: sites.site-a.climate.dry_bulb_mean_c: 'sites.site-a.climate.dry_bulb_mean_c' is a series; vary one element, such as 'sites.site-a.climate.dry_bulb_mean_c.0'")
+    }
+
     @Test func jsonScenariosLoadLikeYAML() throws {
         let doc = try ScenarioDocument.load(path: Fixtures.scenario("good.json"))
         let spec = try doc.decode(TSpec.self)

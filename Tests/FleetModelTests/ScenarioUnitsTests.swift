@@ -62,6 +62,19 @@ struct ScenarioUnitsTests {
         #expect(c("annual_change") == nil)
     }
 
+    @Test func everyUnitConvertsToTheCanonicalUnitsOfItsDimension() throws {
+        for (_, dim, symbol) in Units.suffixes {
+            let canonical = Units.Canonical(dimension: dim, symbol: symbol)
+            for unit in Units.table[dim]!.keys {
+                let c = try Units.conversion(from: unit, to: canonical)
+                #expect(c.num > 0 && c.den > 0)
+                if unit == symbol { #expect(c.isIdentity) }
+            }
+        }
+        #expect(try Units.convert(1, from: "gal/MWh", to: "gal/kWh") == 0.001)
+        #expect(try Units.convert(1, from: "TWh", to: "J") == 3.6e15)
+    }
+
     @Test func wrongDimensionIsRejected() {
         #expect(throws: DistributionError.self) { try Units.convert(1, from: "kWh", to: "kW") }
         #expect(throws: DistributionError.self) { try Units.convert(1, from: "°C", to: "kg") }

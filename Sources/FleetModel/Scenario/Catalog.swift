@@ -105,8 +105,11 @@ public struct Catalog: Sendable {
         }
         let rel = section == .hardware ? "hardware.yaml" : "\(section.rawValue)/\(id).yaml"
         let raw = try YAMLReader.read(models.text(rel) ?? "", file: models.fileName(rel))
+        guard let entry = raw[section.rawValue]?[id] else {
+            throw ScenarioErrors([ScenarioError(raw.location, path: "\(section.rawValue).\(id)", "no longer defined in this file")])
+        }
         let log = ErrorLog()
-        let node = LeafReader(log: log).read(raw[section.rawValue]![id]!, path: "\(section.rawValue).\(id)", field: id)
+        let node = LeafReader(log: log).read(entry, path: "\(section.rawValue).\(id)", field: id)
         try log.throwIfAny()
         return (node, found.file)
     }

@@ -1,9 +1,12 @@
 /// Suggestions for misspelt keys, ids and paths: the known word with the
 /// smallest Levenshtein (edit) distance, if it is close enough to be a likely typo.
 enum ClosestMatch {
+    /// Longer words are compared on their first `maxLength` characters (bounded time on any input).
+    static let maxLength = 80
+
     /// Edit distance between two strings (insertions, deletions, substitutions of characters).
     static func levenshtein(_ a: String, _ b: String) -> Int {
-        let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
+        let s = Array(a.unicodeScalars.prefix(maxLength)), t = Array(b.unicodeScalars.prefix(maxLength))
         if s.isEmpty { return t.count }
         if t.isEmpty { return s.count }
         var previous = Array(0...t.count)

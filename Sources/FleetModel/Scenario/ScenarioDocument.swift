@@ -158,55 +158,81 @@ public struct ScenarioDocument: Sendable {
     /// as `--set: PATH: message`.
     public mutating func set(_ path: String, to text: String) throws {
         let value = text.trimmingCharacters(in: .whitespaces)
-        let fail = { (message: String) in
-            ScenarioErrors([ScenarioError(ScenarioAssignment.location, path: path, message)])
+        switch try target(path) {
+        case let .numeric(unit, field):
+            try assignNumber(path, value, unit: unit, field: field)
+        case .scalar:
+            try apply(ScenarioAssignment(path: path, change: .scalar(value)))
+        case .series:
+            throw Self.flagError(path, "'\(path)' is a series; set one element, such as '\(path).0'")
+        case .group:
+            throw Self.flagError(path, "'\(path)' holds several values; set one of its leaves")
         }
+    }
+
+    /// The numeric input at `path`, checked as `--set` checks it (for `--vary` and sweeps).
+    public func parameter(at path: String) throws -> ScenarioParameter {
+        switch try target(path) {
+        case .numeric: return compiled.parameters[compiled.indexByPath[path]!]
+        case .scalar: throw Self.flagError(path, "'\(path)' is not a numeric input")
+        case .series: throw Self.flagError(path, "'\(path)' is a series; vary one element, such as '\(path).0'")
+        case .group: throw Self.flagError(path, "'\(path)' holds several values; name one numeric input in it")
+        }
+    }
+
+    /// What a dotted path names.
+    private enum Target {
+        /// A parameter leaf or a series element: its unit and the field (key) it belongs to.
+        case numeric(unit: String, field: String)
+        case scalar, series, group
+    }
+
+    private static func flagError(_ path: String, _ message: String) -> ScenarioErrors {
+        ScenarioErrors([ScenarioError(ScenarioAssignment.location, path: path, message)])
+    }
+
+    /// Walks `path` in the resolved tree; an unknown segment is an error naming the closest key.
+    private func target(_ path: String) throws -> Target {
         let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var node = root
-        var parentKey = ""
+        var field = ""
         for (depth, segment) in segments.enumerated() {
             let prefix = segments[..<depth].joined(separator: ".")
             switch node.kind {
             case let .mapping(entries):
                 guard let next = entries.first(where: { $0.key == segment }) else {
-                    let keys = entries.map(\.key)
-                    let suggestion = ClosestMatch.suggestion(for: segment, among: keys)
+                    let suggestion = ClosestMatch.suggestion(for: segment, among: entries.map(\.key))
                         .map { " (did you mean '\(YAMLReader.join(prefix, $0))'?)" } ?? ""
-                    throw fail("unknown path: \(prefix.isEmpty ? "the scenario" : "'\(prefix)'") has no '\(segment)'\(suggestion)")
+                    throw Self.flagError(path, "unknown path: \(prefix.isEmpty ? "the scenario" : "'\(prefix)'") has no '\(segment)'\(suggestion)")
                 }
-                parentKey = segment
+                field = segment
                 node = next.value
             case let .list(items):
                 guard let i = Int(segment), items.indices.contains(i) else {
-                    throw fail("unknown path: '\(prefix)' is a list of \(items.count); '\(segment)' is not an index in it")
+                    throw Self.flagError(path, "unknown path: '\(prefix)' is a list of \(items.count); '\(segment)' is not an index in it")
                 }
                 node = items[i]
             case let .series(s):
                 guard let i = Int(segment), s.values.indices.contains(i), depth == segments.count - 1 else {
-                    throw fail("unknown path: '\(prefix)' is a series of \(s.values.count) values, indexed 0 to \(s.values.count - 1)")
+                    throw Self.flagError(path, "unknown path: '\(prefix)' is a series of \(s.values.count) values, indexed 0 to \(s.values.count - 1)")
                 }
-                try assignNumber(path, value, unit: s.unit, field: parentKey, fail: fail)
-                return
+                return .numeric(unit: s.unit, field: field)
             case .parameter:
-                throw fail("unknown path: '\(prefix)' is a numeric input; it has no '\(segment)'")
+                throw Self.flagError(path, "unknown path: '\(prefix)' is a numeric input; it has no '\(segment)'")
             case .scalar, .null:
-                throw fail("unknown path: '\(prefix)' is a single value; it has no '\(segment)'")
+                throw Self.flagError(path, "unknown path: '\(prefix)' is a single value; it has no '\(segment)'")
             }
         }
         switch node.kind {
-        case let .parameter(leaf):
-            try assignNumber(path, value, unit: leaf.unit, field: parentKey, fail: fail)
-        case .scalar, .null:
-            try apply(ScenarioAssignment(path: path, change: .scalar(value)))
-        case .series:
-            throw fail("'\(path)' is a series; set one element, such as '\(path).0'")
-        case .mapping, .list:
-            throw fail("'\(path)' holds several values; set one of its leaves")
+        case let .parameter(leaf): return .numeric(unit: leaf.unit, field: field)
+        case .scalar, .null: return .scalar
+        case .series: return .series
+        case .mapping, .list: return .group
         }
     }
 
-    private mutating func assignNumber(_ path: String, _ text: String, unit: String, field: String,
-                                       fail: (String) -> ScenarioErrors) throws {
+    private mutating func assignNumber(_ path: String, _ text: String, unit: String, field: String) throws {
+        let fail = { (message: String) in Self.flagError(path, message) }
         let checks = ValueChecks(unit: unit, isFraction: Units.canonical(forField: field)?.dimension == .fraction)
         if let x = Double(text) {
             guard x.isFinite else { throw fail("expected a finite number, got \(text)") }

@@ -131,7 +131,8 @@ public enum Units {
             let known = units.keys.sorted().joined(separator: ", ")
             throw DistributionError("unit '\(unit)' is not a \(canonical.dimension.rawValue) unit (the field is in \(canonical.symbol); accepted: \(known))")
         }
-        return UnitConversion(from: from, toPlain: units[normalise(canonical.symbol)]!)
+        // Every table unit combines with its dimension's canonical units (a test walks them all).
+        return UnitConversion.plain(from: from, to: units[normalise(canonical.symbol)]!)!
     }
 
     /// Converts `value` between two units of the same dimension, e.g. `convert(75, from: "°F", to: "°C")`.
@@ -140,9 +141,7 @@ public enum Units {
         let (a, b) = (normalise(from), normalise(to))
         for dim in Dimension.allCases where dim != (difference ? .temperature : .temperatureDifference) {
             guard let u = table[dim]![a], let v = table[dim]![b] else { continue }
-            if v.before == 0 && v.after == 0 && (u.after == 0 || v.num == v.den) {
-                return UnitConversion(from: u, toPlain: v).apply(value)
-            }
+            if let direct = UnitConversion.plain(from: u, to: v) { return direct.apply(value) }
             let toReference = UnitConversion(num: u.num, den: u.den, before: u.before, after: u.after)
             return UnitConversion(fromReferenceTo: v).apply(toReference.apply(value))
         }
@@ -176,9 +175,15 @@ public struct UnitConversion: Sendable, Hashable {
 
     /// From unit `u` to the offset-free unit `v` of the same dimension (both relative to the
     /// dimension's reference unit): x_v = ((x + u.before)·u.num/u.den + u.after)·v.den/v.num.
-    init(from u: Units.Definition, toPlain v: Units.Definition) {
-        precondition(v.before == 0 && v.after == 0 && (u.after == 0 || v.num == v.den))
-        self.init(num: u.num * v.den, den: u.den * v.num, before: u.before, after: u.after)
+    /// Nil when the combined ratio does not fit in 64-bit integers.
+    static func plain(from u: Units.Definition, to v: Units.Definition) -> UnitConversion? {
+        guard v.before == 0 && v.after == 0 && (u.after == 0 || v.num == v.den) else { return nil }
+        // (u.num/u.den)/(v.num/v.den), cross-reduced first so that the products stay small.
+        let g1 = gcd(u.num, v.num), g2 = gcd(u.den, v.den)
+        let (num, o1) = (u.num / g1).multipliedReportingOverflow(by: v.den / g2)
+        let (den, o2) = (u.den / g2).multipliedReportingOverflow(by: v.num / g1)
+        if o1 || o2 { return nil }
+        return UnitConversion(num: num, den: den, before: u.before, after: u.after)
     }
 
     /// From the reference unit to unit `v`: x_v = (x − v.after)·v.den/v.num − v.before.
@@ -204,7 +209,7 @@ public struct UnitConversion: Sendable, Hashable {
         return x * Double(num) / Double(den)
     }
 
-    private static func gcd(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? Swift.max(a, 1) : gcd(b, a % b) }
+    static func gcd(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? Swift.max(a, 1) : gcd(b, a % b) }
 }
 
 extension Distribution {
