@@ -65,6 +65,18 @@ struct ScenarioErrorTests {
         ])
     }
 
+    @Test func pathologicalNestingIsRefusedNotACrash() {
+        // 20,000 nested lists overflowed the stack before the depth guard.
+        let text = "a: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)
+        #expect(throws: ScenarioErrors([ScenarioError(file: "deep.yaml", line: 1, column: 204, path: "",
+                                                      message: "nested or indented more than 200 levels deep")])) {
+            try ScenarioDocument(text: text, file: "deep.yaml", models: .files([:], label: "m"))
+        }
+        // Brackets inside quotes and comments do not count.
+        let quoted = "a: \"" + String(repeating: "[", count: 500) + "\"  # " + String(repeating: "{", count: 500) + "\n"
+        #expect(throws: Never.self) { try ScenarioDocument(text: quoted, file: "q.yaml", models: .files([:], label: "m")) }
+    }
+
     @Test func duplicateKeysAreErrors() throws {
         let text = "schema: fleetwatt.scenario/1\nid: a\nid: b\n"
         #expect(throws: ScenarioErrors([ScenarioError(file: "t.yaml", line: 3, column: 1, path: "id",
