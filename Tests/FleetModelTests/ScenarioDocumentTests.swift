@@ -202,6 +202,27 @@ struct ScenarioDocumentTests {
         }
     }
 
+    @Test func scenarioMayDefineHardwareTheCatalogLacks() throws {
+        var scenario = try String(contentsOfFile: path, encoding: .utf8)
+        scenario = scenario.replacingOccurrences(of: "hardware: cpu-s", with: "hardware: my-gpu")
+        scenario += """
+        \nhardware:
+          my-gpu:
+            name: Custom
+            tdp_w: {value: 0.9, unit: kW, source: "assumption: test"}
+            idle_fraction: {value: 0.1, unit: fraction, source: "assumption: test"}
+            embodied_kg: {value: 1, unit: t, source: "assumption: test"}
+        """
+        // The appended `hardware` replaces the first one (a duplicate key is an error), so drop the first.
+        scenario = scenario.replacingOccurrences(of: "hardware:\n  gpu-a:\n    tdp_w: {value: 1400, unit: W, source: \"assumption: override in the scenario\"}\n", with: "")
+        let doc = try ScenarioDocument(text: scenario, file: "custom.yaml", models: .directory(Fixtures.models))
+        #expect(doc.check(TSpec.self).isEmpty)
+        let spec = try doc.decode(TSpec.self)
+        #expect(spec.hardware.ids == ["gpu-a", "my-gpu"])
+        #expect(spec.hardware[id: "my-gpu"]?.tdpW == 900)
+        #expect(spec.hardware[id: "gpu-a"]?.tdpW == 1200)
+    }
+
     @Test func catalogListsAndDecodesEntriesWithoutAScenario() throws {
         let catalog = try Catalog(models: .directory(Fixtures.models))
         #expect(catalog.hardware.map(\.id) == ["gpu-a", "gpu-b", "cpu-s"])

@@ -75,6 +75,17 @@ struct ScenarioUnitsTests {
         #expect(try Units.convert(1, from: "TWh", to: "J") == 3.6e15)
     }
 
+    @Test func fieldConversions() throws {
+        #expect(try Units.conversion(from: "°F", forField: "approach_c").apply(9) == 5)
+        #expect(try Units.conversion(from: "°F", forField: "dry_bulb_mean_c").apply(212) == 100)
+        #expect(try Units.conversion(from: "Δ°F", forField: "supply_c").apply(9) == 5)
+        #expect(try Units.conversion(from: "1/year", forField: "annual_change").isIdentity)
+        #expect(throws: DistributionError("unit 'kW' is not a mass per energy unit (the field is in kg/kWh; accepted: "
+            + "g/Wh, g/kWh, kg/MWh, kg/kWh, lb/MWh, lb/kWh, t/MWh)")) {
+            try Units.conversion(from: "kW", forField: "carbon_intensity_kg_per_kwh")
+        }
+    }
+
     @Test func wrongDimensionIsRejected() {
         #expect(throws: DistributionError.self) { try Units.convert(1, from: "kWh", to: "kW") }
         #expect(throws: DistributionError.self) { try Units.convert(1, from: "°C", to: "kg") }

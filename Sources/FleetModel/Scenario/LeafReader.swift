@@ -72,10 +72,8 @@ struct LeafReader {
         var unit = declared
         let canonical = Units.canonical(forField: field)
         if let canonical, unitText != nil {
-            var c = canonical
-            if declared.hasPrefix("Δ"), c.dimension == .temperature { c.dimension = .temperatureDifference }
-            do { conversion = try Units.conversion(from: declared, to: c) } catch {
-                log.add(raw["unit"]!.location, path, error.message)
+            do { conversion = try Units.conversion(from: declared, forField: field) } catch {
+                log.add(raw["unit"]!.location, path, "\(error)")
             }
             unit = canonical.symbol
         } else if canonical == nil, unitText != nil, ["%", "percent"].contains(declared.trimmingCharacters(in: .whitespaces)) {

@@ -135,6 +135,14 @@ public enum Units {
         return UnitConversion.plain(from: from, to: units[normalise(canonical.symbol)]!)!
     }
 
+    /// The conversion a scenario applies to a field: from `unit` as written to the canonical unit
+    /// of `field` (identity for a field without a unit suffix). Throws for a unit of another dimension.
+    public static func conversion(from unit: String, forField field: String) throws -> UnitConversion {
+        guard var c = canonical(forField: field) else { return .identity }
+        if unit.hasPrefix("Δ"), c.dimension == .temperature { c.dimension = .temperatureDifference }
+        return try conversion(from: unit, to: c)
+    }
+
     /// Converts `value` between two units of the same dimension, e.g. `convert(75, from: "°F", to: "°C")`.
     /// `difference` treats temperatures as differences (no offset).
     public static func convert(_ value: Double, from: String, to: String, difference: Bool = false) throws -> Double {
