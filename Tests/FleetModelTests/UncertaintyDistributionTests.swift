@@ -16,7 +16,6 @@ struct UncertaintyDistributionTests {
         // Beta(1, 1) is uniform on [min, max].
         #expect(close(Distribution.beta(alpha: 1, beta: 1, min: 10, max: 20).quantile(0.3), 13))
         let truncated = Distribution.truncnormal(mean: 0, sd: 1, min: -1, max: 1)
-        #expect((0.001...0.999).contains(truncated.quantile(0.001) + 1.001))
         #expect(truncated.quantile(0.999) <= 1 && truncated.quantile(0.001) >= -1)
     }
 
