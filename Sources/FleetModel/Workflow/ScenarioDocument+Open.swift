@@ -5,14 +5,19 @@ extension ScenarioDocument {
     /// - Throws: `ScenarioErrors` naming the file, line, column and path (or `--set` and the path).
     public static func open(path: String?, sets: [String] = []) throws -> ScenarioDocument {
         var document = try path.map { try load(path: $0) } ?? embeddedDefault()
+        try document.apply(sets: sets)
+        return document
+    }
+
+    /// Applies `--set PATH=VALUE` assignments in order (the text after the first `=` is the value).
+    public mutating func apply(sets: [String]) throws {
         for assignment in sets {
             guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
                 throw ScenarioErrors([ScenarioError(ScenarioAssignment.location, path: assignment,
                                                     "expected PATH=VALUE, got '\(assignment)'")])
             }
-            try document.set(String(assignment[..<eq]), to: String(assignment[assignment.index(after: eq)...]))
+            try set(String(assignment[..<eq]), to: String(assignment[assignment.index(after: eq)...]))
         }
-        return document
     }
 
     /// Every error of the scenario at once: file-level ones, decoding, and the physics' checks.
