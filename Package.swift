@@ -51,7 +51,7 @@ let package = Package(
         // MARK: - Unit test bundles
 
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
-        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"]),
+        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"], resources: [.copy("Data")]),
         .testTarget(name: "FleetReportTests", dependencies: ["FleetReport"]),
         .testTarget(name: "fleetwattTests", dependencies: ["FleetReport"]),
     ],
