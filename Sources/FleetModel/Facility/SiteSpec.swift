@@ -42,7 +42,8 @@ public struct ClimateSpec: Codable, Sendable, Hashable {
     public var weatherFile: String?
     /// Site elevation, m (sets the barometric pressure of the psychrometric equations).
     public var elevationM: Double
-    /// Mean dry-bulb temperature of each calendar month (January first), °C.
+    /// Monthly mean temperature as NOAA normals define it, (mean daily max + mean daily min)/2,
+    /// of each calendar month (January first), °C.
     public var dryBulbMeanC: [Double]
     /// Mean daily range (mean daily maximum − mean daily minimum) of each month, K.
     public var dailyRangeC: [Double]

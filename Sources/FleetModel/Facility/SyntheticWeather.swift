@@ -3,24 +3,41 @@ import Foundation
 /// Typical-year weather synthesised from monthly normals, as a smooth function of
 /// the fractional hour of the year (local standard time):
 ///
-///     T(t)  = T̄(τ) + R(τ)·(f̄ − f(t mod 24)) + σ(τ)·n₁(t)
-///     T_d(t) = min(T̄_d(τ) + σ_d(τ)·(ρ·n₁(t) + √(1−ρ²)·n₂(t)), T(t))
+///     T(t)  = T̄(τ) + R(τ)·(½ − f(t mod 24)) + σ(τ)·n₁(t)
+///     T_d(t) = min(T̄_d(τ) + σ_d(τ)·g(ρ·n₁(t) + √(1−ρ²)·n₂(t)), T(t)),  g(z) = (1 − e^(−κz))/κ
+
 ///     T_w(t) = wet bulb of (T, T_d) at the site's pressure
 ///
-/// τ = t / 8760. T̄, R and T̄_d are periodic 12-term Fourier series whose means over
-/// each calendar month equal the normals exactly (solved, not sampled), so they are
-/// smooth across month boundaries. f is ASHRAE's fraction of the daily range below
+/// τ = t / 8760. T̄ is the midpoint of the mean daily maximum and minimum (NOAA's
+/// monthly "mean temperature"), so the maximum is T̄ + R/2 and the minimum T̄ − R/2.
+/// T̄, R, T̄_d, σ and σ_d are periodic piecewise-linear curves through mid-month
+/// nodes whose means over each calendar month equal the monthly inputs exactly
+/// (solved, not sampled): continuous across month boundaries, with no overshoot. g skews the dew-point departures negatively
+/// (humid air masses cap near saturation, dry ones reach far below): κ = 0.4 gives
+/// the skewness −1.3 of a lognormal, close to the −1.2 of summer daily-mean dew
+/// points in the Greensboro TMY3 year; g is rescaled to unit variance. f is ASHRAE's fraction of the daily range below
 /// the daily maximum, hour by hour (ASHRAE Handbook—Fundamentals 2001, ch. 27,
 /// table "Percentage of daily range"), smoothed by its first three harmonics.
 /// n₁, n₂ are sums of sinusoids with periods of 3–12 days and whole cycles per year
 /// (synoptic weather), scaled so that the daily means have standard deviation 1;
-/// σ, σ_d are mean-preserving series of the monthly standard deviations. The seasonal
+/// σ and σ_d carry the monthly standard deviations. The seasonal
 /// fit subtracts the noise terms' monthly means (midpoint sums over the month's hours)
 /// so monthly means stay exact (before the dew-point cap).
 public struct SyntheticWeather: Sendable {
     let dryMean: [Double], range: [Double], dewMean: [Double]
     let diurnalA: [Double], diurnalB: [Double], diurnalMean: Double
     let sigmaDry: [Double], sigmaDew: [Double], rho: Double
+
+    /// Skew parameter κ of the dew-point departures, and the SD of (1 − e^(−κz))/κ for z ~ N(0, 1).
+    static let kappa = 0.4
+    static let skewScale: Double = {
+        let k2 = kappa * kappa
+        return ((exp(k2) - 1) * exp(k2)).squareRoot() / kappa
+    }()
+
+    /// Negatively skewed transform of a unit departure, unit variance for normal z.
+    @inline(__always)
+    static func skew(_ z: Double) -> Double { (1 - exp(-kappa * z)) / (kappa * skewScale) }
     let pressureHPa: Double
 
     /// Whole cycles per (8760 h) year of the synoptic sinusoids, and their phases.
@@ -46,8 +63,8 @@ public struct SyntheticWeather: Sendable {
                 let t = Double(h) + 0.5, tau = t / 8760
                 let n1 = Self.noise(Self.cycles1, Self.phases1, Self.amp1, t)
                 let n2 = Self.noise(Self.cycles2, Self.phases2, Self.amp2, t)
-                nDry[m] += Self.evaluate(sd, tau) * n1
-                nDew[m] += Self.evaluate(sdd, tau) * (r * n1 + (1 - r * r).squareRoot() * n2)
+                nDry[m] += max(Self.evaluate(sd, tau), 0) * n1
+                nDew[m] += max(Self.evaluate(sdd, tau), 0) * Self.skew(r * n1 + (1 - r * r).squareRoot() * n2)
             }
             nDry[m] /= Double(b - a); nDew[m] /= Double(b - a)
         }
@@ -79,31 +96,17 @@ public struct SyntheticWeather: Sendable {
             let w = Double(k + 1) * day
             f += diurnalA[k] * cos(w) + diurnalB[k] * sin(w)
         }
-        // f − f̄ is the fluctuation of the fraction below the maximum; temperature moves opposite.
+        // f̄ + f is the fraction of the range below the maximum; T̄ sits half a range below it.
         let n1 = Self.noise(Self.cycles1, Self.phases1, Self.amp1, t)
         let n2 = Self.noise(Self.cycles2, Self.phases2, Self.amp2, t)
-        let db = Self.evaluate(dryMean, tau) - Self.evaluate(range, tau) * f + Self.evaluate(sigmaDry, tau) * n1
-        let dew = Self.evaluate(sigmaDew, tau) * (rho * n1 + (1 - rho * rho).squareRoot() * n2)
+        let db = Self.evaluate(dryMean, tau) + Self.evaluate(range, tau) * (0.5 - diurnalMean - f)
+            + max(Self.evaluate(sigmaDry, tau), 0) * n1
+        let dew = max(Self.evaluate(sigmaDew, tau), 0) * Self.skew(rho * n1 + (1 - rho * rho).squareRoot() * n2)
         let dp = min(Self.evaluate(dewMean, tau) + dew, db)
         return (db, dp, Psychrometrics.wetBulbC(dryBulbC: db, dewPointC: dp, pressureHPa: pressureHPa))
     }
 
     // MARK: - Seasonal series
-
-    /// Basis of the periodic series: 1, cos 2πkτ, sin 2πkτ (k = 1…5), cos 12πτ.
-    @inline(__always)
-    static func basis(_ j: Int, _ tau: Double) -> Double {
-        if j == 0 { return 1 }
-        let k = Double((j + 1) / 2)
-        return j % 2 == 1 ? cos(2 * .pi * k * tau) : sin(2 * .pi * k * tau)
-    }
-
-    /// Exact mean of basis j over [a, b] (fractions of the year).
-    static func basisMean(_ j: Int, _ a: Double, _ b: Double) -> Double {
-        if j == 0 { return 1 }
-        let w = 2 * Double.pi * Double((j + 1) / 2)
-        return j % 2 == 1 ? (sin(w * b) - sin(w * a)) / (w * (b - a)) : (cos(w * a) - cos(w * b)) / (w * (b - a))
-    }
 
     /// Month boundaries of a 365-day year, as fractions of the year (13 values).
     static let monthEdges: [Double] = {
@@ -113,24 +116,45 @@ public struct SyntheticWeather: Sendable {
         return e
     }()
 
-    /// Coefficients of the series whose monthly means equal `monthly` (12 values).
+    /// Mid-month nodes, fractions of the year.
+    static let monthMids: [Double] = (0..<12).map { (monthEdges[$0] + monthEdges[$0 + 1]) / 2 }
+
+    /// Node values of the periodic piecewise-linear curve through the mid-months whose
+    /// exact mean over each calendar month equals `monthly`. The averaging matrix is
+    /// cyclic tridiagonal with diagonal ≈ 3/4 and off-diagonals ≈ 1/8 (diagonally
+    /// dominant), so the curve cannot oscillate the way a 12-term Fourier fit does.
     static func meanPreservingSeries(_ monthly: [Double]) -> [Double] {
         var a = [[Double]](repeating: [Double](repeating: 0, count: 13), count: 12)
+        let c = monthMids
         for m in 0..<12 {
-            for j in 0..<12 { a[m][j] = basisMean(j, monthEdges[m], monthEdges[m + 1]) }
+            let lo = monthEdges[m], hi = monthEdges[m + 1]
+            let prev = m == 0 ? c[11] - 1 : c[m - 1], next = m == 11 ? c[0] + 1 : c[m + 1]
+            // [lo, c_m] lies on the segment (prev, c_m); [c_m, hi] on (c_m, next).
+            let l1 = c[m] - lo, w1 = ((lo + c[m]) / 2 - prev) / (c[m] - prev)
+            let l2 = hi - c[m], w2 = ((c[m] + hi) / 2 - c[m]) / (next - c[m])
+            a[m][(m + 11) % 12] += l1 * (1 - w1) / (hi - lo)
+            a[m][m] += (l1 * w1 + l2 * (1 - w2)) / (hi - lo)
+            a[m][(m + 1) % 12] += l2 * w2 / (hi - lo)
             a[m][12] = monthly[m]
         }
         return solve(&a)
     }
 
+    /// The curve with node values `v` at year fraction `tau` (periodic).
     @inline(__always)
-    static func evaluate(_ c: [Double], _ tau: Double) -> Double {
-        var s = c[0]
-        let w = 2 * Double.pi * tau
-        for k in 1...5 {
-            s += c[2 * k - 1] * cos(Double(k) * w) + c[2 * k] * sin(Double(k) * w)
+    static func evaluate(_ v: [Double], _ tau: Double) -> Double {
+        var u = tau - tau.rounded(.down)
+        let c = monthMids
+        var i = 11
+        if u >= c[0] {
+            i = 0
+            while i < 11 && u >= c[i + 1] { i += 1 }
+        } else {
+            u += 1
         }
-        return s + c[11] * cos(6 * w)
+        let p = c[i], q = i == 11 ? c[0] + 1 : c[i + 1]
+        let f = (u - p) / (q - p)
+        return v[i] + f * (v[(i + 1) % 12] - v[i])
     }
 
     /// Gaussian elimination with partial pivoting on an n×(n+1) augmented matrix.
