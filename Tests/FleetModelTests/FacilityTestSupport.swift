@@ -73,3 +73,28 @@ enum FacilityFixtures {
         return peakW * ramp * (1 + swing * sin(2 * Double.pi * (t - 8) / 24))
     }
 }
+
+extension FacilityFixtures {
+    /// A facility model over the shipped sites (each with its own grid file).
+    static func model(sites ids: [String], start: String = "2025-11-01", months: Int = 12,
+                      edit: (inout SiteSpec, inout GridSpec) -> Void = { _, _ in }) throws -> FacilityModel {
+        let cal = try TermCalendar(start: start, months: months)
+        let models = try ids.map { id -> SiteModel in
+            var s = try site(id)
+            var g = try grid(s.grid)
+            edit(&s, &g)
+            return SiteModel(site: s, grid: g, calendar: cal, weather: try WeatherCache.shared.weather(for: s.climate))
+        }
+        return FacilityModel(sites: models, calendar: cal, contractValueUSD: 38e9)
+    }
+
+    /// One liquid-cooled GPU cohort and one air-cooled CPU cohort per site.
+    static func loads(_ m: FacilityModel, peakW: Double = 100e6, scale: Double = 1) -> [CohortLoad] {
+        m.sites.flatMap { s in
+            [load("\(s.spec.id)-gpu", site: s.spec.id, calendar: m.calendar, peakW: peakW * scale, liquid: 0.85,
+                  rampMonths: min(6, m.calendar.months)),
+             load("\(s.spec.id)-cpu", site: s.spec.id, calendar: m.calendar, peakW: 0.1 * peakW * scale, liquid: 0,
+                  rampMonths: 1, swing: 0.2, isGPU: false)]
+        }
+    }
+}

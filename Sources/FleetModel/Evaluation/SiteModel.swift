@@ -87,10 +87,11 @@ extension SiteModel {
     /// The facility physics of one hour (see docs/METHODS.md): distribution and UPS
     /// losses on the IT path, their heat added to the air loop, chillers by loop,
     /// fans and pumps at part load, transformer loss on everything.
-    /// `inv*` are 1/capacity (0 when nothing is commissioned).
+    /// Capacities are in W; `exactPartLoad` evaluates the affinity law with `pow`
+    /// instead of the table (the continuous-time form, whose integrand must be smooth).
     @inline(__always)
     func flows(it: Double, liquid: Double, chillerPerLiquidW cL: Double, chillerPerAirW cA: Double,
-               capIT: Double, capAir: Double, capLiquid: Double) -> HourFlows {
+               capIT: Double, capAir: Double, capLiquid: Double, exactPartLoad: Bool = false) -> HourFlows {
         let d = spec.powerDelivery
         let ld = d.distribution.loss(load: it, capacity: capIT)
         let lu = d.ups.loss(load: it + ld, capacity: capIT)
@@ -106,9 +107,12 @@ extension SiteModel {
         let air = it - liquid + ld + lu
         let chiller = liquid * cL + air * cA
         let rejected = it + ld + lu + chiller
-        let fanAir = capAir > 0 ? (c.airFanPowerFraction ?? 0) * capAir * partLoad(air / capAir) : 0
-        let pumps = capLiquid > 0 ? (c.liquidPumpPowerFraction ?? 0) * capLiquid * partLoad(liquid / capLiquid) : 0
-        let rejection = capIT > 0 ? (c.heatRejectionPowerFraction ?? 0) * capIT * partLoad(rejected / capIT) : 0
+        let g: (Double) -> Double = exactPartLoad
+            ? { CoolingPhysics.partLoadPower($0, minSpeed: self.partLoad.minSpeed, exponent: self.partLoad.exponent) }
+            : { self.partLoad($0) }
+        let fanAir = capAir > 0 ? (c.airFanPowerFraction ?? 0) * capAir * g(air / capAir) : 0
+        let pumps = capLiquid > 0 ? (c.liquidPumpPowerFraction ?? 0) * capLiquid * g(liquid / capLiquid) : 0
+        let rejection = capIT > 0 ? (c.heatRejectionPowerFraction ?? 0) * capIT * g(rejected / capIT) : 0
         let cooling = chiller + fanAir + pumps + rejection
         let lt = d.transformer.loss(load: it + ld + lu + cooling, capacity: capIT * d.transformerCapacityRatio)
         let delivery = ld + lu + lt
