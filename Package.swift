@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"], resources: [.copy("Data")]),
         .testTarget(name: "FleetReportTests", dependencies: ["FleetReport"]),
-        .testTarget(name: "fleetwattTests", dependencies: ["FleetReport"]),
+        .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport"]),
     ],
     swiftLanguageModes: [.v6]
 )

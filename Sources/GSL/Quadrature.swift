@@ -120,15 +120,17 @@ public enum Quadrature {
         }
     }
 
-    /// Doubly-adaptive Clenshaw–Curtis integration, robust for difficult
-    /// integrands (including NaN or infinite values at some points).
+    /// Doubly-adaptive Clenshaw–Curtis integration, robust for difficult integrands
+    /// (end-point singularities, kinks) at the cost of more evaluations. CQUAD evaluates
+    /// the integrand at a and b, so a NaN or ±∞ there (ln x at x = 0) is accepted and
+    /// worked around; a non-finite value inside (a, b) throws, as in the other integrators.
     ///
     /// The corresponding GSL function is `gsl_integration_cquad`.
     public static func cquad(
         _ a: Double, _ b: Double, options: QuadratureOptions = .init(limit: 100),
         _ f: @escaping (Double) throws -> Double
     ) throws -> Integral {
-        let box = FunctionBox(f)
+        let box = FunctionBox(singularPoints: [a, b], f)
         let ws = CQUADWorkspace(limit: max(options.limit, 3))
         var result = 0.0, abserr = 0.0, neval = 0
         let status = withGSLFunction(box) { fn in

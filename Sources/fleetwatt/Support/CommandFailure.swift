@@ -1,0 +1,43 @@
+import FleetModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failure the CLI reports in a line or a few, with the contract's exit status:
+/// 2 for bad usage or bad input, 1 for a run that failed.
+struct CommandFailure: Error {
+    var message: String
+    var status: Int32
+
+    init(message: String, status: Int32) {
+        self.message = message
+        self.status = status
+    }
+
+    static func badInput(_ message: String) -> CommandFailure { .init(message: message, status: 2) }
+    static func runFailed(_ message: String) -> CommandFailure { .init(message: message, status: 1) }
+
+    /// Maps an error thrown by the libraries: input errors exit 2, anything else 1.
+    init(libraryError error: any Error) {
+        if let input = error as? any InputError {
+            self = .badInput(input.description)
+        } else {
+            self = .runFailed("error: \(String(describing: error))")
+        }
+    }
+}
+
+/// Writes a line to standard error (unbuffered, so it is safe in a signal handler too).
+func printError(_ text: String) {
+    var line = text
+    if !line.hasSuffix("\n") { line += "\n" }
+    var bytes = Array(line.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+}
+
+extension CommandFailure {
+    /// A command whose capability is not built yet: one line, exit 2, no made-up number.
+    static func notBuiltYet(_ command: String) -> CommandFailure {
+        .badInput("fleetwatt \(command): not available in this build yet")
+    }
+}
