@@ -37,8 +37,8 @@ extension FacilityModel {
                     let c = plant.coefficients(dryBulbC: w.dryBulb, wetBulbC: w.wetBulb)
                     cL = c.chillerPerLiquidW; cA = c.chillerPerAirW
                 }
-                return site.flows(it: p, liquid: q, chillerPerLiquidW: cL, chillerPerAirW: cA,
-                                  capIT: cap.it[k], capAir: cap.air[k], capLiquid: cap.liquid[k], exactPartLoad: true).facility
+                return site.physics.flows(it: p, liquid: q, chillerPerLiquidW: cL, chillerPerAirW: cA,
+                                          capacity: cap.month(k), table: nil).facility
             }
             let steps = here.contains { power[$0.cohortID] == nil }
             let options = QuadratureOptions(absoluteTolerance: 0, relativeTolerance: relativeTolerance, limit: 1000)

@@ -72,13 +72,17 @@ public struct FacilityModel: Sendable {
         var it = [Double](repeating: 0, count: n), liq = it
         for site in sites {
             var ev = Evaluation(calendar: calendar)
-            for i in 0..<n { it[i] = 0; liq[i] = 0 }
             var any = false
+            it.withUnsafeMutableBufferPointer { a in liq.withUnsafeMutableBufferPointer { b in
+                for i in 0..<n { a[i] = 0; b[i] = 0 }
+            }}
             for l in loads where l.siteID == site.spec.id {
                 any = true
                 let phi = l.liquidHeatFraction
                 l.itPowerW.withUnsafeBufferPointer { p in
-                    for i in 0..<n { it[i] += p[i]; liq[i] += phi * p[i] }
+                    it.withUnsafeMutableBufferPointer { a in liq.withUnsafeMutableBufferPointer { b in
+                        for i in 0..<n { a[i] += p[i]; b[i] += phi * p[i] }
+                    }}
                 }
                 for k in 0..<months {
                     if l.isGPU { ev[.gpusInstalledPeak, k] += l.installedAtMonthEnd[k] }
@@ -95,32 +99,61 @@ public struct FacilityModel: Sendable {
             let cLt = site.table?.chillerPerLiquidW ?? zeros, cAt = site.table?.chillerPerAirW ?? zeros
             let wt = site.table?.waterLPerWh ?? zeros
             let shape = site.factors.hourlyShape
-            for k in 0..<months {
-                var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, shaped = 0.0, peak = 0.0
-                let cI = cap.it[k], cA = cap.air[k], cL = cap.liquid[k]
-                for h in calendar.monthStartHour[k]..<calendar.monthStartHour[k + 1] {
-                    let j = Int(site.typicalHour[h])
-                    let f = site.flows(it: it[h], liquid: liq[h], chillerPerLiquidW: cLt[j], chillerPerAirW: cAt[j],
-                                       capIT: cI, capAir: cA, capLiquid: cL)
-                    eIT += f.it; eCool += f.cooling; eDel += f.delivery; eFac += f.facility
-                    water += fixed ? wue * f.it / 1000 : f.rejected * wt[j]
-                    shaped += f.facility * shape[Int(site.localHour[h])]
-                    fleetFacility[h] += f.facility
-                    peak = max(peak, f.facility)
-                    if keepHourly { flowsOut.append(f) }
+            let phys = site.physics
+            let fac = site.factors
+            // Monthly sums: IT, cooling, delivery, facility, water, shape-weighted facility, peak (W·h, L, W).
+            var sums = [Double](repeating: 0, count: 7 * months)
+            it.withUnsafeBufferPointer { itp in
+            liq.withUnsafeBufferPointer { lqp in
+            cLt.withUnsafeBufferPointer { clp in
+            cAt.withUnsafeBufferPointer { cap_ in
+            wt.withUnsafeBufferPointer { wtp in
+            site.typicalHour.withUnsafeBufferPointer { thp in
+            site.localHour.withUnsafeBufferPointer { lhp in
+            shape.withUnsafeBufferPointer { shp in
+            fleetFacility.withUnsafeMutableBufferPointer { ffp in
+            phys.partLoad.values.withUnsafeBufferPointer { plt in
+            sums.withUnsafeMutableBufferPointer { out in
+                for k in 0..<months {
+                    var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, shaped = 0.0, peak = 0.0
+                    let mc = cap.month(k)
+                    for h in calendar.monthStartHour[k]..<calendar.monthStartHour[k + 1] {
+                        let j = Int(thp[h])
+                        let f = phys.flows(it: itp[h], liquid: lqp[h], chillerPerLiquidW: clp[j], chillerPerAirW: cap_[j],
+                                           capacity: mc, table: plt)
+                        eIT += f.it; eCool += f.cooling; eDel += f.delivery; eFac += f.facility
+                        water += fixed ? wue * f.it / 1000 : f.rejected * wtp[j]
+                        shaped += f.facility * shp[Int(lhp[h])]
+                        ffp[h] += f.facility
+                        peak = max(peak, f.facility)
+                    }
+                    out[7 * k] = eIT; out[7 * k + 1] = eCool; out[7 * k + 2] = eDel; out[7 * k + 3] = eFac
+                    out[7 * k + 4] = water; out[7 * k + 5] = shaped; out[7 * k + 6] = peak
                 }
+            }}}}}}}}}}}
+            if keepHourly {
+                phys.partLoad.values.withUnsafeBufferPointer { plt in
+                    for h in 0..<n {
+                        let j = Int(site.typicalHour[h]), k = Int(calendar.monthIndex[h])
+                        flowsOut.append(phys.flows(it: it[h], liquid: liq[h], chillerPerLiquidW: cLt[j], chillerPerAirW: cAt[j],
+                                                   capacity: cap.month(k), table: plt))
+                    }
+                }
+            }
+            for k in 0..<months {
+                let eFac = sums[7 * k + 3]
                 // W·h → MWh: /1e6; L → m³: /1e3; kg → t: /1e3.
-                ev[.itEnergy, k] = eIT / 1e6
-                ev[.coolingEnergy, k] = eCool / 1e6
-                ev[.powerDeliveryLoss, k] = eDel / 1e6
+                ev[.itEnergy, k] = sums[7 * k] / 1e6
+                ev[.coolingEnergy, k] = sums[7 * k + 1] / 1e6
+                ev[.powerDeliveryLoss, k] = sums[7 * k + 2] / 1e6
                 ev[.facilityEnergy, k] = eFac / 1e6
-                ev[.waterOnsite, k] = water / 1e3
-                ev[.waterOffsite, k] = eFac / 1e3 * site.factors.waterLPerKwh / 1e3
-                let loc = shaped / 1e3 * site.factors.carbonKgPerKwh[k] / 1e3
+                ev[.waterOnsite, k] = sums[7 * k + 4] / 1e3
+                ev[.waterOffsite, k] = eFac / 1e3 * fac.waterLPerKwh / 1e3
+                let loc = sums[7 * k + 5] / 1e3 * fac.carbonKgPerKwh[k] / 1e3
                 ev[.carbonLocation, k] = loc
-                ev[.carbonMarket, k] = loc * site.factors.marketFactor
-                ev[.electricityCost, k] = eFac / 1e3 * site.factors.priceUsdPerKwh[k]
-                ev[.peakFacilityPower, k] = peak / 1e6
+                ev[.carbonMarket, k] = loc * fac.marketFactor
+                ev[.electricityCost, k] = eFac / 1e3 * fac.priceUsdPerKwh[k]
+                ev[.peakFacilityPower, k] = sums[7 * k + 6] / 1e6
             }
             if perSite {
                 ev.finishMonths(contractValueUSD: contractValueUSD)

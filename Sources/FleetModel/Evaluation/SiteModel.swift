@@ -8,7 +8,7 @@ public struct SiteModel: Sendable {
     /// nil for fixed-pue.
     public let plant: CoolingPlant?
     public let table: CoolingPlantTable?
-    let partLoad: PartLoadTable
+    let physics: HourPhysics
     public let factors: GridFactors
     /// Typical-year hour (local standard time) of each term hour; a leap day repeats 28 February.
     let typicalHour: [Int32]
@@ -23,8 +23,8 @@ public struct SiteModel: Sendable {
             let p = CoolingPlant(site.cooling)
             plant = p; table = CoolingPlantTable(plant: p, weather: weather)
         }
-        partLoad = PartLoadTable(minSpeed: site.cooling.minSpeedFraction ?? 0.2,
-                                 exponent: site.cooling.partLoadExponent ?? 3)
+        physics = HourPhysics(site, partLoad: PartLoadTable(minSpeed: site.cooling.minSpeedFraction ?? 0.2,
+                                                            exponent: site.cooling.partLoadExponent ?? 3))
         factors = GridFactors(grid: grid, calendar: calendar)
         let n = calendar.hourCount
         var th = [Int32](repeating: 0, count: n), lh = [UInt8](repeating: 0, count: n)
@@ -56,6 +56,12 @@ public struct SiteModel: Sendable {
 struct SiteCapacity {
     var it: [Double], air: [Double], liquid: [Double]
 
+    /// The capacities of month `k`, with their inverses.
+    @inline(__always)
+    func month(_ k: Int) -> MonthCapacity {
+        MonthCapacity(it: it[k], air: air[k], liquid: liquid[k])
+    }
+
     init(it itW: [Double], liquid liqW: [Double], calendar: TermCalendar, designLoadFraction dlf: Double) {
         var it = [Double](repeating: 0, count: calendar.months), air = it, liq = it
         var pi = 0.0, pa = 0.0, pl = 0.0
@@ -73,6 +79,17 @@ struct SiteCapacity {
     }
 }
 
+/// Capacities commissioned in one month, W, and their inverses (0 for no capacity).
+struct MonthCapacity {
+    let it: Double, air: Double, liquid: Double
+    let invIT: Double, invAir: Double, invLiquid: Double
+
+    init(it: Double, air: Double, liquid: Double) {
+        self.it = it; self.air = air; self.liquid = liquid
+        invIT = it > 0 ? 1 / it : 0; invAir = air > 0 ? 1 / air : 0; invLiquid = liquid > 0 ? 1 / liquid : 0
+    }
+}
+
 /// Power flows of one site-hour, W.
 public struct HourFlows: Sendable {
     public var it: Double
@@ -83,23 +100,50 @@ public struct HourFlows: Sendable {
     public var rejected: Double
 }
 
-extension SiteModel {
+/// The scalar parameters of a site's hourly physics, flattened out of the spec so the
+/// hourly loop touches only plain numbers.
+struct HourPhysics: Sendable {
+    let fixed: Bool
+    let overheadPerW: Double
+    let distribution: LossStage, ups: LossStage, transformer: LossStage
+    let transformerRatio: Double
+    let airFan: Double, liquidPump: Double, rejection: Double
+    let minSpeed: Double, exponent: Double
+    let partLoad: PartLoadTable
+
+    init(_ s: SiteSpec, partLoad: PartLoadTable) {
+        let c = s.cooling, d = s.powerDelivery
+        fixed = c.type == .fixedPUE
+        overheadPerW = (c.pue ?? 1) - 1
+        distribution = d.distribution; ups = d.ups; transformer = d.transformer
+        transformerRatio = d.transformerCapacityRatio
+        airFan = c.airFanPowerFraction ?? 0; liquidPump = c.liquidPumpPowerFraction ?? 0
+        rejection = c.heatRejectionPowerFraction ?? 0
+        self.partLoad = partLoad
+        minSpeed = partLoad.minSpeed; exponent = partLoad.exponent
+    }
+
     /// The facility physics of one hour (see docs/METHODS.md): distribution and UPS
     /// losses on the IT path, their heat added to the air loop, chillers by loop,
     /// fans and pumps at part load, transformer loss on everything.
-    /// Capacities are in W; `exactPartLoad` evaluates the affinity law with `pow`
-    /// instead of the table (the continuous-time form, whose integrand must be smooth).
+    /// Capacities are in W (their inverses 0 when nothing is commissioned); `table` is the
+    /// part-load table's storage, or nil to evaluate the affinity law with `pow`
+    /// (the continuous-time form, whose integrand must be smooth).
     @inline(__always)
     func flows(it: Double, liquid: Double, chillerPerLiquidW cL: Double, chillerPerAirW cA: Double,
-               capIT: Double, capAir: Double, capLiquid: Double, exactPartLoad: Bool = false) -> HourFlows {
-        let d = spec.powerDelivery
-        let ld = d.distribution.loss(load: it, capacity: capIT)
-        let lu = d.ups.loss(load: it + ld, capacity: capIT)
-        let c = spec.cooling
-        if c.type == .fixedPUE {
-            let txCap = capIT * d.transformerCapacityRatio
-            let lt = d.transformer.loss(load: it + ld + lu, capacity: txCap)
-            let overhead = ((c.pue ?? 1) - 1) * it
+               capacity c: MonthCapacity, table: UnsafeBufferPointer<Double>?) -> HourFlows {
+        @inline(__always) func loss(_ s: LossStage, _ load: Double, _ cap: Double, _ inv: Double) -> Double {
+            cap * s.noLoadFraction + load * (s.proportionalFraction + load * inv * s.squareLawFraction)
+        }
+        @inline(__always) func g(_ x: Double) -> Double {
+            if let t = table { return PartLoadTable.lookup(t, x, minSpeed: minSpeed, exponent: exponent) }
+            return CoolingPhysics.partLoadPower(x, minSpeed: minSpeed, exponent: exponent)
+        }
+        let ld = loss(distribution, it, c.it, c.invIT)
+        let lu = loss(ups, it + ld, c.it, c.invIT)
+        if fixed {
+            let lt = loss(transformer, it + ld + lu, c.it * transformerRatio, c.invIT / transformerRatio)
+            let overhead = overheadPerW * it
             let delivery = min(ld + lu + lt, overhead)
             return HourFlows(it: it, cooling: overhead - delivery, delivery: delivery, facility: it + overhead,
                              rejected: it + overhead)
@@ -107,14 +151,12 @@ extension SiteModel {
         let air = it - liquid + ld + lu
         let chiller = liquid * cL + air * cA
         let rejected = it + ld + lu + chiller
-        let g: (Double) -> Double = exactPartLoad
-            ? { CoolingPhysics.partLoadPower($0, minSpeed: self.partLoad.minSpeed, exponent: self.partLoad.exponent) }
-            : { self.partLoad($0) }
-        let fanAir = capAir > 0 ? (c.airFanPowerFraction ?? 0) * capAir * g(air / capAir) : 0
-        let pumps = capLiquid > 0 ? (c.liquidPumpPowerFraction ?? 0) * capLiquid * g(liquid / capLiquid) : 0
-        let rejection = capIT > 0 ? (c.heatRejectionPowerFraction ?? 0) * capIT * g(rejected / capIT) : 0
-        let cooling = chiller + fanAir + pumps + rejection
-        let lt = d.transformer.loss(load: it + ld + lu + cooling, capacity: capIT * d.transformerCapacityRatio)
+        var fans = 0.0
+        if c.air > 0 { fans += airFan * c.air * g(air * c.invAir) }
+        if c.liquid > 0 { fans += liquidPump * c.liquid * g(liquid * c.invLiquid) }
+        if c.it > 0 { fans += rejection * c.it * g(rejected * c.invIT) }
+        let cooling = chiller + fans
+        let lt = loss(transformer, it + ld + lu + cooling, c.it * transformerRatio, c.invIT / transformerRatio)
         let delivery = ld + lu + lt
         return HourFlows(it: it, cooling: cooling, delivery: delivery, facility: it + cooling + delivery,
                          rejected: rejected)

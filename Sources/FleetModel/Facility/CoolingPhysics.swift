@@ -61,7 +61,7 @@ public struct CoolingPlant: Sendable {
     public init(_ c: CoolingSpec) {
         type = c.type
         towers = c.type.usesTowers
-        approach = c.approachC ?? 0; hx = c.hxApproachC ?? 0; offset = c.condenserOffsetC ?? 0
+        approach = c.approachC ?? 0; hx = c.hxApproachC ?? 0; offset = c.condensingApproachC ?? 0
         evapApproach = c.evaporatorApproachC ?? 0; eta = c.chillerEta ?? 0.5; copMax = c.chillerCopMax ?? 10
         chwSupply = c.chilledWaterSupplyC ?? 18; chwDelta = c.chilledWaterDeltaTC ?? 6
         liqSupply = c.type == .airChillerEconomizer ? chwSupply : (c.liquidSupplyC ?? chwSupply)
@@ -157,9 +157,15 @@ public struct PartLoadTable: Sendable {
     /// Linear interpolation in the table (exact at the nodes).
     @inline(__always)
     public func callAsFunction(_ x: Double) -> Double {
-        let u = x * (Double(Self.steps) / Self.xMax)
-        if u >= Double(Self.steps) { return CoolingPhysics.partLoadPower(x, minSpeed: minSpeed, exponent: exponent) }
-        let i = Int(max(u, 0)), f = max(u, 0) - Double(i)
-        return values.withUnsafeBufferPointer { $0[i] + f * ($0[i + 1] - $0[i]) }
+        values.withUnsafeBufferPointer { Self.lookup($0, x, minSpeed: minSpeed, exponent: exponent) }
+    }
+
+    /// Linear interpolation in `t` (this table's `values`), for loops that hold the storage.
+    @inline(__always)
+    static func lookup(_ t: UnsafeBufferPointer<Double>, _ x: Double, minSpeed: Double, exponent: Double) -> Double {
+        let u = max(x, 0) * (Double(steps) / xMax)
+        if u >= Double(steps) { return CoolingPhysics.partLoadPower(x, minSpeed: minSpeed, exponent: exponent) }
+        let i = Int(u), f = u - Double(i)
+        return t[i] + f * (t[i + 1] - t[i])
     }
 }

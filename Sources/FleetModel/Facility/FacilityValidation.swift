@@ -74,7 +74,7 @@ extension CoolingSpec {
         need(chilledWaterDeltaTC, "chilled_water_delta_t_c", 1...20, "K")
         need(approachC, "approach_c", 0.5...25, "K (an approach must be positive)")
         need(hxApproachC, "hx_approach_c", 0...10, "K")
-        need(condenserOffsetC, "condenser_offset_c", 0...30, "K")
+        need(condensingApproachC, "condensing_approach_c", 0...30, "K")
         need(evaporatorApproachC, "evaporator_approach_c", 0...10, "K")
         need(chillerEta, "chiller_eta", 0.05...0.95, "a second-law efficiency (COP / Carnot COP, below 1)")
         need(chillerCopMax, "chiller_cop_max", 1...30, "a COP")

@@ -101,7 +101,7 @@ public struct CoolingSpec: Codable, Sendable, Hashable {
     /// Approach of the economizer heat exchanger between heat-rejection and building loops, K.
     public var hxApproachC: Double?
     /// Refrigerant condensing temperature above the heat-sink temperature (range + condenser approach), K.
-    public var condenserOffsetC: Double?
+    public var condensingApproachC: Double?
     /// Refrigerant evaporating temperature below the chilled supply, K.
     public var evaporatorApproachC: Double?
     /// Chiller second-law efficiency η: COP / Carnot COP, dimensionless.
@@ -144,7 +144,7 @@ public struct CoolingSpec: Codable, Sendable, Hashable {
         case chilledWaterDeltaTC = "chilled_water_delta_t_c"
         case approachC = "approach_c"
         case hxApproachC = "hx_approach_c"
-        case condenserOffsetC = "condenser_offset_c"
+        case condensingApproachC = "condensing_approach_c"
         case evaporatorApproachC = "evaporator_approach_c"
         case chillerEta = "chiller_eta"
         case chillerCopMax = "chiller_cop_max"
