@@ -1,12 +1,16 @@
 import ArgumentParser
+import FleetReport
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the JSON Schema (draft 2020-12) of the result file, or of another command's JSON.",
         discussion: "Examples:\n  fleetwatt schema > result.schema.json\n  fleetwatt schema --of estimate")
 
-    @Option(help: "Which document: result (default), estimate, power, params or catalog.")
-    var of: String = "result"
+    @Option(help: ArgumentHelp("Which document: \(ResultSchema.Kind.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "kind"))
+    var of: ResultSchema.Kind = .result
 
-    func run() throws { throw CommandFailure.notBuiltYet("schema") }
+    func run() throws { print(ResultSchema.text(of: of), terminator: "") }
 }
+
+extension ResultSchema.Kind: ExpressibleByArgument {}

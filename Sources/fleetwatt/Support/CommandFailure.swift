@@ -1,4 +1,5 @@
 import FleetModel
+import FleetReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,6 +22,11 @@ struct CommandFailure: Error {
     init(libraryError error: any Error) {
         if let input = error as? any InputError {
             self = .badInput(input.description)
+        } else if let output = error as? ReportError {
+            switch output {
+            case .folderNotEmpty, .io, .badRelativePath: self = .badInput("error: \(output)")
+            case .nonFiniteNumber, .missingData: self = .runFailed("error: \(output)")
+            }
         } else {
             self = .runFailed("error: \(String(describing: error))")
         }

@@ -1,4 +1,5 @@
 import Dispatch
+import FleetReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,6 +24,6 @@ enum Interrupts {
         }
     }
 
-    /// Removes staged temporary files (called at exit and on a signal).
-    static func cleanUp() {}
+    /// Removes staged temporary files and folders (called at exit and on a signal).
+    static func cleanUp() { AtomicWriter.removeTemporaries() }
 }

@@ -1,0 +1,227 @@
+import Foundation
+import GSL
+
+/// Everything about one cohort's IT power that does not change hour by hour,
+/// computed once per spec: the expected power of a serving unit at each hour of
+/// the day (QAGS over the utilization distributions), the standby power of spares,
+/// unit counts and the deployment ramp. `load` fills the hourly arrays from it;
+/// `itPowerW(atHour:)` is the same power in continuous time.
+public struct CohortPowerModel: Sendable {
+    public let cohortID: String
+    public let siteID: String
+    public let isGPU: Bool
+    /// Share of IT heat to liquid: the hardware's share if the racks are liquid cooled, else 0.
+    public let liquidHeatFraction: Double
+    /// Units serving the workload at full deployment: N · min(1, (1 + s)(1 − r)).
+    public let servingUnits: Double
+    /// Powered spare units at full deployment: N · ((1 + s)(1 − r) − min(1, (1 + s)(1 − r))).
+    public let spareUnits: Double
+    /// Units installed at full deployment, serving, spare and in repair: N (1 + s).
+    public let installedUnits: Double
+    /// Fraction of the contracted count that is serving (availability), min(1, (1 + s)(1 − r)).
+    public let availability: Double
+    /// IT power of one serving unit at hour-of-day d + ½ (board + host + network + storage), W.
+    public let servingPowerByHourOfDay: [Double]
+    /// IT power of one powered spare (bare idle board, idle host, network, storage), W.
+    public let sparePowerW: Double
+    /// Embodied carbon charged per installed unit-hour (amortisation plus replacement of failed units), kg.
+    public let embodiedKgPerUnitHour: Double
+    public let ramp: DeploymentRamp
+
+    private let profile: ServingPowerProfile
+
+    /// Hours in a mean year (365.25 days), for per-year rates and lives.
+    public static let hoursPerYear = 8766.0
+
+    public init(cohort: CohortSpec, hardware: HardwareSpec, calendar: TermCalendar) throws {
+        cohortID = cohort.id
+        siteID = cohort.site
+        isGPU = hardware.isGPU
+        liquidHeatFraction = cohort.liquidCooled ? hardware.liquidHeatFraction : 0
+
+        let inRepair = hardware.annualFailureRate * hardware.repairTimeHours / Self.hoursPerYear
+        let up = (1 + cohort.spareFraction) * (1 - min(inRepair, 1))
+        availability = min(1, up)
+        servingUnits = cohort.count * availability
+        spareUnits = cohort.count * (up - availability)
+        installedUnits = cohort.count * (1 + cohort.spareFraction)
+
+        sparePowerW = hardware.idleBareW + hardware.hostIdleW + hardware.networkW + hardware.storageW
+        let life = hardware.usefulLifeYears * Self.hoursPerYear
+        embodiedKgPerUnitHour = hardware.embodiedKg * (1 / life + hardware.annualFailureRate / Self.hoursPerYear)
+
+        ramp = DeploymentRamp(startHour: try calendar.hour(of: cohort.deployStart),
+                              endHour: try calendar.hour(of: cohort.deployEnd),
+                              shape: cohort.ramp, steepness: cohort.rampSteepness,
+                              lifeHours: life, refresh: cohort.refresh)
+
+        let p = try ServingPowerProfile(workload: cohort.workload, hardware: hardware,
+                                        capFraction: cohort.powerCapFraction)
+        profile = p
+        servingPowerByHourOfDay = try (0..<24).map { try p.powerW(hourOfDay: Double($0) + 0.5) }
+    }
+
+    /// IT power of the cohort at time `t` (hours from the start of the term), W:
+    /// D(t) · (N_serve · p_serve(τ) + N_spare · p_spare), τ = t mod 24.
+    ///
+    /// At an hour's midpoint t = h + ½ it equals `load(calendar:).itPowerW[h]`.
+    public func itPowerW(atHour t: Double) throws -> Double {
+        let d = ramp.inService(atHour: t)
+        if d == 0 { return 0 }
+        return d * (servingUnits * (try profile.powerW(hourOfDay: t.truncatingRemainder(dividingBy: 24)))
+                    + spareUnits * sparePowerW)
+    }
+
+    /// The cohort's hourly IT power, liquid share, month-end unit counts and monthly embodied carbon.
+    ///
+    /// The term splits into hours before deployment (D = 0, left at zero), hours with every
+    /// unit in service (D = 1, a copy of the day's table) and ramp hours (deployment or
+    /// retirement windows), the only ones that evaluate D(h + ½).
+    public func load(calendar: TermCalendar) -> CohortLoad {
+        let hours = calendar.hourCount
+        let ramp = self.ramp
+        // First hour whose midpoint is past the start, at or past the end of deployment,
+        // and past the start of retirement (hours ≥ fullEnd may be retiring).
+        let rampStart = min(hours, max(0, Int((ramp.startHour - 0.5).rounded(.down)) + 1))
+        let fullStart = min(hours, max(rampStart, Int((ramp.endHour - 0.5).rounded(.up))))
+        let fullEnd = ramp.refresh ? hours
+            : min(hours, max(fullStart, Int((ramp.startHour + ramp.lifeHours - 0.5).rounded(.down)) + 1))
+        let serving = servingUnits, spares = spareUnits, spareW = sparePowerW
+        let fullDay = servingPowerByHourOfDay.map { serving * $0 + spares * spareW }
+        var power = [Double](repeating: 0, count: hours)
+        var unitHours = [Double](repeating: 0, count: calendar.months)
+        power.withUnsafeMutableBufferPointer { out in
+            fullDay.withUnsafeBufferPointer { day in
+                calendar.monthIndex.withUnsafeBufferPointer { month in
+                    for h in rampStart..<fullStart {
+                        let d = ramp.inService(atHour: Double(h) + 0.5)
+                        out[h] = d * day[h % 24]
+                        unitHours[Int(month[h])] += d
+                    }
+                    for h in fullStart..<fullEnd { out[h] = day[h % 24] }
+                    for h in fullEnd..<hours {
+                        let d = ramp.inService(atHour: Double(h) + 0.5)
+                        out[h] = d * day[h % 24]
+                        unitHours[Int(month[h])] += d
+                    }
+                }
+            }
+        }
+        for k in 0..<calendar.months {
+            let lo = max(calendar.monthStartHour[k], fullStart), hi = min(calendar.monthStartHour[k + 1], fullEnd)
+            if hi > lo { unitHours[k] += Double(hi - lo) }
+        }
+        let perUnitHour = installedUnits * embodiedKgPerUnitHour
+        let installedAtMonthEnd = (0..<calendar.months).map {
+            installedUnits * ramp.inService(atHour: Double(calendar.monthStartHour[$0 + 1]))
+        }
+        return CohortLoad(cohortID: cohortID, siteID: siteID, isGPU: isGPU, itPowerW: power,
+                          liquidHeatFraction: liquidHeatFraction, installedAtMonthEnd: installedAtMonthEnd,
+                          embodiedKgPerMonth: unitHours.map { $0 * perUnitHour })
+    }
+}
+
+/// IT power of one serving unit as a function of the time of day:
+/// ```
+/// p(τ) = φ·(E_T + h(μ_T)) + (1 − φ)·(E_I(μ_I(τ)) + h(μ_I(τ))) + P_net + P_sto
+/// μ_I(τ) = clamp(μ̄_I·(1 + a·cos(2π(τ − τ_pk)/24)), 0.01, 0.99)
+/// h(μ) = H_idle + (H_max − H_idle)·μ
+/// ```
+/// E_T = E[P_T(U_T)] and E_I(μ) come from `expectedBoardPower` (QAGS tables over μ);
+/// E_I is sampled on a grid of μ over the daily range and interpolated with Steffen's
+/// method, so p is smooth in τ.
+struct ServingPowerProfile: Sendable {
+    let trainingFraction: Double
+    let trainingW: Double
+    let inferenceMean: Double
+    let amplitude: Double
+    let peakHour: Double
+    let hostIdleW: Double
+    let hostSlopeW: Double
+    let fixedW: Double
+    /// E_I as a function of the mean utilization, or a constant when the day has no cycle.
+    let inferenceByMean: Interpolator?
+    let inferenceConstantW: Double
+
+    /// Grid points of the inference mean over its daily range.
+    static let meanGridPoints = 17
+
+    init(workload w: WorkloadSpec, hardware: HardwareSpec, capFraction: Double?) throws {
+        let curve = try PowerCurve(hardware: hardware, capFraction: capFraction)
+        trainingFraction = w.trainingFraction
+        hostIdleW = hardware.hostIdleW
+        hostSlopeW = hardware.hostMaxW - hardware.hostIdleW
+        fixedW = hardware.networkW + hardware.storageW
+        inferenceMean = w.inferenceUtilizationFraction
+        amplitude = w.inferenceDiurnalAmplitudeFraction
+        peakHour = Double(w.inferencePeakHourUTC)
+
+        if w.trainingFraction > 0 {
+            let board = try Self.expectedBoardPower(curve: curve, hardware: hardware,
+                                                    concentration: w.trainingConcentration,
+                                                    intensity: w.trainingIntensityFraction)
+            trainingW = try board(w.trainingUtilizationFraction)
+                + hostIdleW + hostSlopeW * w.trainingUtilizationFraction
+        } else {
+            trainingW = 0
+        }
+
+        let lo = Self.clampMean(inferenceMean * (1 - amplitude))
+        let hi = Self.clampMean(inferenceMean * (1 + amplitude))
+        if w.trainingFraction >= 1 {
+            inferenceByMean = nil
+            inferenceConstantW = 0
+        } else {
+            let expected = try Self.expectedBoardPower(curve: curve, hardware: hardware,
+                                                       concentration: w.inferenceConcentration,
+                                                       intensity: w.inferenceIntensityFraction)
+            if hi - lo < 1e-9 {
+                inferenceByMean = nil
+                inferenceConstantW = try expected(lo)
+            } else {
+                let n = Self.meanGridPoints
+                let mus = (0..<n).map { lo + (hi - lo) * Double($0) / Double(n - 1) }
+                inferenceByMean = try Interpolator(x: mus, y: mus.map(expected), method: .steffen)
+                inferenceConstantW = 0
+            }
+        }
+    }
+
+    /// E[P(U)] (W) as a function of the mean utilization for one workload:
+    /// P₀ + ι·(TDP·T_κ(μ) − P₀) from the shared table when the cap cannot bind,
+    /// else a QAGS integral of the capped curve for each mean.
+    static func expectedBoardPower(curve: PowerCurve, hardware: HardwareSpec, concentration: Double,
+                                   intensity: Double) throws -> (Double) throws -> Double {
+        let p0 = curve.idleContextW, tdp = hardware.tdpW
+        let peak = p0 + intensity * ((hardware.curvePowerFraction.last ?? 1) * tdp - p0)
+        if curve.capW >= peak {
+            let table = try ExpectedPowerTable.table(hardware: hardware, concentration: concentration)
+            return { mu in p0 + intensity * (tdp * (try ExpectedPowerTable.value(table, mean: mu)) - p0) }
+        }
+        return { mu in
+            try UtilizationDistribution(mean: mu, concentration: concentration)
+                .expectation { try curve.boardPowerW(utilization: $0, intensity: intensity) }
+        }
+    }
+
+    @inline(__always)
+    static func clampMean(_ mu: Double) -> Double { min(max(mu, 0.01), 0.99) }
+
+    /// Mean inference utilization at time of day τ (hours, UTC).
+    @inline(__always)
+    func inferenceMean(hourOfDay tau: Double) -> Double {
+        Self.clampMean(inferenceMean * (1 + amplitude * cos(2 * Double.pi * (tau - peakHour) / 24)))
+    }
+
+    /// p(τ), W.
+    func powerW(hourOfDay tau: Double) throws -> Double {
+        var p = fixedW + trainingFraction * trainingW
+        if trainingFraction < 1 {
+            let mu = inferenceMean(hourOfDay: tau)
+            let board = try inferenceByMean.map { try $0.value(at: min(max(mu, $0.x[0]), $0.x[$0.x.count - 1])) }
+                ?? inferenceConstantW
+            p += (1 - trainingFraction) * (board + hostIdleW + hostSlopeW * mu)
+        }
+        return p
+    }
+}

@@ -1,0 +1,169 @@
+/// A single job or fleet slice without a scenario file: `fleetwatt estimate`.
+///
+/// ```
+/// E_IT  = G · P / 10⁶                    (MWh; G GPU-hours, P W per GPU)
+/// E     = E_IT · PUE                      (MWh, facility energy)
+/// C     = E · I                           (t CO2e; I kg/kWh = t/MWh)
+/// $     = E · 1000 · p                    (USD; p USD/kWh)
+/// W     = E_IT · WUE                      (m³; WUE L/kWh = m³/MWh, per IT energy)
+/// ```
+/// Without a given power, P is the catalog IT power per GPU at utilization u:
+/// board P(u) + host h(u) + network + storage.
+public struct EstimateInput: Codable, Sendable, Hashable {
+    /// Catalog id of the GPU (or CPU server).
+    public var gpu: String
+    /// Average IT power per GPU, used as given, W.
+    public var powerW: Double?
+    /// GPU-hours; or give `count` and `hours`.
+    public var gpuHours: Double?
+    public var count: Double?
+    public var hours: Double?
+    public var pue: Double?
+    public var carbonIntensityKgPerKwh: Double?
+    public var priceUSDPerKwh: Double?
+    public var wueLPerKwh: Double?
+    /// Utilization for the catalog power, fraction (default: the catalog's).
+    public var utilization: Double?
+
+    public init(gpu: String, powerW: Double? = nil, gpuHours: Double? = nil, count: Double? = nil,
+                hours: Double? = nil, pue: Double? = nil, carbonIntensityKgPerKwh: Double? = nil,
+                priceUSDPerKwh: Double? = nil, wueLPerKwh: Double? = nil, utilization: Double? = nil) {
+        self.gpu = gpu; self.powerW = powerW; self.gpuHours = gpuHours; self.count = count
+        self.hours = hours; self.pue = pue; self.carbonIntensityKgPerKwh = carbonIntensityKgPerKwh
+        self.priceUSDPerKwh = priceUSDPerKwh; self.wueLPerKwh = wueLPerKwh; self.utilization = utilization
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case gpu, count, hours, pue, utilization
+        case powerW = "power_w"
+        case gpuHours = "gpu_hours"
+        case carbonIntensityKgPerKwh = "carbon_intensity_kg_per_kwh"
+        case priceUSDPerKwh = "price_usd_per_kwh"
+        case wueLPerKwh = "wue_l_per_kwh"
+    }
+}
+
+/// What `estimate` prints: totals and the inputs actually used.
+public struct EstimateResult: Codable, Sendable, Hashable {
+    /// Facility energy (IT × PUE), MWh.
+    public var energyMWh: Double
+    /// Location-based operational carbon, t CO2e.
+    public var carbonTCO2e: Double
+    /// Electricity cost, USD.
+    public var costUSD: Double
+    /// On-site water (WUE × IT energy), m³.
+    public var waterM3: Double
+    public var inputs: EstimateResolvedInputs
+
+    enum CodingKeys: String, CodingKey {
+        case inputs
+        case energyMWh = "energy_mwh"
+        case carbonTCO2e = "carbon_tco2e"
+        case costUSD = "cost_usd"
+        case waterM3 = "water_m3"
+    }
+}
+
+/// Every input `estimate` used, with where the power came from.
+public struct EstimateResolvedInputs: Codable, Sendable, Hashable {
+    public var gpu: String
+    public var gpuHours: Double
+    /// IT power per GPU, W.
+    public var powerW: Double
+    /// "given" (from --power-w) or "catalog" (board + host + network + storage at the utilization).
+    public var powerSource: String
+    /// Utilization used for the catalog power; nil when the power was given.
+    public var utilization: Double?
+    /// Board power at that utilization, W; nil when the power was given.
+    public var boardPowerW: Double?
+    public var pue: Double
+    public var carbonIntensityKgPerKwh: Double
+    public var priceUSDPerKwh: Double
+    public var wueLPerKwh: Double
+    /// IT energy before PUE, MWh.
+    public var itEnergyMWh: Double
+
+    enum CodingKeys: String, CodingKey {
+        case gpu, pue, utilization
+        case gpuHours = "gpu_hours"
+        case powerW = "power_w"
+        case powerSource = "power_source"
+        case boardPowerW = "board_power_w"
+        case carbonIntensityKgPerKwh = "carbon_intensity_kg_per_kwh"
+        case priceUSDPerKwh = "price_usd_per_kwh"
+        case wueLPerKwh = "wue_l_per_kwh"
+        case itEnergyMWh = "it_energy_mwh"
+    }
+}
+
+/// Input that `estimate` cannot use.
+public enum EstimateError: Error, Hashable, Sendable, CustomStringConvertible {
+    case missingHours
+    case conflictingHours
+    case invalid(field: String, value: Double, expected: String)
+
+    public var description: String {
+        switch self {
+        case .missingHours: "give --gpu-hours, or --count and --hours"
+        case .conflictingHours: "give either --gpu-hours or --count with --hours, not both"
+        case let .invalid(field, value, expected): "\(field): expected \(expected), got \(value)"
+        }
+    }
+}
+
+public enum Estimate {
+    /// Default PUE: Uptime Institute global average, 1.56 (2024).
+    public static let defaultPUE = 1.56
+    /// Default carbon intensity: US average, eGRID2022 total output 823.149 lb CO2/MWh = 0.375 kg/kWh (EPA 2024).
+    public static let defaultCarbonIntensityKgPerKwh = 0.375
+    /// Default price: US industrial average 2023, 8.06 ¢/kWh (EIA, via Statista).
+    public static let defaultPriceUSDPerKwh = 0.0806
+    /// Default WUE: industry average 0.84 L/kWh that Amazon cites against its 0.15 (2024).
+    public static let defaultWUELPerKwh = 0.84
+
+    /// Evaluates one estimate.
+    /// - Parameter hardware: the catalog entry named by `input.gpu`.
+    public static func run(_ input: EstimateInput, hardware: HardwareSpec) throws -> EstimateResult {
+        let gpuHours: Double
+        switch (input.gpuHours, input.count, input.hours) {
+        case (let g?, nil, nil): gpuHours = g
+        case (nil, let n?, let h?): gpuHours = n * h
+        case (.some, _, _): throw EstimateError.conflictingHours
+        default: throw EstimateError.missingHours
+        }
+        func positive(_ name: String, _ v: Double?) throws {
+            if let v, !(v >= 0 && v.isFinite) { throw EstimateError.invalid(field: name, value: v, expected: "a number ≥ 0") }
+        }
+        try positive("gpu_hours", gpuHours)
+        try positive("power_w", input.powerW)
+        try positive("carbon_intensity_kg_per_kwh", input.carbonIntensityKgPerKwh)
+        try positive("price_usd_per_kwh", input.priceUSDPerKwh)
+        try positive("wue_l_per_kwh", input.wueLPerKwh)
+        let pue = input.pue ?? defaultPUE
+        if !(pue >= 1 && pue < 10) { throw EstimateError.invalid(field: "pue", value: pue, expected: "1 to 10") }
+
+        let power: Double, utilization: Double?, board: Double?
+        if let p = input.powerW {
+            power = p; utilization = nil; board = nil
+        } else {
+            let u = input.utilization ?? hardware.defaultUtilizationFraction
+            if !(0...1).contains(u) { throw EstimateError.invalid(field: "utilization", value: u, expected: "0 to 1") }
+            let b = try PowerCurve(hardware: hardware).boardPowerW(utilization: u)
+            power = b + hardware.hostIdleW + (hardware.hostMaxW - hardware.hostIdleW) * u
+                + hardware.networkW + hardware.storageW
+            utilization = u; board = b
+        }
+        let ci = input.carbonIntensityKgPerKwh ?? defaultCarbonIntensityKgPerKwh
+        let price = input.priceUSDPerKwh ?? defaultPriceUSDPerKwh
+        let wue = input.wueLPerKwh ?? defaultWUELPerKwh
+        let itMWh = gpuHours * power / 1e6
+        let energy = itMWh * pue
+        return EstimateResult(
+            energyMWh: energy, carbonTCO2e: energy * ci, costUSD: energy * 1000 * price, waterM3: itMWh * wue,
+            inputs: EstimateResolvedInputs(
+                gpu: hardware.id, gpuHours: gpuHours, powerW: power,
+                powerSource: input.powerW == nil ? "catalog" : "given", utilization: utilization,
+                boardPowerW: board, pue: pue, carbonIntensityKgPerKwh: ci, priceUSDPerKwh: price,
+                wueLPerKwh: wue, itEnergyMWh: itMWh))
+    }
+}

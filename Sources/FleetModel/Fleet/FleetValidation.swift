@@ -1,0 +1,126 @@
+/// A problem found in a scenario's fleet inputs: the dotted path of the offending
+/// field and what is wrong with it.
+public typealias FleetValidationIssue = (path: String, message: String)
+
+extension HardwareSpec {
+    /// Physically absurd or inconsistent values in this catalog entry.
+    /// - Parameter prefix: the entry's path, for example "hardware.h100-sxm".
+    public func validationIssues(prefix: String) -> [FleetValidationIssue] {
+        var out: [FleetValidationIssue] = []
+        func check(_ ok: Bool, _ field: String, _ message: String) {
+            if !ok { out.append(("\(prefix).\(field)", message)) }
+        }
+        let maxTDP = isGPU ? 5_000.0 : 20_000.0
+        check(tdpW > 0 && tdpW <= maxTDP, "tdp_w",
+              "expected a \(isGPU ? "GPU board" : "server") power in (0, \(Int(maxTDP))] W, got \(tdpW)")
+        let u = curveUtilizationFraction, f = curvePowerFraction
+        check(u.count == f.count, "curve_power_fraction",
+              "expected as many power points as utilization points (\(u.count)), got \(f.count)")
+        check(u.count >= 3, "curve_utilization_fraction", "expected at least 3 points, got \(u.count)")
+        if let first = u.first, let last = u.last {
+            check(first == 0 && last == 1, "curve_utilization_fraction",
+                  "expected points from 0 to 1, got \(first) to \(last)")
+        }
+        check(zip(u, u.dropFirst()).allSatisfy { $0 < $1 }, "curve_utilization_fraction",
+              "expected strictly increasing utilization points")
+        check(f.allSatisfy { $0 > 0 && $0 <= 1 }, "curve_power_fraction",
+              "expected fractions of TDP in (0, 1]")
+        check(zip(f, f.dropFirst()).allSatisfy { $0 <= $1 }, "curve_power_fraction",
+              "expected power that never falls as utilization rises")
+        check(idleBareW >= 0 && idleBareW <= idleContextW, "idle_bare_w",
+              "expected 0 to the idle-with-context power \(idleContextW) W, got \(idleBareW)")
+        check(hostIdleW >= 0 && hostIdleW <= hostMaxW, "host_idle_w",
+              "expected 0 to host_max_w (\(hostMaxW) W), got \(hostIdleW)")
+        check(hostMaxW >= 0 && hostMaxW <= 4 * maxTDP, "host_max_w",
+              "expected 0 to \(Int(4 * maxTDP)) W, got \(hostMaxW)")
+        check(networkW >= 0 && networkW <= maxTDP, "network_w", "expected 0 to \(Int(maxTDP)) W, got \(networkW)")
+        check(storageW >= 0 && storageW <= maxTDP, "storage_w", "expected 0 to \(Int(maxTDP)) W, got \(storageW)")
+        check((0...1).contains(liquidHeatFraction), "liquid_heat_fraction", "expected 0 to 1, got \(liquidHeatFraction)")
+        check(embodiedKg >= 0 && embodiedKg <= 100_000, "embodied_kg", "expected 0 to 100000 kg, got \(embodiedKg)")
+        check(usefulLifeYears >= 0.5 && usefulLifeYears <= 30, "useful_life_years",
+              "expected 0.5 to 30 years, got \(usefulLifeYears)")
+        check(annualFailureRate >= 0 && annualFailureRate <= 2, "annual_failure_rate",
+              "expected 0 to 2 per year, got \(annualFailureRate)")
+        check(repairTimeHours >= 0 && repairTimeHours <= 8766, "repair_time_hours",
+              "expected 0 to 8766 h, got \(repairTimeHours)")
+        check((0...1).contains(defaultUtilizationFraction), "default_utilization_fraction",
+              "expected 0 to 1, got \(defaultUtilizationFraction)")
+        return out
+    }
+}
+
+extension CohortSpec {
+    /// Physically absurd or inconsistent values in this cohort.
+    /// - Parameters:
+    ///   - prefix: the cohort's path, for example "fleet.cohorts.gb200-use1".
+    ///   - calendar: the term; deployment dates must lie inside it.
+    ///   - hardware: the catalog entries the scenario resolved (to check the id).
+    ///   - siteIDs: the site ids the scenario resolved; nil skips the check.
+    public func validationIssues(prefix: String, calendar: TermCalendar?, hardware: [HardwareSpec],
+                                 siteIDs: [String]?) -> [FleetValidationIssue] {
+        var out: [FleetValidationIssue] = []
+        func check(_ ok: Bool, _ field: String, _ message: String) {
+            if !ok { out.append(("\(prefix).\(field)", message)) }
+        }
+        let hw = hardware.first { $0.id == self.hardware }
+        check(hw != nil, "hardware", "unknown hardware id \"\(self.hardware)\"")
+        if let siteIDs { check(siteIDs.contains(site), "site", "unknown site id \"\(site)\"") }
+        check(count > 0 && count <= 1e8, "count", "expected a positive count up to 1e8, got \(count)")
+        if let calendar {
+            let start = try? calendar.hour(of: deployStart), end = try? calendar.hour(of: deployEnd)
+            check(start != nil, "deploy_start", "expected a date as YYYY-MM-DD, got \"\(deployStart)\"")
+            check(end != nil, "deploy_end", "expected a date as YYYY-MM-DD, got \"\(deployEnd)\"")
+            if let start, let end {
+                let termEnd = Double(calendar.hourCount)
+                check(start >= 0 && start < termEnd, "deploy_start", "\(deployStart) lies outside the term")
+                check(end >= 0 && end <= termEnd, "deploy_end", "\(deployEnd) lies outside the term")
+                check(end >= start, "deploy_end", "\(deployEnd) is before deploy_start \(deployStart)")
+            }
+        }
+        check(rampSteepness > 0 && rampSteepness <= 100, "ramp_steepness", "expected (0, 100], got \(rampSteepness)")
+        check((0...1).contains(spareFraction), "spare_fraction", "expected 0 to 1, got \(spareFraction)")
+        if let cap = powerCapFraction {
+            check(cap >= 0.1 && cap <= 1, "power_cap_fraction", "expected 0.1 to 1, got \(cap)")
+        }
+        if liquidCooled, let hw {
+            check(hw.liquidHeatFraction > 0, "liquid_cooled",
+                  "hardware \(hw.id) has no liquid heat share; set liquid_cooled: false or give it one")
+        }
+        if let hw, !liquidCooled {
+            check(hw.liquidHeatFraction < 0.5 || hw.kind == .cpuServer || hw.tdpW < 1_000, "liquid_cooled",
+                  "\(hw.id) racks (\(Int(hw.tdpW)) W per GPU) are liquid cooled by design")
+        }
+        let w = workload, p = "workload"
+        check((0...1).contains(w.trainingFraction), "\(p).training_fraction", "expected 0 to 1, got \(w.trainingFraction)")
+        for (name, v) in [("training_utilization_fraction", w.trainingUtilizationFraction),
+                          ("inference_utilization_fraction", w.inferenceUtilizationFraction)] {
+            check(v > 0 && v < 1, "\(p).\(name)", "expected a mean utilization strictly between 0 and 1, got \(v)")
+        }
+        for (name, v) in [("training_concentration", w.trainingConcentration),
+                          ("inference_concentration", w.inferenceConcentration)] {
+            check(v > 0 && v <= 10_000, "\(p).\(name)", "expected (0, 10000], got \(v)")
+        }
+        for (name, v) in [("training_intensity_fraction", w.trainingIntensityFraction),
+                          ("inference_intensity_fraction", w.inferenceIntensityFraction),
+                          ("inference_diurnal_amplitude_fraction", w.inferenceDiurnalAmplitudeFraction)] {
+            check((0...1).contains(v), "\(p).\(name)", "expected 0 to 1, got \(v)")
+        }
+        check((0...23).contains(w.inferencePeakHourUTC), "\(p).inference_peak_hour_utc",
+              "expected an hour 0 to 23, got \(w.inferencePeakHourUTC)")
+        return out
+    }
+}
+
+extension FleetSpec {
+    /// Every fleet-side issue of the scenario: catalog entries in use and cohorts.
+    public func fleetValidationIssues() -> [FleetValidationIssue] {
+        let calendar = try? TermCalendar(start: term.start, months: term.months)
+        var out: [FleetValidationIssue] = []
+        for h in hardware { out += h.validationIssues(prefix: "hardware.\(h.id)") }
+        for c in fleet.cohorts {
+            out += c.validationIssues(prefix: "fleet.cohorts.\(c.id)", calendar: calendar,
+                                      hardware: hardware.elements, siteIDs: sites.ids)
+        }
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+import FleetModel
+
+/// CSV after RFC 4180: comma separated, CRLF line ends, a field quoted when it
+/// holds a comma, a quote, CR or LF, with quotes doubled.
+public enum CSVRenderer {
+    /// One field, quoted when needed.
+    public static func field(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    /// Rows of fields as a CSV document, every line ending in CRLF.
+    public static func document(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// The statistics written per metric: `base` always, the rest when sampled.
+    static func statistics(sampled: Bool) -> [String] {
+        sampled ? ["base", "mean", "sd", "p05", "p50", "p95"] : ["base"]
+    }
+
+    static func value(_ s: Stats?, _ stat: String) -> String {
+        guard let s else { return "" }
+        let v: Double? = switch stat {
+        case "base": s.base
+        case "mean": s.mean
+        case "sd": s.sd
+        case "p05": s.p05
+        case "p50": s.p50
+        default: s.p95
+        }
+        return v.map(NumberFormat.machine) ?? ""
+    }
+
+    /// Whole-term totals: `metric,unit,base[,mean,sd,p05,p50,p95]`, full precision.
+    public static func totals(_ result: FleetResult) -> String {
+        let stats = statistics(sampled: TableRenderer.isSampled(result))
+        var rows = [["metric", "unit"] + stats]
+        for m in Metric.allCases {
+            guard let s = result.totals[m] else { continue }
+            rows.append([m.rawValue, m.unit] + stats.map { value(s, $0) })
+        }
+        return document(rows)
+    }
+
+    /// `series.csv`: one row per month (kind `month`, period `2026-01`) then per year
+    /// (kind `year`, period `2026`), one column per metric and statistic named
+    /// `METRIC.STAT` (the metric name carries its unit: `it_energy_mwh.p05`).
+    public static func series(_ result: FleetResult) -> String {
+        let stats = statistics(sampled: TableRenderer.isSampled(result))
+        let metrics = Metric.allCases
+        var rows = [["period", "kind"] + metrics.flatMap { m in stats.map { "\(m.rawValue).\($0)" } }]
+        for p in result.monthly + result.annual {
+            rows.append([p.period, p.isMonth ? "month" : "year"]
+                        + metrics.flatMap { m in stats.map { value(p.values[m], $0) } })
+        }
+        return document(rows)
+    }
+
+    /// A sweep as CSV: the varied paths, then `METRIC.STAT` columns.
+    public static func sweep(_ sweep: Sweep, sampled: Bool) -> String {
+        let stats = statistics(sampled: sampled)
+        var rows = [sweep.parameters + sweep.metrics.flatMap { m in stats.map { "\(m.rawValue).\($0)" } }]
+        for r in sweep.rows {
+            rows.append(sweep.parameters.map { r.point[$0].map(NumberFormat.machine) ?? "" }
+                        + sweep.metrics.flatMap { m in stats.map { value(r.totals[m], $0) } })
+        }
+        return document(rows)
+    }
+}

@@ -1,0 +1,87 @@
+import FleetModel
+
+/// A unit to show a metric in, chosen for its magnitude, so that chart axes and
+/// prose read "41.2 TWh" rather than "41,200,000 MWh".
+public struct DisplayUnit: Sendable, Equatable {
+    /// Multiply a value in the metric's own unit by this to get the display value.
+    public var factor: Double
+    /// The unit label, for example "TWh" or "Mt CO₂e".
+    public var label: String
+
+    /// The display unit for values of `metric` up to about `magnitude` (in the metric's unit).
+    public static func of(_ metric: Metric, magnitude: Double) -> DisplayUnit {
+        let m = abs(magnitude)
+        switch metric {
+        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss:
+            if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "TWh") }
+            if m >= 1e3 { return DisplayUnit(factor: 1e-3, label: "GWh") }
+            return DisplayUnit(factor: 1, label: "MWh")
+        case .peakFacilityPower, .averageFacilityPower:
+            if m >= 1e4 { return DisplayUnit(factor: 1e-3, label: "GW") }
+            return DisplayUnit(factor: 1, label: "MW")
+        case .waterOnsite, .waterOffsite:
+            if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "million m³") }
+            if m >= 1e4 { return DisplayUnit(factor: 1e-3, label: "thousand m³") }
+            return DisplayUnit(factor: 1, label: "m³")
+        case .carbonLocation, .carbonMarket, .carbonEmbodied:
+            if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "Mt CO₂e") }
+            if m >= 1e4 { return DisplayUnit(factor: 1e-3, label: "kt CO₂e") }
+            return DisplayUnit(factor: 1, label: "t CO₂e")
+        case .electricityCost:
+            if m >= 1e9 { return DisplayUnit(factor: 1e-9, label: "billion USD") }
+            if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "million USD") }
+            return DisplayUnit(factor: 1, label: "USD")
+        case .costShareOfContract:
+            return DisplayUnit(factor: 100, label: "% of contract")
+        case .pue:
+            return DisplayUnit(factor: 1, label: "")
+        case .gpusInstalledPeak:
+            return DisplayUnit(factor: 1, label: "GPUs")
+        }
+    }
+
+    /// `value` (in the metric's unit) in this unit, with 3 significant digits and the label.
+    public func format(_ value: Double, significant: Int = 3) -> String {
+        let text = NumberFormat.human(value * factor, significant: significant)
+        return label.isEmpty ? text : "\(text) \(label)"
+    }
+}
+
+extension Metric {
+    /// The unit and scale factor for tables (plain text, 80 columns): the metric's
+    /// own unit, or a larger one when values reach 10 digits, so that a column
+    /// stays within 11 characters ("3,548 M USD" rather than "3,548,000,000 USD").
+    func tableUnit(magnitude: Double) -> (label: String, factor: Double) {
+        let big = abs(magnitude) >= 1e8
+        switch self {
+        case .costShareOfContract: return ("%", 100)
+        case .pue: return ("-", 1)
+        case .electricityCost: return abs(magnitude) >= 1e7 ? ("M USD", 1e-6) : ("USD", 1)
+        case .carbonLocation, .carbonMarket, .carbonEmbodied: return big ? ("ktCO2e", 1e-3) : ("tCO2e", 1)
+        case .waterOnsite, .waterOffsite: return big ? ("k m3", 1e-3) : ("m3", 1)
+        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss: return big ? ("GWh", 1e-3) : ("MWh", 1)
+        default: return (unit, 1)
+        }
+    }
+
+    /// A short label that fits a 20-character table column.
+    var shortLabel: String {
+        switch self {
+        case .itEnergy: "IT energy"
+        case .facilityEnergy: "Facility energy"
+        case .coolingEnergy: "Cooling energy"
+        case .powerDeliveryLoss: "Delivery losses"
+        case .peakFacilityPower: "Peak facility power"
+        case .averageFacilityPower: "Avg facility power"
+        case .pue: "PUE"
+        case .waterOnsite: "Water, on-site"
+        case .waterOffsite: "Water, off-site"
+        case .carbonLocation: "CO2e location (S2)"
+        case .carbonMarket: "CO2e market (S2)"
+        case .carbonEmbodied: "CO2e embodied (S3)"
+        case .electricityCost: "Electricity cost"
+        case .costShareOfContract: "Cost / contract"
+        case .gpusInstalledPeak: "GPUs installed, peak"
+        }
+    }
+}

@@ -1,0 +1,431 @@
+import Foundation
+import FleetModel
+
+/// report.md: Markdown that pandoc turns into a PDF with no edits, through
+/// weasyprint (with report.css) or LaTeX. Plain `#` headings (numbered by
+/// `--number-sections`), pipe tables with units in the headers, figures with
+/// captions and alt text, display equations in the TeX subset that pandoc's
+/// HTML writer can draw (no `\frac`, no sums with both limits, no `\sqrt`).
+public enum ReportMarkdown {
+    /// US data-centre electricity use in 2023, TWh (Shehabi et al., "2024 United States
+    /// Data Center Energy Usage Report", LBNL, December 2024; 4.4 % of US electricity).
+    public static let usDataCentreTWh2023 = 176.0
+
+    /// The report text.
+    /// - Parameters:
+    ///   - result: the evaluated scenario.
+    ///   - figures: the charts, as written under `figures/` (from `Charts.figures(for:)`).
+    ///   - date: the report date, "YYYY-MM-DD" (an input, so that the text is reproducible).
+    public static func render(_ r: FleetResult, figures: [Figure], date: String) -> String {
+        var b = Builder(r: r, figures: figures)
+        b.metadata(date: date)
+        b.summary()
+        b.fleet()
+        b.itPower()
+        b.cooling()
+        b.water()
+        b.carbon()
+        b.cost()
+        b.drivers()
+        b.assumptions()
+        b.methods()
+        b.reproduce()
+        return b.out
+    }
+
+    /// The contract value, USD: the `contract.value_usd` input, or cost ÷ cost share.
+    static func contractValue(_ r: FleetResult) -> Double? {
+        if let i = r.inputs.first(where: { $0.path == "contract.value_usd" }) { return i.base }
+        if let c = r.totals[.electricityCost]?.base, let s = r.totals[.costShareOfContract]?.base, s > 0 { return c / s }
+        return nil
+    }
+
+    /// The months of the term, as "Nov 2025 to Oct 2032 (84 months)".
+    static func termText(_ r: FleetResult) -> String {
+        guard let first = r.monthly.first?.period, let last = r.monthly.last?.period else { return "the term" }
+        return "\(Charts.monthName(first)) to \(Charts.monthName(last)) (\(r.monthly.count) months)"
+    }
+
+    struct Builder {
+        let r: FleetResult
+        let figures: [Figure]
+        var out = ""
+        let sampled: Bool
+
+        init(r: FleetResult, figures: [Figure]) {
+            self.r = r; self.figures = figures
+            sampled = TableRenderer.isSampled(r)
+        }
+
+        mutating func line(_ s: String = "") { out += s + "\n" }
+        mutating func para(_ s: String) { out += s + "\n\n" }
+        mutating func heading(_ s: String, level: Int = 1) { out += String(repeating: "#", count: level) + " " + s + "\n\n" }
+        mutating func table(_ t: TextTable, widths: [Int]? = nil) { out += markdownTable(t, widths: widths) + "\n" }
+        mutating func figure(_ name: String) {
+            if let f = figures.first(where: { $0.name == name }) { out += MarkdownText.figure(f) + "\n" }
+        }
+
+        func unit(_ m: Metric, _ v: Double? = nil) -> DisplayUnit {
+            DisplayUnit.of(m, magnitude: v ?? r.totals[m]?.base ?? 0)
+        }
+
+        /// "41.6 TWh (P5–P95 31.0–55.0 TWh)" or "41.6 TWh" when deterministic.
+        func stat(_ m: Metric, _ s: Stats? = nil) -> String {
+            guard let s = s ?? r.totals[m] else { return "n/a" }
+            let u = unit(m, s.base)
+            var t = u.format(s.base)
+            if sampled, let lo = s.p05, let hi = s.p95 {
+                t += " (P5–P95 \(NumberFormat.human(lo * u.factor, significant: 3))–\(u.format(hi)))"
+            }
+            return t
+        }
+
+        /// A pipe table; `widths` (relative) become the dash counts of the separator line,
+        /// which pandoc turns into column widths when a row is long.
+        func markdownTable(_ t: TextTable, widths: [Int]?) -> String {
+            guard let widths else { return t.markdown() }
+            var md = t.markdown().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            md[1] = "|" + zip(t.alignments, widths).map { a, w in
+                a == .left ? ":" + String(repeating: "-", count: max(3, w)) : String(repeating: "-", count: max(3, w)) + ":"
+            }.joined(separator: "|") + "|"
+            return md.joined(separator: "\n")
+        }
+
+        /// A table of statistics: one row per metric, units in the header of the unit column.
+        func statsTable(_ metrics: [Metric]) -> TextTable {
+            var headers = ["Quantity", "Unit", "Base"]
+            if sampled { headers += ["P5", "P50", "P95"] }
+            let rows = metrics.compactMap { m -> [String]? in
+                guard let s = r.totals[m] else { return nil }
+                let u = unit(m, s.base)
+                let f = { (v: Double?) in v.map { NumberFormat.human($0 * u.factor, significant: 3) } ?? "" }
+                var row = [m.label, u.label.isEmpty ? "–" : u.label, f(s.base)]
+                if sampled { row += [f(s.p05), f(s.p50), f(s.p95)] }
+                return row
+            }
+            return TextTable(headers: headers, alignments: [.left, .left] + Array(repeating: .right, count: headers.count - 2),
+                             rows: rows)
+        }
+
+        /// Base values by calendar year; a column per metric with its unit in the header.
+        /// Metrics with the same unit share one display unit, so that columns compare at a glance.
+        func annualTable(_ metrics: [Metric]) -> TextTable {
+            func largest(_ m: Metric) -> Double { r.annual.compactMap { $0.values[m]?.base }.map(abs).max() ?? 0 }
+            let units = metrics.map { m in
+                unit(m, metrics.filter { $0.unit == m.unit }.map(largest).max() ?? 0)
+            }
+            let headers = ["Year"] + zip(metrics, units).map { m, u in
+                u.label.isEmpty ? m.label : "\(m.label) (\(u.label))"
+            }
+            let rows = r.annual.map { p in
+                [p.period] + zip(metrics, units).map { m, u in
+                    p.values[m].map { NumberFormat.human($0.base * u.factor, significant: 3) } ?? ""
+                }
+            }
+            return TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: metrics.count), rows: rows)
+        }
+
+        var partialYears: String {
+            guard let f = r.monthly.first?.period, let l = r.monthly.last?.period else { return "" }
+            var notes: [String] = []
+            if !f.hasSuffix("-01") { notes.append("\(f.prefix(4)) starts in \(Charts.monthName(f))") }
+            if !l.hasSuffix("-12") { notes.append("\(l.prefix(4)) ends in \(Charts.monthName(l))") }
+            return notes.isEmpty ? "" : " Partial years: " + notes.joined(separator: ", ") + "."
+        }
+
+        // MARK: - Sections
+
+        mutating func metadata(date: String) {
+            let title = "Electricity, cooling, water, carbon and cost of \(r.scenario.title)"
+            let runText = sampled
+                ? "\(NumberFormat.grouped(Double(r.run.samples), decimals: 0)) Monte Carlo samples (\(r.run.sampler), seed \(r.run.seed))"
+                : "deterministic run (every input at its base value)"
+            let subtitle = "fleetwatt \(r.tool.version) · scenario \(r.scenario.id) · \(runText)"
+            var abstract = "Over \(ReportMarkdown.termText(r)), the fleet draws \(stat(.facilityEnergy)) of electricity at the "
+                + "facility meter, emits \(stat(.carbonLocation)) (location-based, scope 2) and consumes \(stat(.waterOnsite)) "
+                + "of water on site. Electricity costs \(stat(.electricityCost))"
+            if let share = r.totals[.costShareOfContract] {
+                abstract += ", \(NumberFormat.percent(share.base)) of the contract value"
+            }
+            abstract += ". This report gives the deployment, power, cooling, water, carbon and cost by site and month, "
+                + "what drives the uncertainty, every assumption with its source, and the command that reproduces it."
+            line("---")
+            line("title: \(MarkdownText.yaml(title))")
+            line("subtitle: \(MarkdownText.yaml(subtitle))")
+            line("date: \(MarkdownText.yaml(date))")
+            line("abstract: \(MarkdownText.yaml(abstract))")
+            line("lang: en")
+            line("css: \(ReportStyle.fileName)")
+            line("---")
+            line()
+        }
+
+        mutating func summary() {
+            heading("Executive summary")
+            let headline: [Metric] = [.facilityEnergy, .itEnergy, .peakFacilityPower, .pue, .waterOnsite, .waterOffsite,
+                                      .carbonLocation, .carbonMarket, .carbonEmbodied, .electricityCost, .costShareOfContract,
+                                      .gpusInstalledPeak]
+            para("Totals over \(ReportMarkdown.termText(r)). Base is the deterministic case with every input at its base value"
+                 + (sampled ? "; P5, P50 and P95 are the 5th, 50th and 95th percentiles of \(NumberFormat.grouped(Double(r.run.samples), decimals: 0)) Monte Carlo samples, so nine runs in ten fall between P5 and P95." : "."))
+            table(statsTable(headline))
+            if let fe = r.totals[.facilityEnergy] {
+                let years = Double(max(1, r.monthly.count)) / 12
+                let perYearTWh = fe.base / 1e6 / years
+                var s = "**Energy.** The fleet uses on average \(NumberFormat.human(perYearTWh, significant: 3)) TWh per year at the facility meter, "
+                    + "\(NumberFormat.percent(perYearTWh / ReportMarkdown.usDataCentreTWh2023)) of the \(Int(ReportMarkdown.usDataCentreTWh2023)) TWh "
+                    + "that all US data centres used in 2023 (Shehabi et al., LBNL 2024)"
+                if sampled, let lo = fe.p05, let hi = fe.p95 {
+                    s += "; P5–P95 \(NumberFormat.percent(lo / 1e6 / years / ReportMarkdown.usDataCentreTWh2023))–"
+                        + "\(NumberFormat.percent(hi / 1e6 / years / ReportMarkdown.usDataCentreTWh2023))"
+                }
+                if let peak = r.totals[.peakFacilityPower] {
+                    s += ". Its highest monthly peak draw is \(stat(.peakFacilityPower, peak))"
+                }
+                para(s + ".")
+            }
+            if let cost = r.totals[.electricityCost], let value = ReportMarkdown.contractValue(r) {
+                var s = "**Cost.** Electricity costs \(stat(.electricityCost, cost)) in nominal dollars, "
+                    + "\(NumberFormat.percent(cost.base / value)) of the contract value of \(DisplayUnit.of(.electricityCost, magnitude: value).format(value))"
+                if sampled, let lo = cost.p05, let hi = cost.p95 {
+                    s += " (P5–P95 \(NumberFormat.percent(lo / value))–\(NumberFormat.percent(hi / value)))"
+                }
+                para(s + ".")
+            }
+            if r.totals[.carbonLocation] != nil, r.totals[.carbonMarket] != nil {
+                para("**Carbon.** Location-based emissions (the grids' average intensity) are \(stat(.carbonLocation)); "
+                     + "market-based emissions, after contracted carbon-free electricity, are \(stat(.carbonMarket)). "
+                     + "Embodied emissions of the hardware, amortised over its life and reported apart as scope 3, add \(stat(.carbonEmbodied)).")
+            }
+            if r.totals[.waterOnsite] != nil {
+                para("**Water.** Cooling consumes \(stat(.waterOnsite)) on site; generating the electricity consumes a further \(stat(.waterOffsite)) off site.")
+            }
+            figure("histograms")
+        }
+
+        mutating func fleet() {
+            heading("The fleet and its deployment")
+            guard let cohorts = r.breakdown?.cohorts, !cohorts.isEmpty else {
+                para("The result holds no per-cohort breakdown. Peak GPUs installed: \(stat(.gpusInstalledPeak)).")
+                return
+            }
+            para("The fleet is \(cohorts.count) cohort\(cohorts.count == 1 ? "" : "s") of hardware, each deployed at one site on its own ramp. "
+                 + "At its peak, \(stat(.gpusInstalledPeak)) are installed. Table values are at base.")
+            let emb = unit(.carbonEmbodied, cohorts.map(\.embodiedTCO2e).max() ?? 0)
+            let it = unit(.itEnergy, cohorts.map(\.itEnergyMWh).max() ?? 0)
+            let rows = cohorts.map { c -> [String] in
+                let peak = c.monthlyInstalled.max() ?? 0
+                let k = c.monthlyInstalled.firstIndex { $0 >= 0.95 * peak } ?? 0
+                let when = k < r.monthly.count ? Charts.monthName(r.monthly[k].period) : ""
+                return [MarkdownText.code(c.id), MarkdownText.code(c.hardware), MarkdownText.code(c.site),
+                        NumberFormat.human(peak, significant: 3), when,
+                        NumberFormat.human(c.itEnergyMWh * it.factor, significant: 3),
+                        NumberFormat.human(c.embodiedTCO2e * emb.factor, significant: 3)]
+            }
+            table(TextTable(headers: ["Cohort", "Hardware", "Site", "Peak units", "95 % installed by",
+                                      "IT energy (\(it.label))", "Embodied (\(emb.label))"],
+                            alignments: [.left, .left, .left, .right, .left, .right, .right], rows: rows))
+            figure("fleet-ramp")
+        }
+
+        mutating func itPower() {
+            heading("IT power")
+            para("IT energy, drawn by the servers, GPUs and network, is \(stat(.itEnergy)) over the term. "
+                 + "The facility draws on average \(stat(.averageFacilityPower)) and at most \(stat(.peakFacilityPower)). "
+                 + "Each GPU's power follows its measured power curve at the utilization of its workload, hour by hour.")
+            table(annualTable([.itEnergy, .facilityEnergy, .averageFacilityPower, .peakFacilityPower, .gpusInstalledPeak]))
+            if !partialYears.isEmpty { para(partialYears.trimmingCharacters(in: .whitespaces)) }
+            figure("facility-power")
+        }
+
+        mutating func cooling() {
+            heading("Cooling and PUE by site and month")
+            para("Cooling takes \(stat(.coolingEnergy)) and power delivery (transformers, UPS, distribution) loses \(stat(.powerDeliveryLoss)); "
+                 + "the energy-weighted PUE of the fleet is \(stat(.pue)). PUE is computed hour by hour from each site's weather and cooling design, "
+                 + "so it is higher in summer and at sites with warmer, more humid air.")
+            guard let sites = r.breakdown?.sites, !sites.isEmpty else { figure("pue-by-site"); return }
+            let eu = unit(.facilityEnergy, sites.compactMap { $0.totals[.facilityEnergy] }.max() ?? 0)
+            let rows = sites.map { s -> [String] in
+                [MarkdownText.code(s.id), MarkdownText.escape(s.name), MarkdownText.code(s.cooling), MarkdownText.code(s.grid),
+                 s.totals[.itEnergy].map { NumberFormat.human($0 * eu.factor, significant: 3) } ?? "",
+                 s.totals[.facilityEnergy].map { NumberFormat.human($0 * eu.factor, significant: 3) } ?? "",
+                 s.totals[.pue].map { NumberFormat.grouped($0, decimals: 3) } ?? "",
+                 s.monthlyPUE.isEmpty ? "" : "\(NumberFormat.grouped(s.monthlyPUE.min()!, decimals: 2))–\(NumberFormat.grouped(s.monthlyPUE.max()!, decimals: 2))"]
+            }
+            table(TextTable(headers: ["Site", "Location", "Cooling", "Grid", "IT energy (\(eu.label))", "Facility energy (\(eu.label))",
+                                      "PUE", "Monthly PUE range"],
+                            alignments: [.left, .left, .left, .left, .right, .right, .right, .right], rows: rows))
+            figure("pue-by-site")
+            // Calendar-month means of PUE with the climate that drives them.
+            let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            var headers = ["Month"]
+            for s in sites { headers += ["\(s.id) PUE", "\(s.id) dry / wet bulb (°C)"] }
+            let rows2 = (1...12).map { month -> [String] in
+                var row = [names[month - 1]]
+                for s in sites {
+                    let ks = r.monthly.indices.filter { Int(r.monthly[$0].period.suffix(2)) == month && $0 < s.monthlyPUE.count }
+                    let mean = ks.isEmpty ? Double.nan : ks.map { s.monthlyPUE[$0] }.reduce(0, +) / Double(ks.count)
+                    row.append(mean.isFinite ? NumberFormat.grouped(mean, decimals: 3) : "")
+                    if s.monthlyDryBulbC.count == 12, s.monthlyWetBulbC.count == 12 {
+                        row.append("\(NumberFormat.grouped(s.monthlyDryBulbC[month - 1], decimals: 1)) / \(NumberFormat.grouped(s.monthlyWetBulbC[month - 1], decimals: 1))")
+                    } else { row.append("") }
+                }
+                return row
+            }
+            para("By calendar month, averaged over the years of the term, with each site's mean dry-bulb and wet-bulb temperatures:")
+            table(TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1), rows: rows2))
+        }
+
+        mutating func water() {
+            heading("Water")
+            var s = "On-site water, evaporated by cooling towers and drained as blowdown, totals \(stat(.waterOnsite)); "
+                + "off-site water, consumed by the power plants that generate the fleet's electricity, totals \(stat(.waterOffsite))."
+            if let w = r.totals[.waterOnsite]?.base, let it = r.totals[.itEnergy]?.base, it > 0 {
+                s += " The on-site water use effectiveness (WUE) is \(NumberFormat.grouped(w / it, decimals: 2)) L per kWh of IT energy."
+            }
+            para(s)
+            table(annualTable([.waterOnsite, .waterOffsite]))
+            figure("water")
+        }
+
+        mutating func carbon() {
+            heading("Carbon")
+            para("Scope 2 emissions come from the electricity the facilities draw: location-based with each grid's hourly average "
+                 + "carbon intensity, \(stat(.carbonLocation)); market-based, after the carbon-free electricity contracted through "
+                 + "power purchase agreements, \(stat(.carbonMarket)). Scope 3 embodied emissions of manufacturing the GPUs, servers "
+                 + "and network, amortised over their service life within the term, add \(stat(.carbonEmbodied)).")
+            if let c = r.totals[.carbonLocation]?.base, let e = r.totals[.facilityEnergy]?.base, e > 0 {
+                para("The average location-based intensity of the fleet's electricity is \(NumberFormat.grouped(c / e * 1000, decimals: 0)) g CO₂e/kWh.")
+            }
+            table(annualTable([.carbonLocation, .carbonMarket, .carbonEmbodied]))
+            figure("cumulative-carbon")
+        }
+
+        mutating func cost() {
+            heading("Cost")
+            var s = "Electricity costs \(stat(.electricityCost)) over the term, in nominal US dollars with each grid's price escalation."
+            if let c = r.totals[.electricityCost]?.base, let e = r.totals[.facilityEnergy]?.base, e > 0 {
+                s += " The average price paid is \(NumberFormat.grouped(c / (e * 1000) * 100, decimals: 2)) US cents per kWh."
+            }
+            if let value = ReportMarkdown.contractValue(r) {
+                s += " Against the contract value of \(DisplayUnit.of(.electricityCost, magnitude: value).format(value)), electricity is \(stat(.costShareOfContract))."
+            }
+            para(s)
+            table(annualTable([.electricityCost, .costShareOfContract]))
+        }
+
+        mutating func drivers() {
+            heading("What drives the results")
+            guard let sens = r.sensitivity else {
+                para("This run did not rank the inputs. `fleetwatt sensitivity --method tornado` swings each uncertain input from its "
+                     + "10th to its 90th percentile; `--method sobol` apportions the variance of each metric among the inputs.")
+                return
+            }
+            if sens.method == "sobol" {
+                para("Sobol indices apportion the variance of each metric among the uncertain inputs: the first-order index S1 is the "
+                     + "share an input explains alone, the total index ST adds its interactions with the others. "
+                     + "Saltelli sampling with \(sens.baseSamples.map { NumberFormat.grouped(Double($0), decimals: 0) } ?? "?") base samples, "
+                     + "Jansen estimators and \(sens.bootstrap.map(String.init) ?? "?") bootstrap resamples for the 95 % intervals.")
+            } else {
+                para("Each uncertain input is set to its 10th and then its 90th percentile with every other input at base; the swing "
+                     + "is the change in the metric. Inputs are ranked by swing.")
+            }
+            for m in sens.rankings.keys.sorted() where !(sens.rankings[m] ?? []).isEmpty {
+                heading(m.label, level: 2)
+                self.table(sensitivityTable(sens, metric: m))
+                figure("\(sens.method == "sobol" ? "sobol" : "tornado")-\(m.rawValue)")
+            }
+        }
+
+        /// The ranking of one metric in the report's units (the chart's).
+        func sensitivityTable(_ s: Sensitivity, metric m: Metric) -> TextTable {
+            let entries = (s.rankings[m] ?? []).sorted { $0.rank < $1.rank }.prefix(10)
+            if s.method == "sobol" {
+                return TextTable(headers: ["Rank", "Input", "S1", "S1 95 % interval", "ST", "ST 95 % interval"],
+                                 alignments: [.right, .left, .right, .right, .right, .right],
+                                 rows: entries.map { e in
+                                     let ci = { (c: [Double]?) in c.map { "[\(NumberFormat.grouped($0[0], decimals: 2)), \(NumberFormat.grouped($0[1], decimals: 2))]" } ?? "" }
+                                     return ["\(e.rank)", MarkdownText.code(e.path),
+                                             e.firstOrder.map { NumberFormat.grouped($0, decimals: 2) } ?? "", ci(e.firstOrderCI),
+                                             e.totalOrder.map { NumberFormat.grouped($0, decimals: 2) } ?? "", ci(e.totalOrderCI)]
+                                 })
+            }
+            let u = unit(m, entries.compactMap { $0.highValue.map(abs) }.max() ?? 0)
+            let f = { (v: Double?) in v.map { NumberFormat.human($0 * u.factor, significant: 3) } ?? "" }
+            return TextTable(headers: ["Rank", "Input", "At P10 (\(u.label))", "At P90 (\(u.label))", "Swing (\(u.label))"],
+                             alignments: [.right, .left, .right, .right, .right],
+                             rows: entries.map { e in ["\(e.rank)", MarkdownText.code(e.path), f(e.lowValue), f(e.highValue), f(e.swing)] })
+        }
+
+        mutating func assumptions() {
+            heading("Assumptions")
+            para("Every input of the run, by its path in the scenario, with its base value or distribution (scenario syntax), unit and source. "
+                 + "Values given with `--set` are listed in the reproduction section.")
+            let rows = r.inputs.map { i -> [String] in
+                [MarkdownText.code(i.path),
+                 i.distribution.map { MarkdownText.code($0) } ?? NumberFormat.trimmed(i.base),
+                 MarkdownText.escape(i.unit), MarkdownText.escape(i.source)]
+            }
+            table(TextTable(headers: ["Path", "Value or distribution", "Unit", "Source"],
+                            alignments: [.left, .left, .left, .left], rows: rows), widths: [30, 22, 8, 40])
+        }
+
+        mutating func methods() {
+            heading("Methods")
+            para("Time runs hour by hour over the term; each hour h has a length Δt = 1 h. The full model, with every symbol, unit and "
+                 + "source, is in docs/METHODS.md; these are the relations behind the reported quantities.")
+            para("IT energy sums the power of every installed unit, at its utilization, over the hours:")
+            para("$$E_{\\text{IT}} = \\sum_{h} P_{\\text{IT}}(h) \\cdot \\Delta t$$")
+            para("Facility energy adds cooling and power-delivery losses, and PUE is their ratio, weighted by energy:")
+            para("$$E_{\\text{fac}} = E_{\\text{IT}} + E_{\\text{cool}} + E_{\\text{loss}} \\qquad \\text{PUE} = E_{\\text{fac}} / E_{\\text{IT}}$$")
+            para("A chiller's coefficient of performance is bounded by the Carnot limit between its evaporator and condenser temperatures (in kelvin):")
+            para("$$\\text{COP} \\le T_{\\text{evap}} / (T_{\\text{cond}} - T_{\\text{evap}})$$")
+            para("On-site water is the water evaporated to reject heat, plus blowdown at $N$ cycles of concentration; off-site water uses each grid's water intensity of generation $w_{g}$:")
+            para("$$W_{\\text{on}} = V_{\\text{evap}} \\cdot N / (N - 1) \\qquad W_{\\text{off}} = \\sum_{h} E_{\\text{fac}}(h) \\cdot w_{g}(h)$$")
+            para("Location-based carbon uses the grid's carbon intensity $I_{g}$ in each hour; market-based carbon removes the contracted carbon-free share $s$; embodied carbon amortises each unit's manufacturing emissions $e_{u}$ over its life $L_{u}$, for the time $\\tau_{u}$ it serves within the term:")
+            para("$$C_{\\text{loc}} = \\sum_{h} E_{\\text{fac}}(h) \\cdot I_{g}(h) \\qquad C_{\\text{mkt}} = \\sum_{h} E_{\\text{fac}}(h) \\cdot (1 - s) \\cdot I_{g}(h) \\qquad C_{\\text{emb}} = \\sum_{u} e_{u} \\cdot \\tau_{u} / L_{u}$$")
+            para("Cost uses each grid's price $p_{g}$ in the year of the hour, and is compared with the contract value $V$:")
+            para("$$K = \\sum_{h} E_{\\text{fac}}(h) \\cdot p_{g}(h) \\qquad \\text{share} = K / V$$")
+            para("Monte Carlo draws every uncertain input from its distribution, evaluates the whole chain for each sample, and reports the "
+                 + "mean, standard deviation $s$ and percentiles of each metric; the standard error of a mean of $n$ samples is")
+            para("$$\\text{SE} = s / n^{1/2}$$")
+            para("The tornado swing of input $i$ and the Sobol indices of a metric $Y$ are")
+            para("$$\\Delta_{i} = | Y(x_{i} = q_{0.9}) - Y(x_{i} = q_{0.1}) | \\qquad S_{i} = V(E(Y | x_{i})) / V(Y) \\qquad S_{T i} = E(V(Y | x_{\\sim i})) / V(Y)$$")
+            let d = r.diagnostics.quadratureVsTimestepRelDiff
+            para("As a check on the time step, facility energy over the term is also integrated in continuous time by adaptive quadrature (GSL); "
+                 + "the relative difference between the hourly sum and the integral is \(String(format: "%.2e", d)).")
+        }
+
+        mutating func reproduce() {
+            heading("How to reproduce")
+            var cmd = ["fleetwatt", "report"]
+            if !r.scenario.source.hasPrefix("embedded:") { cmd.append(shellQuote(r.scenario.source)) }
+            cmd += ["--samples", String(r.run.samples)]
+            if r.run.samples > 0 { cmd += ["--seed", String(r.run.seed), "--sampler", r.run.sampler] }
+            for o in r.run.overrides { cmd += ["--set", shellQuote(o)] }
+            cmd += ["--out", "DIR"]
+            para("Run, with the same version of fleetwatt, then turn the report into a PDF in the output folder:")
+            out += "```\n" + cmd.joined(separator: " ") + "\ncd DIR && " + ReportStyle.pdfCommand + "\n```\n\n"
+            para("The same seed gives the same samples, and so the same numbers, whatever the number of threads.")
+            var rows: [[String]] = [
+                ["Tool", "\(r.tool.name) \(r.tool.version)"],
+                ["Scenario", "\(MarkdownText.code(r.scenario.id)): \(MarkdownText.escape(r.scenario.title))"],
+                ["Scenario file", MarkdownText.code(r.scenario.source)],
+                ["Scenario SHA-256", MarkdownText.code(r.scenario.sha256)],
+                ["Samples", NumberFormat.grouped(Double(r.run.samples), decimals: 0)],
+                ["Seed", String(r.run.seed)],
+                ["Sampler", r.run.sampler],
+                ["Threads", String(r.run.threads)],
+            ]
+            for o in r.run.overrides { rows.append(["Override", MarkdownText.code(o)]) }
+            for w in r.diagnostics.warnings { rows.append(["Warning", MarkdownText.escape(w)]) }
+            table(TextTable(headers: ["Item", "Value"], alignments: [.left, .left], rows: rows), widths: [20, 80])
+            para("The result file result.json (schema `fleetwatt.result/1`, printed by `fleetwatt schema`) holds every number in "
+                 + "this report; series.csv holds the monthly and annual series.")
+        }
+
+        func shellQuote(_ s: String) -> String {
+            if s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:,".contains($0) }) { return s }
+            return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+    }
+}

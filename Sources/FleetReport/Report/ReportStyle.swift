@@ -1,0 +1,47 @@
+/// The stylesheet for the weasyprint route (`report.css`, written beside report.md).
+///
+/// report.md names it in its metadata (`css: report.css`); pandoc's HTML writer
+/// then links it and leaves out its own default CSS, whose rules weasyprint
+/// warns about (docs: pandoc MANUAL, variable `document-css`). The LaTeX route
+/// ignores it. Figures are numbered by a CSS counter, as LaTeX numbers them.
+public enum ReportStyle {
+    public static let fileName = "report.css"
+
+    /// The pandoc command that turns report.md into report.pdf, run in the report folder.
+    public static let pdfCommand = "pandoc report.md -o report.pdf --pdf-engine=weasyprint --number-sections"
+
+    public static let css = """
+    @page {
+      size: A4;
+      margin: 2cm 1.9cm 2.2cm 1.9cm;
+      @bottom-center { content: counter(page) " / " counter(pages); font-size: 8.5pt; color: #555555; }
+    }
+    html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; line-height: 1.42; color: #1a1a1a; }
+    body { margin: 0; counter-reset: figure; }
+    header#title-block-header { margin-bottom: 1.2em; padding-bottom: 0.6em; border-bottom: 1px solid #999999; }
+    h1.title { font-size: 19pt; line-height: 1.2; margin: 0 0 0.25em 0; }
+    p.subtitle { font-size: 11pt; color: #333333; margin: 0 0 0.3em 0; }
+    p.date { color: #555555; margin: 0; }
+    div.abstract { margin: 0.9em 0 0 0; padding: 0.6em 0.9em; background: #f2f4f7; }
+    div.abstract-title { font-weight: bold; margin-bottom: 0.2em; }
+    h1 { font-size: 14pt; margin: 1.3em 0 0.4em 0; page-break-after: avoid; }
+    h2 { font-size: 11.5pt; margin: 1.1em 0 0.3em 0; page-break-after: avoid; }
+    span.header-section-number { margin-right: 0.45em; }
+    p { margin: 0.45em 0; text-align: left; }
+    table { border-collapse: collapse; width: 100%; margin: 0.7em 0 1em 0; font-size: 8.3pt; }
+    thead { display: table-header-group; }
+    th { text-align: left; font-weight: bold; border-bottom: 1px solid #333333; padding: 3px 5px; vertical-align: bottom; }
+    td { border-bottom: 0.5px solid #cccccc; padding: 2px 5px; vertical-align: top; overflow-wrap: break-word; }
+    tr { page-break-inside: avoid; }
+    figure { margin: 0.9em 0 1.1em 0; page-break-inside: avoid; }
+    figure img { display: block; width: 100%; max-width: 17cm; margin: 0 auto; }
+    figcaption { font-size: 8.5pt; color: #333333; margin-top: 0.3em; }
+    figcaption::before { counter-increment: figure; content: "Figure " counter(figure) ". "; font-weight: bold; }
+    code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.88em; overflow-wrap: break-word; }
+    pre { background: #f4f4f4; padding: 0.5em 0.7em; font-size: 8pt; white-space: pre-wrap; page-break-inside: avoid; }
+    .math.display { display: block; text-align: center; margin: 0.55em auto; font-family: "DejaVu Serif", serif; font-size: 10.5pt; }
+    .math.inline { font-family: "DejaVu Serif", serif; }
+    a { color: #0072B2; text-decoration: none; }
+
+    """
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import FleetModel
+@testable import FleetReport
+
+@Suite("Report")
+struct ReportTests {
+    static let date = "2026-11-26"
+
+    @Test func folderHoldsEveryFileAndEveryFigureIsReferenced() throws {
+        let r = Fixtures.result()
+        let files = try ReportWriter.files(for: r, date: Self.date)
+        for f in ["report.md", "report.css", "result.json", "series.csv"] { #expect(files[f] != nil, "\(f)") }
+        let md = String(decoding: files["report.md"]!, as: UTF8.self)
+        let svgs = files.keys.filter { $0.hasPrefix("figures/") }.sorted()
+        #expect(svgs.count == Charts.figures(for: r).count && svgs.count >= 8)
+        for svg in svgs { #expect(md.contains("](\(svg)){#fig:"), "\(svg) not in report.md") }
+        let re = try NSRegularExpression(pattern: #"\]\((figures/[^)]+\.svg)\)"#)
+        let ns = md as NSString
+        for m in re.matches(in: md, range: NSRange(location: 0, length: ns.length)) {
+            #expect(files[ns.substring(with: m.range(at: 1))] != nil, "report cites a missing figure")
+        }
+    }
+
+    @Test func markdownHasMetadataSectionsInOrderAndNothingRendererSpecific() throws {
+        let md = ReportMarkdown.render(Fixtures.result(sensitivity: "sobol"), figures: Charts.figures(for: Fixtures.result(sensitivity: "sobol")),
+                                       date: Self.date)
+        #expect(md.hasPrefix("---\ntitle: \""))
+        let header = md.components(separatedBy: "\n---\n")[0]
+        for key in ["subtitle:", "date: \"2026-11-26\"", "abstract:", "css: report.css"] { #expect(header.contains(key)) }
+        let headings = md.split(separator: "\n").filter { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
+        #expect(headings == ["Executive summary", "The fleet and its deployment", "IT power", "Cooling and PUE by site and month",
+                             "Water", "Carbon", "Cost", "What drives the results", "Assumptions", "Methods", "How to reproduce"])
+        for raw in ["<div", "<span", "<br", "<img", "\\begin{", "\\newpage", "\\frac", "\\sqrt"] {
+            #expect(!md.contains(raw), "renderer-specific \(raw)")
+        }
+        #expect(md.components(separatedBy: "$$").count % 2 == 1, "balanced display math")
+        #expect(md.contains("S1 95 % interval"))
+        #expect(md.contains("3f7a9c2e5b8d1f4a6c0e9b2d7f5a3c1e8b6d4f2a0c9e7b5d3f1a8c6e4b2d0f9a"))
+        #expect(md.contains("--set 'fleet.cohorts.gb200.count=triangular(150000, 250000, 400000)'"))
+        // Every input appears in the assumptions table.
+        for i in Fixtures.inputs { #expect(md.contains("`\(i.path)`")) }
+    }
+
+    @Test func reportWithoutBreakdownOrSamplesCitesOnlyTheFiguresItHas() throws {
+        var r = Fixtures.result(sampled: false, sensitivity: nil)
+        r.breakdown = nil
+        let files = try ReportWriter.files(for: r, date: Self.date)
+        let svgs = Set(files.keys.filter { $0.hasPrefix("figures/") })
+        #expect(svgs == ["figures/facility-power.svg", "figures/water.svg", "figures/cumulative-carbon.svg"])
+        let md = String(decoding: files["report.md"]!, as: UTF8.self)
+        #expect(md.components(separatedBy: "](figures/").count - 1 == svgs.count)
+        #expect(!md.contains("P5–P95"))
+        #expect(md.contains("This run did not rank the inputs"))
+        r.monthly = []
+        #expect(throws: ReportError.missingData("monthly series")) { try ReportWriter.files(for: r, date: Self.date) }
+    }
+
+    @Test func summaryComparesWithUSDataCentresAndTheContract() throws {
+        let r = Fixtures.result()
+        let md = ReportMarkdown.render(r, figures: [], date: Self.date)
+        let perYear = r.totals[.facilityEnergy]!.base / 1e6 / 7
+        #expect(md.contains(NumberFormat.percent(perYear / 176)))
+        #expect(md.contains("of the 176 TWh"))
+        #expect(md.contains(NumberFormat.percent(r.totals[.electricityCost]!.base / 38e9)))
+        #expect(md.contains(DisplayUnit.of(.facilityEnergy, magnitude: r.totals[.facilityEnergy]!.base).format(r.totals[.facilityEnergy]!.base)))
+    }
+
+    @Test func writerRefusesNonEmptyFolderAndNonFiniteResults() throws {
+        let dir = try TestSupport.tempFolder()
+        let out = dir.appendingPathComponent("report")
+        try ReportWriter.write(result: Fixtures.result(sampled: false, sensitivity: nil), to: out, date: Self.date)
+        let before = try Data(contentsOf: out.appendingPathComponent("report.md"))
+        #expect(throws: ReportError.folderNotEmpty(path: out.standardizedFileURL.path)) {
+            try ReportWriter.write(result: Fixtures.result(), to: out, date: Self.date)
+        }
+        var bad = Fixtures.result()
+        bad.totals[.pue] = Stats(base: .nan)
+        #expect(throws: ReportError.self) { try ReportWriter.write(result: bad, to: out, force: true, date: Self.date) }
+        #expect(try Data(contentsOf: out.appendingPathComponent("report.md")) == before)
+        try ReportWriter.write(result: Fixtures.result(), to: out, force: true, date: Self.date)
+        #expect(try Data(contentsOf: out.appendingPathComponent("report.md")) != before)
+    }
+
+    /// Text unique to each chart (an axis title or legend entry no other chart has).
+    static func uniqueTexts(_ figures: [Figure]) -> [String: [String]] {
+        let re = try! NSRegularExpression(pattern: #"<text[^>]*>([^<]+)</text>"#)
+        func texts(_ svg: String) -> Set<String> {
+            let ns = svg as NSString
+            return Set(re.matches(in: svg, range: NSRange(location: 0, length: ns.length))
+                .map { ns.substring(with: $0.range(at: 1)) }.filter { $0.count >= 6 && !$0.contains("&") })
+        }
+        var out: [String: [String]] = [:]
+        for f in figures {
+            var mine = texts(f.svg)
+            for g in figures where g.name != f.name { mine.subtract(texts(g.svg)) }
+            out[f.name] = mine.sorted()
+        }
+        return out
+    }
+
+    /// pandoc + weasyprint turn the report into a PDF without a warning; every figure is in it
+    /// (its own text is found by pdftotext) and so are the headline numbers.
+    @Test func rendersToPDFWithPandocAndWeasyprint() throws {
+        guard TestSupport.requireTools(["pandoc", "weasyprint", "pdftotext"]) else { return }
+        let r = Fixtures.result(sensitivity: "tornado")
+        let keep = ProcessInfo.processInfo.environment["FLEETREPORT_KEEP"]
+        let out = try keep.map { URL(fileURLWithPath: $0) } ?? TestSupport.tempFolder().appendingPathComponent("report")
+        try ReportWriter.write(result: r, to: out, force: keep != nil, date: Self.date)
+        let run = try TestSupport.run(ReportStyle.pdfCommand.split(separator: " ").map(String.init), in: out)
+        #expect(run.status == 0, "pandoc failed: \(run.stderr)")
+        let warnings = run.stderr.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(warnings.isEmpty, "pandoc/weasyprint warned: \(warnings.prefix(5).joined(separator: " | "))")
+        let text = try TestSupport.run(["pdftotext", "-layout", "report.pdf", "-"], in: out).stdout
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let figures = Charts.figures(for: r)
+        for (name, unique) in Self.uniqueTexts(figures) {
+            #expect(!unique.isEmpty, "\(name) has no text of its own")
+            #expect(unique.contains { flat.contains($0) }, "figure \(name) not found in the PDF (looked for \(unique.prefix(3)))")
+        }
+        let fe = r.totals[.facilityEnergy]!
+        let u = DisplayUnit.of(.facilityEnergy, magnitude: fe.base)
+        for number in [u.format(fe.base), u.format(fe.p95!), NumberFormat.human(fe.p05! * u.factor, significant: 3),
+                       NumberFormat.percent(r.totals[.costShareOfContract]!.base),
+                       DisplayUnit.of(.carbonLocation, magnitude: r.totals[.carbonLocation]!.base).format(r.totals[.carbonLocation]!.base)] {
+            #expect(flat.contains(number), "headline number \(number) missing from the PDF text")
+        }
+        #expect(!flat.contains("\\text{"), "TeX math left unrendered")
+        #expect(!flat.contains("$$"))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import FleetModel
+@testable import FleetReport
+
+@Suite("JSON schema")
+struct ResultSchemaTests {
+    @Test(arguments: ResultSchema.Kind.allCases)
+    func embeddedSchemaIsTheRepositoryFile(_ kind: ResultSchema.Kind) throws {
+        let file = TestSupport.repoRoot.appendingPathComponent(ResultSchema.repositoryPath(of: kind))
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(ResultSchema.text(of: kind) == text,
+                "\(file.path) and ResultSchema differ: run python3 scripts/embed-schemas.py")
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(parsed?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+    }
+
+    @Test func schemaListsEveryMetric() throws {
+        let schema = try JSONSerialization.jsonObject(with: Data(ResultSchema.text.utf8)) as! [String: Any]
+        let defs = schema["$defs"] as! [String: Any]
+        let metric = (defs["metric"] as! [String: Any])["enum"] as! [String]
+        #expect(metric == Metric.allCases.map(\.rawValue))
+    }
+
+    @Test func nonFiniteNumberIsAClearError() {
+        var r = Fixtures.result(sampled: false, sensitivity: nil)
+        r.totals[.pue] = Stats(base: .nan)
+        #expect(throws: ReportError.nonFiniteNumber(path: "totals.pue.base", value: "nan")) {
+            try ResultJSON.data(r)
+        }
+        r = Fixtures.result(sampled: false, sensitivity: nil)
+        r.monthly[3].values[.itEnergy] = Stats(base: .infinity)
+        do {
+            _ = try ResultJSON.data(r)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("monthly[3].it_energy_mwh.base"))
+            #expect(error.description.contains("nothing was written"))
+        }
+    }
+
+    @Test func resultJSONRoundTripsAndIsSorted() throws {
+        let r = Fixtures.result(sensitivity: "sobol", sweep: true)
+        let data = try ResultJSON.data(r)
+        #expect(data.last == 0x0A)
+        #expect(data == (try r.jsonData()), "the same bytes as FleetResult.jsonData()")
+        let back = try JSONDecoder().decode(FleetResult.self, from: data)
+        #expect(back.totals == r.totals)
+        #expect(back.monthly == r.monthly)
+        #expect(back.sensitivity == r.sensitivity)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.range(of: "\"annual\"")!.lowerBound < text.range(of: "\"totals\"")!.lowerBound)
+    }
+
+    /// Writes realistic outputs of every kind and validates them with scripts/check-schema.py.
+    @Test func outputsValidateAgainstTheSchemasWithJsonschema() throws {
+        guard TestSupport.requirePython(["jsonschema"]) else { return }
+        let dir = try TestSupport.tempFolder()
+        let docs: [(ResultSchema.Kind, String, Data)] = [
+            (.result, "deterministic.json", try ResultJSON.data(Fixtures.result(sampled: false, sensitivity: nil))),
+            (.result, "sampled.json", try ResultJSON.data(Fixtures.result())),
+            (.result, "sensitivity-tornado.json", try ResultJSON.data(Fixtures.result(sensitivity: "tornado"))),
+            (.result, "sensitivity-sobol.json", try ResultJSON.data(Fixtures.result(sensitivity: "sobol"))),
+            (.result, "sweep.json", try ResultJSON.data(Fixtures.result(sampled: false, sensitivity: nil, sweep: true))),
+            (.estimate, "estimate.json", try ResultJSON.encode(EstimateOutput(
+                energyMWh: 1_287.0, carbonTCO2e: 502.3, costUSD: 104_000, waterM3: 2_300,
+                inputs: .init(gpu: "h100-sxm", gpuHours: 2_000_000, utilization: 0.8, powerW: 590, pue: 1.09,
+                              carbonIntensityKgPerKwh: 0.39, priceUsdPerKwh: 0.081, wueLPerKwh: 1.8)))),
+            (.power, "power.json", try ResultJSON.encode(PowerOutput(
+                gpu: "gb200", points: [.init(utilization: 0, powerW: 310), .init(utilization: 0.5, powerW: 820),
+                                       .init(utilization: 1, powerW: 1200)]))),
+            (.params, "params.json", try ResultJSON.encode(ParamsOutput(
+                scenario: Fixtures.result().scenario, inputs: Fixtures.inputs))),
+            (.catalog, "catalog.json", try ResultJSON.encode(CatalogOutput(
+                hardware: [.init(id: "gb200", name: "NVIDIA GB200 NVL72 (per GPU)", kind: "gpu",
+                                 properties: ["tdp_w": 1200, "embodied_kg": 1600], source: "NVIDIA GB200 NVL72 datasheet")],
+                sites: [.init(id: "us-east-1", name: "Northern Virginia", kind: "liquid-tower", source: "NOAA 1991–2020 normals")],
+                coolingTypes: [.init(id: "fixed-pue", name: "Constant PUE and WUE", source: "assumption: simple option")],
+                grids: [.init(id: "srvc", name: "SERC Virginia/Carolina", properties: ["carbon_intensity_kg_per_kwh": 0.33],
+                              source: "EPA eGRID2022")]))),
+        ]
+        for (kind, name, data) in docs {
+            let file = dir.appendingPathComponent(name)
+            try AtomicWriter.write(data, to: file)
+            let schema = dir.appendingPathComponent("\(kind.rawValue).schema.json")
+            try AtomicWriter.write(ResultSchema.text(of: kind), to: schema)
+            let run = try TestSupport.run([TestSupport.python, TestSupport.repoRoot.appendingPathComponent("scripts/check-schema.py").path,
+                                           schema.path, file.path, "--sorted-keys"])
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+        }
+    }
+
+    /// The validator is not a rubber stamp: a result with a wrong key or a missing metric fails.
+    @Test func invalidResultsAreRejected() throws {
+        guard TestSupport.requirePython(["jsonschema"]) else { return }
+        let dir = try TestSupport.tempFolder()
+        let schema = dir.appendingPathComponent("result.schema.json")
+        try AtomicWriter.write(ResultSchema.text, to: schema)
+        var r = Fixtures.result(sampled: false, sensitivity: nil)
+        r.totals[.pue] = nil
+        var bad = [("missing-metric.json", try ResultJSON.data(r))]
+        r = Fixtures.result()
+        r.totals[.pue] = Stats(base: 1.2, mean: 1.21)  // sampled stats must come together
+        bad.append(("partial-stats.json", try ResultJSON.data(r)))
+        bad.append(("nan.json", Data(String(decoding: try ResultJSON.data(Fixtures.result(sampled: false, sensitivity: nil)),
+                                            as: UTF8.self).replacingOccurrences(of: "\"quadrature_vs_timestep_rel_diff\" : 0.00023",
+                                                                               with: "\"quadrature_vs_timestep_rel_diff\" : NaN").utf8)))
+        for (name, data) in bad {
+            let file = dir.appendingPathComponent(name)
+            try AtomicWriter.write(data, to: file)
+            let run = try TestSupport.run([TestSupport.python, TestSupport.repoRoot.appendingPathComponent("scripts/check-schema.py").path,
+                                           schema.path, file.path])
+            #expect(run.status == 1, "\(name) should be rejected")
+            #expect(!run.stderr.isEmpty)
+        }
+    }
+}

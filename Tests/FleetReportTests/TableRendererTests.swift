@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import FleetModel
+@testable import FleetReport
+
+@Suite("Tables and CSV")
+struct TableRendererTests {
+    @Test(arguments: [
+        (41_234_567.0, 4, "41,230,000"), (1.18342, 4, "1.183"), (0.071234, 3, "0.0712"),
+        (999.95, 4, "1,000"), (-2_500_000, 2, "−2,500,000"), (0, 4, "0"), (12.5, 4, "12.50"),
+    ])
+    func humanNumbers(_ value: Double, _ digits: Int, _ expected: String) {
+        #expect(NumberFormat.human(value, significant: digits) == expected)
+    }
+
+    @Test func machineNumbersRoundTrip() {
+        for v in [41_234_567.0, 1.1834237, 0.0712, -3.5e-7, 2.5e20, 0] {
+            #expect(Double(NumberFormat.machine(v)) == v)
+        }
+        #expect(NumberFormat.machine(41_000_000) == "41000000")
+    }
+
+    @Test func terminalTableFitsEightyColumnsWithPercentiles() {
+        let r = Fixtures.result()
+        let text = TableRenderer.text(r)
+        for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        let lines = text.split(separator: "\n").map(String.init)
+        let header = lines.first { $0.hasPrefix("Metric") }!
+        #expect(header.contains("P5") && header.contains("P50") && header.contains("P95"))
+        let energy = lines.first { $0.hasPrefix("Facility energy") }!
+        let expected = NumberFormat.human(r.totals[.facilityEnergy]!.base)
+        #expect(energy.contains("MWh") && energy.contains(expected))
+        #expect(expected.contains(","), "thousands separators")
+        // Cost share is printed as a percentage.
+        let share = lines.first { $0.hasPrefix("Cost / contract") }!
+        #expect(share.contains(NumberFormat.human(r.totals[.costShareOfContract]!.base * 100)))
+        // The sensitivity ranking follows the totals.
+        #expect(text.contains("fleet.cohorts.gb200.count"))
+        #expect(text.contains("warning: grid rfcw"))
+    }
+
+    @Test func deterministicTableHasNoPercentileColumns() {
+        let text = TableRenderer.text(Fixtures.result(sampled: false, sensitivity: nil))
+        #expect(!text.contains("P50"))
+        #expect(text.contains("deterministic"))
+        for line in text.split(separator: "\n") { #expect(line.count <= 80) }
+    }
+
+    @Test func narrowWidthShortensTheLabelColumn() {
+        let table = TableRenderer.totalsTable(Fixtures.result())
+        let text = table.plainText(width: 70)
+        for line in text.split(separator: "\n") { #expect(line.count <= 70, "\(line)") }
+        #expect(text.contains("…"))
+    }
+
+    @Test func markdownTableHasUnitsAndAlignment() {
+        let md = TableRenderer.markdown(Fixtures.result())
+        let lines = md.split(separator: "\n")
+        #expect(lines[0] == "| Metric | Unit | Base | P5 | P50 | P95 |")
+        #expect(lines[1].range(of: #"^\|:-{3,}\|:-{3,}(\|-{3,}:){4}\|$"#, options: .regularExpression) != nil, "\(lines[1])")
+        #expect(lines.count == 2 + Metric.allCases.count)
+        #expect(TextTable(headers: ["a"], alignments: [.left], rows: [["x|y"]]).markdown().contains("x\\|y"))
+    }
+
+    /// A minimal RFC 4180 reader, to check the writer against.
+    static func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false
+        var chars = Array(text), i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(field); field = "" }
+            else if c == "\r\n" || c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
+            else { field.append(c) }
+            i += 1
+        }
+        chars = []
+        return rows
+    }
+
+    @Test func csvQuotingFollowsRFC4180() {
+        let doc = CSVRenderer.document([["a", "b,c", "say \"hi\"", "two\nlines", ""]])
+        #expect(doc == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n")
+        #expect(Self.parseCSV(doc) == [["a", "b,c", "say \"hi\"", "two\nlines", ""]])
+    }
+
+    @Test func seriesCSVHasMonthlyAndAnnualRowsAndStatColumns() {
+        let r = Fixtures.result()
+        let rows = Self.parseCSV(CSVRenderer.series(r))
+        let header = rows[0]
+        #expect(Array(header.prefix(4)) == ["period", "kind", "it_energy_mwh.base", "it_energy_mwh.mean"])
+        #expect(header.contains("carbon_location_tco2e.p95"))
+        #expect(header.count == 2 + Metric.allCases.count * 6)
+        #expect(rows.count == 1 + 84 + 8)
+        #expect(rows.allSatisfy { $0.count == header.count })
+        #expect(rows[1][0] == "2025-11" && rows[1][1] == "month")
+        #expect(rows[84][0] == "2032-10")
+        #expect(rows[85][0] == "2025" && rows[85][1] == "year")
+        // Annual facility energy equals the sum of its months, read back from the CSV.
+        let col = header.firstIndex(of: "facility_energy_mwh.base")!
+        let months2026 = rows[1...84].filter { $0[0].hasPrefix("2026-") }.map { Double($0[col])! }
+        let year2026 = Double(rows.first { $0[0] == "2026" }![col])!
+        #expect(abs(months2026.reduce(0, +) - year2026) <= 1e-9 * year2026)
+    }
+
+    @Test func totalsCSVIsFullPrecision() {
+        let r = Fixtures.result(sampled: false, sensitivity: nil)
+        let rows = Self.parseCSV(CSVRenderer.totals(r))
+        #expect(rows[0] == ["metric", "unit", "base"])
+        let pue = rows.first { $0[0] == "pue" }!
+        #expect(Double(pue[2]) == r.totals[.pue]!.base)
+    }
+
+    @Test func inputsTableShowsDistributionOrValue() {
+        let t = TableRenderer.inputsTable(Fixtures.inputs)
+        #expect(t.rows.count == Fixtures.inputs.count)
+        #expect(t.rows[0][1] == "triangular(150000, 250000, 400000)")
+        #expect(t.rows.first { $0[0] == "fleet.cohorts.cpu.count" }?[1] == "40,000")
+        #expect(t.rows.first { $0[0] == "grids.srvc.carbon_intensity_kg_per_kwh" }?[1] == "0.33")
+        let csv = Self.parseCSV(t.csv())
+        #expect(csv[1][3] == Fixtures.inputs[0].source, "quotes in sources survive CSV")
+    }
+
+    @Test func sweepTableAndCSV() {
+        let r = Fixtures.result(sampled: false, sensitivity: nil, sweep: true)
+        let rows = Self.parseCSV(CSVRenderer.sweep(r.sweep!, sampled: false))
+        #expect(rows[0] == ["fleet.cohorts.gb200.count", "facility_energy_mwh.base", "carbon_location_tco2e.base"])
+        #expect(rows.count == 4)
+        let text = TableRenderer.text(r)
+        #expect(text.contains("150,000") && text.contains("400,000"))
+    }
+}
