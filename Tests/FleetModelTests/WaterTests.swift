@@ -18,11 +18,11 @@ struct WaterTests {
 
     @Test("Dry coolers use no water when no evaporative trim runs")
     func dryCoolerNoTrim() throws {
-        let none = try FacilityFixtures.model(sites: ["us-tx"]) { s, _ in s.cooling.adiabaticAboveC = nil }
+        let none = try FacilityFixtures.model(sites: ["us-west-2"]) { s, _ in s.cooling.adiabaticAboveC = nil }
         #expect(try none.evaluate(FacilityFixtures.loads(none)).total()[Metric.waterOnsite.index] == 0)
-        let never = try FacilityFixtures.model(sites: ["us-tx"]) { s, _ in s.cooling.adiabaticAboveC = 60 }
+        let never = try FacilityFixtures.model(sites: ["us-west-2"]) { s, _ in s.cooling.adiabaticAboveC = 60 }
         #expect(try never.evaluate(FacilityFixtures.loads(never)).total()[Metric.waterOnsite.index] == 0)
-        let trim = try FacilityFixtures.model(sites: ["us-tx"])
+        let trim = try FacilityFixtures.model(sites: ["us-west-2"])
         let table = try #require(trim.sites[0].table)
         let w = trim.sites[0].weather
         for k in 0..<TypicalYearWeather.hours {

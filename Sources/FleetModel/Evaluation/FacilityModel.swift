@@ -179,12 +179,14 @@ public enum FacilityError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownGrid(site: String, grid: String)
     case unknownSite(cohort: String, site: String)
     case loadLength(cohort: String, expected: Int, got: Int)
+    case unknownHardware(cohort: String, hardware: String)
 
     public var description: String {
         switch self {
         case .unknownGrid(let s, let g): "sites.\(s).grid: unknown grid \"\(g)\""
         case .unknownSite(let c, let s): "fleet.cohorts.\(c).site: unknown site \"\(s)\""
         case .loadLength(let c, let e, let g): "cohort \(c): load series has \(g) values, expected \(e)"
+        case .unknownHardware(let c, let h): "fleet.cohorts.\(c).hardware: unknown hardware \"\(h)\""
         }
     }
 }
