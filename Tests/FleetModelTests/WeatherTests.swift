@@ -130,4 +130,33 @@ struct WeatherTests {
         }
         print(report)
     }
+
+    @Test("A site naming a TMY3 file uses it; an EPW with the same hours parses to the same year")
+    func weatherFiles() throws {
+        let url = try #require(Bundle.module.url(forResource: "Data/723170TYA-columns", withExtension: "csv"))
+        var c = try FacilityFixtures.site("us-east-1").climate
+        c.weatherFile = url.path
+        let w = try WeatherCache().weather(for: c)
+        let h = try FacilityFixtures.greensboro()
+        #expect(w.dryBulbC == h.dryBulbC)
+        #expect(w.source.contains("GREENSBORO"))
+        // Continuous form: mid-hour values are the file's, halfway between two hours the mean.
+        #expect(abs(w.at(100.5).dryBulb - h.dryBulbC[100]) < 1e-12)
+        #expect(abs(w.at(101).dryBulb - (h.dryBulbC[100] + h.dryBulbC[101]) / 2) < 1e-12)
+        // The same hours written as EPW rows (8 header lines; pressure in Pa).
+        var epw = (0..<8).map { $0 == 0 ? "LOCATION,GREENSBORO EPW TEST,NC,USA,TMY3,723170,36.1,-79.95,-5.0,273.0" : "HEADER \($0)" }
+        var k = 0
+        for month in 1...12 {
+            for day in 1...TermCalendar.daysIn(year: 2001, month: month) {
+                for hour in 1...24 {
+                    epw.append("1988,\(month),\(day),\(hour),60,?,\(h.dryBulbC[k]),\(h.dewPointC[k]),50,\(h.pressureHPa[k] * 100),0")
+                    k += 1
+                }
+            }
+        }
+        let e = try WeatherFile.parse(epw.joined(separator: "\n"), format: .epw, name: "test.epw")
+        #expect(e.dryBulbC == h.dryBulbC && e.dewPointC == h.dewPointC && e.station == "GREENSBORO EPW TEST")
+        for i in 0..<8760 { #expect(abs(e.pressureHPa[i] - h.pressureHPa[i]) < 1e-9) }
+        #expect(throws: WeatherFileError.self) { try WeatherFile.parse(epw.dropLast(5).joined(separator: "\n"), format: .epw, name: "short.epw") }
+    }
 }
