@@ -105,4 +105,28 @@ struct EngineTests {
         var short = l; short.siteID = "us-east-1"; short.itPowerW = [1]
         #expect(throws: FacilityError.self) { try m.evaluate([short]) }
     }
+
+    @Test("A model built from a previous one reuses unchanged plants and recomputes changed ones")
+    func reuse() throws {
+        let base = try FacilityFixtures.model(sites: ["us-east-1", "phoenix-az"], months: 3)
+        let loads = FacilityFixtures.loads(base)
+        var sites = base.sites.map(\.spec)
+        var grids = base.sites.map(\.grid)
+        grids[0].carbonIntensity.baseKgPerKwh *= 2          // grid only: plant reused
+        sites[1].cooling.approachC! += 2                     // cooling: plant rebuilt
+        func build(_ previous: FacilityModel?) throws -> FacilityModel {
+            let models = try zip(sites, grids).map { s, g in
+                SiteModel(site: s, grid: g, calendar: base.calendar, weather: try WeatherCache.shared.weather(for: s.climate),
+                          previous: previous?.sites.first { $0.spec.id == s.id })
+            }
+            return FacilityModel(sites: models, calendar: base.calendar, contractValueUSD: 38e9)
+        }
+        let reused = try build(base), fresh = try build(nil)
+        #expect(reused.sites[0].table!.chillerPerAirW == base.sites[0].table!.chillerPerAirW)
+        #expect(reused.sites[1].table!.chillerPerAirW != base.sites[1].table!.chillerPerAirW)
+        let a = try reused.evaluate(loads), b = try fresh.evaluate(loads)
+        #expect(a.monthly == b.monthly)
+        let before = try base.evaluate(loads).total()[Metric.carbonLocation.index]
+        #expect(a.total()[Metric.carbonLocation.index] > before)
+    }
 }

@@ -13,9 +13,11 @@ public struct FacilityModel: Sendable {
 
     /// - Parameters:
     ///   - baseDirectory: where relative `weather_file` paths resolve.
+    ///   - previous: the model of an earlier spec with the same term (the base run of a Monte
+    ///     Carlo): sites whose cooling and climate inputs are unchanged reuse its plant tables.
     /// - Throws: `FacilityError` for a site's unknown grid, or a weather file that cannot be read.
     public init(spec: FleetSpec, calendar: TermCalendar, weatherCache: WeatherCache = .shared,
-                baseDirectory: String = ".") throws {
+                baseDirectory: String = ".", previous: FacilityModel? = nil) throws {
         self.calendar = calendar
         contractValueUSD = spec.contract.valueUSD
         var s: [SiteModel] = []
@@ -24,7 +26,8 @@ public struct FacilityModel: Sendable {
                 throw FacilityError.unknownGrid(site: site.id, grid: site.grid)
             }
             let w = try weatherCache.weather(for: site.climate, baseDirectory: baseDirectory)
-            s.append(SiteModel(site: site, grid: grid, calendar: calendar, weather: w))
+            let before = previous?.sites.first { $0.spec.id == site.id }
+            s.append(SiteModel(site: site, grid: grid, calendar: calendar, weather: w, previous: before))
         }
         sites = s
         hardwareOfCohort = Dictionary(spec.fleet.cohorts.map { ($0.id, $0.hardware) }, uniquingKeysWith: { a, _ in a })

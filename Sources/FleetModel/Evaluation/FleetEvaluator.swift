@@ -10,11 +10,15 @@ public struct FleetEvaluator: Sendable {
 
     /// - Throws: `CalendarError` for a bad term, `FacilityError` for unknown hardware or
     ///   grids, the fleet side's errors for its inputs, `WeatherFileError` for weather files.
-    public init(spec: FleetSpec, baseDirectory: String = ".", weatherCache: WeatherCache = .shared) throws {
+    /// - Parameter previous: an evaluator of an earlier spec (the base run of a Monte Carlo);
+    ///   sites whose cooling and climate inputs did not change reuse its plant tables.
+    public init(spec: FleetSpec, baseDirectory: String = ".", weatherCache: WeatherCache = .shared,
+                previous: FleetEvaluator? = nil) throws {
         self.spec = spec
         let cal = try TermCalendar(start: spec.term.start, months: spec.term.months)
         calendar = cal
-        facility = try FacilityModel(spec: spec, calendar: cal, weatherCache: weatherCache, baseDirectory: baseDirectory)
+        facility = try FacilityModel(spec: spec, calendar: cal, weatherCache: weatherCache, baseDirectory: baseDirectory,
+                                     previous: previous?.facility)
         powerModels = try spec.fleet.cohorts.map { c in
             guard let hw = spec.hardware[id: c.hardware] else {
                 throw FacilityError.unknownHardware(cohort: c.id, hardware: c.hardware)

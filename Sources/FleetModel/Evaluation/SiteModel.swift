@@ -15,17 +15,31 @@ public struct SiteModel: Sendable {
     /// Local hour of the day of each term hour.
     let localHour: [UInt8]
 
-    public init(site: SiteSpec, grid: GridSpec, calendar: TermCalendar, weather: TypicalYearWeather) {
+    /// - Parameter previous: a model of the same site from an earlier spec (a Monte Carlo
+    ///   sample): its plant table and hour maps are reused when the cooling inputs, the
+    ///   weather and the UTC offset are unchanged, its part-load table when those inputs are.
+    public init(site: SiteSpec, grid: GridSpec, calendar: TermCalendar, weather: TypicalYearWeather,
+                previous: SiteModel? = nil) {
         spec = site; self.grid = grid; self.weather = weather
+        let same = previous.map {
+            $0.spec.cooling == site.cooling && $0.spec.climate == site.climate && $0.typicalHour.count == calendar.hourCount
+        } ?? false
         if site.cooling.type == .fixedPUE {
             plant = nil; table = nil
+        } else if same, let p = previous {
+            plant = p.plant; table = p.table
         } else {
             let p = CoolingPlant(site.cooling)
             plant = p; table = CoolingPlantTable(plant: p, weather: weather)
         }
-        physics = HourPhysics(site, partLoad: PartLoadTable(minSpeed: site.cooling.minSpeedFraction ?? 0.2,
-                                                            exponent: site.cooling.partLoadExponent ?? 3))
+        let partLoad = same ? previous!.physics.partLoad
+            : PartLoadTable(minSpeed: site.cooling.minSpeedFraction ?? 0.2, exponent: site.cooling.partLoadExponent ?? 3)
+        physics = HourPhysics(site, partLoad: partLoad)
         factors = GridFactors(grid: grid, calendar: calendar)
+        if same, let p = previous, p.spec.utcOffsetHours == site.utcOffsetHours {
+            typicalHour = p.typicalHour; localHour = p.localHour
+            return
+        }
         let n = calendar.hourCount
         var th = [Int32](repeating: 0, count: n), lh = [UInt8](repeating: 0, count: n)
         let off = site.utcOffsetHours
