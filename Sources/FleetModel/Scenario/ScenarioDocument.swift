@@ -1,0 +1,336 @@
+import Foundation
+
+/// A loaded, resolved scenario: the tree with its places, every numeric input, the correlations,
+/// and decoding into any `Decodable` (the `FleetSpec` the physics evaluates), with overrides for
+/// Monte Carlo samples and sweeps.
+///
+/// ```swift
+/// var doc = try ScenarioDocument.load(path: "models/scenarios/openai-aws-2025.yaml")
+/// try doc.set("fleet.cohorts.gb200.count", to: "triangular(250000, 400000, 600000)")
+/// let spec = try doc.decode(FleetSpec.self)
+/// let sample = try doc.decode(FleetSpec.self, values: sampledValues)   // indexed like `parameters`
+/// ```
+public struct ScenarioDocument: Sendable {
+    /// The default scenario, relative to models/.
+    public static let defaultScenario = "scenarios/openai-aws-2025.yaml"
+
+    /// Id, title, source ("embedded:scenarios/…" for the built-in copy) and SHA-256 of the file's bytes.
+    public private(set) var info: FleetResult.ScenarioInfo
+    /// The resolved tree (data pulled, scenario merged over it, units converted, sets applied).
+    public private(set) var root: ScenarioNode
+    /// Rank correlations between uncertain inputs, with their paths checked.
+    public private(set) var correlations: [ScenarioCorrelation]
+    /// Where the data files come from.
+    public let models: ModelsSource
+
+    private let raw: RawNode
+    private var assignments: [ScenarioAssignment] = []
+    private var compiled: CompiledTree
+    /// Errors found while loading that did not stop it (only `check` reports them).
+    private var problems: [ScenarioError]
+
+    /// Keys of the scenario that the document layer reads itself (not the decoded type).
+    static let documentKeys = ["schema", "correlations"]
+
+    // MARK: Loading
+
+    /// Loads a scenario file. Its data come from `<root>` when the file sits in
+    /// `<root>/scenarios/` beside `<root>/hardware.yaml`, from the embedded models otherwise.
+    /// Throws `ScenarioErrors` with every error of the file layer.
+    public static func load(path: String) throws -> ScenarioDocument {
+        try load(path: path, models: ModelsSource.forScenario(at: path))
+    }
+
+    /// Loads a scenario file with its data from `models`.
+    public static func load(path: String, models: ModelsSource) throws -> ScenarioDocument {
+        let doc = try read(path: path, models: models)
+        if !doc.problems.isEmpty { throw ScenarioErrors(doc.problems) }
+        return doc
+    }
+
+    /// An embedded scenario by name: "openai-aws-2025" or "scenarios/openai-aws-2025.yaml".
+    public static func embedded(name: String) throws -> ScenarioDocument {
+        try fromModels(.embedded, name: name)
+    }
+
+    /// The embedded default scenario (the OpenAI–AWS 2025–2032 fleet).
+    public static func embeddedDefault() throws -> ScenarioDocument {
+        try embedded(name: defaultScenario)
+    }
+
+    /// A scenario of a models source by name ("id" or "scenarios/id.yaml").
+    public static func fromModels(_ models: ModelsSource, name: String) throws -> ScenarioDocument {
+        let doc = try open(models, name: name)
+        if !doc.problems.isEmpty { throw ScenarioErrors(doc.problems) }
+        return doc
+    }
+
+    /// A scenario of a models source, with any errors kept for `check`.
+    static func open(_ models: ModelsSource, name: String) throws -> ScenarioDocument {
+        let rel = name.hasSuffix(".yaml") ? name : "scenarios/\(name).yaml"
+        guard let text = models.text(rel) else {
+            let known = models.ids(in: "scenarios")
+            throw ScenarioErrors([ScenarioError(file: models.fileName(rel), line: 0, column: 0, path: "",
+                                                message: "no such scenario" + ClosestMatch.hint(
+                                                    for: String(rel.dropFirst(10).dropLast(5)), among: known)
+                                                    + (known.isEmpty ? "" : "; known: " + known.joined(separator: ", ")))])
+        }
+        return try ScenarioDocument(text: text, file: models.fileName(rel), models: models)
+    }
+
+    /// A scenario from text (YAML or JSON), named `file` in messages (the fuzzing entry point).
+    /// Throws only when the text cannot be read as YAML; other errors are kept for `check`
+    /// (`load` throws them).
+    public init(text: String, file: String, models: ModelsSource) throws {
+        self.models = models
+        raw = try YAMLReader.read(text, file: file)
+        let built = ScenarioDocument.build(raw: raw, models: models, assignments: [])
+        root = built.root
+        compiled = built.compiled
+        correlations = built.correlations
+        problems = built.errors
+        info = FleetResult.ScenarioInfo(id: root["id"]?.scalarText ?? "", title: root["title"]?.scalarText ?? "",
+                                        source: file, sha256: SHA256.hex(Array(text.utf8)))
+    }
+
+    private static func read(path: String, models: ModelsSource) throws -> ScenarioDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "cannot read the file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "the file is not UTF-8 text")])
+        }
+        var doc = try ScenarioDocument(text: text, file: path, models: models)
+        doc.info.sha256 = SHA256.hex(data)
+        return doc
+    }
+
+    /// Resolve, read the leaves, apply the assignments, compile, read the correlations.
+    private static func build(raw: RawNode, models: ModelsSource, assignments: [ScenarioAssignment])
+        -> (root: ScenarioNode, compiled: CompiledTree, correlations: [ScenarioCorrelation], errors: [ScenarioError]) {
+        let log = ErrorLog()
+        var scenario = raw
+        for a in assignments {
+            if case let .scalar(text) = a.change {
+                let node = RawNode(kind: .scalar(text, plain: true), location: ScenarioAssignment.location)
+                scenario = scenario.setting(a.segments[...], to: node)
+            }
+        }
+        let resolved = ScenarioResolver(models: models, log: log).resolve(scenario)
+        var root = LeafReader(log: log).read(resolved, path: "", field: "")
+        var setNumeric = Set<String>()
+        for a in assignments {
+            if case .scalar = a.change { continue }
+            if root.assign(a.segments[...], a.change) {
+                setNumeric.insert(a.path)
+            } else {
+                log.add(ScenarioAssignment.location, a.path, "no numeric input at this path any more")
+            }
+        }
+        let compiled = CompiledTree(root, path: "")
+        let correlations = ScenarioCorrelation.read(root, compiled, fixedBySet: setNumeric, log: log)
+        return (root, compiled, correlations, log.errors)
+    }
+
+    // MARK: Inputs
+
+    /// Every numeric input (parameter leaves and series elements), in file order.
+    public var parameters: [ScenarioParameter] { compiled.parameters }
+
+    /// The inputs that have a distribution.
+    public var uncertainParameters: [ScenarioParameter] { compiled.parameters.filter { $0.distribution != nil } }
+
+    /// The inputs as recorded in a result (`FleetResult.inputs`).
+    public var inputs: [FleetResult.Input] { compiled.parameters.map(\.input) }
+
+    /// Base values of every input, indexed like `parameters`.
+    public var baseValues: [Double] { compiled.baseValues }
+
+    /// The index in `parameters` of the input at `path`.
+    public func parameterIndex(_ path: String) -> Int? { compiled.indexByPath[path] }
+
+    // MARK: Setting values
+
+    /// Sets the value at a dotted path, as `--set PATH=VALUE` does: a number fixes a numeric
+    /// input (in its canonical unit), a distribution in the scenario syntax makes it uncertain,
+    /// and text replaces a string, integer, date or id (ids are resolved again, so
+    /// `fleet.cohorts.gb200.site=us-tx` pulls the Texas site). Errors name the path and print
+    /// as `--set: PATH: message`.
+    public mutating func set(_ path: String, to text: String) throws {
+        let value = text.trimmingCharacters(in: .whitespaces)
+        switch try target(path) {
+        case let .numeric(unit, field):
+            try assignNumber(path, value, unit: unit, field: field)
+        case .scalar:
+            try apply(ScenarioAssignment(path: path, change: .scalar(value)))
+        case .series:
+            throw Self.flagError(path, "'\(path)' is a series; set one element, such as '\(path).0'")
+        case .group:
+            throw Self.flagError(path, "'\(path)' holds several values; set one of its leaves")
+        }
+    }
+
+    /// The numeric input at `path`, checked as `--set` checks it (for `--vary` and sweeps).
+    public func parameter(at path: String) throws -> ScenarioParameter {
+        switch try target(path) {
+        case .numeric: return compiled.parameters[compiled.indexByPath[path]!]
+        case .scalar: throw Self.flagError(path, "'\(path)' is not a numeric input")
+        case .series: throw Self.flagError(path, "'\(path)' is a series; vary one element, such as '\(path).0'")
+        case .group: throw Self.flagError(path, "'\(path)' holds several values; name one numeric input in it")
+        }
+    }
+
+    /// What a dotted path names.
+    private enum Target {
+        /// A parameter leaf or a series element: its unit and the field (key) it belongs to.
+        case numeric(unit: String, field: String)
+        case scalar, series, group
+    }
+
+    private static func flagError(_ path: String, _ message: String) -> ScenarioErrors {
+        ScenarioErrors([ScenarioError(ScenarioAssignment.location, path: path, message)])
+    }
+
+    /// Walks `path` in the resolved tree; an unknown segment is an error naming the closest key.
+    private func target(_ path: String) throws -> Target {
+        let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var node = root
+        var field = ""
+        for (depth, segment) in segments.enumerated() {
+            let prefix = segments[..<depth].joined(separator: ".")
+            switch node.kind {
+            case let .mapping(entries):
+                guard let next = entries.first(where: { $0.key == segment }) else {
+                    let suggestion = ClosestMatch.suggestion(for: segment, among: entries.map(\.key))
+                        .map { " (did you mean '\(YAMLReader.join(prefix, $0))'?)" } ?? ""
+                    throw Self.flagError(path, "unknown path: \(prefix.isEmpty ? "the scenario" : "'\(prefix)'") has no '\(segment)'\(suggestion)")
+                }
+                field = segment
+                node = next.value
+            case let .list(items):
+                guard let i = Int(segment), items.indices.contains(i) else {
+                    throw Self.flagError(path, "unknown path: '\(prefix)' is a list of \(items.count); '\(segment)' is not an index in it")
+                }
+                node = items[i]
+            case let .series(s):
+                guard let i = Int(segment), s.values.indices.contains(i), depth == segments.count - 1 else {
+                    throw Self.flagError(path, "unknown path: '\(prefix)' is a series of \(s.values.count) values, indexed 0 to \(s.values.count - 1)")
+                }
+                return .numeric(unit: s.unit, field: field)
+            case .parameter:
+                throw Self.flagError(path, "unknown path: '\(prefix)' is a numeric input; it has no '\(segment)'")
+            case .scalar, .null:
+                throw Self.flagError(path, "unknown path: '\(prefix)' is a single value; it has no '\(segment)'")
+            }
+        }
+        switch node.kind {
+        case let .parameter(leaf): return .numeric(unit: leaf.unit, field: field)
+        case .scalar, .null: return .scalar
+        case .series: return .series
+        case .mapping, .list: return .group
+        }
+    }
+
+    private mutating func assignNumber(_ path: String, _ text: String, unit: String, field: String) throws {
+        let fail = { (message: String) in Self.flagError(path, message) }
+        let checks = ValueChecks(unit: unit, isFraction: Units.canonical(forField: field)?.dimension == .fraction)
+        if let x = Double(text) {
+            guard x.isFinite else { throw fail("expected a finite number, got \(text)") }
+            if let problem = checks.problem(x) { throw fail(problem) }
+            try apply(ScenarioAssignment(path: path, change: .value(x)))
+            return
+        }
+        guard text.contains("(") else {
+            throw fail("expected a number (in \(unit)) or a distribution such as 'triangular(min, mode, max)', got '\(text)'")
+        }
+        let d: Distribution
+        do { d = try Distribution.parse(text) } catch { throw fail(error.message) }
+        if let problem = checks.problem(d) ?? checks.problem(d.base) { throw fail(problem) }
+        try apply(ScenarioAssignment(path: path, change: .distribution(d)))
+    }
+
+    private mutating func apply(_ assignment: ScenarioAssignment) throws {
+        let next = assignments + [assignment]
+        let built = ScenarioDocument.build(raw: raw, models: models, assignments: next)
+        let fresh = built.errors.filter { !problems.contains($0) }
+        if !fresh.isEmpty { throw ScenarioErrors(fresh) }
+        assignments = next
+        root = built.root
+        compiled = built.compiled
+        correlations = built.correlations
+        info.id = root["id"]?.scalarText ?? ""
+        info.title = root["title"]?.scalarText ?? ""
+    }
+
+    // MARK: Decoding
+
+    /// Decodes the resolved scenario, with some inputs replaced by path (values in canonical units).
+    /// Unknown keys are errors when `checkUnknownKeys` (the default). Throws `ScenarioErrors`.
+    public func decode<T: Decodable>(_ type: T.Type, overrides: [String: Double] = [:],
+                                     checkUnknownKeys: Bool = true) throws -> T {
+        var values = compiled.baseValues
+        for (path, x) in overrides {
+            guard let i = compiled.indexByPath[path] else {
+                let hint = ClosestMatch.hint(for: path, among: compiled.indexByPath.keys.sorted())
+                throw ScenarioErrors([ScenarioError(ScenarioAssignment.location, path: path, "no numeric input at this path\(hint)")])
+            }
+            values[i] = x
+        }
+        let (result, errors) = TreeDecoder.decode(type, tree: compiled, values: values, track: checkUnknownKeys,
+                                                   documentKeys: ScenarioDocument.documentKeys)
+        guard let result, errors.isEmpty else { throw ScenarioErrors(errors) }
+        return result
+    }
+
+    /// Decodes with every input's value given, indexed like `parameters` (the fast path for
+    /// Monte Carlo samples: no path look-up, no key tracking).
+    public func decode<T: Decodable>(_ type: T.Type, values: [Double]) throws -> T {
+        precondition(values.count == compiled.parameters.count, "one value per parameter")
+        let (result, errors) = TreeDecoder.decode(type, tree: compiled, values: values, track: false)
+        guard let result, errors.isEmpty else { throw ScenarioErrors(errors) }
+        return result
+    }
+
+    // MARK: Validation
+
+    /// Every error of the scenario at once: the file layer (leaves, units, references,
+    /// correlations), decoding as `T` (types, missing and unknown keys) and the semantic
+    /// checks `semanticIssues` returns for the decoded value (paths placed in the file).
+    public func check<T: Decodable>(_ type: T.Type,
+                                    semanticIssues: (T) -> [(path: String, message: String)] = { _ in [] })
+        -> [ScenarioError] {
+        let (result, errors) = TreeDecoder.decode(type, tree: compiled, values: compiled.baseValues, track: true,
+                                                   documentKeys: ScenarioDocument.documentKeys)
+        var all = problems + errors
+        if let result, errors.isEmpty { all += locate(semanticIssues(result)) }
+        return ScenarioErrors(all).errors
+    }
+
+    /// Checks a scenario file (see `check`); a file that cannot be read or parsed gives its one error.
+    public static func validate<T: Decodable>(path: String, as type: T.Type,
+                                              semanticIssues: (T) -> [(path: String, message: String)] = { _ in [] })
+        -> [ScenarioError] {
+        validate(path: path, models: ModelsSource.forScenario(at: path), as: type, semanticIssues: semanticIssues)
+    }
+
+    /// Checks a scenario file with its data from `models`.
+    public static func validate<T: Decodable>(path: String, models: ModelsSource, as type: T.Type,
+                                              semanticIssues: (T) -> [(path: String, message: String)] = { _ in [] })
+        -> [ScenarioError] {
+        do {
+            return try read(path: path, models: models).check(type, semanticIssues: semanticIssues)
+        } catch let e as ScenarioErrors {
+            return e.errors
+        } catch {
+            return [ScenarioError(file: path, line: 0, column: 0, path: "", message: "\(error)")]
+        }
+    }
+
+    /// Issues found by the physics (path, message) placed at the file, line and column of the
+    /// value they name (or of its deepest existing parent).
+    public func locate(_ issues: [(path: String, message: String)]) -> [ScenarioError] {
+        issues.map { issue in
+            ScenarioError(compiled.root.deepest(issue.path).location, path: issue.path, issue.message)
+        }
+    }
+}

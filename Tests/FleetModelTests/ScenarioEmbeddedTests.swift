@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import FleetModel
+
+/// The copy of models/ compiled into the binary must be byte-identical to models/:
+/// a stale copy (models/ edited without running scripts/embed-models) fails here.
+@Suite("Scenario embedded models")
+struct ScenarioEmbeddedTests {
+    /// Relative paths of the files scripts/embed-models embeds.
+    static func modelFiles() -> [String] {
+        let root = Fixtures.repository.appendingPathComponent("models").path
+        let fm = FileManager.default
+        var out: [String] = []
+        if fm.fileExists(atPath: root + "/hardware.yaml") { out.append("hardware.yaml") }
+        for folder in ["sites", "grids", "scenarios"] {
+            let names = (try? fm.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
+            out += names.filter { $0.hasSuffix(".yaml") }.map { "\(folder)/\($0)" }
+        }
+        return out.sorted()
+    }
+
+    @Test func embeddedCopyMatchesModelsByteForByte() throws {
+        let root = Fixtures.repository.appendingPathComponent("models")
+        #expect(EmbeddedModels.files.keys.sorted() == Self.modelFiles(),
+                "run scripts/embed-models after changing models/")
+        for (rel, text) in EmbeddedModels.files {
+            let bytes = try Data(contentsOf: root.appendingPathComponent(rel))
+            #expect(Data(text.utf8) == bytes, "\(rel) differs from models/\(rel): run scripts/embed-models")
+        }
+    }
+
+    @Test func defaultScenarioIsReadFromTheEmbeddedCopy() throws {
+        // Whether its data resolve is the data's business (validate); here: it is the embedded text.
+        let text = try #require(EmbeddedModels.files[ScenarioDocument.defaultScenario])
+        let doc = try ScenarioDocument.open(.embedded, name: ScenarioDocument.defaultScenario)
+        #expect(doc.info.source == "embedded:scenarios/openai-aws-2025.yaml")
+        #expect(doc.info.id == "openai-aws-2025")
+        #expect(doc.models == .embedded)
+        #expect(doc.info.sha256 == SHA256.hex(Array(text.utf8)))
+        #expect(doc.info.sha256 == SHA256.hex(try Data(contentsOf: Fixtures.repository.appendingPathComponent("models/"
+            + ScenarioDocument.defaultScenario))))
+    }
+
+    @Test func embedScriptWritesLiteralsThatSurviveQuotesAndBackslashes() throws {
+        // Run the script on a scratch copy of the repository layout holding awkward text.
+        let fm = FileManager.default
+        let scratch = fm.temporaryDirectory.appendingPathComponent("embed-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: scratch) }
+        try fm.createDirectory(at: scratch.appendingPathComponent("scripts"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: scratch.appendingPathComponent("models/sites"), withIntermediateDirectories: true)
+        try fm.copyItem(at: Fixtures.repository.appendingPathComponent("scripts/embed-models"),
+                        to: scratch.appendingPathComponent("scripts/embed-models"))
+        let awkward = "a: \"\"\"#\nb: '\\#(x) \\n'\nc: \"#\n"
+        try awkward.write(to: scratch.appendingPathComponent("models/sites/x.yaml"), atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", scratch.appendingPathComponent("scripts/embed-models").path]
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let swift = try String(contentsOf: scratch.appendingPathComponent("Sources/FleetModel/Embedded/EmbeddedModels.swift"),
+                               encoding: .utf8)
+        // The literal uses enough '#' that neither the terminator nor an interpolation occurs in the text.
+        #expect(swift.contains("\"sites/x.yaml\": ##\"\"\"\n" + awkward + "\n\"\"\"##,"))
+    }
+}
