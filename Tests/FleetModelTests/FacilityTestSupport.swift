@@ -98,30 +98,3 @@ extension FacilityFixtures {
         }
     }
 }
-
-extension FacilityFixtures {
-    /// A shipped scenario resolved to base values: its cohorts, the catalog entries,
-    /// sites and grids they reference (the loader's job, reduced to what these tests need).
-    static func scenarioSpec(_ id: String) throws -> FleetSpec {
-        func tree(_ file: String) throws -> [String: Any] {
-            let text = try String(contentsOf: repoRoot.appendingPathComponent(file), encoding: .utf8)
-            let raw = try #require(try Yams.load(yaml: text))
-            return try #require(reduceParameters(raw) as? [String: Any])
-        }
-        var s = try tree("models/scenarios/\(id).yaml")
-        let cohorts = try #require((s["fleet"] as? [String: Any])?["cohorts"] as? [String: Any])
-        let catalog = try #require(try tree("models/hardware.yaml")["hardware"] as? [String: Any])
-        var hardware: [String: Any] = [:], sites: [String: Any] = [:], grids: [String: Any] = [:]
-        for case let c as [String: Any] in cohorts.values {
-            let hw = try #require(c["hardware"] as? String), site = try #require(c["site"] as? String)
-            hardware[hw] = catalog[hw]
-            let siteTree = try #require(try tree("models/sites/\(site).yaml")["sites"] as? [String: Any])
-            sites[site] = siteTree[site]
-            let grid = try #require((siteTree[site] as? [String: Any])?["grid"] as? String)
-            let gridTree = try #require(try tree("models/grids/\(grid).yaml")["grids"] as? [String: Any])
-            grids[grid] = gridTree[grid]
-        }
-        s["hardware"] = hardware; s["sites"] = sites; s["grids"] = grids
-        return try JSONDecoder().decode(FleetSpec.self, from: JSONSerialization.data(withJSONObject: s))
-    }
-}
