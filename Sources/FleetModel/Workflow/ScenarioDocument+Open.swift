@@ -41,7 +41,7 @@ extension ScenarioError: InputError {}
 extension FleetSpec {
     /// Every semantic problem of a decoded scenario, fleet side and facility side,
     /// as (path, message) pairs that `ScenarioDocument.locate` places in the file.
-    public func validationIssues() -> [(path: String, message: String)] {
-        fleetValidationIssues()
+    public func validationIssues() -> [ValidationIssue] {
+        fleetValidationIssues() + facilityIssues()
     }
 }
