@@ -51,7 +51,8 @@ let package = Package(
         // MARK: - Unit test bundles
 
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
-        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"], exclude: ["Fixtures"],
+                    resources: [.copy("Data")]),
         .testTarget(name: "FleetReportTests", dependencies: ["FleetReport"]),
         .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport"]),
     ],

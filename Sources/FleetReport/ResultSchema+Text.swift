@@ -263,33 +263,109 @@ extension ResultSchema {
   "title": "fleetwatt.estimate/1",
   "description": "Output of `fleetwatt estimate --format json`: one job or fleet slice, without a scenario file. Units are in the key names.",
   "type": "object",
-  "required": ["carbon_tco2e", "cost_usd", "energy_mwh", "inputs", "schema_version", "water_m3"],
+  "required": [
+    "carbon_tco2e",
+    "cost_usd",
+    "energy_mwh",
+    "inputs",
+    "schema_version",
+    "water_m3"
+  ],
   "additionalProperties": false,
   "properties": {
-    "schema_version": {"const": "fleetwatt.estimate/1"},
-    "energy_mwh": {"type": "number", "minimum": 0, "description": "Facility energy: GPU-hours × power × PUE."},
-    "carbon_tco2e": {"type": "number", "minimum": 0},
-    "cost_usd": {"type": "number", "minimum": 0},
-    "water_m3": {"type": "number", "minimum": 0},
-    "inputs": {"$ref": "#/$defs/inputs"}
+    "schema_version": {
+      "const": "fleetwatt.estimate/1"
+    },
+    "energy_mwh": {
+      "type": "number",
+      "minimum": 0,
+      "description": "Facility energy: GPU-hours × IT power per GPU × PUE."
+    },
+    "carbon_tco2e": {
+      "type": "number",
+      "minimum": 0
+    },
+    "cost_usd": {
+      "type": "number",
+      "minimum": 0
+    },
+    "water_m3": {
+      "type": "number",
+      "minimum": 0
+    },
+    "inputs": {
+      "$ref": "#/$defs/inputs"
+    }
   },
   "$defs": {
     "inputs": {
       "description": "The values used, after defaults from the catalog.",
       "type": "object",
-      "required": ["carbon_intensity_kg_per_kwh", "gpu", "gpu_hours", "power_w", "price_usd_per_kwh", "pue", "wue_l_per_kwh"],
+      "required": [
+        "carbon_intensity_kg_per_kwh",
+        "gpu",
+        "gpu_hours",
+        "it_energy_mwh",
+        "power_source",
+        "power_w",
+        "price_usd_per_kwh",
+        "pue",
+        "wue_l_per_kwh"
+      ],
       "additionalProperties": false,
       "properties": {
-        "gpu": {"type": "string", "minLength": 1},
-        "gpu_hours": {"type": "number", "exclusiveMinimum": 0},
-        "count": {"type": "number", "exclusiveMinimum": 0},
-        "hours": {"type": "number", "exclusiveMinimum": 0},
-        "utilization": {"type": "number", "minimum": 0, "maximum": 1},
-        "power_w": {"type": "number", "minimum": 0, "description": "Average board power per GPU, W."},
-        "pue": {"type": "number", "minimum": 1},
-        "carbon_intensity_kg_per_kwh": {"type": "number", "minimum": 0},
-        "price_usd_per_kwh": {"type": "number", "minimum": 0},
-        "wue_l_per_kwh": {"type": "number", "minimum": 0}
+        "gpu": {
+          "type": "string",
+          "minLength": 1
+        },
+        "gpu_hours": {
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "utilization": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "Utilization used to read the catalog's power curve; absent when --power-w was given."
+        },
+        "power_w": {
+          "type": "number",
+          "minimum": 0,
+          "description": "IT power per GPU (board + host + network + storage share), W."
+        },
+        "pue": {
+          "type": "number",
+          "minimum": 1
+        },
+        "carbon_intensity_kg_per_kwh": {
+          "type": "number",
+          "minimum": 0
+        },
+        "price_usd_per_kwh": {
+          "type": "number",
+          "minimum": 0
+        },
+        "wue_l_per_kwh": {
+          "type": "number",
+          "minimum": 0
+        },
+        "power_source": {
+          "enum": [
+            "given",
+            "catalog"
+          ],
+          "description": "given: --power-w as stated; catalog: the catalog's power at the utilization."
+        },
+        "board_power_w": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Board power at that utilization, W; absent when the power was given."
+        },
+        "it_energy_mwh": {
+          "type": "number",
+          "minimum": 0,
+          "description": "IT energy before PUE, MWh."
+        }
       }
     }
   }

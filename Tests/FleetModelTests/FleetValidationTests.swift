@@ -3,7 +3,7 @@ import Testing
 
 @Suite("FleetValidation")
 struct FleetValidationTests {
-    private func paths(_ issues: [FleetValidationIssue]) -> [String] { issues.map(\.path) }
+    private func paths(_ issues: [ValidationIssue]) -> [String] { issues.map(\.path) }
 
     @Test func shippedCatalogHasNoIssues() throws {
         let catalog = try FleetCatalogFile.hardware()

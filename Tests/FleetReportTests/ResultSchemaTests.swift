@@ -62,13 +62,12 @@ struct ResultSchemaTests {
             (.result, "sensitivity-tornado.json", try ResultJSON.data(Fixtures.result(sensitivity: "tornado"))),
             (.result, "sensitivity-sobol.json", try ResultJSON.data(Fixtures.result(sensitivity: "sobol"))),
             (.result, "sweep.json", try ResultJSON.data(Fixtures.result(sampled: false, sensitivity: nil, sweep: true))),
-            (.estimate, "estimate.json", try ResultJSON.encode(EstimateOutput(
-                energyMWh: 1_287.0, carbonTCO2e: 502.3, costUSD: 104_000, waterM3: 2_300,
-                inputs: .init(gpu: "h100-sxm", gpuHours: 2_000_000, utilization: 0.8, powerW: 590, pue: 1.09,
-                              carbonIntensityKgPerKwh: 0.39, priceUsdPerKwh: 0.081, wueLPerKwh: 1.8)))),
-            (.power, "power.json", try ResultJSON.encode(PowerOutput(
-                gpu: "gb200", points: [.init(utilization: 0, powerW: 310), .init(utilization: 0.5, powerW: 820),
-                                       .init(utilization: 1, powerW: 1200)]))),
+            (.estimate, "estimate.json", try ResultJSON.encode(Estimate.run(
+                EstimateInput(gpu: "h100-sxm", gpuHours: 2_000_000), hardware: hardware("h100-sxm")))),
+            (.estimate, "estimate-given-power.json", try ResultJSON.encode(Estimate.run(
+                EstimateInput(gpu: "a100-80gb", powerW: 300, count: 64, hours: 100, pue: 1.1), hardware: hardware("a100-80gb")))),
+            (.power, "power.json", try ResultJSON.encode(PowerCurveResult.compute(
+                hardware: hardware("gb200"), utilizations: [0, 0.5, 1]))),
             (.params, "params.json", try ResultJSON.encode(ParamsOutput(
                 scenario: Fixtures.result().scenario, inputs: Fixtures.inputs))),
             (.catalog, "catalog.json", try ResultJSON.encode(CatalogOutput(
@@ -113,5 +112,9 @@ struct ResultSchemaTests {
             #expect(run.status == 1, "\(name) should be rejected")
             #expect(!run.stderr.isEmpty)
         }
+    }
+
+    private func hardware(_ id: String) throws -> HardwareSpec {
+        try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: id)
     }
 }

@@ -4,6 +4,438 @@
 /// so that `fleetwatt run` needs no file. A test checks they match models/ byte for byte.
 enum EmbeddedModels {
     static let files: [String: String] = [
+        "grids/aznm.yaml": #"""
+# WECC Southwest (eGRID AZNM): carbon intensity, market-based factors, price and water intensity of generation.
+schema: fleetwatt.grid/1
+grids:
+  aznm:
+    name: WECC Southwest (eGRID AZNM)
+    carbon_intensity:
+      base_kg_per_kwh:
+        base: 0.353
+        dist: triangular(0.328, 0.353, 0.371)
+        unit: kg/kWh
+        source: EPA eGRID2022 'WECC Southwest' 776.036 lb CO2/MWh, 0.353 kg CO2e/kWh (EPA GHG Emission Factors Hub 2024, same secondary seed table as facts.md §4)
+      base_year: 2022
+      annual_change:
+        base: -0.025
+        dist: triangular(-0.07, -0.025, 0.01)
+        unit: 1/year
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+      monthly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced monthly profile of this subregion''s intensity was found (EIA-930 hourly data would give one)'
+      hourly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced hourly profile was found'
+    market:
+      carbon_free_fraction:
+        base: 0.9
+        dist: pert(0.5, 0.9, 1.0)
+        unit: fraction
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+      residual_mix_factor:
+        base: 1.1
+        dist: triangular(1.0, 1.1, 1.25)
+        unit: '1'
+        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+    price:
+      base_usd_per_kwh:
+        base: 0.079
+        dist: triangular(0.0672, 0.079, 0.0988)
+        unit: USD/kWh
+        source: 'assumption: EIA industrial price for Arizona 2023 not in facts.md; ≈ 7.9 ¢/kWh, near the US industrial average'
+      base_year: 2023
+      annual_escalation:
+        base: 0.025
+        dist: triangular(0.0, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+      ppa_fraction:
+        base: 0.5
+        dist: uniform(0.2, 0.8)
+        unit: fraction
+        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+      ppa_usd_per_kwh:
+        base: 0.06229
+        dist: triangular(0.05, 0.06229, 0.075)
+        unit: USD/kWh
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_annual_escalation:
+        base: 0.02
+        dist: triangular(0.0, 0.02, 0.04)
+        unit: 1/year
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+    water_intensity_l_per_kwh:
+      base: 1.4
+      dist: triangular(0.84, 1.4, 2.24)
+      unit: L/kWh
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the Southwest mix: gas ≈ 45 %, nuclear (Palo Verde,
+        cooled with treated wastewater) ≈ 25 %, coal ≈ 15 %, solar ≈ 10 %; approximate, hydro reservoir evaporation excluded'
+
+"""#,
+        "grids/erct.yaml": #"""
+# ERCOT (eGRID ERCT): carbon intensity, market-based factors, price and water intensity of generation.
+schema: fleetwatt.grid/1
+grids:
+  erct:
+    name: ERCOT (eGRID ERCT)
+    carbon_intensity:
+      base_kg_per_kwh:
+        base: 0.351
+        dist: triangular(0.326, 0.351, 0.369)
+        unit: kg/kWh
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 771.083 lb CO2/MWh, 0.351 kg CO2e/kWh'
+      base_year: 2022
+      annual_change:
+        base: -0.025
+        dist: triangular(-0.07, -0.025, 0.01)
+        unit: 1/year
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+      monthly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced monthly profile of this subregion''s intensity was found (EIA-930 hourly data would give one)'
+      hourly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced hourly profile was found'
+    market:
+      carbon_free_fraction:
+        base: 0.9
+        dist: pert(0.5, 0.9, 1.0)
+        unit: fraction
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+      residual_mix_factor:
+        base: 1.1
+        dist: triangular(1.0, 1.1, 1.25)
+        unit: '1'
+        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+    price:
+      base_usd_per_kwh:
+        base: 0.066
+        dist: triangular(0.0561, 0.066, 0.0825)
+        unit: USD/kWh
+        source: 'EIA Electric Power Annual, average industrial price, Texas, 2023: 6.60 ¢/kWh (facts.md §4)'
+      base_year: 2023
+      annual_escalation:
+        base: 0.025
+        dist: triangular(0.0, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+      ppa_fraction:
+        base: 0.5
+        dist: uniform(0.2, 0.8)
+        unit: fraction
+        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+      ppa_usd_per_kwh:
+        base: 0.06229
+        dist: triangular(0.05, 0.06229, 0.075)
+        unit: USD/kWh
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_annual_escalation:
+        base: 0.02
+        dist: triangular(0.0, 0.02, 0.04)
+        unit: 1/year
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+    water_intensity_l_per_kwh:
+      base: 1.0
+      dist: triangular(0.6, 1.0, 1.6)
+      unit: L/kWh
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the ERCOT mix: gas ≈ 45 % (mostly combined cycle),
+        wind ≈ 25 %, coal ≈ 15 %, nuclear ≈ 10 %, solar ≈ 5 %; approximate, hydro reservoir evaporation excluded'
+
+"""#,
+        "grids/nwpp.yaml": #"""
+# WECC Northwest (eGRID NWPP): carbon intensity, market-based factors, price and water intensity of generation.
+schema: fleetwatt.grid/1
+grids:
+  nwpp:
+    name: WECC Northwest (eGRID NWPP)
+    carbon_intensity:
+      base_kg_per_kwh:
+        base: 0.274
+        dist: triangular(0.255, 0.274, 0.288)
+        unit: kg/kWh
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 602.088 lb CO2/MWh, 0.274 kg CO2e/kWh'
+      base_year: 2022
+      annual_change:
+        base: -0.025
+        dist: triangular(-0.07, -0.025, 0.01)
+        unit: 1/year
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+      monthly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced monthly profile of this subregion''s intensity was found (EIA-930 hourly data would give one)'
+      hourly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced hourly profile was found'
+    market:
+      carbon_free_fraction:
+        base: 0.9
+        dist: pert(0.5, 0.9, 1.0)
+        unit: fraction
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+      residual_mix_factor:
+        base: 1.1
+        dist: triangular(1.0, 1.1, 1.25)
+        unit: '1'
+        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+    price:
+      base_usd_per_kwh:
+        base: 0.0752
+        dist: triangular(0.0639, 0.0752, 0.094)
+        unit: USD/kWh
+        source: 'EIA Electric Power Annual, average industrial price, Oregon, 2023: 7.52 ¢/kWh (facts.md §4)'
+      base_year: 2023
+      annual_escalation:
+        base: 0.025
+        dist: triangular(0.0, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+      ppa_fraction:
+        base: 0.5
+        dist: uniform(0.2, 0.8)
+        unit: fraction
+        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+      ppa_usd_per_kwh:
+        base: 0.06229
+        dist: triangular(0.05, 0.06229, 0.075)
+        unit: USD/kWh
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_annual_escalation:
+        base: 0.02
+        dist: triangular(0.0, 0.02, 0.04)
+        unit: 1/year
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+    water_intensity_l_per_kwh:
+      base: 0.6
+      dist: triangular(0.36, 0.6, 0.96)
+      unit: L/kWh
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the Northwest mix: hydro ≈ 40 % (reservoir evaporation
+        excluded), gas ≈ 25 %, coal ≈ 15 %, wind ≈ 10 %; approximate, hydro reservoir evaporation excluded'
+
+"""#,
+        "grids/rfcw.yaml": #"""
+# RFC West (eGRID RFCW): carbon intensity, market-based factors, price and water intensity of generation.
+schema: fleetwatt.grid/1
+grids:
+  rfcw:
+    name: RFC West (eGRID RFCW)
+    carbon_intensity:
+      base_kg_per_kwh:
+        base: 0.455
+        dist: triangular(0.423, 0.455, 0.478)
+        unit: kg/kWh
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 1,000.053 lb CO2/MWh, 0.455 kg CO2e/kWh'
+      base_year: 2022
+      annual_change:
+        base: -0.025
+        dist: triangular(-0.07, -0.025, 0.01)
+        unit: 1/year
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+      monthly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced monthly profile of this subregion''s intensity was found (EIA-930 hourly data would give one)'
+      hourly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced hourly profile was found'
+    market:
+      carbon_free_fraction:
+        base: 0.9
+        dist: pert(0.5, 0.9, 1.0)
+        unit: fraction
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+      residual_mix_factor:
+        base: 1.1
+        dist: triangular(1.0, 1.1, 1.25)
+        unit: '1'
+        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+    price:
+      base_usd_per_kwh:
+        base: 0.0703
+        dist: triangular(0.0598, 0.0703, 0.0879)
+        unit: USD/kWh
+        source: 'EIA Electric Power Annual, average industrial price, Ohio, 2023: 7.03 ¢/kWh (facts.md §4); Apr 2025 7.90 vs Apr 2024 6.83'
+      base_year: 2023
+      annual_escalation:
+        base: 0.025
+        dist: triangular(0.0, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+      ppa_fraction:
+        base: 0.5
+        dist: uniform(0.2, 0.8)
+        unit: fraction
+        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+      ppa_usd_per_kwh:
+        base: 0.06229
+        dist: triangular(0.05, 0.06229, 0.075)
+        unit: USD/kWh
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_annual_escalation:
+        base: 0.02
+        dist: triangular(0.0, 0.02, 0.04)
+        unit: 1/year
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+    water_intensity_l_per_kwh:
+      base: 1.7
+      dist: triangular(1.02, 1.7, 2.72)
+      unit: L/kWh
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the RFC West mix: coal ≈ 35 %, gas ≈ 35 %, nuclear
+        ≈ 20 %; approximate, hydro reservoir evaporation excluded'
+
+"""#,
+        "grids/srvc.yaml": #"""
+# SERC Virginia/Carolina (eGRID SRVC): carbon intensity, market-based factors, price and water intensity of generation.
+schema: fleetwatt.grid/1
+grids:
+  srvc:
+    name: SERC Virginia/Carolina (eGRID SRVC)
+    carbon_intensity:
+      base_kg_per_kwh:
+        base: 0.284
+        dist: triangular(0.264, 0.284, 0.298)
+        unit: kg/kWh
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 622.987 lb CO2/MWh, 0.284 kg CO2e/kWh; eGRID2023 gives 0.271 (facts.md)'
+      base_year: 2022
+      annual_change:
+        base: -0.025
+        dist: triangular(-0.07, -0.025, 0.01)
+        unit: 1/year
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+      monthly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced monthly profile of this subregion''s intensity was found (EIA-930 hourly data would give one)'
+      hourly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced hourly profile was found'
+    market:
+      carbon_free_fraction:
+        base: 0.9
+        dist: pert(0.5, 0.9, 1.0)
+        unit: fraction
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+      residual_mix_factor:
+        base: 1.1
+        dist: triangular(1.0, 1.1, 1.25)
+        unit: '1'
+        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+    price:
+      base_usd_per_kwh:
+        base: 0.0892
+        dist: triangular(0.0758, 0.0892, 0.1115)
+        unit: USD/kWh
+        source: 'EIA Electric Power Annual, average industrial price, Virginia, 2023: 8.92 ¢/kWh (facts.md §4)'
+      base_year: 2023
+      annual_escalation:
+        base: 0.025
+        dist: triangular(0.0, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+      ppa_fraction:
+        base: 0.5
+        dist: uniform(0.2, 0.8)
+        unit: fraction
+        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+      ppa_usd_per_kwh:
+        base: 0.06229
+        dist: triangular(0.05, 0.06229, 0.075)
+        unit: USD/kWh
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_annual_escalation:
+        base: 0.02
+        dist: triangular(0.0, 0.02, 0.04)
+        unit: 1/year
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+    water_intensity_l_per_kwh:
+      base: 1.5
+      dist: triangular(0.9, 1.5, 2.4)
+      unit: L/kWh
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the Virginia/Carolinas mix: nuclear ≈ 35 %, gas
+        ≈ 40 %, coal ≈ 10 %; approximate, hydro reservoir evaporation excluded'
+
+"""#,
+        "grids/us-avg.yaml": #"""
+# US average (eGRID US): carbon intensity, market-based factors, price and water intensity of generation.
+schema: fleetwatt.grid/1
+grids:
+  us-avg:
+    name: US average (eGRID US)
+    carbon_intensity:
+      base_kg_per_kwh:
+        base: 0.375
+        dist: triangular(0.349, 0.375, 0.394)
+        unit: kg/kWh
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 823.149 lb CO2/MWh, 0.375 kg CO2e/kWh; eGRID2023 0.350 (facts.md)'
+      base_year: 2022
+      annual_change:
+        base: -0.025
+        dist: triangular(-0.07, -0.025, 0.01)
+        unit: 1/year
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+      monthly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced monthly profile of this subregion''s intensity was found (EIA-930 hourly data would give one)'
+      hourly_shape:
+        values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+        unit: '1'
+        source: 'assumption: flat; no sourced hourly profile was found'
+    market:
+      carbon_free_fraction:
+        base: 0.9
+        dist: pert(0.5, 0.9, 1.0)
+        unit: fraction
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+      residual_mix_factor:
+        base: 1.1
+        dist: triangular(1.0, 1.1, 1.25)
+        unit: '1'
+        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+    price:
+      base_usd_per_kwh:
+        base: 0.0804
+        dist: triangular(0.0683, 0.0804, 0.1005)
+        unit: USD/kWh
+        source: 'assumption: EIA US average industrial price 2023 ≈ 8.0 ¢/kWh (state values in facts.md §4 span 6.6–8.9)'
+      base_year: 2023
+      annual_escalation:
+        base: 0.025
+        dist: triangular(0.0, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+      ppa_fraction:
+        base: 0.5
+        dist: uniform(0.2, 0.8)
+        unit: fraction
+        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+      ppa_usd_per_kwh:
+        base: 0.06229
+        dist: triangular(0.05, 0.06229, 0.075)
+        unit: USD/kWh
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_annual_escalation:
+        base: 0.02
+        dist: triangular(0.0, 0.02, 0.04)
+        unit: 1/year
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+    water_intensity_l_per_kwh:
+      base: 1.25
+      dist: triangular(0.75, 1.25, 2.0)
+      unit: L/kWh
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the US mix 2023: gas ≈ 43 %, coal ≈ 16 %, nuclear
+        ≈ 19 %, renewables ≈ 21 %; approximate, hydro reservoir evaporation excluded'
+
+"""#,
         "hardware.yaml": #"""
 # Hardware catalog: one entry per accelerator (all quantities per GPU, including its share of host
 # server, network and storage) or CPU-only server (per server). Equations: docs/methods-fleet.md.
@@ -493,6 +925,1008 @@ correlations:
   - {paths: [fleet.cohorts.cpu-use1.count, fleet.cohorts.cpu-use2.count], rho: 0.9, source: "assumption: one vCPU total split between two sites"}
   - {paths: [fleet.cohorts.gb200-use1.workload.inference_utilization_fraction, fleet.cohorts.gb300-use1.workload.inference_utilization_fraction], rho: 0.8, source: "assumption: the same ChatGPT demand drives both inference cohorts"}
   - {paths: [fleet.cohorts.gb200-use2.workload.training_intensity_fraction, fleet.cohorts.gb300-use2.workload.training_intensity_fraction], rho: 0.8, source: "assumption: the same training software stack on both platforms"}
+
+"""#,
+        "sites/phoenix-az.yaml": #"""
+# Phoenix, Arizona: climate, cooling design and power delivery.
+# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Phoenix Sky Harbor Intl AP (PHX), AZ (not re-checked against the NCEI files in this session).
+# Cooling type: assumption: air-cooled halls with water-cooled chillers, waterside economizer and towers, the conventional design for an inference fleet in a hot, dry city.
+# Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
+schema: fleetwatt.site/1
+sites:
+  phoenix-az:
+    name: Phoenix, Arizona
+    grid: aznm
+    utc_offset_hours: -7
+    design_load_fraction:
+      base: 0.85
+      dist: triangular(0.7, 0.85, 0.95)
+      unit: fraction
+      source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    climate:
+      station: Phoenix Sky Harbor Intl AP (PHX), AZ
+      elevation_m:
+        value: 337
+        unit: m
+        source: station elevation, Phoenix Sky Harbor Intl AP (PHX), AZ (NOAA station metadata)
+      dry_bulb_mean_c:
+        values: [13.8, 15.8, 19.2, 23.2, 28.3, 33.3, 35.6, 34.9, 31.8, 25.2, 18.2, 13.1]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Phoenix Sky Harbor Intl AP (PHX), AZ: (mean max + mean min)/2, converted from °F'
+      daily_range_c:
+        values: [11.9, 12.1, 13.1, 13.9, 13.9, 14.0, 11.7, 11.4, 12.3, 12.9, 12.9, 11.5]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Phoenix Sky Harbor Intl AP (PHX), AZ: mean max − mean min, converted from °F'
+      dew_point_mean_c:
+        values: [0.6, 0.0, 0.6, 0.0, 0.6, 2.8, 12.8, 14.4, 10.6, 5.0, 1.1, 0.6]
+        unit: °C
+        source: NOAA NCEI 1991–2020 hourly normals (dew point), Phoenix Sky Harbor Intl AP (PHX), AZ, monthly means rounded to 1 °F, converted
+      daily_sd_c:
+        values: [2.5, 2.5, 2.5, 2.5, 2.0, 1.5, 1.5, 1.5, 1.5, 2.0, 2.5, 2.5]
+        unit: °C
+        source: 'assumption: small day-to-day dry-bulb swings in a desert; monsoon-season dew-point surges'
+      dew_point_daily_sd_c:
+        values: [5, 5, 5, 5, 5, 5, 5, 4, 5, 5, 5, 5]
+        unit: °C
+        source: 'assumption: small day-to-day dry-bulb swings in a desert; monsoon-season dew-point surges'
+      dew_point_correlation:
+        value: 0.3
+        unit: '1'
+        source: 'assumption: small day-to-day dry-bulb swings in a desert; monsoon-season dew-point surges'
+    cooling:
+      type: air-chiller-economizer
+      chilled_water_supply_c:
+        base: 18
+        dist: triangular(14, 18, 21)
+        unit: °C
+        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+      chilled_water_delta_t_c:
+        value: 6
+        unit: °C
+        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
+      approach_c:
+        base: 4
+        dist: triangular(3, 4, 6)
+        unit: °C
+        source: cooling-tower design approach 3–6 K to wet bulb (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40 'Cooling Towers')
+      hx_approach_c:
+        base: 2
+        dist: triangular(1, 2, 3)
+        unit: °C
+        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+      condensing_approach_c:
+        value: 7
+        unit: °C
+        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+      evaporator_approach_c:
+        value: 2
+        unit: °C
+        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+      chiller_eta:
+        base: 0.65
+        dist: triangular(0.5, 0.65, 0.75)
+        unit: '1'
+        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (facts.md §3) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
+          and aux losses push it down'
+      chiller_cop_max:
+        base: 12
+        dist: triangular(9, 12, 15)
+        unit: '1'
+        source: 'assumption: variable-speed centrifugal chillers reach COP 9–12 at low lift (IPLV ≈ 0.35 kW/ton in ASHRAE 90.1-2019 Path B)'
+      heat_rejection_power_fraction:
+        base: 0.02
+        dist: triangular(0.01, 0.02, 0.03)
+        unit: fraction
+        source: 'derived: ASHRAE 90.1-2019 limits (axial tower fans ≥ 40.2 gpm/hp → 1.6 % of heat at 3 gpm/ton; condenser pumps ≈ 19 W/gpm → 1.6 %) give ≈ 3 % as an upper bound; hyperscale plants run below it'
+      air_fan_power_fraction:
+        base: 0.05
+        dist: triangular(0.03, 0.05, 0.08)
+        unit: fraction
+        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
+      liquid_pump_power_fraction:
+        base: 0.015
+        dist: triangular(0.008, 0.015, 0.025)
+        unit: fraction
+        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+      part_load_exponent:
+        base: 2.5
+        dist: triangular(2, 2.5, 3)
+        unit: '1'
+        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
+      min_speed_fraction:
+        value: 0.3
+        unit: fraction
+        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
+      evaporated_fraction:
+        base: 0.88
+        dist: triangular(0.8, 0.88, 0.95)
+        unit: fraction
+        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
+      cycles_of_concentration:
+        base: 5
+        dist: triangular(3, 5, 7)
+        unit: '1'
+        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+      drift_fraction:
+        value: 5.0e-05
+        unit: fraction
+        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
+      tower_range_c:
+        value: 5.5
+        unit: °C
+        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+      adiabatic_above_c:
+        base: 26
+        dist: triangular(22, 26, 30)
+        unit: °C
+        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      adiabatic_effectiveness_fraction:
+        base: 0.8
+        dist: triangular(0.7, 0.8, 0.9)
+        unit: fraction
+        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+      dry_cooler_air_delta_t_c:
+        value: 10
+        unit: °C
+        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+    power_delivery:
+      transformer:
+        no_load_fraction:
+          value: 0.002
+          unit: fraction
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+        proportional_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: transformer losses are no-load + square-law'
+        square_law_fraction:
+          base: 0.008
+          dist: triangular(0.004, 0.008, 0.015)
+          unit: fraction
+          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+      ups:
+        no_load_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+        proportional_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+        square_law_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+      distribution:
+        no_load_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: wiring and busway losses have no fixed term'
+        proportional_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: PDU transformers/rectification ≈ 0.5 %'
+        square_law_fraction:
+          base: 0.01
+          dist: triangular(0.005, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: I²R losses ≈ 1 % of capacity at full load (APC WP113 wiring ≈ 1 %)'
+      transformer_capacity_ratio:
+        value: 1.3
+        unit: '1'
+        source: 'assumption: utility transformers sized for IT + cooling at design (design PUE ≈ 1.3)'
+
+"""#,
+        "sites/us-east-1.yaml": #"""
+# AWS US East (N. Virginia), Loudoun County: climate, cooling design and power delivery.
+# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Washington Dulles Intl AP (IAD), VA (not re-checked against the NCEI files in this session).
+# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
+# Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
+schema: fleetwatt.site/1
+sites:
+  us-east-1:
+    name: AWS US East (N. Virginia), Loudoun County
+    grid: srvc
+    utc_offset_hours: -5
+    design_load_fraction:
+      base: 0.85
+      dist: triangular(0.7, 0.85, 0.95)
+      unit: fraction
+      source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    climate:
+      station: Washington Dulles Intl AP (IAD), VA
+      elevation_m:
+        value: 95
+        unit: m
+        source: station elevation, Washington Dulles Intl AP (IAD), VA (NOAA station metadata)
+      dry_bulb_mean_c:
+        values: [0.8, 2.4, 6.7, 12.7, 17.7, 22.6, 25.1, 24.1, 20.2, 13.8, 7.8, 3.1]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Washington Dulles Intl AP (IAD), VA: (mean max + mean min)/2, converted from °F'
+      daily_range_c:
+        values: [10.6, 11.4, 12.6, 13.9, 13.3, 12.9, 12.6, 12.4, 12.5, 13.1, 12.2, 10.4]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Washington Dulles Intl AP (IAD), VA: mean max − mean min, converted from °F'
+      dew_point_mean_c:
+        values: [-6.7, -5.6, -2.2, 3.3, 10.0, 15.0, 17.8, 17.2, 13.9, 7.2, 0.6, -3.9]
+        unit: °C
+        source: NOAA NCEI 1991–2020 hourly normals (dew point), Washington Dulles Intl AP (IAD), VA, monthly means rounded to 1 °F, converted
+      daily_sd_c:
+        values: [5.2, 5.9, 5.8, 3.7, 3.3, 1.8, 2.6, 1.9, 2.6, 3.7, 3.2, 4.9]
+        unit: °C
+        source: 'derived: 31-day-detrended SD of daily means in the Greensboro NC TMY3 year (pvlib 0.16.1 data/723170TYA.CSV), a proxy with a similar humid-subtropical climate'
+      dew_point_daily_sd_c:
+        values: [6.9, 6.3, 7.0, 5.1, 4.6, 2.0, 2.3, 2.2, 3.3, 4.7, 6.2, 7.3]
+        unit: °C
+        source: 'derived: 31-day-detrended SD of daily means in the Greensboro NC TMY3 year (pvlib 0.16.1 data/723170TYA.CSV), a proxy with a similar humid-subtropical climate'
+      dew_point_correlation:
+        value: 0.79
+        unit: '1'
+        source: 'derived: 31-day-detrended correlation of daily-mean anomalies in the Greensboro NC TMY3 year (pvlib 0.16.1 data/723170TYA.CSV), a proxy with a similar humid-subtropical climate'
+    cooling:
+      type: liquid-dry-cooler
+      liquid_supply_c:
+        base: 32
+        dist: triangular(27, 32, 40)
+        unit: °C
+        source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
+      liquid_delta_t_c:
+        base: 10
+        dist: triangular(7, 10, 14)
+        unit: °C
+        source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
+      chilled_water_supply_c:
+        base: 18
+        dist: triangular(14, 18, 21)
+        unit: °C
+        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+      chilled_water_delta_t_c:
+        value: 6
+        unit: °C
+        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
+      approach_c:
+        base: 8
+        dist: triangular(5, 8, 11)
+        unit: °C
+        source: 'assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
+      hx_approach_c:
+        base: 2
+        dist: triangular(1, 2, 3)
+        unit: °C
+        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+      condensing_approach_c:
+        value: 7
+        unit: °C
+        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+      evaporator_approach_c:
+        value: 2
+        unit: °C
+        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+      chiller_eta:
+        base: 0.5
+        dist: triangular(0.4, 0.5, 0.6)
+        unit: '1'
+        source: 'derived: air-cooled chiller minimum COP 2.96 (10.1 EER, ASHRAE 90.1-2019 Table 6.8.1-3) at AHRI conditions (6.7 °C leaving, 35 °C ambient, condensing ≈ 50 °C) is 0.49 of Carnot'
+      chiller_cop_max:
+        base: 8
+        dist: triangular(6, 8, 10)
+        unit: '1'
+        source: 'assumption: air-cooled variable-speed chillers at low ambient reach part-load COP ≈ 6–8 (IPLV of 90.1-2019 Path B ≈ 16 EER ≈ COP 4.7 at mixed conditions)'
+      heat_rejection_power_fraction:
+        base: 0.03
+        dist: triangular(0.02, 0.03, 0.045)
+        unit: fraction
+        source: 'assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
+      air_fan_power_fraction:
+        base: 0.05
+        dist: triangular(0.03, 0.05, 0.08)
+        unit: fraction
+        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
+      liquid_pump_power_fraction:
+        base: 0.015
+        dist: triangular(0.008, 0.015, 0.025)
+        unit: fraction
+        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+      part_load_exponent:
+        base: 2.5
+        dist: triangular(2, 2.5, 3)
+        unit: '1'
+        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
+      min_speed_fraction:
+        value: 0.3
+        unit: fraction
+        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
+      cycles_of_concentration:
+        base: 5
+        dist: triangular(3, 5, 7)
+        unit: '1'
+        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+      adiabatic_above_c:
+        base: 26
+        dist: triangular(22, 26, 30)
+        unit: °C
+        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      adiabatic_effectiveness_fraction:
+        base: 0.8
+        dist: triangular(0.7, 0.8, 0.9)
+        unit: fraction
+        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+      dry_cooler_air_delta_t_c:
+        value: 10
+        unit: °C
+        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+      evaporated_fraction:
+        base: 0.88
+        dist: triangular(0.8, 0.88, 0.95)
+        unit: fraction
+        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
+      drift_fraction:
+        value: 5.0e-05
+        unit: fraction
+        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
+      tower_range_c:
+        value: 5.5
+        unit: °C
+        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+    power_delivery:
+      transformer:
+        no_load_fraction:
+          value: 0.002
+          unit: fraction
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+        proportional_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: transformer losses are no-load + square-law'
+        square_law_fraction:
+          base: 0.008
+          dist: triangular(0.004, 0.008, 0.015)
+          unit: fraction
+          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+      ups:
+        no_load_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+        proportional_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+        square_law_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+      distribution:
+        no_load_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: wiring and busway losses have no fixed term'
+        proportional_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: PDU transformers/rectification ≈ 0.5 %'
+        square_law_fraction:
+          base: 0.01
+          dist: triangular(0.005, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: I²R losses ≈ 1 % of capacity at full load (APC WP113 wiring ≈ 1 %)'
+      transformer_capacity_ratio:
+        value: 1.3
+        unit: '1'
+        source: 'assumption: utility transformers sized for IT + cooling at design (design PUE ≈ 1.3)'
+
+"""#,
+        "sites/us-east-2.yaml": #"""
+# AWS US East (Ohio), central Ohio: climate, cooling design and power delivery.
+# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Columbus John Glenn Intl AP (CMH), OH (not re-checked against the NCEI files in this session).
+# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
+# Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
+schema: fleetwatt.site/1
+sites:
+  us-east-2:
+    name: AWS US East (Ohio), central Ohio
+    grid: rfcw
+    utc_offset_hours: -5
+    design_load_fraction:
+      base: 0.85
+      dist: triangular(0.7, 0.85, 0.95)
+      unit: fraction
+      source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    climate:
+      station: Columbus John Glenn Intl AP (CMH), OH
+      elevation_m:
+        value: 247
+        unit: m
+        source: station elevation, Columbus John Glenn Intl AP (CMH), OH (NOAA station metadata)
+      dry_bulb_mean_c:
+        values: [-1.5, 0.4, 5.5, 11.8, 17.3, 22.1, 24.1, 23.2, 19.5, 12.9, 6.7, 1.2]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Columbus John Glenn Intl AP (CMH), OH: (mean max + mean min)/2, converted from °F'
+      daily_range_c:
+        values: [8.4, 9.1, 10.5, 11.9, 11.7, 11.2, 11.0, 11.2, 11.7, 11.3, 9.4, 7.8]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Columbus John Glenn Intl AP (CMH), OH: mean max − mean min, converted from °F'
+      dew_point_mean_c:
+        values: [-7.2, -6.1, -2.2, 2.8, 9.4, 14.4, 16.7, 16.1, 12.8, 6.1, 0.6, -3.9]
+        unit: °C
+        source: NOAA NCEI 1991–2020 hourly normals (dew point), Columbus John Glenn Intl AP (CMH), OH, monthly means rounded to 1 °F, converted
+      daily_sd_c:
+        values: [5.7, 6.5, 6.4, 4.1, 3.6, 2.0, 2.9, 2.1, 2.9, 4.1, 3.5, 5.4]
+        unit: °C
+        source: 'assumption: Greensboro TMY3-derived values ×1.1 for a more continental climate'
+      dew_point_daily_sd_c:
+        values: [7.6, 6.9, 7.7, 5.6, 5.1, 2.2, 2.5, 2.4, 3.6, 5.2, 6.8, 8.0]
+        unit: °C
+        source: 'assumption: Greensboro TMY3-derived values ×1.1 for a more continental climate'
+      dew_point_correlation:
+        value: 0.79
+        unit: '1'
+        source: 'assumption: Greensboro TMY3-derived values ×1.1 for a more continental climate'
+    cooling:
+      type: liquid-dry-cooler
+      liquid_supply_c:
+        base: 32
+        dist: triangular(27, 32, 40)
+        unit: °C
+        source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
+      liquid_delta_t_c:
+        base: 10
+        dist: triangular(7, 10, 14)
+        unit: °C
+        source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
+      chilled_water_supply_c:
+        base: 18
+        dist: triangular(14, 18, 21)
+        unit: °C
+        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+      chilled_water_delta_t_c:
+        value: 6
+        unit: °C
+        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
+      approach_c:
+        base: 8
+        dist: triangular(5, 8, 11)
+        unit: °C
+        source: 'assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
+      hx_approach_c:
+        base: 2
+        dist: triangular(1, 2, 3)
+        unit: °C
+        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+      condensing_approach_c:
+        value: 7
+        unit: °C
+        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+      evaporator_approach_c:
+        value: 2
+        unit: °C
+        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+      chiller_eta:
+        base: 0.5
+        dist: triangular(0.4, 0.5, 0.6)
+        unit: '1'
+        source: 'derived: air-cooled chiller minimum COP 2.96 (10.1 EER, ASHRAE 90.1-2019 Table 6.8.1-3) at AHRI conditions (6.7 °C leaving, 35 °C ambient, condensing ≈ 50 °C) is 0.49 of Carnot'
+      chiller_cop_max:
+        base: 8
+        dist: triangular(6, 8, 10)
+        unit: '1'
+        source: 'assumption: air-cooled variable-speed chillers at low ambient reach part-load COP ≈ 6–8 (IPLV of 90.1-2019 Path B ≈ 16 EER ≈ COP 4.7 at mixed conditions)'
+      heat_rejection_power_fraction:
+        base: 0.03
+        dist: triangular(0.02, 0.03, 0.045)
+        unit: fraction
+        source: 'assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
+      air_fan_power_fraction:
+        base: 0.05
+        dist: triangular(0.03, 0.05, 0.08)
+        unit: fraction
+        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
+      liquid_pump_power_fraction:
+        base: 0.015
+        dist: triangular(0.008, 0.015, 0.025)
+        unit: fraction
+        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+      part_load_exponent:
+        base: 2.5
+        dist: triangular(2, 2.5, 3)
+        unit: '1'
+        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
+      min_speed_fraction:
+        value: 0.3
+        unit: fraction
+        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
+      cycles_of_concentration:
+        base: 5
+        dist: triangular(3, 5, 7)
+        unit: '1'
+        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+      adiabatic_above_c:
+        base: 26
+        dist: triangular(22, 26, 30)
+        unit: °C
+        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      adiabatic_effectiveness_fraction:
+        base: 0.8
+        dist: triangular(0.7, 0.8, 0.9)
+        unit: fraction
+        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+      dry_cooler_air_delta_t_c:
+        value: 10
+        unit: °C
+        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+      evaporated_fraction:
+        base: 0.88
+        dist: triangular(0.8, 0.88, 0.95)
+        unit: fraction
+        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
+      drift_fraction:
+        value: 5.0e-05
+        unit: fraction
+        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
+      tower_range_c:
+        value: 5.5
+        unit: °C
+        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+    power_delivery:
+      transformer:
+        no_load_fraction:
+          value: 0.002
+          unit: fraction
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+        proportional_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: transformer losses are no-load + square-law'
+        square_law_fraction:
+          base: 0.008
+          dist: triangular(0.004, 0.008, 0.015)
+          unit: fraction
+          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+      ups:
+        no_load_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+        proportional_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+        square_law_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+      distribution:
+        no_load_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: wiring and busway losses have no fixed term'
+        proportional_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: PDU transformers/rectification ≈ 0.5 %'
+        square_law_fraction:
+          base: 0.01
+          dist: triangular(0.005, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: I²R losses ≈ 1 % of capacity at full load (APC WP113 wiring ≈ 1 %)'
+      transformer_capacity_ratio:
+        value: 1.3
+        unit: '1'
+        source: 'assumption: utility transformers sized for IT + cooling at design (design PUE ≈ 1.3)'
+
+"""#,
+        "sites/us-tx.yaml": #"""
+# Central Texas AI campus: climate, cooling design and power delivery.
+# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Austin Camp Mabry (ATT), TX (not re-checked against the NCEI files in this session).
+# Cooling type: assumption: direct-to-chip liquid with cooling towers and a trim chiller, the conventional water-cooled design of large training campuses; water-scarce central Texas may choose dry coolers instead (--set sites.us-tx.cooling.type=liquid-dry-cooler with approach_c 8 and chiller_eta 0.5 shows the trade-off).
+# Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
+schema: fleetwatt.site/1
+sites:
+  us-tx:
+    name: Central Texas AI campus
+    grid: erct
+    utc_offset_hours: -6
+    design_load_fraction:
+      base: 0.85
+      dist: triangular(0.7, 0.85, 0.95)
+      unit: fraction
+      source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    climate:
+      station: Austin Camp Mabry (ATT), TX
+      elevation_m:
+        value: 204
+        unit: m
+        source: station elevation, Austin Camp Mabry (ATT), TX (NOAA station metadata)
+      dry_bulb_mean_c:
+        values: [11.2, 13.5, 17.3, 21.1, 25.1, 28.4, 29.9, 30.2, 27.1, 22.0, 16.0, 11.9]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Austin Camp Mabry (ATT), TX: (mean max + mean min)/2, converted from °F'
+      daily_range_c:
+        values: [11.4, 11.4, 11.6, 11.6, 10.9, 10.9, 11.7, 12.2, 11.7, 11.6, 11.2, 11.0]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Austin Camp Mabry (ATT), TX: mean max − mean min, converted from °F'
+      dew_point_mean_c:
+        values: [3.3, 5.0, 8.3, 12.2, 17.2, 19.4, 19.4, 18.9, 17.8, 12.8, 7.8, 4.4]
+        unit: °C
+        source: NOAA NCEI 1991–2020 hourly normals (dew point), Austin Camp Mabry (ATT), TX, monthly means rounded to 1 °F, converted
+      daily_sd_c:
+        values: [5.0, 5.0, 4.5, 3.5, 2.5, 1.5, 1.2, 1.2, 2.0, 3.5, 4.5, 5.0]
+        unit: °C
+        source: 'assumption: frontal winters, steady summers (cf. the Greensboro TMY3 statistics)'
+      dew_point_daily_sd_c:
+        values: [7, 7, 7, 6, 4, 2, 2, 2, 3, 5, 7, 7]
+        unit: °C
+        source: 'assumption: frontal winters, steady summers (cf. the Greensboro TMY3 statistics)'
+      dew_point_correlation:
+        value: 0.7
+        unit: '1'
+        source: 'assumption: frontal winters, steady summers (cf. the Greensboro TMY3 statistics)'
+    cooling:
+      type: liquid-tower
+      liquid_supply_c:
+        base: 32
+        dist: triangular(27, 32, 40)
+        unit: °C
+        source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
+      liquid_delta_t_c:
+        base: 10
+        dist: triangular(7, 10, 14)
+        unit: °C
+        source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
+      chilled_water_supply_c:
+        base: 18
+        dist: triangular(14, 18, 21)
+        unit: °C
+        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+      chilled_water_delta_t_c:
+        value: 6
+        unit: °C
+        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
+      approach_c:
+        base: 4
+        dist: triangular(3, 4, 6)
+        unit: °C
+        source: cooling-tower design approach 3–6 K to wet bulb (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40 'Cooling Towers')
+      hx_approach_c:
+        base: 2
+        dist: triangular(1, 2, 3)
+        unit: °C
+        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+      condensing_approach_c:
+        value: 7
+        unit: °C
+        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+      evaporator_approach_c:
+        value: 2
+        unit: °C
+        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+      chiller_eta:
+        base: 0.65
+        dist: triangular(0.5, 0.65, 0.75)
+        unit: '1'
+        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (facts.md §3) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
+          and aux losses push it down'
+      chiller_cop_max:
+        base: 12
+        dist: triangular(9, 12, 15)
+        unit: '1'
+        source: 'assumption: variable-speed centrifugal chillers reach COP 9–12 at low lift (IPLV ≈ 0.35 kW/ton in ASHRAE 90.1-2019 Path B)'
+      heat_rejection_power_fraction:
+        base: 0.02
+        dist: triangular(0.01, 0.02, 0.03)
+        unit: fraction
+        source: 'derived: ASHRAE 90.1-2019 limits (axial tower fans ≥ 40.2 gpm/hp → 1.6 % of heat at 3 gpm/ton; condenser pumps ≈ 19 W/gpm → 1.6 %) give ≈ 3 % as an upper bound; hyperscale plants run below it'
+      air_fan_power_fraction:
+        base: 0.05
+        dist: triangular(0.03, 0.05, 0.08)
+        unit: fraction
+        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
+      liquid_pump_power_fraction:
+        base: 0.015
+        dist: triangular(0.008, 0.015, 0.025)
+        unit: fraction
+        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+      part_load_exponent:
+        base: 2.5
+        dist: triangular(2, 2.5, 3)
+        unit: '1'
+        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
+      min_speed_fraction:
+        value: 0.3
+        unit: fraction
+        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
+      evaporated_fraction:
+        base: 0.88
+        dist: triangular(0.8, 0.88, 0.95)
+        unit: fraction
+        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
+      cycles_of_concentration:
+        base: 5
+        dist: triangular(3, 5, 7)
+        unit: '1'
+        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+      drift_fraction:
+        value: 5.0e-05
+        unit: fraction
+        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
+      tower_range_c:
+        value: 5.5
+        unit: °C
+        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+      adiabatic_above_c:
+        base: 26
+        dist: triangular(22, 26, 30)
+        unit: °C
+        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      adiabatic_effectiveness_fraction:
+        base: 0.8
+        dist: triangular(0.7, 0.8, 0.9)
+        unit: fraction
+        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+      dry_cooler_air_delta_t_c:
+        value: 10
+        unit: °C
+        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+    power_delivery:
+      transformer:
+        no_load_fraction:
+          value: 0.002
+          unit: fraction
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+        proportional_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: transformer losses are no-load + square-law'
+        square_law_fraction:
+          base: 0.008
+          dist: triangular(0.004, 0.008, 0.015)
+          unit: fraction
+          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+      ups:
+        no_load_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+        proportional_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+        square_law_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+      distribution:
+        no_load_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: wiring and busway losses have no fixed term'
+        proportional_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: PDU transformers/rectification ≈ 0.5 %'
+        square_law_fraction:
+          base: 0.01
+          dist: triangular(0.005, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: I²R losses ≈ 1 % of capacity at full load (APC WP113 wiring ≈ 1 %)'
+      transformer_capacity_ratio:
+        value: 1.3
+        unit: '1'
+        source: 'assumption: utility transformers sized for IT + cooling at design (design PUE ≈ 1.3)'
+
+"""#,
+        "sites/us-west-2.yaml": #"""
+# AWS US West (Oregon), Umatilla/Morrow counties: climate, cooling design and power delivery.
+# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Pendleton Eastern Oregon Regional AP (PDT), OR (not re-checked against the NCEI files in this session).
+# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
+# Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
+schema: fleetwatt.site/1
+sites:
+  us-west-2:
+    name: AWS US West (Oregon), Umatilla/Morrow counties
+    grid: nwpp
+    utc_offset_hours: -8
+    design_load_fraction:
+      base: 0.85
+      dist: triangular(0.7, 0.85, 0.95)
+      unit: fraction
+      source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    climate:
+      station: Pendleton Eastern Oregon Regional AP (PDT), OR
+      elevation_m:
+        value: 455
+        unit: m
+        source: station elevation, Pendleton Eastern Oregon Regional AP (PDT), OR (NOAA station metadata)
+      dry_bulb_mean_c:
+        values: [1.7, 3.7, 7.4, 10.5, 15.0, 18.9, 23.6, 23.1, 18.2, 11.5, 5.2, 1.1]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Pendleton Eastern Oregon Regional AP (PDT), OR: (mean max + mean min)/2, converted from °F'
+      daily_range_c:
+        values: [7.0, 9.2, 11.6, 13.1, 14.1, 15.0, 17.2, 17.1, 16.1, 13.3, 9.0, 6.9]
+        unit: °C
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Pendleton Eastern Oregon Regional AP (PDT), OR: mean max − mean min, converted from °F'
+      dew_point_mean_c:
+        values: [-2.8, -1.7, -0.6, 0.6, 3.3, 6.1, 7.2, 6.7, 4.4, 2.2, 0.0, -2.2]
+        unit: °C
+        source: NOAA NCEI 1991–2020 hourly normals (dew point), Pendleton Eastern Oregon Regional AP (PDT), OR, monthly means rounded to 1 °F, converted
+      daily_sd_c:
+        values: [4.2, 4.7, 4.6, 3.0, 2.6, 1.4, 2.1, 1.5, 2.1, 3.0, 2.6, 3.9]
+        unit: °C
+        source: 'assumption: Greensboro TMY3-derived values ×0.8 for a drier interior climate with winter inversions'
+      dew_point_daily_sd_c:
+        values: [5.5, 5.0, 5.6, 4.1, 3.7, 1.6, 1.8, 1.8, 2.6, 3.8, 5.0, 5.8]
+        unit: °C
+        source: 'assumption: Greensboro TMY3-derived values ×0.8 for a drier interior climate with winter inversions'
+      dew_point_correlation:
+        value: 0.5
+        unit: '1'
+        source: 'assumption: Greensboro TMY3-derived values ×0.8 for a drier interior climate with winter inversions'
+    cooling:
+      type: liquid-dry-cooler
+      liquid_supply_c:
+        base: 32
+        dist: triangular(27, 32, 40)
+        unit: °C
+        source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
+      liquid_delta_t_c:
+        base: 10
+        dist: triangular(7, 10, 14)
+        unit: °C
+        source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
+      chilled_water_supply_c:
+        base: 18
+        dist: triangular(14, 18, 21)
+        unit: °C
+        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+      chilled_water_delta_t_c:
+        value: 6
+        unit: °C
+        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
+      approach_c:
+        base: 8
+        dist: triangular(5, 8, 11)
+        unit: °C
+        source: 'assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
+      hx_approach_c:
+        base: 2
+        dist: triangular(1, 2, 3)
+        unit: °C
+        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+      condensing_approach_c:
+        value: 7
+        unit: °C
+        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+      evaporator_approach_c:
+        value: 2
+        unit: °C
+        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+      chiller_eta:
+        base: 0.5
+        dist: triangular(0.4, 0.5, 0.6)
+        unit: '1'
+        source: 'derived: air-cooled chiller minimum COP 2.96 (10.1 EER, ASHRAE 90.1-2019 Table 6.8.1-3) at AHRI conditions (6.7 °C leaving, 35 °C ambient, condensing ≈ 50 °C) is 0.49 of Carnot'
+      chiller_cop_max:
+        base: 8
+        dist: triangular(6, 8, 10)
+        unit: '1'
+        source: 'assumption: air-cooled variable-speed chillers at low ambient reach part-load COP ≈ 6–8 (IPLV of 90.1-2019 Path B ≈ 16 EER ≈ COP 4.7 at mixed conditions)'
+      heat_rejection_power_fraction:
+        base: 0.03
+        dist: triangular(0.02, 0.03, 0.045)
+        unit: fraction
+        source: 'assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
+      air_fan_power_fraction:
+        base: 0.05
+        dist: triangular(0.03, 0.05, 0.08)
+        unit: fraction
+        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
+      liquid_pump_power_fraction:
+        base: 0.015
+        dist: triangular(0.008, 0.015, 0.025)
+        unit: fraction
+        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+      part_load_exponent:
+        base: 2.5
+        dist: triangular(2, 2.5, 3)
+        unit: '1'
+        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
+      min_speed_fraction:
+        value: 0.3
+        unit: fraction
+        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
+      cycles_of_concentration:
+        base: 5
+        dist: triangular(3, 5, 7)
+        unit: '1'
+        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+      adiabatic_above_c:
+        base: 26
+        dist: triangular(22, 26, 30)
+        unit: °C
+        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      adiabatic_effectiveness_fraction:
+        base: 0.8
+        dist: triangular(0.7, 0.8, 0.9)
+        unit: fraction
+        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+      dry_cooler_air_delta_t_c:
+        value: 10
+        unit: °C
+        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+      evaporated_fraction:
+        base: 0.88
+        dist: triangular(0.8, 0.88, 0.95)
+        unit: fraction
+        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
+      drift_fraction:
+        value: 5.0e-05
+        unit: fraction
+        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
+      tower_range_c:
+        value: 5.5
+        unit: °C
+        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+    power_delivery:
+      transformer:
+        no_load_fraction:
+          value: 0.002
+          unit: fraction
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+        proportional_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: transformer losses are no-load + square-law'
+        square_law_fraction:
+          base: 0.008
+          dist: triangular(0.004, 0.008, 0.015)
+          unit: fraction
+          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+      ups:
+        no_load_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+        proportional_fraction:
+          base: 0.01
+          dist: triangular(0.004, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+        square_law_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: see no_load_fraction'
+      distribution:
+        no_load_fraction:
+          value: 0.0
+          unit: fraction
+          source: 'APC White Paper 113: wiring and busway losses have no fixed term'
+        proportional_fraction:
+          value: 0.005
+          unit: fraction
+          source: 'assumption: PDU transformers/rectification ≈ 0.5 %'
+        square_law_fraction:
+          base: 0.01
+          dist: triangular(0.005, 0.01, 0.02)
+          unit: fraction
+          source: 'assumption: I²R losses ≈ 1 % of capacity at full load (APC WP113 wiring ≈ 1 %)'
+      transformer_capacity_ratio:
+        value: 1.3
+        unit: '1'
+        source: 'assumption: utility transformers sized for IT + cooling at design (design PUE ≈ 1.3)'
 
 """#,
     ]

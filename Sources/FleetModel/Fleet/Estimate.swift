@@ -45,6 +45,9 @@ public struct EstimateInput: Codable, Sendable, Hashable {
 
 /// What `estimate` prints: totals and the inputs actually used.
 public struct EstimateResult: Codable, Sendable, Hashable {
+    public static let schemaVersion = "fleetwatt.estimate/1"
+    /// Identifies the document (schema `fleetwatt schema --of estimate`).
+    public var schemaVersion = EstimateResult.schemaVersion
     /// Facility energy (IT × PUE), MWh.
     public var energyMWh: Double
     /// Location-based operational carbon, t CO2e.
@@ -57,6 +60,7 @@ public struct EstimateResult: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case inputs
+        case schemaVersion = "schema_version"
         case energyMWh = "energy_mwh"
         case carbonTCO2e = "carbon_tco2e"
         case costUSD = "cost_usd"

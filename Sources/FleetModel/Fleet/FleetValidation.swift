@@ -1,12 +1,9 @@
-/// A problem found in a scenario's fleet inputs: the dotted path of the offending
-/// field and what is wrong with it.
-public typealias FleetValidationIssue = (path: String, message: String)
 
 extension HardwareSpec {
     /// Physically absurd or inconsistent values in this catalog entry.
     /// - Parameter prefix: the entry's path, for example "hardware.h100-sxm".
-    public func validationIssues(prefix: String) -> [FleetValidationIssue] {
-        var out: [FleetValidationIssue] = []
+    public func validationIssues(prefix: String) -> [ValidationIssue] {
+        var out: [ValidationIssue] = []
         func check(_ ok: Bool, _ field: String, _ message: String) {
             if !ok { out.append(("\(prefix).\(field)", message)) }
         }
@@ -57,8 +54,8 @@ extension CohortSpec {
     ///   - hardware: the catalog entries the scenario resolved (to check the id).
     ///   - siteIDs: the site ids the scenario resolved; nil skips the check.
     public func validationIssues(prefix: String, calendar: TermCalendar?, hardware: [HardwareSpec],
-                                 siteIDs: [String]?) -> [FleetValidationIssue] {
-        var out: [FleetValidationIssue] = []
+                                 siteIDs: [String]?) -> [ValidationIssue] {
+        var out: [ValidationIssue] = []
         func check(_ ok: Bool, _ field: String, _ message: String) {
             if !ok { out.append(("\(prefix).\(field)", message)) }
         }
@@ -113,9 +110,9 @@ extension CohortSpec {
 
 extension FleetSpec {
     /// Every fleet-side issue of the scenario: catalog entries in use and cohorts.
-    public func fleetValidationIssues() -> [FleetValidationIssue] {
+    public func fleetValidationIssues() -> [ValidationIssue] {
         let calendar = try? TermCalendar(start: term.start, months: term.months)
-        var out: [FleetValidationIssue] = []
+        var out: [ValidationIssue] = []
         for h in hardware { out += h.validationIssues(prefix: "hardware.\(h.id)") }
         for c in fleet.cohorts {
             out += c.validationIssues(prefix: "fleet.cohorts.\(c.id)", calendar: calendar,

@@ -1,5 +1,8 @@
 /// What `fleetwatt power` prints: one GPU's board power at each utilization.
 public struct PowerCurveResult: Codable, Sendable, Hashable {
+    public static let schemaVersion = "fleetwatt.power/1"
+    /// Identifies the document (schema `fleetwatt schema --of power`).
+    public var schemaVersion = PowerCurveResult.schemaVersion
     public var gpu: String
     public var points: [Point]
 
@@ -12,6 +15,11 @@ public struct PowerCurveResult: Codable, Sendable, Hashable {
             case utilization
             case powerW = "power_w"
         }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case gpu, points
     }
 
     /// Board power from the catalog curve (compute-bound load, a running process, no cap
@@ -27,5 +35,10 @@ public struct PowerCurveResult: Codable, Sendable, Hashable {
             return Point(utilization: u, powerW: try curve.boardPowerW(utilization: u))
         }
         return PowerCurveResult(gpu: hardware.id, points: points)
+    }
+
+    public init(gpu: String, points: [Point]) {
+        self.gpu = gpu
+        self.points = points
     }
 }

@@ -1,9 +1,16 @@
 import ArgumentParser
+import FleetModel
+import FleetReport
 
 struct Estimate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Energy, carbon, cost and water of a single job or fleet slice, without a scenario file.",
         discussion: """
+        Energy = GPU-hours × IT power per GPU × PUE. Without --power-w, the IT power per GPU is the
+        catalog's board power at --utilization plus the GPU's share of host, network and storage.
+        Defaults: PUE 1.56 (Uptime Institute 2024 average), 0.375 kg CO2e/kWh (eGRID2022 US),
+        0.0806 USD/kWh (EIA 2023 industrial), WUE 0.84 L/kWh.
+
         Examples:
           fleetwatt estimate --gpu h100-sxm --gpu-hours 30840000
           fleetwatt estimate --gpu gb200 --count 100000 --hours 8760 --pue 1.15 --carbon-intensity 0.284
@@ -13,7 +20,7 @@ struct Estimate: ParsableCommand {
     @Option(help: "Catalog id of the GPU (see `fleetwatt catalog`).")
     var gpu: String
 
-    @Option(help: "Average power per GPU in W, used as given (default: the catalog's curve at --utilization).")
+    @Option(help: "Average IT power per GPU in W, used as given.")
     var powerW: Double?
 
     @Option(help: "Utilization (0–1) at which to read the catalog's power curve (default: the catalog's).")
@@ -28,7 +35,7 @@ struct Estimate: ParsableCommand {
     @Option(help: "Hours (with --count).")
     var hours: Double?
 
-    @Option(help: "Power usage effectiveness (default: the catalog's documented default).")
+    @Option(help: "Power usage effectiveness (≥ 1).")
     var pue: Double?
 
     @Option(help: "Grid carbon intensity, kg CO2e/kWh.")
@@ -50,5 +57,12 @@ struct Estimate: ParsableCommand {
         }
     }
 
-    func run() throws { throw CommandFailure.notBuiltYet("estimate") }
+    func run() throws {
+        let hardware = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: gpu)
+        let input = EstimateInput(gpu: gpu, powerW: powerW, gpuHours: gpuHours, count: count, hours: hours,
+                                  pue: pue, carbonIntensityKgPerKwh: carbonIntensity,
+                                  priceUSDPerKwh: priceUsdPerKwh, wueLPerKwh: wueLPerKwh, utilization: utilization)
+        let result = try FleetModel.Estimate.run(input, hardware: hardware)
+        try output.emit(RenderedOutput.document(result, table: TableRenderer.estimateTable(result), as: output.format))
+    }
 }

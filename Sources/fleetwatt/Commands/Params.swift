@@ -1,9 +1,13 @@
 import ArgumentParser
+import FleetModel
+import FleetReport
 
 struct Params: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List every settable path of a scenario: value or distribution, unit and source.",
         discussion: """
+        Any path listed here can be given to --set and --vary.
+
         Examples:
           fleetwatt params
           fleetwatt params --uncertain
@@ -17,5 +21,11 @@ struct Params: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws { throw CommandFailure.notBuiltYet("params") }
+    func run() throws {
+        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        let inputs = document.inputs.filter { !uncertain || $0.distribution != nil }
+        let params = ParamsOutput(scenario: document.info, inputs: inputs)
+        try output.emit(RenderedOutput.document(params, table: TableRenderer.inputsTable(inputs), as: output.format,
+                                                width: output.out == nil ? 160 : 400))
+    }
 }

@@ -1,9 +1,16 @@
 import ArgumentParser
+import FleetModel
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a scenario without running it; reports every error of the file at once.",
-        discussion: "Example:\n  fleetwatt validate models/scenarios/openai-aws-2025.yaml")
+        discussion: """
+        Prints one line per problem (file:line:column: path: message) and exits 2, or
+        prints a summary and exits 0 when the scenario is valid.
+
+        Example:
+          fleetwatt validate models/scenarios/openai-aws-2025.yaml
+        """)
 
     @Argument(help: "Scenario file (YAML or JSON).")
     var scenario: String
@@ -11,5 +18,16 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value: PATH=VALUE (repeatable).", valueName: "path=value"))
     var sets: [String] = []
 
-    func run() throws { throw CommandFailure.notBuiltYet("validate") }
+    @Flag(help: "Print nothing when the scenario is valid.")
+    var quiet = false
+
+    func run() throws {
+        let document = try ScenarioDocument.open(path: scenario, sets: sets)
+        let issues = document.fleetIssues()
+        guard issues.isEmpty else { throw ScenarioErrors(issues) }
+        if !quiet {
+            let uncertain = document.uncertainParameters.count
+            print("\(scenario): valid (\(document.info.id): \(document.parameters.count) inputs, \(uncertain) uncertain)")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetReport
 
 /// Where results go and in what form.
 struct OutputOptions: ParsableArguments {
@@ -15,9 +16,7 @@ struct OutputOptions: ParsableArguments {
     var quiet = false
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv, markdown
-}
+extension OutputFormat: ExpressibleByArgument {}
 
 enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never

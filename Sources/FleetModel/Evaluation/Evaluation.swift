@@ -1,0 +1,111 @@
+/// The values of every `Metric` in each month of the term for one evaluation
+/// (one deterministic run or one Monte Carlo sample), with pure functions that
+/// aggregate months into years and the whole term.
+///
+/// Additive metrics (energies, water, carbon, cost, cost share) add up; peaks
+/// take the maximum; `avg_facility_mw` = facility energy / hours and `pue` =
+/// facility energy / IT energy are recomputed from the sums (energy-weighted).
+public struct Evaluation: Sendable {
+    /// `monthly[metric.index][month]` in the metric's unit.
+    public var monthly: [[Double]]
+    /// Hours in each month of the term.
+    public var hours: [Double]
+    /// Calendar year of each month of the term.
+    public var years: [Int]
+
+    public init(monthly: [[Double]], hours: [Double], years: [Int]) {
+        self.monthly = monthly; self.hours = hours; self.years = years
+    }
+
+    /// An evaluation of zeros for `months` months.
+    public init(calendar: TermCalendar) {
+        monthly = [[Double]](repeating: [Double](repeating: 0, count: calendar.months), count: Metric.allCases.count)
+        hours = (0..<calendar.months).map { Double(calendar.hours(inMonth: $0)) }
+        years = calendar.monthLabels.map(\.year)
+    }
+
+    public var months: Int { hours.count }
+
+    public subscript(metric: Metric, month: Int) -> Double {
+        get { monthly[metric.index][month] }
+        set { monthly[metric.index][month] = newValue }
+    }
+
+    /// Every metric over months `range` (indices of the term), in `Metric.allCases` order.
+    public func aggregate(_ range: Range<Int>) -> [Double] {
+        var out = [Double](repeating: 0, count: Metric.allCases.count)
+        for m in Metric.allCases {
+            let v = monthly[m.index][range]
+            switch m.aggregation {
+            case .sum: out[m.index] = v.reduce(0, +)
+            case .max: out[m.index] = v.max() ?? 0
+            case .derived: break
+            }
+        }
+        let h = hours[range].reduce(0, +)
+        let fac = out[Metric.facilityEnergy.index], it = out[Metric.itEnergy.index]
+        out[Metric.averageFacilityPower.index] = h > 0 ? fac / h : 0
+        out[Metric.pue.index] = it > 0 ? fac / it : 0
+        return out
+    }
+
+    /// Every metric over the whole term.
+    public func total() -> [Double] { aggregate(0..<months) }
+
+    /// Every metric for each calendar year the term touches (partial years included).
+    public func annual() -> [(year: Int, values: [Double])] {
+        var out: [(Int, [Double])] = []
+        var start = 0
+        while start < months {
+            var end = start
+            while end < months && years[end] == years[start] { end += 1 }
+            out.append((years[start], aggregate(start..<end)))
+            start = end
+        }
+        return out
+    }
+
+    /// Fills the derived monthly metrics (avg MW, PUE, cost share) from the sums.
+    mutating func finishMonths(contractValueUSD: Double) {
+        for k in 0..<months {
+            let fac = self[.facilityEnergy, k], it = self[.itEnergy, k]
+            self[.averageFacilityPower, k] = hours[k] > 0 ? fac / hours[k] : 0
+            self[.pue, k] = it > 0 ? fac / it : 0
+            self[.costShareOfContract, k] = contractValueUSD > 0 ? self[.electricityCost, k] / contractValueUSD : 0
+        }
+    }
+}
+
+extension Metric {
+    /// Position in `Metric.allCases`, the row of `Evaluation.monthly`.
+    public var index: Int {
+        switch self {
+        case .itEnergy: 0
+        case .facilityEnergy: 1
+        case .coolingEnergy: 2
+        case .powerDeliveryLoss: 3
+        case .peakFacilityPower: 4
+        case .averageFacilityPower: 5
+        case .pue: 6
+        case .waterOnsite: 7
+        case .waterOffsite: 8
+        case .carbonLocation: 9
+        case .carbonMarket: 10
+        case .carbonEmbodied: 11
+        case .electricityCost: 12
+        case .costShareOfContract: 13
+        case .gpusInstalledPeak: 14
+        }
+    }
+
+    /// How months combine into longer periods.
+    public enum Aggregation: Sendable { case sum, max, derived }
+
+    public var aggregation: Aggregation {
+        switch self {
+        case .peakFacilityPower, .gpusInstalledPeak: .max
+        case .averageFacilityPower, .pue: .derived
+        default: .sum
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// A resolved spec ready to evaluate: the fleet side's cohort power models and the
+/// facility side's site models, built once; `evaluate()` is one Monte Carlo sample's
+/// worth of work, `deterministicResult` the `--samples 0` run.
+public struct FleetEvaluator: Sendable {
+    public let spec: FleetSpec
+    public let calendar: TermCalendar
+    public let facility: FacilityModel
+    /// One per cohort, in `spec.fleet.cohorts` order.
+    public let powerModels: [CohortPowerModel]
+
+    /// - Throws: `CalendarError` for a bad term, `FacilityError` for unknown hardware or
+    ///   grids, the fleet side's errors for its inputs, `WeatherFileError` for weather files.
+    /// - Parameter previous: an evaluator of an earlier spec (the base run of a Monte Carlo);
+    ///   sites whose cooling and climate inputs did not change reuse its plant tables.
+    public init(spec: FleetSpec, baseDirectory: String = ".", weatherCache: WeatherCache = .shared,
+                previous: FleetEvaluator? = nil) throws {
+        self.spec = spec
+        let cal = try TermCalendar(start: spec.term.start, months: spec.term.months)
+        calendar = cal
+        facility = try FacilityModel(spec: spec, calendar: cal, weatherCache: weatherCache, baseDirectory: baseDirectory,
+                                     previous: previous?.facility)
+        powerModels = try spec.fleet.cohorts.map { c in
+            guard let hw = spec.hardware[id: c.hardware] else {
+                throw FacilityError.unknownHardware(cohort: c.id, hardware: c.hardware)
+            }
+            return try CohortPowerModel(cohort: c, hardware: hw, calendar: cal)
+        }
+    }
+
+    /// Every cohort's hourly load over the term.
+    public func loads() -> [CohortLoad] { powerModels.map { $0.load(calendar: calendar) } }
+
+    /// Every metric per month of the term.
+    public func evaluate() throws -> Evaluation { try facility.evaluate(loads()) }
+
+    /// Each cohort's continuous IT power, for the quadrature cross-check.
+    public func continuousPower() -> [String: @Sendable (Double) -> Double] {
+        var out: [String: @Sendable (Double) -> Double] = [:]
+        for m in powerModels {
+            out[m.cohortID] = { t in (try? m.itPowerW(atHour: t)) ?? .nan }
+        }
+        return out
+    }
+
+    /// The deterministic result (every input at its base value): totals, years, months,
+    /// breakdown and the hourly-vs-quadrature diagnostic.
+    public func deterministicResult(scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input],
+                                    run: FleetResult.RunInfo, warnings: [String] = []) throws -> FleetResult {
+        try facility.deterministicResult(loads: loads(), power: continuousPower(), scenario: scenario,
+                                         inputs: inputs, run: run, warnings: warnings)
+    }
+}

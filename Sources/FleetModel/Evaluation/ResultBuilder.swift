@@ -1,0 +1,65 @@
+extension FacilityModel {
+    /// Per-site and per-cohort figures of a detailed evaluation, for reports.
+    public func breakdown(_ detail: Detail, loads: [CohortLoad]) -> Breakdown {
+        let siteRows = sites.enumerated().map { i, s in
+            let ev = detail.sites[i]
+            let totals = ev.total()
+            var t: [Metric: Double] = [:]
+            for m in Metric.allCases { t[m] = totals[m.index] }
+            return Breakdown.Site(
+                id: s.spec.id, name: s.spec.name, cooling: s.spec.cooling.type.rawValue, grid: s.spec.grid,
+                totals: t, monthlyPUE: ev.monthly[Metric.pue.index],
+                monthlyDryBulbC: TypicalYearWeather.monthlyMeans(s.weather.dryBulbC),
+                monthlyWetBulbC: TypicalYearWeather.monthlyMeans(s.weather.wetBulbC))
+        }
+        let cohortRows = loads.map { l in
+            Breakdown.Cohort(id: l.cohortID, hardware: hardwareOfCohort[l.cohortID] ?? "", site: l.siteID,
+                             monthlyInstalled: l.installedAtMonthEnd,
+                             itEnergyMWh: l.itPowerW.reduce(0, +) / 1e6,
+                             embodiedTCO2e: l.embodiedKgPerMonth.reduce(0, +) / 1e3)
+        }
+        return Breakdown(sites: siteRows, cohorts: cohortRows)
+    }
+
+    /// A deterministic run's result (`Stats(base:)` only): totals, years and months of
+    /// every metric, the breakdown, and the hourly-vs-quadrature diagnostic.
+    ///
+    /// - Parameters:
+    ///   - power: each cohort's continuous IT power for the quadrature cross-check.
+    ///   - inputs, scenario, run: from the scenario loader, copied into the result.
+    public func deterministicResult(loads: [CohortLoad], power: [String: @Sendable (Double) -> Double],
+                                    scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input],
+                                    run: FleetResult.RunInfo, warnings: [String] = []) throws -> FleetResult {
+        let detail = try evaluateBySite(loads)
+        let rel = try quadratureVsTimestep(loads, hourly: detail.fleet, power: power)
+        var notes = warnings
+        if abs(rel) >= 1e-3 {
+            notes.append("hourly sum and quadrature of facility energy differ by \(rel * 100) % (limit 0.1 %)")
+        }
+        for s in sites where s.spec.cooling.type != .fixedPUE {
+            if let t = s.table, t.airEconomizerFullHours == 0 {
+                notes.append("site \(s.spec.id): the economizer never carries the air loop alone")
+            }
+        }
+        return Self.result(detail.fleet, names: calendar.monthNames, scenario: scenario, inputs: inputs, run: run,
+                           breakdown: breakdown(detail, loads: loads),
+                           diagnostics: FleetResult.Diagnostics(quadratureVsTimestepRelDiff: rel, warnings: notes))
+    }
+
+    /// Wraps an evaluation's base values into the result document.
+    public static func result(_ ev: Evaluation, names: [String], scenario: FleetResult.ScenarioInfo,
+                              inputs: [FleetResult.Input], run: FleetResult.RunInfo, breakdown: Breakdown?,
+                              diagnostics: FleetResult.Diagnostics) -> FleetResult {
+        func stats(_ v: [Double]) -> [Metric: Stats] {
+            var d: [Metric: Stats] = [:]
+            for m in Metric.allCases { d[m] = Stats(base: v[m.index]) }
+            return d
+        }
+        let monthly = (0..<ev.months).map { k in
+            FleetResult.PeriodStats(period: names[k], isMonth: true, values: stats(ev.aggregate(k..<(k + 1))))
+        }
+        let annual = ev.annual().map { FleetResult.PeriodStats(period: String($0.year), isMonth: false, values: stats($0.values)) }
+        return FleetResult(scenario: scenario, run: run, inputs: inputs, totals: stats(ev.total()), annual: annual, monthly: monthly,
+                           breakdown: breakdown, diagnostics: diagnostics)
+    }
+}

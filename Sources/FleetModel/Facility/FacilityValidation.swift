@@ -1,0 +1,168 @@
+/// Semantic checks of the facility-side inputs: each returns every problem found
+/// as (dotted path, message), empty when the input is usable.
+public typealias ValidationIssue = (path: String, message: String)
+
+extension SiteSpec {
+    /// Checks a site; `knownGrids` are the grid ids available to it.
+    public func validate(knownGrids: [String]) -> [ValidationIssue] {
+        let p = "sites.\(id)"
+        var out: [ValidationIssue] = []
+        if !knownGrids.contains(grid) {
+            out.append(("\(p).grid", "unknown grid \"\(grid)\"; known: \(knownGrids.joined(separator: ", "))"))
+        }
+        if !(-12...14).contains(utcOffsetHours) {
+            out.append(("\(p).utc_offset_hours", "expected −12…14 hours, got \(utcOffsetHours)"))
+        }
+        fraction(designLoadFraction, "\(p).design_load_fraction", &out, open: true)
+        out += climate.validate(path: "\(p).climate")
+        out += cooling.validate(path: "\(p).cooling")
+        out += powerDelivery.validate(path: "\(p).power_delivery")
+        return out
+    }
+}
+
+extension ClimateSpec {
+    public func validate(path p: String) -> [ValidationIssue] {
+        var out: [ValidationIssue] = []
+        if !(-430...8850).contains(elevationM) { out.append(("\(p).elevation_m", "expected −430…8,850 m, got \(elevationM)")) }
+        if weatherFile != nil { return out }
+        let series: [(String, [Double], ClosedRange<Double>)] = [
+            ("dry_bulb_mean_c", dryBulbMeanC, -60...50), ("daily_range_c", dailyRangeC, 0...30),
+            ("dew_point_mean_c", dewPointMeanC, -70...35), ("daily_sd_c", dailySdC, 0...15),
+            ("dew_point_daily_sd_c", dewPointDailySdC, 0...15),
+        ]
+        for (key, v, range) in series {
+            if v.count != 12 {
+                out.append(("\(p).\(key)", "expected 12 monthly values, got \(v.count)"))
+                continue
+            }
+            for (m, x) in v.enumerated() where !x.isFinite || !range.contains(x) {
+                out.append(("\(p).\(key).\(m)", "expected \(range.lowerBound)…\(range.upperBound) °C, got \(x)"))
+            }
+        }
+        if dryBulbMeanC.count == 12 && dewPointMeanC.count == 12 {
+            for m in 0..<12 where dewPointMeanC[m] > dryBulbMeanC[m] + 0.5 * (dailyRangeC.count == 12 ? dailyRangeC[m] : 0) {
+                out.append(("\(p).dew_point_mean_c.\(m)", "mean dew point \(dewPointMeanC[m]) °C exceeds the month's mean daily maximum"))
+            }
+        }
+        if !(-1...1).contains(dewPointCorrelation) {
+            out.append(("\(p).dew_point_correlation", "expected a correlation in −1…1, got \(dewPointCorrelation)"))
+        }
+        return out
+    }
+}
+
+extension CoolingSpec {
+    public func validate(path p: String) -> [ValidationIssue] {
+        var out: [ValidationIssue] = []
+        func need(_ v: Double?, _ key: String, _ range: ClosedRange<Double>, _ what: String) {
+            guard let v else { out.append(("\(p).\(key)", "required for cooling type \(type.rawValue)")); return }
+            if !v.isFinite || !range.contains(v) {
+                out.append(("\(p).\(key)", "expected \(what) in \(range.lowerBound)…\(range.upperBound), got \(v)"))
+            }
+        }
+        if type == .fixedPUE {
+            need(pue, "pue", 1...5, "a PUE")
+            need(wueLPerKwh, "wue_l_per_kwh", 0...20, "L/kWh")
+            return out
+        }
+        if type != .airChillerEconomizer {
+            need(liquidSupplyC, "liquid_supply_c", 5...60, "°C (ASHRAE W-classes span W17–W45 and W+)")
+            need(liquidDeltaTC, "liquid_delta_t_c", 1...30, "K")
+        }
+        need(chilledWaterSupplyC, "chilled_water_supply_c", 4...30, "°C")
+        need(chilledWaterDeltaTC, "chilled_water_delta_t_c", 1...20, "K")
+        need(approachC, "approach_c", 0.5...25, "K (an approach must be positive)")
+        need(hxApproachC, "hx_approach_c", 0...10, "K")
+        need(condensingApproachC, "condensing_approach_c", 0...30, "K")
+        need(evaporatorApproachC, "evaporator_approach_c", 0...10, "K")
+        need(chillerEta, "chiller_eta", 0.05...0.95, "a second-law efficiency (COP / Carnot COP, below 1)")
+        need(chillerCopMax, "chiller_cop_max", 1...30, "a COP")
+        need(airFanPowerFraction, "air_fan_power_fraction", 0...0.3, "W per W of heat")
+        need(liquidPumpPowerFraction, "liquid_pump_power_fraction", 0...0.2, "W per W of heat")
+        need(heatRejectionPowerFraction, "heat_rejection_power_fraction", 0...0.2, "W per W of heat")
+        need(partLoadExponent, "part_load_exponent", 1...3.5, "an exponent")
+        need(minSpeedFraction, "min_speed_fraction", 0...1, "a fraction")
+        if type.usesTowers {
+            need(evaporatedFraction, "evaporated_fraction", 0...1, "a fraction")
+            need(cyclesOfConcentration, "cycles_of_concentration", 1.5...20, "cycles")
+            need(driftFraction, "drift_fraction", 0...0.01, "a fraction")
+            need(towerRangeC, "tower_range_c", 1...20, "K")
+        }
+        if type == .liquidDryCooler, adiabaticAboveC != nil {
+            need(adiabaticAboveC, "adiabatic_above_c", -10...60, "°C")
+            need(adiabaticEffectivenessFraction, "adiabatic_effectiveness_fraction", 0...1, "a fraction")
+            need(dryCoolerAirDeltaTC, "dry_cooler_air_delta_t_c", 1...30, "K")
+            need(cyclesOfConcentration, "cycles_of_concentration", 1.5...20, "cycles")
+        }
+        if let s = chilledWaterSupplyC, let a = evaporatorApproachC, s - a <= -20 {
+            out.append(("\(p).evaporator_approach_c", "evaporating temperature \(s - a) °C is implausible"))
+        }
+        return out
+    }
+}
+
+extension PowerDeliverySpec {
+    public func validate(path p: String) -> [ValidationIssue] {
+        var out: [ValidationIssue] = []
+        for (name, s) in [("transformer", transformer), ("ups", ups), ("distribution", distribution)] {
+            fraction(s.noLoadFraction, "\(p).\(name).no_load_fraction", &out, max: 0.2)
+            fraction(s.proportionalFraction, "\(p).\(name).proportional_fraction", &out, max: 0.2)
+            fraction(s.squareLawFraction, "\(p).\(name).square_law_fraction", &out, max: 0.2)
+        }
+        if !(0.5...5).contains(transformerCapacityRatio) {
+            out.append(("\(p).transformer_capacity_ratio", "expected 0.5…5, got \(transformerCapacityRatio)"))
+        }
+        return out
+    }
+}
+
+extension GridSpec {
+    public func validate() -> [ValidationIssue] {
+        let p = "grids.\(id)"
+        var out: [ValidationIssue] = []
+        let c = carbonIntensity
+        if !(0...1.5).contains(c.baseKgPerKwh) {
+            out.append(("\(p).carbon_intensity.base_kg_per_kwh", "expected 0…1.5 kg CO2e/kWh, got \(c.baseKgPerKwh)"))
+        }
+        if !(-0.5...0.5).contains(c.annualChange) {
+            out.append(("\(p).carbon_intensity.annual_change", "expected −0.5…0.5 per year, got \(c.annualChange)"))
+        }
+        for (key, v, n) in [("monthly_shape", c.monthlyShape, 12), ("hourly_shape", c.hourlyShape, 24)] {
+            if v.count != n { out.append(("\(p).carbon_intensity.\(key)", "expected \(n) values, got \(v.count)")) }
+            for (i, x) in v.enumerated() where !(x >= 0 && x.isFinite) {
+                out.append(("\(p).carbon_intensity.\(key).\(i)", "expected a non-negative weight, got \(x)"))
+            }
+            if v.count == n && v.reduce(0, +) <= 0 { out.append(("\(p).carbon_intensity.\(key)", "weights sum to zero")) }
+        }
+        fraction(market.carbonFreeFraction, "\(p).market.carbon_free_fraction", &out)
+        if !(0.5...3).contains(market.residualMixFactor) {
+            out.append(("\(p).market.residual_mix_factor", "expected 0.5…3, got \(market.residualMixFactor)"))
+        }
+        if !(0...2).contains(price.baseUsdPerKwh) { out.append(("\(p).price.base_usd_per_kwh", "expected 0…2 USD/kWh, got \(price.baseUsdPerKwh)")) }
+        if !(0...2).contains(price.ppaUsdPerKwh) { out.append(("\(p).price.ppa_usd_per_kwh", "expected 0…2 USD/kWh, got \(price.ppaUsdPerKwh)")) }
+        fraction(price.ppaFraction, "\(p).price.ppa_fraction", &out)
+        for (key, v) in [("annual_escalation", price.annualEscalation), ("ppa_annual_escalation", price.ppaAnnualEscalation)]
+            where !(-0.5...0.5).contains(v) {
+            out.append(("\(p).price.\(key)", "expected −0.5…0.5 per year, got \(v)"))
+        }
+        if !(0...100).contains(waterIntensityLPerKwh) {
+            out.append(("\(p).water_intensity_l_per_kwh", "expected 0…100 L/kWh, got \(waterIntensityLPerKwh)"))
+        }
+        return out
+    }
+}
+
+extension FleetSpec {
+    /// Every facility-side problem of the spec: sites, their grids, grids themselves.
+    public func facilityIssues() -> [ValidationIssue] {
+        sites.flatMap { $0.validate(knownGrids: grids.ids) } + grids.flatMap { $0.validate() }
+    }
+}
+
+/// Appends an issue unless `v` is a fraction in [0, max] (or (0, max] when `open`).
+private func fraction(_ v: Double, _ path: String, _ out: inout [ValidationIssue], max: Double = 1, open: Bool = false) {
+    if !v.isFinite || v < 0 || v > max || (open && v == 0) {
+        out.append((path, "expected a fraction in \(open ? "(0" : "[0"), \(max)], got \(v)"))
+    }
+}

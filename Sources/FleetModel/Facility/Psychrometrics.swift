@@ -1,0 +1,48 @@
+import Foundation
+
+/// Moist-air relations used for wet bulb, evaporation and pressure.
+///
+/// Saturation vapour pressure: Magnus form with WMO (2008, CIMO Guide, Annex 4.B)
+/// coefficients; psychrometer equation with the WMO ventilated-psychrometer
+/// coefficient A = 6.53·10⁻⁴ (1 + 0.000944 T_w) K⁻¹; standard atmosphere pressure
+/// with elevation from ASHRAE Handbook—Fundamentals (2017) ch. 1, eq. 3.
+public enum Psychrometrics {
+    /// Saturation vapour pressure over water at `t` °C, hPa.
+    @inline(__always)
+    public static func saturationPressureHPa(_ t: Double) -> Double {
+        6.112 * exp(17.62 * t / (243.12 + t))
+    }
+
+    /// d e_s / dT at `t` °C, hPa/K.
+    @inline(__always)
+    static func saturationSlope(_ t: Double) -> Double {
+        saturationPressureHPa(t) * 17.62 * 243.12 / ((243.12 + t) * (243.12 + t))
+    }
+
+    /// Standard barometric pressure at elevation `z` m, hPa.
+    public static func pressureHPa(elevationM z: Double) -> Double {
+        1013.25 * pow(1 - 2.25577e-5 * z, 5.2559)
+    }
+
+    /// Thermodynamic-psychrometer wet-bulb temperature, °C, from dry bulb and dew
+    /// point (°C) at pressure `p` hPa. Solves e(T_d) = e_s(T_w) − A·p·(T − T_w) by Newton's method.
+    public static func wetBulbC(dryBulbC t: Double, dewPointC td: Double, pressureHPa p: Double) -> Double {
+        let tdc = min(td, t)
+        let e = saturationPressureHPa(tdc)
+        var tw = tdc + 0.35 * (t - tdc)
+        for _ in 0..<8 {
+            let a = 6.53e-4 * (1 + 0.000944 * tw)
+            let f = saturationPressureHPa(tw) - a * p * (t - tw) - e
+            let df = saturationSlope(tw) + a * p - 6.53e-4 * 0.000944 * p * (t - tw)
+            let step = f / df
+            tw -= step
+            if abs(step) < 1e-7 { break }
+        }
+        return min(max(tw, tdc), t)
+    }
+
+    /// Latent heat of vaporisation of water at `t` °C, J/kg (linear fit, 0–40 °C;
+    /// Rogers & Yau, A Short Course in Cloud Physics, 1989, table 2.1).
+    @inline(__always)
+    public static func latentHeatJPerKg(_ t: Double) -> Double { 2.501e6 - 2361 * t }
+}

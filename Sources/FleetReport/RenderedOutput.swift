@@ -1,0 +1,35 @@
+import Foundation
+import FleetModel
+
+/// The formats every command can print.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, json, csv, markdown
+}
+
+/// Renders a command's output in the chosen format, as the bytes to print or write.
+public enum RenderedOutput {
+    /// A full result (`run`, `sweep`, `sensitivity`).
+    public static func result(_ result: FleetResult, as format: OutputFormat, width: Int = 80) throws(ReportError) -> Data {
+        switch format {
+        case .json: return try ResultJSON.data(result)
+        case .table: return Data(TableRenderer.text(result, width: width).utf8)
+        case .markdown: return Data(TableRenderer.markdown(result).utf8)
+        case .csv:
+            if let sweep = result.sweep {
+                return Data(CSVRenderer.sweep(sweep, sampled: TableRenderer.isSampled(result)).utf8)
+            }
+            return Data(TableRenderer.csv(result).utf8)
+        }
+    }
+
+    /// Any other document: JSON from its Codable form, the other formats from its table.
+    public static func document<T: Encodable>(_ value: T, table: TextTable, as format: OutputFormat,
+                                              width: Int = 80) throws(ReportError) -> Data {
+        switch format {
+        case .json: return try ResultJSON.encode(value)
+        case .table: return Data(table.plainText(width: width).utf8)
+        case .markdown: return Data(table.markdown().utf8)
+        case .csv: return Data(table.csv().utf8)
+        }
+    }
+}
