@@ -55,7 +55,7 @@ struct UncertaintyCopulaTests {
         } throws: { error in
             let text = "\(error)"
             return text.contains("a ~ b") && text.contains("b ~ c") && text.contains("a ~ c")
-                && text.contains("positive-definite")
+                && text.contains("not positive definite")
         }
     }
 

@@ -24,4 +24,23 @@ struct UncertaintyDistributionTests {
         let d = Distribution.choice(values: [3, 1, 2], weights: [1, 2, 1])
         #expect([0.1, 0.4, 0.5, 0.6, 0.75, 0.9].map(d.quantile) == [1, 1, 1, 2, 2, 3])
     }
+
+    /// A scenario's uncertain inputs and correlations form a valid input space whose base
+    /// values are the parameters' bases and whose samples respect each support.
+    @Test(arguments: ["h100-training-100k", "inference-phoenix-air"])
+    func scenarioInputSpace(name: String) throws {
+        let doc = try ScenarioDocument.embedded(name: name)
+        let space = try InputSpace(document: doc)
+        let params = doc.uncertainParameters
+        #expect(space.dimension == params.count && space.dimension > 0)
+        #expect(space.base == params.map(\.base))
+        #expect(space.correlations.count == doc.correlations.count)
+        let sampler = LatinHypercubeSampler(dimension: space.dimension, samples: 200, seed: 1)
+        var c = sampler.makeCursor(); var u = [Double](repeating: 0, count: space.dimension)
+        for i in 0..<200 {
+            sampler.point(i, cursor: &c, into: &u)
+            let x = space.values(at: u)
+            for (j, p) in params.enumerated() { #expect(p.distribution!.support.contains(x[j]), "\(p.path) = \(x[j])") }
+        }
+    }
 }

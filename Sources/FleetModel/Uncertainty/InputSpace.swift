@@ -61,11 +61,28 @@ public struct InputSpace: Sendable {
         do {
             factor = try cholesky(Matrix(rows: n, columns: n, elements: m)).elements
         } catch {
-            let listed = correlations.map { "\($0.first) ~ \($0.second) (rho \($0.rho))" }.joined(separator: ", ")
-            throw .invalidCorrelation(
-                "the correlations \(listed) do not form a positive-definite matrix; "
-                + "weaken or remove some of them")
+            throw .invalidCorrelation(Self.inconsistency(matrix: m, size: n, inputs: correlated.map { inputs[$0].path },
+                                                         correlations: correlations))
         }
+    }
+
+    /// Names the smallest leading block of the copula matrix that is not positive definite:
+    /// the correlations among its inputs cannot hold together.
+    static func inconsistency(matrix m: [Double], size n: Int, inputs paths: [String],
+                              correlations: [RankCorrelation]) -> String {
+        var r = 1
+        while r < n {
+            let block = (0...r).flatMap { i in (0...r).map { j in m[i * n + j] } }
+            if (try? cholesky(Matrix(rows: r + 1, columns: r + 1, elements: block))) == nil { break }
+            r += 1
+        }
+        let members = Set(paths.prefix(r + 1))
+        let listed = correlations.filter { members.contains($0.first) && members.contains($0.second) }
+            .map { "\($0.first) ~ \($0.second) (rho \($0.rho))" }
+        return "correlations: these rank correlations cannot hold together (their matrix is not positive "
+            + "definite): " + listed.joined(separator: ", ")
+            + ". An input strongly correlated with several others needs those others correlated with one "
+            + "another too; weaken or complete them"
     }
 
     /// Number of uncertain inputs (the sampler's dimension).
