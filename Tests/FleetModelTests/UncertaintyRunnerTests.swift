@@ -112,6 +112,7 @@ struct UncertaintyRunnerTests {
         #expect(s.validSamples == n - bad.count)
         #expect(try #require(s.totals[.pue]?.p05) > 0.02)
         #expect(s.warnings.first?.contains("u = ") == true)
+        #expect(s.warnings.first?.contains("also samples \(bad[1]), \(bad[2])") == true)
     }
 
     @Test func deterministicRunHasBaseOnly() throws {

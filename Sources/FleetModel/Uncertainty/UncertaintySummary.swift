@@ -108,8 +108,13 @@ public struct UncertaintySummary: Sendable, Hashable {
 
         var w: [String] = []
         if failedCount > 0 {
-            w.append("\(failedCount) of \(samples) samples failed and are left out of the statistics; first: "
-                     + Self.describe(failures[0], inputs: inputPaths))
+            var note = "\(failedCount) of \(samples) samples failed and are left out of the statistics; first: "
+                + Self.describe(failures[0], inputs: inputPaths)
+            if failures.count > 1 {
+                note += "; also samples " + failures.dropFirst().map { String($0.index) }.joined(separator: ", ")
+                    + (failedCount > failures.count ? ", …" : "")
+            }
+            w.append(note)
         }
         if extrapolated > 0 {
             w.append("P5 or P95 of \(extrapolated) yearly or monthly values lie beyond the range of the first "
