@@ -45,10 +45,19 @@ extension UncertainInput {
 extension InputSpace {
     /// The uncertain inputs of a scenario, in parameter order, with its rank correlations.
     ///
-    /// - Throws: `UncertaintyError.invalidCorrelation` when the correlations do not form a
-    ///   positive-definite matrix (the message names them).
-    public init(document: ScenarioDocument) throws(UncertaintyError) {
-        try self.init(inputs: document.uncertainParameters.compactMap(UncertainInput.init),
-                      correlations: document.correlations.map { RankCorrelation($0.paths[0], $0.paths[1], rho: $0.rho) })
+    /// - Throws: `ScenarioErrors` placed at each `correlations.<i>` entry at fault when the
+    ///   correlations do not form a positive-definite matrix.
+    public init(document: ScenarioDocument) throws {
+        self = try Self.located(document)
+    }
+
+    private static func located(_ document: ScenarioDocument) throws -> InputSpace {
+        let located = document.correlations
+        let inputs = document.uncertainParameters.compactMap(UncertainInput.init)
+        let correlations = located.map { RankCorrelation($0.paths[0], $0.paths[1], rho: $0.rho) }
+        let result = Result { () throws(UncertaintyError) in try InputSpace(inputs: inputs, correlations: correlations) }
+        guard case let .failure(error) = result else { return try result.get() }
+        guard case let .invalidCorrelation(message, entries) = error, !entries.isEmpty else { throw error }
+        throw ScenarioErrors(entries.map { ScenarioError(located[$0].location, path: located[$0].path, message) })
     }
 }
