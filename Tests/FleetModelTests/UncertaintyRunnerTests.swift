@@ -115,6 +115,17 @@ struct UncertaintyRunnerTests {
         #expect(s.warnings.first?.contains("also samples \(bad[1]), \(bad[2])") == true)
     }
 
+    /// More inputs than GSL's Sobol dimensions: the run goes ahead and says it padded.
+    @Test func sobolRunBeyondFortyInputsNotesThePadding() throws {
+        let inputs = (0..<45).map { TestDistribution.uniform(0, 1).input("x\($0)") }
+        let model = FunctionModel(metric: .pue) { $0.reduce(0, +) }
+        let s = try MonteCarloRunner(samples: 256, seed: 2, sampler: .sobol, threads: 2)
+            .run(model: model, inputs: try InputSpace(inputs: inputs))
+        #expect(s.warnings.contains { $0.contains("coordinates 41 to 45 are pseudo-random") })
+        // The mean of a sum of 45 U(0, 1) is 22.5; 256 points give it within 5 standard errors.
+        #expect(abs(try #require(s.totals[.pue]?.mean) - 22.5) < 5 * (45.0 / 12 / 256).squareRoot())
+    }
+
     @Test func deterministicRunHasBaseOnly() throws {
         let (model, space) = Self.linearModel()
         let s = try MonteCarloRunner(samples: 0).run(model: model, inputs: space)
