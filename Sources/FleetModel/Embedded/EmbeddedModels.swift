@@ -912,10 +912,16 @@ fleet:
         inference_diurnal_amplitude_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
         inference_peak_hour_utc: 18
 correlations:
-  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb200-use1.count], rho: 0.7, source: "assumption: one undisclosed total drives every site's count"}
-  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb200-use2.count], rho: 0.7, source: "assumption: one undisclosed total drives every site's count"}
-  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb300-use2.count], rho: 0.7, source: "assumption: one undisclosed total drives every site's count"}
-  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb300-usw2.count], rho: 0.7, source: "assumption: one undisclosed total drives every site's count"}
+  - {paths: [fleet.cohorts.gb200-use1.count, fleet.cohorts.gb200-use2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
+  - {paths: [fleet.cohorts.gb200-use1.count, fleet.cohorts.gb300-use1.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
+  - {paths: [fleet.cohorts.gb200-use1.count, fleet.cohorts.gb300-use2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
+  - {paths: [fleet.cohorts.gb200-use1.count, fleet.cohorts.gb300-usw2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
+  - {paths: [fleet.cohorts.gb200-use2.count, fleet.cohorts.gb300-use1.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
+  - {paths: [fleet.cohorts.gb200-use2.count, fleet.cohorts.gb300-use2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
+  - {paths: [fleet.cohorts.gb200-use2.count, fleet.cohorts.gb300-usw2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
+  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb300-use2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
+  - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb300-usw2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
+  - {paths: [fleet.cohorts.gb300-use2.count, fleet.cohorts.gb300-usw2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
   - {paths: [fleet.cohorts.cpu-use1.count, fleet.cohorts.cpu-use2.count], rho: 0.9, source: "assumption: one vCPU total split between two sites"}
   - {paths: [fleet.cohorts.gb200-use1.workload.inference_utilization_fraction, fleet.cohorts.gb300-use1.workload.inference_utilization_fraction], rho: 0.8, source: "assumption: the same ChatGPT demand drives both inference cohorts"}
   - {paths: [fleet.cohorts.gb200-use2.workload.training_intensity_fraction, fleet.cohorts.gb300-use2.workload.training_intensity_fraction], rho: 0.8, source: "assumption: the same training software stack on both platforms"}
