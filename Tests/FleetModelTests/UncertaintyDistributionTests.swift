@@ -64,12 +64,11 @@ extension UncertaintyDistributionTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let doc = try ScenarioDocument.load(path: path)
         #expect(doc.correlations.count == 3)
-        #expect {
-            try InputSpace(document: doc)
-        } throws: { error in
-            guard let e = error as? ScenarioErrors else { return false }
-            return e.errors.map(\.path) == ["correlations.0", "correlations.1", "correlations.2"]
-                && e.errors.allSatisfy { $0.file == path && $0.line > 0 && $0.message.contains("not positive definite") }
-        }
+        #expect(throws: UncertaintyError.self) { try InputSpace(document: doc) }
+        let issues = InputSpace.issues(in: doc)
+        #expect(issues.map(\.path) == ["correlations.0", "correlations.1", "correlations.2"])
+        #expect(issues.allSatisfy { $0.file == path && $0.line > 0 && $0.message.contains("not positive definite") })
+        #expect(throws: ScenarioErrors.self) { try InputSpace.located(doc) }
+        #expect(InputSpace.issues(in: try ScenarioDocument.embedded(name: "h100-training-100k")).isEmpty)
     }
 }
