@@ -365,10 +365,12 @@ public enum ReportMarkdown {
             heading("Assumptions")
             para("Every input of the run, by its path in the scenario, with its base value or distribution (scenario syntax), unit and source. "
                  + "Values given with `--set` are listed in the reproduction section.")
-            let rows = r.inputs.map { i -> [String] in
-                [MarkdownText.code(i.path),
-                 i.distribution.map { MarkdownText.code($0) } ?? NumberFormat.trimmed(i.base),
-                 MarkdownText.escape(i.unit), MarkdownText.escape(i.source)]
+            // A series (monthly normals, curve points) is one row: its elements share unit and source.
+            let rows = InputGroup.grouped(r.inputs).map { g -> [String] in
+                [MarkdownText.code(g.path),
+                 g.values.map { $0.distribution.map { MarkdownText.code($0) } ?? NumberFormat.trimmed($0.base) }
+                     .joined(separator: ", "),
+                 MarkdownText.escape(g.unit), MarkdownText.escape(g.source)]
             }
             table(TextTable(headers: ["Path", "Value or distribution", "Unit", "Source"],
                             alignments: [.left, .left, .left, .left], rows: rows), widths: [30, 22, 8, 40])
