@@ -41,13 +41,21 @@ public struct FacilityModel: Sendable {
 
     /// Every metric per month of the term for the fleet.
     public func evaluate(_ loads: [CohortLoad]) throws -> Evaluation {
-        try run(loads, perSite: false).fleet
+        try run(.loads(loads), perSite: false).fleet
+    }
+
+    /// Every metric per month of the term, from the cohorts' power models directly: each
+    /// site's hourly IT power is summed month by month without a term-long array per cohort,
+    /// and a month whose load repeats daily reuses an earlier month with the same typical
+    /// hours, cohorts in service and capacities. Identical to `evaluate(models.map { $0.load(...) })`.
+    func evaluate(models: [CohortPowerModel]) throws -> Evaluation {
+        try run(.models(models), perSite: false).fleet
     }
 
     /// The fleet evaluation plus one per site (in `sites` order) and the site's hourly
     /// facility power when `keepHourly` is set.
     public func evaluateBySite(_ loads: [CohortLoad], keepHourly: Bool = false) throws -> Detail {
-        try run(loads, perSite: true, keepHourly: keepHourly)
+        try run(.loads(loads), perSite: true, keepHourly: keepHourly)
     }
 
     public struct Detail: Sendable {
@@ -57,123 +65,210 @@ public struct FacilityModel: Sendable {
         public var hourly: [[HourFlows]]
     }
 
-    func run(_ loads: [CohortLoad], perSite: Bool, keepHourly: Bool = false) throws -> Detail {
+    /// Where the cohorts' hourly IT power comes from.
+    enum LoadSource {
+        case loads([CohortLoad])
+        case models([CohortPowerModel])
+
+        var siteIDs: [String] {
+            switch self {
+            case .loads(let l): l.map(\.siteID)
+            case .models(let m): m.map(\.siteID)
+            }
+        }
+    }
+
+    /// A month of a site whose hourly load repeats daily: months with equal keys have equal sums.
+    struct MonthKey: Hashable {
+        var firstTypicalHour: Int32, hours: Int, leapFebruary: Bool
+        /// State of each of the site's cohorts (0 not deployed, 1 fully in service).
+        var cohorts: [Int8]
+        var capacity: [UInt64]
+    }
+
+    func run(_ source: LoadSource, perSite: Bool, keepHourly: Bool = false) throws -> Detail {
         let n = calendar.hourCount, months = calendar.months
-        for l in loads {
-            guard l.itPowerW.count == n else { throw FacilityError.loadLength(cohort: l.cohortID, expected: n, got: l.itPowerW.count) }
-            guard l.installedAtMonthEnd.count == months, l.embodiedKgPerMonth.count == months else {
-                throw FacilityError.loadLength(cohort: l.cohortID, expected: months, got: l.installedAtMonthEnd.count)
+        switch source {
+        case .loads(let loads):
+            for l in loads {
+                guard l.itPowerW.count == n else { throw FacilityError.loadLength(cohort: l.cohortID, expected: n, got: l.itPowerW.count) }
+                guard l.installedAtMonthEnd.count == months, l.embodiedKgPerMonth.count == months else {
+                    throw FacilityError.loadLength(cohort: l.cohortID, expected: months, got: l.installedAtMonthEnd.count)
+                }
             }
-            guard sites.contains(where: { $0.spec.id == l.siteID }) else {
-                throw FacilityError.unknownSite(cohort: l.cohortID, site: l.siteID)
+        case .models(let models):
+            for m in models where m.rampProfile.unitHours.count != months || !m.rampProfile.matches(calendar) {
+                throw FacilityError.loadLength(cohort: m.cohortID, expected: months, got: m.rampProfile.unitHours.count)
             }
+        }
+        let siteIDs = source.siteIDs
+        for (i, id) in siteIDs.enumerated() where !sites.contains(where: { $0.spec.id == id }) {
+            let cohort = switch source {
+            case .loads(let l): l[i].cohortID
+            case .models(let m): m[i].cohortID
+            }
+            throw FacilityError.unknownSite(cohort: cohort, site: id)
         }
         var fleet = Evaluation(calendar: calendar)
         var bySite: [Evaluation] = []
         var hourly: [[HourFlows]] = []
-        var fleetFacility = [Double](repeating: 0, count: n)
-        var it = [Double](repeating: 0, count: n), liq = it
+        // Per evaluated site: the month whose hours each month repeats, and facility power (W) in those months.
+        var references: [[Int]] = []
+        var siteFacility: [[Double]] = []
+        let maxHours = (0..<months).map { calendar.hours(inMonth: $0) }.max() ?? 0
         for site in sites {
+            let members = siteIDs.indices.filter { siteIDs[$0] == site.spec.id }
+            if members.isEmpty && !perSite { continue }
             var ev = Evaluation(calendar: calendar)
-            var any = false
-            it.withUnsafeMutableBufferPointer { a in liq.withUnsafeMutableBufferPointer { b in
-                for i in 0..<n { a[i] = 0; b[i] = 0 }
-            }}
-            for l in loads where l.siteID == site.spec.id {
-                any = true
-                let phi = l.liquidHeatFraction
-                l.itPowerW.withUnsafeBufferPointer { p in
-                    it.withUnsafeMutableBufferPointer { a in liq.withUnsafeMutableBufferPointer { b in
-                        for i in 0..<n { a[i] += p[i]; b[i] += phi * p[i] }
+            switch source {
+            case .loads(let loads):
+                for c in members {
+                    for k in 0..<months {
+                        if loads[c].isGPU { ev[.gpusInstalledPeak, k] += loads[c].installedAtMonthEnd[k] }
+                        ev[.carbonEmbodied, k] += loads[c].embodiedKgPerMonth[k] / 1000
+                    }
+                }
+            case .models(let models):
+                for c in members {
+                    let m = models[c], r = m.rampProfile
+                    let perUnitHour = m.installedUnits * m.embodiedKgPerUnitHour
+                    for k in 0..<months {
+                        if m.isGPU { ev[.gpusInstalledPeak, k] += m.installedUnits * r.inServiceAtMonthEnd[k] }
+                        ev[.carbonEmbodied, k] += r.unitHours[k] * perUnitHour / 1000
+                    }
+                }
+            }
+            var kernel = SiteHourKernel(site: site, maxHours: maxHours)
+            var facility = [Double](unsafeUninitializedCapacity: n) { _, count in count = n }
+            var reference = [Int](repeating: 0, count: months)
+            var seen: [MonthKey: Int] = [:]
+            var sums = [SiteHourKernel.Sums](repeating: .init(), count: months)
+            var capacities: [MonthCapacity] = []
+            var peakIT = 0.0, peakAir = 0.0, peakLiquid = 0.0
+            let dlf = site.spec.designLoadFraction
+            for k in 0..<months {
+                let a = calendar.monthStartHour[k], b = calendar.monthStartHour[k + 1], count = b - a
+                var periodic = false
+                var states: [Int8] = []
+                switch source {
+                case .loads(let loads):
+                    kernel.clear(count)
+                    kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
+                        for c in members {
+                            let phi = loads[c].liquidHeatFraction
+                            loads[c].itPowerW.withUnsafeBufferPointer { p in
+                                for i in 0..<count { ip[i] += p[a + i]; qp[i] += phi * p[a + i] }
+                            }
+                        }
+                    }}
+                case .models(let models):
+                    states = members.map { models[$0].state(from: a, to: b) }
+                    periodic = !states.contains(2) && a % 24 == 0 && count % 24 == 0 && count >= 24
+                    let filled = periodic ? 24 : count
+                    kernel.clear(filled)
+                    kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
+                        for c in members {
+                            models[c].accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!)
+                        }
                     }}
                 }
-                for k in 0..<months {
-                    if l.isGPU { ev[.gpusInstalledPeak, k] += l.installedAtMonthEnd[k] }
-                    ev[.carbonEmbodied, k] += l.embodiedKgPerMonth[k] / 1000
+                kernel.it.withUnsafeBufferPointer { ip in kernel.liquid.withUnsafeBufferPointer { qp in
+                    for i in 0..<(periodic ? 24 : count) {
+                        peakIT = max(peakIT, ip[i]); peakLiquid = max(peakLiquid, qp[i]); peakAir = max(peakAir, ip[i] - qp[i])
+                    }
+                }}
+                let mc = MonthCapacity(it: peakIT / dlf, air: peakAir / dlf, liquid: peakLiquid / dlf)
+                if keepHourly { capacities.append(mc) }
+                reference[k] = k
+                if periodic {
+                    let (year, month) = calendar.monthLabels[k]
+                    let key = MonthKey(firstTypicalHour: site.typicalHour[a], hours: count,
+                                       leapFebruary: month == 2 && TermCalendar.isLeap(year), cohorts: states,
+                                       capacity: [mc.it.bitPattern, mc.air.bitPattern, mc.liquid.bitPattern])
+                    if let r = seen[key] {
+                        reference[k] = r; sums[k] = sums[r]
+                        continue
+                    }
+                    seen[key] = k
                 }
+                sums[k] = kernel.month(start: a, count: count, capacity: mc, periodic: periodic)
+                kernel.facility.withUnsafeBufferPointer { src in facility.withUnsafeMutableBufferPointer { dst in
+                    for i in 0..<count { dst[a + i] = src[i] }
+                }}
             }
-            if !any && !perSite { continue }
-            var flowsOut: [HourFlows] = []
-            if keepHourly { flowsOut.reserveCapacity(n) }
-            let cap = SiteCapacity(it: it, liquid: liq, calendar: calendar, designLoadFraction: site.spec.designLoadFraction)
-            let fixed = site.spec.cooling.type == .fixedPUE
-            let wue = site.spec.cooling.wueLPerKwh ?? 0
-            let zeros = [Double](repeating: 0, count: fixed ? TypicalYearWeather.hours : 0)
-            let cLt = site.table?.chillerPerLiquidW ?? zeros, cAt = site.table?.chillerPerAirW ?? zeros
-            let wt = site.table?.waterLPerWh ?? zeros
-            let shape = site.factors.hourlyShape
-            let phys = site.physics
             let fac = site.factors
-            // Monthly sums: IT, cooling, delivery, facility, water, shape-weighted facility, peak (W·h, L, W).
-            var sums = [Double](repeating: 0, count: 7 * months)
-            it.withUnsafeBufferPointer { itp in
-            liq.withUnsafeBufferPointer { lqp in
-            cLt.withUnsafeBufferPointer { clp in
-            cAt.withUnsafeBufferPointer { cap_ in
-            wt.withUnsafeBufferPointer { wtp in
-            site.typicalHour.withUnsafeBufferPointer { thp in
-            site.localHour.withUnsafeBufferPointer { lhp in
-            shape.withUnsafeBufferPointer { shp in
-            fleetFacility.withUnsafeMutableBufferPointer { ffp in
-            phys.partLoad.values.withUnsafeBufferPointer { plt in
-            sums.withUnsafeMutableBufferPointer { out in
-                for k in 0..<months {
-                    var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, shaped = 0.0, peak = 0.0
-                    let mc = cap.month(k)
-                    for h in calendar.monthStartHour[k]..<calendar.monthStartHour[k + 1] {
-                        let j = Int(thp[h])
-                        let f = phys.flows(it: itp[h], liquid: lqp[h], chillerPerLiquidW: clp[j], chillerPerAirW: cap_[j],
-                                           capacity: mc, table: plt)
-                        eIT += f.it; eCool += f.cooling; eDel += f.delivery; eFac += f.facility
-                        water += fixed ? wue * f.it / 1000 : f.rejected * wtp[j]
-                        shaped += f.facility * shp[Int(lhp[h])]
-                        ffp[h] += f.facility
-                        peak = max(peak, f.facility)
-                    }
-                    out[7 * k] = eIT; out[7 * k + 1] = eCool; out[7 * k + 2] = eDel; out[7 * k + 3] = eFac
-                    out[7 * k + 4] = water; out[7 * k + 5] = shaped; out[7 * k + 6] = peak
-                }
-            }}}}}}}}}}}
-            if keepHourly {
-                phys.partLoad.values.withUnsafeBufferPointer { plt in
-                    for h in 0..<n {
-                        let j = Int(site.typicalHour[h]), k = Int(calendar.monthIndex[h])
-                        flowsOut.append(phys.flows(it: it[h], liquid: liq[h], chillerPerLiquidW: cLt[j], chillerPerAirW: cAt[j],
-                                                   capacity: cap.month(k), table: plt))
-                    }
-                }
-            }
             for k in 0..<months {
-                let eFac = sums[7 * k + 3]
+                let s = sums[k]
                 // W·h → MWh: /1e6; L → m³: /1e3; kg → t: /1e3.
-                ev[.itEnergy, k] = sums[7 * k] / 1e6
-                ev[.coolingEnergy, k] = sums[7 * k + 1] / 1e6
-                ev[.powerDeliveryLoss, k] = sums[7 * k + 2] / 1e6
-                ev[.facilityEnergy, k] = eFac / 1e6
-                ev[.waterOnsite, k] = sums[7 * k + 4] / 1e3
-                ev[.waterOffsite, k] = eFac / 1e3 * fac.waterLPerKwh / 1e3
-                let loc = sums[7 * k + 5] / 1e3 * fac.carbonKgPerKwh[k] / 1e3
+                ev[.itEnergy, k] = s.it / 1e6
+                ev[.coolingEnergy, k] = s.cooling / 1e6
+                ev[.powerDeliveryLoss, k] = s.delivery / 1e6
+                ev[.facilityEnergy, k] = s.facility / 1e6
+                ev[.waterOnsite, k] = s.water / 1e3
+                ev[.waterOffsite, k] = s.facility / 1e3 * fac.waterLPerKwh / 1e3
+                let loc = s.shaped / 1e3 * fac.carbonKgPerKwh[k] / 1e3
                 ev[.carbonLocation, k] = loc
                 ev[.carbonMarket, k] = loc * fac.marketFactor
-                ev[.electricityCost, k] = eFac / 1e3 * fac.priceUsdPerKwh[k]
-                ev[.peakFacilityPower, k] = sums[7 * k + 6] / 1e6
+                ev[.electricityCost, k] = s.facility / 1e3 * fac.priceUsdPerKwh[k]
+                ev[.peakFacilityPower, k] = s.peak / 1e6
+            }
+            if keepHourly, case .loads(let loads) = source {
+                hourly.append(hourlyFlows(site, loads: members.map { loads[$0] }, capacities: capacities))
             }
             if perSite {
                 ev.finishMonths(contractValueUSD: contractValueUSD)
                 bySite.append(ev)
-                if keepHourly { hourly.append(flowsOut) }
             }
             for m in Metric.allCases where m.aggregation == .sum || m == .gpusInstalledPeak {
                 for k in 0..<months { fleet.monthly[m.index][k] += ev.monthly[m.index][k] }
             }
+            references.append(reference)
+            siteFacility.append(facility)
         }
+        // The fleet's peak: the maximum over hours of the summed facility power of all sites.
+        var peakOf: [[Int]: Double] = [:]
+        var total = [Double](repeating: 0, count: maxHours)
         for k in 0..<months {
+            let refs = references.map { $0[k] }
+            if let p = peakOf[refs] { fleet[.peakFacilityPower, k] = p; continue }
+            let count = calendar.hours(inMonth: k)
             var p = 0.0
-            for h in calendar.monthStartHour[k]..<calendar.monthStartHour[k + 1] { p = max(p, fleetFacility[h]) }
+            total.withUnsafeMutableBufferPointer { t in
+                for i in 0..<count { t[i] = 0 }
+                for (s, r) in refs.enumerated() {
+                    let from = calendar.monthStartHour[r]
+                    siteFacility[s].withUnsafeBufferPointer { f in
+                        for i in 0..<count { t[i] += f[from + i] }
+                    }
+                }
+                for i in 0..<count { p = max(p, t[i]) }
+            }
             fleet[.peakFacilityPower, k] = p / 1e6
+            peakOf[refs] = p / 1e6
         }
         fleet.finishMonths(contractValueUSD: contractValueUSD)
         return Detail(fleet: fleet, sites: bySite, hourly: hourly)
+    }
+
+    /// Every hour's flows of one site, by the one-pass `HourPhysics.flows`.
+    private func hourlyFlows(_ site: SiteModel, loads: [CohortLoad], capacities: [MonthCapacity]) -> [HourFlows] {
+        let n = calendar.hourCount
+        var it = [Double](repeating: 0, count: n), liq = it
+        for l in loads {
+            for h in 0..<n { it[h] += l.itPowerW[h]; liq[h] += l.liquidHeatFraction * l.itPowerW[h] }
+        }
+        let zeros = [Double](repeating: 0, count: TypicalYearWeather.hours)
+        let cL = site.table?.chillerPerLiquidW ?? zeros, cA = site.table?.chillerPerAirW ?? zeros
+        var out: [HourFlows] = []
+        out.reserveCapacity(n)
+        site.physics.partLoad.values.withUnsafeBufferPointer { plt in
+            for h in 0..<n {
+                let j = Int(site.typicalHour[h]), k = Int(calendar.monthIndex[h])
+                out.append(site.physics.flows(it: it[h], liquid: liq[h], chillerPerLiquidW: cL[j], chillerPerAirW: cA[j],
+                                              capacity: capacities[k], table: plt))
+            }
+        }
+        return out
     }
 }
 
