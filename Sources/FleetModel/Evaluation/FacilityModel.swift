@@ -109,23 +109,91 @@ public struct FacilityModel: Sendable {
             }
             throw FacilityError.unknownSite(cohort: cohort, site: id)
         }
-        var fleet = Evaluation(calendar: calendar)
-        var bySite: [Evaluation] = []
-        var hourly: [[HourFlows]] = []
-        // Per evaluated site: the month whose hours each month repeats, and facility power (W) in those months.
-        var references: [[Int]] = []
-        var siteFacility: [[Double]] = []
         let maxHours = (0..<months).map { calendar.hours(inMonth: $0) }.max() ?? 0
-        for site in sites {
+        var runs: [SiteRun] = []
+        for (index, site) in sites.enumerated() {
             let members = siteIDs.indices.filter { siteIDs[$0] == site.spec.id }
             if members.isEmpty && !perSite { continue }
-            var ev = Evaluation(calendar: calendar)
+            var r = SiteRun(index: index, members: members, kernel: SiteHourKernel(site: site, maxHours: maxHours),
+                            months: months, evaluation: Evaluation(calendar: calendar))
+            r.addCohortMonths(source)
+            runs.append(r)
+        }
+        // Months outer, sites inner: the fleet's peak of a month needs every site's hours of it.
+        var fleet = Evaluation(calendar: calendar)
+        var fleetPeakOf: [[Int]: Double] = [:]
+        var total = [Double](repeating: 0, count: maxHours)
+        for k in 0..<months {
+            let a = calendar.monthStartHour[k], count = calendar.hours(inMonth: k)
+            for s in runs.indices {
+                runs[s].month(k, start: a, count: count, source: source, site: sites[runs[s].index], calendar: calendar,
+                              keepCapacity: keepHourly)
+            }
+            let refs = runs.map { $0.reference[k] }
+            if let p = fleetPeakOf[refs] { fleet[.peakFacilityPower, k] = p; continue }
+            var p = 0.0
+            total.withUnsafeMutableBufferPointer { t in
+                for i in 0..<count { t[i] = 0 }
+                for r in runs { r.addFacility(month: k, count: count, to: t) }
+                for i in 0..<count { p = max(p, t[i]) }
+            }
+            fleet[.peakFacilityPower, k] = p / 1e6
+            fleetPeakOf[refs] = p / 1e6
+        }
+        var bySite: [Evaluation] = []
+        var hourly: [[HourFlows]] = []
+        for var r in runs {
+            let site = sites[r.index]
+            r.finish(site.factors)
+            if keepHourly, case .loads(let loads) = source {
+                hourly.append(hourlyFlows(site, loads: r.members.map { loads[$0] }, capacities: r.capacities))
+            }
+            if perSite {
+                r.evaluation.finishMonths(contractValueUSD: contractValueUSD)
+                bySite.append(r.evaluation)
+            }
+            for m in Metric.allCases where m.aggregation == .sum || m == .gpusInstalledPeak {
+                for k in 0..<months { fleet.monthly[m.index][k] += r.evaluation.monthly[m.index][k] }
+            }
+        }
+        fleet.finishMonths(contractValueUSD: contractValueUSD)
+        return Detail(fleet: fleet, sites: bySite, hourly: hourly)
+    }
+
+    /// One site's state through the months of an evaluation.
+    struct SiteRun {
+        let index: Int
+        /// Positions of the site's cohorts in the load source.
+        let members: [Int]
+        var kernel: SiteHourKernel
+        var evaluation: Evaluation
+        /// The month whose sums (and hours) each month repeats (itself when computed).
+        var reference: [Int]
+        var sums: [SiteHourKernel.Sums]
+        var capacities: [MonthCapacity] = []
+        var seen: [MonthKey: Int] = [:]
+        var peakIT = 0.0, peakAir = 0.0, peakLiquid = 0.0
+        /// Whether month k was computed in this step (its hours are in `kernel.facility`).
+        var computedNow = false
+        /// Facility power (W) of the hours of months that later months may repeat, and where each starts.
+        var stored: [Double] = []
+        var storedAt: [Int: Int] = [:]
+
+        init(index: Int, members: [Int], kernel: SiteHourKernel, months: Int, evaluation: Evaluation) {
+            self.index = index; self.members = members; self.kernel = kernel; self.evaluation = evaluation
+            reference = Array(0..<months)
+            sums = [SiteHourKernel.Sums](repeating: .init(), count: months)
+        }
+
+        /// GPUs installed and embodied carbon of the site's cohorts, per month.
+        mutating func addCohortMonths(_ source: LoadSource) {
+            let months = reference.count
             switch source {
             case .loads(let loads):
                 for c in members {
                     for k in 0..<months {
-                        if loads[c].isGPU { ev[.gpusInstalledPeak, k] += loads[c].installedAtMonthEnd[k] }
-                        ev[.carbonEmbodied, k] += loads[c].embodiedKgPerMonth[k] / 1000
+                        if loads[c].isGPU { evaluation[.gpusInstalledPeak, k] += loads[c].installedAtMonthEnd[k] }
+                        evaluation[.carbonEmbodied, k] += loads[c].embodiedKgPerMonth[k] / 1000
                     }
                 }
             case .models(let models):
@@ -133,121 +201,99 @@ public struct FacilityModel: Sendable {
                     let m = models[c], r = m.rampProfile
                     let perUnitHour = m.installedUnits * m.embodiedKgPerUnitHour
                     for k in 0..<months {
-                        if m.isGPU { ev[.gpusInstalledPeak, k] += m.installedUnits * r.inServiceAtMonthEnd[k] }
-                        ev[.carbonEmbodied, k] += r.unitHours[k] * perUnitHour / 1000
+                        if m.isGPU { evaluation[.gpusInstalledPeak, k] += m.installedUnits * r.inServiceAtMonthEnd[k] }
+                        evaluation[.carbonEmbodied, k] += r.unitHours[k] * perUnitHour / 1000
                     }
                 }
             }
-            var kernel = SiteHourKernel(site: site, maxHours: maxHours)
-            var facility = [Double](unsafeUninitializedCapacity: n) { _, count in count = n }
-            var reference = [Int](repeating: 0, count: months)
-            var seen: [MonthKey: Int] = [:]
-            var sums = [SiteHourKernel.Sums](repeating: .init(), count: months)
-            var capacities: [MonthCapacity] = []
-            var peakIT = 0.0, peakAir = 0.0, peakLiquid = 0.0
+        }
+
+        /// Sums month `k` (hours `start..<start + count`): fills IT and liquid power, updates the
+        /// commissioned capacity, then reuses an earlier month with the same key or runs the kernel.
+        mutating func month(_ k: Int, start a: Int, count: Int, source: LoadSource, site: SiteModel,
+                            calendar: TermCalendar, keepCapacity: Bool) {
+            var periodic = false
+            var states: [Int8] = []
+            let members = self.members
+            switch source {
+            case .loads(let loads):
+                kernel.clear(count)
+                kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
+                    for c in members {
+                        let phi = loads[c].liquidHeatFraction
+                        loads[c].itPowerW.withUnsafeBufferPointer { p in
+                            for i in 0..<count { ip[i] += p[a + i]; qp[i] += phi * p[a + i] }
+                        }
+                    }
+                }}
+            case .models(let models):
+                states = members.map { models[$0].state(from: a, to: a + count) }
+                periodic = !states.contains(2) && a % 24 == 0 && count % 24 == 0 && count >= 24
+                let filled = periodic ? 24 : count
+                kernel.clear(filled)
+                kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
+                    for c in members {
+                        models[c].accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!)
+                    }
+                }}
+            }
+            var pi = peakIT, pa = peakAir, pl = peakLiquid
+            kernel.it.withUnsafeBufferPointer { ip in kernel.liquid.withUnsafeBufferPointer { qp in
+                for i in 0..<(periodic ? 24 : count) {
+                    pi = max(pi, ip[i]); pl = max(pl, qp[i]); pa = max(pa, ip[i] - qp[i])
+                }
+            }}
+            peakIT = pi; peakAir = pa; peakLiquid = pl
             let dlf = site.spec.designLoadFraction
-            for k in 0..<months {
-                let a = calendar.monthStartHour[k], b = calendar.monthStartHour[k + 1], count = b - a
-                var periodic = false
-                var states: [Int8] = []
-                switch source {
-                case .loads(let loads):
-                    kernel.clear(count)
-                    kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
-                        for c in members {
-                            let phi = loads[c].liquidHeatFraction
-                            loads[c].itPowerW.withUnsafeBufferPointer { p in
-                                for i in 0..<count { ip[i] += p[a + i]; qp[i] += phi * p[a + i] }
-                            }
-                        }
-                    }}
-                case .models(let models):
-                    states = members.map { models[$0].state(from: a, to: b) }
-                    periodic = !states.contains(2) && a % 24 == 0 && count % 24 == 0 && count >= 24
-                    let filled = periodic ? 24 : count
-                    kernel.clear(filled)
-                    kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
-                        for c in members {
-                            models[c].accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!)
-                        }
-                    }}
+            let mc = MonthCapacity(it: pi / dlf, air: pa / dlf, liquid: pl / dlf)
+            if keepCapacity { capacities.append(mc) }
+            computedNow = false
+            if periodic {
+                let (year, month) = calendar.monthLabels[k]
+                let key = MonthKey(firstTypicalHour: site.typicalHour[a], hours: count,
+                                   leapFebruary: month == 2 && TermCalendar.isLeap(year), cohorts: states,
+                                   capacity: [mc.it.bitPattern, mc.air.bitPattern, mc.liquid.bitPattern])
+                if let r = seen[key] {
+                    reference[k] = r; sums[k] = sums[r]
+                    return
                 }
-                kernel.it.withUnsafeBufferPointer { ip in kernel.liquid.withUnsafeBufferPointer { qp in
-                    for i in 0..<(periodic ? 24 : count) {
-                        peakIT = max(peakIT, ip[i]); peakLiquid = max(peakLiquid, qp[i]); peakAir = max(peakAir, ip[i] - qp[i])
-                    }
-                }}
-                let mc = MonthCapacity(it: peakIT / dlf, air: peakAir / dlf, liquid: peakLiquid / dlf)
-                if keepHourly { capacities.append(mc) }
-                reference[k] = k
-                if periodic {
-                    let (year, month) = calendar.monthLabels[k]
-                    let key = MonthKey(firstTypicalHour: site.typicalHour[a], hours: count,
-                                       leapFebruary: month == 2 && TermCalendar.isLeap(year), cohorts: states,
-                                       capacity: [mc.it.bitPattern, mc.air.bitPattern, mc.liquid.bitPattern])
-                    if let r = seen[key] {
-                        reference[k] = r; sums[k] = sums[r]
-                        continue
-                    }
-                    seen[key] = k
-                }
-                sums[k] = kernel.month(start: a, count: count, capacity: mc, periodic: periodic)
-                kernel.facility.withUnsafeBufferPointer { src in facility.withUnsafeMutableBufferPointer { dst in
-                    for i in 0..<count { dst[a + i] = src[i] }
-                }}
+                seen[key] = k
             }
-            let fac = site.factors
-            for k in 0..<months {
+            sums[k] = kernel.month(start: a, count: count, capacity: mc, periodic: periodic)
+            computedNow = true
+            if periodic {
+                storedAt[k] = stored.count
+                stored.append(contentsOf: kernel.facility[0..<count])
+            }
+        }
+
+        /// Adds the site's facility power of month `k`'s hours to `total`.
+        func addFacility(month k: Int, count: Int, to total: UnsafeMutableBufferPointer<Double>) {
+            let from = computedNow ? nil : storedAt[reference[k]]
+            (from == nil ? kernel.facility : stored).withUnsafeBufferPointer { f in
+                let o = from ?? 0
+                for i in 0..<count { total[i] += f[o + i] }
+            }
+        }
+
+        /// Turns the monthly sums into metrics with the grid's monthly factors.
+        mutating func finish(_ fac: GridFactors) {
+            for k in 0..<sums.count {
                 let s = sums[k]
                 // W·h → MWh: /1e6; L → m³: /1e3; kg → t: /1e3.
-                ev[.itEnergy, k] = s.it / 1e6
-                ev[.coolingEnergy, k] = s.cooling / 1e6
-                ev[.powerDeliveryLoss, k] = s.delivery / 1e6
-                ev[.facilityEnergy, k] = s.facility / 1e6
-                ev[.waterOnsite, k] = s.water / 1e3
-                ev[.waterOffsite, k] = s.facility / 1e3 * fac.waterLPerKwh / 1e3
+                evaluation[.itEnergy, k] = s.it / 1e6
+                evaluation[.coolingEnergy, k] = s.cooling / 1e6
+                evaluation[.powerDeliveryLoss, k] = s.delivery / 1e6
+                evaluation[.facilityEnergy, k] = s.facility / 1e6
+                evaluation[.waterOnsite, k] = s.water / 1e3
+                evaluation[.waterOffsite, k] = s.facility / 1e3 * fac.waterLPerKwh / 1e3
                 let loc = s.shaped / 1e3 * fac.carbonKgPerKwh[k] / 1e3
-                ev[.carbonLocation, k] = loc
-                ev[.carbonMarket, k] = loc * fac.marketFactor
-                ev[.electricityCost, k] = s.facility / 1e3 * fac.priceUsdPerKwh[k]
-                ev[.peakFacilityPower, k] = s.peak / 1e6
+                evaluation[.carbonLocation, k] = loc
+                evaluation[.carbonMarket, k] = loc * fac.marketFactor
+                evaluation[.electricityCost, k] = s.facility / 1e3 * fac.priceUsdPerKwh[k]
+                evaluation[.peakFacilityPower, k] = s.peak / 1e6
             }
-            if keepHourly, case .loads(let loads) = source {
-                hourly.append(hourlyFlows(site, loads: members.map { loads[$0] }, capacities: capacities))
-            }
-            if perSite {
-                ev.finishMonths(contractValueUSD: contractValueUSD)
-                bySite.append(ev)
-            }
-            for m in Metric.allCases where m.aggregation == .sum || m == .gpusInstalledPeak {
-                for k in 0..<months { fleet.monthly[m.index][k] += ev.monthly[m.index][k] }
-            }
-            references.append(reference)
-            siteFacility.append(facility)
         }
-        // The fleet's peak: the maximum over hours of the summed facility power of all sites.
-        var peakOf: [[Int]: Double] = [:]
-        var total = [Double](repeating: 0, count: maxHours)
-        for k in 0..<months {
-            let refs = references.map { $0[k] }
-            if let p = peakOf[refs] { fleet[.peakFacilityPower, k] = p; continue }
-            let count = calendar.hours(inMonth: k)
-            var p = 0.0
-            total.withUnsafeMutableBufferPointer { t in
-                for i in 0..<count { t[i] = 0 }
-                for (s, r) in refs.enumerated() {
-                    let from = calendar.monthStartHour[r]
-                    siteFacility[s].withUnsafeBufferPointer { f in
-                        for i in 0..<count { t[i] += f[from + i] }
-                    }
-                }
-                for i in 0..<count { p = max(p, t[i]) }
-            }
-            fleet[.peakFacilityPower, k] = p / 1e6
-            peakOf[refs] = p / 1e6
-        }
-        fleet.finishMonths(contractValueUSD: contractValueUSD)
-        return Detail(fleet: fleet, sites: bySite, hourly: hourly)
     }
 
     /// Every hour's flows of one site, by the one-pass `HourPhysics.flows`.

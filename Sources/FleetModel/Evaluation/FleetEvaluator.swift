@@ -16,7 +16,8 @@ public struct FleetEvaluator: Sendable {
     public init(spec: FleetSpec, baseDirectory: String = ".", weatherCache: WeatherCache = .shared,
                 previous: FleetEvaluator? = nil) throws {
         self.spec = spec
-        let cal = try TermCalendar(start: spec.term.start, months: spec.term.months)
+        let cal = if let p = previous, p.spec.term == spec.term { p.calendar }
+            else { try TermCalendar(start: spec.term.start, months: spec.term.months) }
         calendar = cal
         facility = try FacilityModel(spec: spec, calendar: cal, weatherCache: weatherCache, baseDirectory: baseDirectory,
                                      previous: previous?.facility)
