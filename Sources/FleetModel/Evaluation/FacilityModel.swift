@@ -81,9 +81,9 @@ public struct FacilityModel: Sendable {
     /// A month of a site whose hourly load repeats daily: months with equal keys have equal sums.
     struct MonthKey: Hashable {
         var firstTypicalHour: Int32, hours: Int, leapFebruary: Bool
-        /// State of each of the site's cohorts (0 not deployed, 1 fully in service).
-        var cohorts: [Int8]
-        var capacity: [UInt64]
+        /// Bit c set when the site's cohort c is fully in service (clear: not deployed).
+        var cohorts: UInt64
+        var capacityIT: UInt64, capacityAir: UInt64, capacityLiquid: UInt64
     }
 
     func run(_ source: LoadSource, perSite: Bool, keepHourly: Bool = false) throws -> Detail {
@@ -114,20 +114,20 @@ public struct FacilityModel: Sendable {
         for (index, site) in sites.enumerated() {
             let members = siteIDs.indices.filter { siteIDs[$0] == site.spec.id }
             if members.isEmpty && !perSite { continue }
-            var r = SiteRun(index: index, members: members, kernel: SiteHourKernel(site: site, maxHours: maxHours),
+            var r = SiteRun(index: index, members: members, site: site, source: source, maxHours: maxHours,
                             months: months, evaluation: Evaluation(calendar: calendar))
-            r.addCohortMonths(source)
+            r.addCohortMonths()
             runs.append(r)
         }
         // Months outer, sites inner: the fleet's peak of a month needs every site's hours of it.
         var fleet = Evaluation(calendar: calendar)
         var fleetPeakOf: [[Int]: Double] = [:]
+        let leapFebruary = calendar.monthLabels.map { $0.month == 2 && TermCalendar.isLeap($0.year) }
         var total = [Double](repeating: 0, count: maxHours)
         for k in 0..<months {
             let a = calendar.monthStartHour[k], count = calendar.hours(inMonth: k)
             for s in runs.indices {
-                runs[s].month(k, start: a, count: count, source: source, site: sites[runs[s].index], calendar: calendar,
-                              keepCapacity: keepHourly)
+                runs[s].month(k, start: a, count: count, leapFebruary: leapFebruary[k], keepCapacity: keepHourly)
             }
             let refs = runs.map { $0.reference[k] }
             if let p = fleetPeakOf[refs] { fleet[.peakFacilityPower, k] = p; continue }
@@ -165,6 +165,11 @@ public struct FacilityModel: Sendable {
         let index: Int
         /// Positions of the site's cohorts in the load source.
         let members: [Int]
+        /// The site's cohorts' power models (empty for a `.loads` source) and loads (empty for `.models`).
+        let models: [CohortPowerModel]
+        let loads: [CohortLoad]
+        let typicalHour: [Int32]
+        let designLoadFraction: Double
         var kernel: SiteHourKernel
         var evaluation: Evaluation
         /// The month whose sums (and hours) each month repeats (itself when computed).
@@ -179,26 +184,32 @@ public struct FacilityModel: Sendable {
         var stored: [Double] = []
         var storedAt: [Int: Int] = [:]
 
-        init(index: Int, members: [Int], kernel: SiteHourKernel, months: Int, evaluation: Evaluation) {
-            self.index = index; self.members = members; self.kernel = kernel; self.evaluation = evaluation
+        init(index: Int, members: [Int], site: SiteModel, source: LoadSource, maxHours: Int, months: Int,
+             evaluation: Evaluation) {
+            self.index = index; self.members = members; self.evaluation = evaluation
+            switch source {
+            case .loads(let l): loads = members.map { l[$0] }; models = []
+            case .models(let m): models = members.map { m[$0] }; loads = []
+            }
+            typicalHour = site.typicalHour
+            designLoadFraction = site.spec.designLoadFraction
+            kernel = SiteHourKernel(site: site, maxHours: maxHours)
             reference = Array(0..<months)
             sums = [SiteHourKernel.Sums](repeating: .init(), count: months)
         }
 
         /// GPUs installed and embodied carbon of the site's cohorts, per month.
-        mutating func addCohortMonths(_ source: LoadSource) {
+        mutating func addCohortMonths() {
             let months = reference.count
-            switch source {
-            case .loads(let loads):
-                for c in members {
-                    for k in 0..<months {
-                        if loads[c].isGPU { evaluation[.gpusInstalledPeak, k] += loads[c].installedAtMonthEnd[k] }
-                        evaluation[.carbonEmbodied, k] += loads[c].embodiedKgPerMonth[k] / 1000
-                    }
+            for l in loads {
+                for k in 0..<months {
+                    if l.isGPU { evaluation[.gpusInstalledPeak, k] += l.installedAtMonthEnd[k] }
+                    evaluation[.carbonEmbodied, k] += l.embodiedKgPerMonth[k] / 1000
                 }
-            case .models(let models):
-                for c in members {
-                    let m = models[c], r = m.rampProfile
+            }
+            do {
+                for m in models {
+                    let r = m.rampProfile
                     let perUnitHour = m.installedUnits * m.embodiedKgPerUnitHour
                     for k in 0..<months {
                         if m.isGPU { evaluation[.gpusInstalledPeak, k] += m.installedUnits * r.inServiceAtMonthEnd[k] }
@@ -210,32 +221,37 @@ public struct FacilityModel: Sendable {
 
         /// Sums month `k` (hours `start..<start + count`): fills IT and liquid power, updates the
         /// commissioned capacity, then reuses an earlier month with the same key or runs the kernel.
-        mutating func month(_ k: Int, start a: Int, count: Int, source: LoadSource, site: SiteModel,
-                            calendar: TermCalendar, keepCapacity: Bool) {
+        mutating func month(_ k: Int, start a: Int, count: Int, leapFebruary: Bool, keepCapacity: Bool) {
             var periodic = false
-            var states: [Int8] = []
-            let members = self.members
-            switch source {
-            case .loads(let loads):
+            var mask: UInt64 = 0
+            if !loads.isEmpty {
                 kernel.clear(count)
+                let loads = self.loads
                 kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
-                    for c in members {
-                        let phi = loads[c].liquidHeatFraction
-                        loads[c].itPowerW.withUnsafeBufferPointer { p in
+                    for l in loads {
+                        let phi = l.liquidHeatFraction
+                        l.itPowerW.withUnsafeBufferPointer { p in
                             for i in 0..<count { ip[i] += p[a + i]; qp[i] += phi * p[a + i] }
                         }
                     }
                 }}
-            case .models(let models):
-                states = members.map { models[$0].state(from: a, to: a + count) }
-                periodic = !states.contains(2) && a % 24 == 0 && count % 24 == 0 && count >= 24
+            } else if !models.isEmpty {
+                periodic = models.count <= 64 && a % 24 == 0 && count % 24 == 0 && count >= 24
+                for (c, m) in models.enumerated() where periodic {
+                    switch m.state(from: a, to: a + count) {
+                    case 0: break
+                    case 1: mask |= 1 << UInt64(c)
+                    default: periodic = false
+                    }
+                }
                 let filled = periodic ? 24 : count
                 kernel.clear(filled)
+                let models = self.models
                 kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
-                    for c in members {
-                        models[c].accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!)
-                    }
+                    for m in models { m.accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!) }
                 }}
+            } else {
+                kernel.clear(count)
             }
             var pi = peakIT, pa = peakAir, pl = peakLiquid
             kernel.it.withUnsafeBufferPointer { ip in kernel.liquid.withUnsafeBufferPointer { qp in
@@ -244,15 +260,14 @@ public struct FacilityModel: Sendable {
                 }
             }}
             peakIT = pi; peakAir = pa; peakLiquid = pl
-            let dlf = site.spec.designLoadFraction
+            let dlf = designLoadFraction
             let mc = MonthCapacity(it: pi / dlf, air: pa / dlf, liquid: pl / dlf)
             if keepCapacity { capacities.append(mc) }
             computedNow = false
             if periodic {
-                let (year, month) = calendar.monthLabels[k]
-                let key = MonthKey(firstTypicalHour: site.typicalHour[a], hours: count,
-                                   leapFebruary: month == 2 && TermCalendar.isLeap(year), cohorts: states,
-                                   capacity: [mc.it.bitPattern, mc.air.bitPattern, mc.liquid.bitPattern])
+                let key = MonthKey(firstTypicalHour: typicalHour[a], hours: count, leapFebruary: leapFebruary,
+                                   cohorts: mask, capacityIT: mc.it.bitPattern, capacityAir: mc.air.bitPattern,
+                                   capacityLiquid: mc.liquid.bitPattern)
                 if let r = seen[key] {
                     reference[k] = r; sums[k] = sums[r]
                     return

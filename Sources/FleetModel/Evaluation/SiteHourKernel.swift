@@ -57,6 +57,11 @@ struct SiteHourKernel {
     /// - Parameter periodic: `it` and `liquid` hold only the first day (24 hours), which every
     ///   day of the month repeats; `start` is a midnight and `count` a multiple of 24.
     mutating func month(start: Int, count: Int, capacity c: MonthCapacity, periodic: Bool) -> Sums {
+        if periodic && c.it == 0 && c.air == 0 && c.liquid == 0 && it.prefix(24).allSatisfy({ $0 == 0 }) {
+            // Nothing deployed and nothing commissioned yet: every flow of every hour is exactly 0.
+            facility.withUnsafeMutableBufferPointer { f in for i in 0..<count { f[i] = 0 } }
+            return Sums()
+        }
         if periodic {
             repeatDay(&it, count); repeatDay(&liquid, count)
         }

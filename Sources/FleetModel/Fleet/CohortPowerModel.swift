@@ -126,19 +126,39 @@ public struct CohortPowerModel: Sendable {
                             liquid: UnsafeMutablePointer<Double>?) {
         let phi = liquidHeatFraction
         dayPowerW.withUnsafeBufferPointer { day in
-            @inline(__always) func add(_ h: Int, _ v: Double) {
-                it[h - a] += v
-                if let liquid { liquid[h - a] += phi * v }
-            }
-            r.rising.withUnsafeBufferPointer { d in
-                for h in max(a, r.rampStart)..<max(max(a, r.rampStart), min(b, r.fullStart)) {
-                    add(h, d[h - r.rampStart] * day[h % 24])
+            r.rising.withUnsafeBufferPointer { up in r.tail.withUnsafeBufferPointer { down in
+                if let liquid {
+                    Self.fill(r, day, up, down, from: a, to: b) { i, v in it[i] += v; liquid[i] += phi * v }
+                } else {
+                    Self.fill(r, day, up, down, from: a, to: b) { i, v in it[i] += v }
                 }
-            }
-            for h in max(a, r.fullStart)..<max(max(a, r.fullStart), min(b, r.fullEnd)) { add(h, day[h % 24]) }
-            r.tail.withUnsafeBufferPointer { d in
-                for h in max(a, r.fullEnd)..<max(max(a, r.fullEnd), b) { add(h, d[h - r.fullEnd] * day[h % 24]) }
-            }
+            }}
+        }
+    }
+
+    /// Calls `add(h − a, P(h))` for each hour of `a..<b` with a deployed unit, where
+    /// P(h) = D(h + ½) · day[h mod 24] (D = 1 read as the day's value itself).
+    @inline(__always)
+    private static func fill(_ r: RampProfile, _ day: UnsafeBufferPointer<Double>, _ up: UnsafeBufferPointer<Double>,
+                             _ down: UnsafeBufferPointer<Double>, from a: Int, to b: Int,
+                             _ add: (Int, Double) -> Void) {
+        var lo = max(a, r.rampStart), hi = max(lo, min(b, r.fullStart))
+        var d = lo % 24
+        for h in lo..<hi {
+            add(h - a, up[h - r.rampStart] * day[d])
+            d = d == 23 ? 0 : d + 1
+        }
+        lo = max(a, r.fullStart); hi = max(lo, min(b, r.fullEnd))
+        d = lo % 24
+        for h in lo..<hi {
+            add(h - a, day[d])
+            d = d == 23 ? 0 : d + 1
+        }
+        lo = max(a, r.fullEnd); hi = max(lo, b)
+        d = lo % 24
+        for h in lo..<hi {
+            add(h - a, down[h - r.fullEnd] * day[d])
+            d = d == 23 ? 0 : d + 1
         }
     }
 
