@@ -95,40 +95,48 @@ struct SiteHourKernel {
         if periodic {
             repeatDay(&base, count); repeatDay(&losses, count); repeatDay(&air, count); repeatDay(&fans, count)
         }
-        // Pass 2.
+        // Pass 2: each hour's flows (into `losses` → delivery, `air` → cooling, `base` → rejected × water rate,
+        // `fans` → shape-weighted facility; pass 1's values are read before they are overwritten).
         let rejK = p.rejection * c.it
         let t0 = c.it * p.transformerRatio * p.transformer.noLoadFraction, t1 = p.transformer.proportionalFraction
         let t2 = p.transformer.squareLawFraction, tInv = c.invIT / p.transformerRatio
-        var s = Sums()
-        var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, shaped = 0.0, peak = 0.0
         p.partLoad.values.withUnsafeBufferPointer { g in
         it.withUnsafeBufferPointer { itp in liquid.withUnsafeBufferPointer { lqp in
-        base.withUnsafeBufferPointer { bp in losses.withUnsafeBufferPointer { lp in
-        air.withUnsafeBufferPointer { ap in fans.withUnsafeBufferPointer { fp in
+        base.withUnsafeMutableBufferPointer { bp in losses.withUnsafeMutableBufferPointer { lp in
+        air.withUnsafeMutableBufferPointer { ap in fans.withUnsafeMutableBufferPointer { fp in
         facility.withUnsafeMutableBufferPointer { out in
         chillerPerLiquidW.withUnsafeBufferPointer { cl in chillerPerAirW.withUnsafeBufferPointer { ca in
         waterLPerWh.withUnsafeBufferPointer { wt in shape.withUnsafeBufferPointer { sh in
         typicalHour.withUnsafeBufferPointer { th in localHour.withUnsafeBufferPointer { lh in
             for i in 0..<count {
                 let j = Int(th[start + i])
-                let x = itp[i]
                 let chiller = lqp[i] * cl[j] + ap[i] * ca[j]
                 let rejected = bp[i] + chiller
                 let cooling = chiller + (fp[i] + rejK * PartLoadTable.lookup(g, rejected * invIT, minSpeed: ms, exponent: ex))
                 let y = bp[i] + cooling
                 let lt = t0 + y * (t1 + y * tInv * t2)
                 let delivery = lp[i] + lt
-                let f = x + cooling + delivery
-                eIT += x; eCool += cooling; eDel += delivery; eFac += f
-                water += rejected * wt[j]
-                shaped += f * sh[Int(lh[start + i])]
-                peak = max(peak, f)
+                let f = itp[i] + cooling + delivery
                 out[i] = f
+                lp[i] = delivery
+                ap[i] = cooling
+                bp[i] = rejected * wt[j]
+                fp[i] = f * sh[Int(lh[start + i])]
             }
         }}}}}}}}}}}}}}
-        s.it = eIT; s.cooling = eCool; s.delivery = eDel; s.facility = eFac
-        s.water = water; s.shaped = shaped; s.peak = peak
-        return s
+        // The month's sums, hour by hour in order.
+        var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, shaped = 0.0, peak = 0.0
+        it.withUnsafeBufferPointer { itp in facility.withUnsafeBufferPointer { fa in
+        losses.withUnsafeBufferPointer { de in air.withUnsafeBufferPointer { co in
+        base.withUnsafeBufferPointer { wa in fans.withUnsafeBufferPointer { sf in
+            for i in 0..<count {
+                let f = fa[i]
+                eIT += itp[i]; eCool += co[i]; eDel += de[i]; eFac += f
+                water += wa[i]; shaped += sf[i]
+                peak = max(peak, f)
+            }
+        }}}}}}
+        return Sums(it: eIT, cooling: eCool, delivery: eDel, facility: eFac, water: water, shaped: shaped, peak: peak)
     }
 
     /// fixed-pue: one pass with `HourPhysics.flows`.
