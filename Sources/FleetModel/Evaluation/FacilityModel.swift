@@ -63,6 +63,9 @@ public struct FacilityModel: Sendable {
         public var sites: [Evaluation]
         /// Hourly flows per site (only with `keepHourly`).
         public var hourly: [[HourFlows]]
+        /// Site-hours that ran pass 1 (weather-independent terms) and pass 2 (weather-dependent
+        /// terms) of the hour loop; the rest were repeated or exactly zero (see `SiteHourKernel`).
+        var passOneHours = 0, passTwoHours = 0
     }
 
     /// Where the cohorts' hourly IT power comes from.
@@ -157,7 +160,10 @@ public struct FacilityModel: Sendable {
             }
         }
         fleet.finishMonths(contractValueUSD: contractValueUSD)
-        return Detail(fleet: fleet, sites: bySite, hourly: hourly)
+        var detail = Detail(fleet: fleet, sites: bySite, hourly: hourly)
+        detail.passOneHours = runs.reduce(0) { $0 + $1.kernel.passOneHours }
+        detail.passTwoHours = runs.reduce(0) { $0 + $1.kernel.passTwoHours }
+        return detail
     }
 
     /// One site's state through the months of an evaluation.

@@ -18,6 +18,9 @@ struct SiteHourKernel {
     /// Facility power of the month's hours, W (the output for the fleet's peak).
     var facility: [Double]
 
+    /// Hours that ran each pass so far (for the operation count in docs/PERFORMANCE.md).
+    private(set) var passOneHours = 0, passTwoHours = 0
+
     private let physics: HourPhysics
     private let fixed: Bool
     private let wue: Double
@@ -68,6 +71,7 @@ struct SiteHourKernel {
         if fixed { return fixedPUEMonth(start: start, count: count, capacity: c) }
         let p = physics
         let first = periodic ? min(24, count) : count
+        passOneHours += first; passTwoHours += count
         // Pass 1.
         let d0 = c.it * p.distribution.noLoadFraction, d1 = p.distribution.proportionalFraction
         let d2 = p.distribution.squareLawFraction
