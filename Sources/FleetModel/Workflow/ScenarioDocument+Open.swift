@@ -20,9 +20,12 @@ extension ScenarioDocument {
         }
     }
 
-    /// Every error of the scenario at once: file-level ones, decoding, and the physics' checks.
+    /// Every error of the scenario at once: file-level ones, decoding, the physics' checks,
+    /// and whether the uncertain inputs and their correlations form a valid copula.
     public func fleetIssues() -> [ScenarioError] {
-        check(FleetSpec.self) { $0.validationIssues() }
+        let issues = check(FleetSpec.self) { $0.validationIssues() }
+        guard issues.isEmpty else { return issues }
+        return InputSpace.issues(in: self)
     }
 
     /// The scenario decoded at its base values, after every check.
