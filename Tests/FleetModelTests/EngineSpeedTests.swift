@@ -160,6 +160,43 @@ struct EngineSpeedTests {
         for (x, y) in zip(reused.loads(), fresh.loads()) { #expect(x.itPowerW == y.itPowerW) }
     }
 
+    @Test("previous: a site reuses the parts whose inputs are unchanged, and equals a fresh build")
+    func siteReuse() throws {
+        var spec = try Self.defaultSpec()
+        spec.term.months = 14
+        let base = try FleetEvaluator(spec: spec)
+        let i = spec.sites.firstIndex { $0.id == "us-east-1" }!
+        let grid = spec.grids.firstIndex { $0.id == spec.sites[i].grid }!
+        spec.sites[i].cooling.approachC = (spec.sites[i].cooling.approachC ?? 4) + 1.5
+        spec.grids[grid].price.annualEscalation += 0.01
+        let reused = try FleetEvaluator(spec: spec, previous: base)
+        let fresh = try FleetEvaluator(spec: spec)
+        let (r, b) = (reused.facility.sites[i], base.facility.sites[i])
+        // Cooling changed: new plant table; part-load table, hour maps and carbon series reused.
+        #expect(r.table?.chillerPerAirW != b.table?.chillerPerAirW)
+        #expect(r.physics.partLoad.values == b.physics.partLoad.values)
+        #expect(r.typicalHour == b.typicalHour && r.localHour == b.localHour)
+        #expect(r.factors.carbonKgPerKwh == b.factors.carbonKgPerKwh)
+        #expect(r.factors.priceUsdPerKwh != b.factors.priceUsdPerKwh)
+        #expect(Self.maxRelativeDifference(try reused.evaluate(), try fresh.evaluate()) == 0)
+        for (x, y) in zip(reused.facility.sites, fresh.facility.sites) {
+            #expect(x.typicalHour == y.typicalHour && x.localHour == y.localHour)
+            #expect(x.factors.carbonKgPerKwh == y.factors.carbonKgPerKwh)
+            #expect(x.factors.priceUsdPerKwh == y.factors.priceUsdPerKwh)
+            #expect(x.factors.hourlyShape == y.factors.hourlyShape)
+            #expect(x.physics.partLoad.values == y.physics.partLoad.values)
+        }
+        // A new UTC offset or another term rebuilds the hour maps.
+        spec.sites[i].utcOffsetHours -= 1
+        let shifted = try FleetEvaluator(spec: spec, previous: base)
+        #expect(shifted.facility.sites[i].typicalHour == (try FleetEvaluator(spec: spec)).facility.sites[i].typicalHour)
+        #expect(shifted.facility.sites[i].typicalHour != b.typicalHour)
+        spec.sites[i].utcOffsetHours += 1
+        spec.term.start = "2026-03-01"
+        let moved = try FleetEvaluator(spec: spec, previous: base)
+        #expect(Self.maxRelativeDifference(try moved.evaluate(), try FleetEvaluator(spec: spec).evaluate()) == 0)
+    }
+
     @Test("The hourly fill matches the continuous power at each hour's midpoint")
     func fillMatchesContinuous() throws {
         let spec = try Self.defaultSpec()

@@ -21,12 +21,17 @@ public struct FacilityModel: Sendable {
         self.calendar = calendar
         contractValueUSD = spec.contract.valueUSD
         var s: [SiteModel] = []
+        let sameTerm = previous.map {
+            let c = $0.calendar
+            return (c.startYear, c.startMonth, c.startDay, c.months, c.hourCount)
+                == (calendar.startYear, calendar.startMonth, calendar.startDay, calendar.months, calendar.hourCount)
+        } ?? false
         for site in spec.sites {
             guard let grid = spec.grids[id: site.grid] else {
                 throw FacilityError.unknownGrid(site: site.id, grid: site.grid)
             }
             let w = try weatherCache.weather(for: site.climate, baseDirectory: baseDirectory)
-            let before = previous?.sites.first { $0.spec.id == site.id }
+            let before = sameTerm ? previous?.sites.first { $0.spec.id == site.id } : nil
             s.append(SiteModel(site: site, grid: grid, calendar: calendar, weather: w, previous: before))
         }
         sites = s

@@ -15,28 +15,30 @@ public struct SiteModel: Sendable {
     /// Local hour of the day of each term hour.
     let localHour: [UInt8]
 
-    /// - Parameter previous: a model of the same site from an earlier spec (a Monte Carlo
-    ///   sample): its plant table and hour maps are reused when the cooling inputs, the
-    ///   weather and the UTC offset are unchanged, its part-load table when those inputs are.
+    /// - Parameter previous: a model of the same site from an earlier spec with the same term
+    ///   (a Monte Carlo sample). Each part is reused when the inputs it depends on compare
+    ///   equal: the plant table when the cooling inputs and the weather are unchanged, the
+    ///   part-load table when its minimum speed and exponent are, the hour maps when the UTC
+    ///   offset is, the grid factors when the grid's carbon and price inputs are.
     public init(site: SiteSpec, grid: GridSpec, calendar: TermCalendar, weather: TypicalYearWeather,
                 previous: SiteModel? = nil) {
         spec = site; self.grid = grid; self.weather = weather
-        let same = previous.map {
-            $0.spec.cooling == site.cooling && $0.spec.climate == site.climate && $0.typicalHour.count == calendar.hourCount
-        } ?? false
+        let prev = previous.flatMap { $0.typicalHour.count == calendar.hourCount ? $0 : nil }
+        let samePlant = prev.map { $0.spec.cooling == site.cooling && $0.spec.climate == site.climate } ?? false
         if site.cooling.type == .fixedPUE {
             plant = nil; table = nil
-        } else if same, let p = previous {
+        } else if samePlant, let p = prev {
             plant = p.plant; table = p.table
         } else {
             let p = CoolingPlant(site.cooling)
             plant = p; table = CoolingPlantTable(plant: p, weather: weather)
         }
-        let partLoad = same ? previous!.physics.partLoad
-            : PartLoadTable(minSpeed: site.cooling.minSpeedFraction ?? 0.2, exponent: site.cooling.partLoadExponent ?? 3)
+        let minSpeed = site.cooling.minSpeedFraction ?? 0.2, exponent = site.cooling.partLoadExponent ?? 3
+        let partLoad = if let p = prev?.physics.partLoad, p.minSpeed == minSpeed, p.exponent == exponent { p }
+            else { PartLoadTable(minSpeed: minSpeed, exponent: exponent) }
         physics = HourPhysics(site, partLoad: partLoad)
-        factors = GridFactors(grid: grid, calendar: calendar)
-        if same, let p = previous, p.spec.utcOffsetHours == site.utcOffsetHours {
+        factors = GridFactors(grid: grid, calendar: calendar, previous: prev.map { ($0.grid, $0.factors) })
+        if let p = prev, p.spec.utcOffsetHours == site.utcOffsetHours {
             typicalHour = p.typicalHour; localHour = p.localHour
             return
         }
