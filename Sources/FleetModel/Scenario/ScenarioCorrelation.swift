@@ -1,3 +1,6 @@
+import Foundation
+import GSL
+
 /// A rank correlation between two uncertain inputs, from the scenario's
 /// `correlations: [{paths: [A, B], rho: 0.6, source: "..."}]`. The uncertainty engine builds
 /// the matrix and checks that it is positive definite.
@@ -6,7 +9,7 @@ public struct ScenarioCorrelation: Sendable, Hashable {
     public var paths: [String]
     /// Their indices in `ScenarioDocument.parameters`.
     public var parameterIndices: [Int]
-    /// Spearman rank correlation, in [−1, 1].
+    /// Spearman rank correlation, strictly between −1 and 1.
     public var rho: Double
     public var source: String
     /// The entry's place and path (`correlations.0`), for errors about the matrix.
@@ -70,10 +73,12 @@ public struct ScenarioCorrelation: Sendable, Hashable {
             case let .scalar(s, true)? where Double(s)?.isFinite == true: rho = Double(s)!
             case let .parameter(leaf)?: rho = leaf.base
             default:
-                log.add(item["rho"]?.location ?? item.location, "\(path).rho", "expected a number in [-1, 1]"); ok = false
+                log.add(item["rho"]?.location ?? item.location, "\(path).rho", "expected a number strictly between -1 and 1"); ok = false
             }
-            if !(-1...1).contains(rho) {
-                log.add(item["rho"]!.location, "\(path).rho", "expected a correlation in [-1, 1], got \(Distribution.format(rho))")
+            if !(rho > -1 && rho < 1) {
+                // ±1 makes the copula matrix singular: the two inputs would be one.
+                log.add(item["rho"]!.location, "\(path).rho",
+                        "expected a correlation strictly between -1 and 1, got \(Distribution.format(rho))")
                 ok = false
             }
             let source = item["source"]?.scalarText ?? ""
@@ -88,6 +93,42 @@ public struct ScenarioCorrelation: Sendable, Hashable {
             out.append(ScenarioCorrelation(paths: names, parameterIndices: indices, rho: rho, source: source,
                                            location: item.location, path: path))
         }
+        if let problem = inconsistency(out) { log.add(node.location, "correlations", problem) }
         return out
+    }
+
+    /// Pearson correlation of the Gaussian copula whose rank correlation is ρ_s:
+    /// ρ = 2 sin(π ρ_s / 6) (Pearson 1907; Kruskal 1958, for bivariate normals).
+    public var copulaPearson: Double { 2 * sin(Double.pi * rho / 6) }
+
+    /// Why the correlations cannot hold together, if they cannot: the copula's Pearson matrix
+    /// over the correlated inputs must be positive definite (GSL's Cholesky decides), as the
+    /// uncertainty engine needs it. Names the correlations within the smallest leading block
+    /// (inputs in order of first mention) that fails.
+    static func inconsistency(_ correlations: [ScenarioCorrelation]) -> String? {
+        var order: [Int] = []
+        for c in correlations { for i in c.parameterIndices where !order.contains(i) { order.append(i) } }
+        let n = order.count
+        guard n > 2 else { return nil }   // one pair with |ρ| < 1 is always consistent
+        var m = [Double](repeating: 0, count: n * n)
+        for r in 0..<n { m[r * n + r] = 1 }
+        for c in correlations {
+            let a = order.firstIndex(of: c.parameterIndices[0])!, b = order.firstIndex(of: c.parameterIndices[1])!
+            m[a * n + b] = c.copulaPearson
+            m[b * n + a] = c.copulaPearson
+        }
+        func positiveDefinite(_ size: Int) -> Bool {
+            let block = (0..<size).flatMap { i in (0..<size).map { j in m[i * n + j] } }
+            return (try? cholesky(Matrix(rows: size, columns: size, elements: block))) != nil
+        }
+        guard !positiveDefinite(n) else { return nil }
+        var size = 3
+        while size < n && positiveDefinite(size) { size += 1 }
+        let members = Set(order.prefix(size))
+        let listed = correlations.filter { members.isSuperset(of: $0.parameterIndices) }
+            .map { "\($0.path) (\($0.paths[0]) ~ \($0.paths[1]), rho \(Distribution.format($0.rho)))" }
+        return "these rank correlations cannot hold together (their matrix is not positive definite): "
+            + listed.joined(separator: "; ")
+            + "; an input strongly correlated with two others needs those two correlated with each other; weaken or complete them"
     }
 }
