@@ -28,6 +28,8 @@ public struct ScenarioDocument: Sendable {
     private var compiled: CompiledTree
     /// Errors found while loading that did not stop it (only `check` reports them).
     private var problems: [ScenarioError]
+    /// Whether loading found errors in the file layer (leaves, units, references, correlations).
+    var hasFileProblems: Bool { !problems.isEmpty }
 
     /// Keys of the scenario that the document layer reads itself (not the decoded type).
     static let documentKeys = ["schema", "correlations"]
@@ -98,11 +100,29 @@ public struct ScenarioDocument: Sendable {
             throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "cannot read the file")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "the file is not UTF-8 text")])
+            let (line, column, byte) = firstInvalidUTF8(data)
+            throw ScenarioErrors([ScenarioError(file: path, line: line, column: column, path: "",
+                                                message: "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16)))")])
         }
         var doc = try ScenarioDocument(text: text, file: path, models: models)
         doc.info.sha256 = SHA256.hex(data)
         return doc
+    }
+
+    /// Line and column (in Unicode scalars, as libYAML counts) of the first byte that is not
+    /// valid UTF-8, and that byte.
+    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int, byte: UInt8) {
+        let bytes = [UInt8](data)
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, i + length <= bytes.count,
+                  String(bytes: bytes[i..<i + length], encoding: .utf8) != nil else { return (line, column, b) }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return (line, column, 0)
     }
 
     /// Resolve, read the leaves, apply the assignments, compile, read the correlations.
@@ -301,9 +321,26 @@ public struct ScenarioDocument: Sendable {
         -> [ScenarioError] {
         let (result, errors) = TreeDecoder.decode(type, tree: compiled, values: compiled.baseValues, track: true,
                                                    documentKeys: ScenarioDocument.documentKeys)
-        var all = problems + errors
-        if let result, errors.isEmpty { all += locate(semanticIssues(result)) }
+        // A value the file layer already rejected is not reported again by decoding (same path),
+        // and the semantic checks of the mapping that holds it are left out: they would judge the
+        // placeholder that stands in for it (a rejected `.inf` read as 0 made the dew point exceed
+        // the dry bulb).
+        let rejected = Set(problems.map(\.path))
+        let rejectedParents = Set(problems.map { Self.parentMapping($0.path) })
+        var all = problems + errors.filter { !rejected.contains($0.path) }
+        if let result, errors.isEmpty {
+            all += locate(semanticIssues(result)).filter { !rejectedParents.contains(Self.parentMapping($0.path)) }
+        }
         return ScenarioErrors(all).errors
+    }
+
+    /// The path of the mapping that holds the value at `path` (series indices stripped):
+    /// `sites.a.climate.dry_bulb_mean_c.6` → `sites.a.climate`.
+    static func parentMapping(_ path: String) -> String {
+        var parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        while let last = parts.last, Int(last) != nil { parts.removeLast() }
+        if !parts.isEmpty { parts.removeLast() }
+        return parts.joined(separator: ".")
     }
 
     /// Checks a scenario file (see `check`); a file that cannot be read or parsed gives its one error.
@@ -324,6 +361,20 @@ public struct ScenarioDocument: Sendable {
         } catch {
             return [ScenarioError(file: path, line: 0, column: 0, path: "", message: "\(error)")]
         }
+    }
+
+    /// The scenario a command names (a file, or the embedded default when `path` is nil) with each
+    /// `--set` applied, keeping the errors of its file layer for `check` instead of throwing them,
+    /// so that `fleetwatt validate` lists them together with the decoding and semantic errors
+    /// (`load` stops at the file layer's errors, which hid a misspelt key or a negative count
+    /// behind an unknown site id).
+    ///
+    /// - Throws: `ScenarioErrors` only when the file cannot be read or parsed, or a `--set` fails.
+    public static func forValidation(path: String?, sets: [String] = []) throws -> ScenarioDocument {
+        var document = try path.map { try read(path: $0, models: ModelsSource.forScenario(at: $0)) }
+            ?? open(.embedded, name: defaultScenario)
+        try document.apply(sets: sets)
+        return document
     }
 
     /// Issues found by the physics (path, message) placed at the file, line and column of the

@@ -2,10 +2,12 @@ extension ScenarioDocument {
     /// The scenario a command names: a file, or the embedded default when `path` is nil,
     /// with each `--set PATH=VALUE` applied in order.
     ///
-    /// - Throws: `ScenarioErrors` naming the file, line, column and path (or `--set` and the path).
+    /// - Throws: `ScenarioErrors` naming the file, line, column and path (or `--set` and the path);
+    ///   a file with errors in its file layer gets every error of the file at once (decoding and
+    ///   semantic ones too), not only the file layer's.
     public static func open(path: String?, sets: [String] = []) throws -> ScenarioDocument {
-        var document = try path.map { try load(path: $0) } ?? embeddedDefault()
-        try document.apply(sets: sets)
+        let document = try forValidation(path: path, sets: sets)
+        if document.hasFileProblems { throw ScenarioErrors(document.fleetIssues()) }
         return document
     }
 
@@ -42,6 +44,20 @@ extension FleetSpec {
     /// Every semantic problem of a decoded scenario, fleet side and facility side,
     /// as (path, message) pairs that `ScenarioDocument.locate` places in the file.
     public func validationIssues() -> [ValidationIssue] {
-        fleetValidationIssues() + facilityIssues()
+        termIssues() + fleetValidationIssues() + facilityIssues()
+    }
+
+    /// The term must make a calendar (the cohort checks skip their dates without one, so
+    /// `months: 0` or `start: "next spring"` passed validation).
+    func termIssues() -> [ValidationIssue] {
+        do {
+            _ = try TermCalendar(start: term.start, months: term.months)
+            return []
+        } catch {
+            switch error {
+            case .badDate: return [("term.start", error.description)]
+            case .badLength: return [("term.months", error.description)]
+            }
+        }
     }
 }
