@@ -43,10 +43,10 @@ grids:
         source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
     price:
       base_usd_per_kwh:
-        base: 0.079
-        dist: triangular(0.0672, 0.079, 0.0988)
+        base: 0.0811
+        dist: triangular(0.069, 0.0811, 0.1014)
         unit: USD/kWh
-        source: 'assumption: EIA industrial price for Arizona 2023 not in facts.md; ≈ 7.9 ¢/kWh, near the US industrial average'
+        source: 'EIA Electric Power Annual 2023 (released 17 Oct 2024), average revenue per kWh by state (secrev-map), Arizona industrial: 8.11 ¢/kWh (was a 7.9 ¢ assumption)'
       base_year: 2023
       annual_escalation:
         base: 0.025
@@ -72,7 +72,7 @@ grids:
       base: 1.4
       dist: triangular(0.84, 1.4, 2.24)
       unit: L/kWh
-      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the Southwest mix: gas ≈ 45 %, nuclear (Palo Verde,
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802; report NREL/TP-6A20-50900, 2011) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the Southwest mix: gas ≈ 45 %, nuclear (Palo Verde,
         cooled with treated wastewater) ≈ 25 %, coal ≈ 15 %, solar ≈ 10 %; approximate, hydro reservoir evaporation excluded'
 
 """#,
@@ -144,7 +144,7 @@ grids:
       base: 1.0
       dist: triangular(0.6, 1.0, 1.6)
       unit: L/kWh
-      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the ERCOT mix: gas ≈ 45 % (mostly combined cycle),
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802; report NREL/TP-6A20-50900, 2011) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the ERCOT mix: gas ≈ 45 % (mostly combined cycle),
         wind ≈ 25 %, coal ≈ 15 %, nuclear ≈ 10 %, solar ≈ 5 %; approximate, hydro reservoir evaporation excluded'
 
 """#,
@@ -216,7 +216,7 @@ grids:
       base: 0.6
       dist: triangular(0.36, 0.6, 0.96)
       unit: L/kWh
-      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the Northwest mix: hydro ≈ 40 % (reservoir evaporation
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802; report NREL/TP-6A20-50900, 2011) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the Northwest mix: hydro ≈ 40 % (reservoir evaporation
         excluded), gas ≈ 25 %, coal ≈ 15 %, wind ≈ 10 %; approximate, hydro reservoir evaporation excluded'
 
 """#,
@@ -288,7 +288,7 @@ grids:
       base: 1.7
       dist: triangular(1.02, 1.7, 2.72)
       unit: L/kWh
-      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the RFC West mix: coal ≈ 35 %, gas ≈ 35 %, nuclear
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802; report NREL/TP-6A20-50900, 2011) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the RFC West mix: coal ≈ 35 %, gas ≈ 35 %, nuclear
         ≈ 20 %; approximate, hydro reservoir evaporation excluded'
 
 """#,
@@ -360,7 +360,7 @@ grids:
       base: 1.5
       dist: triangular(0.9, 1.5, 2.4)
       unit: L/kWh
-      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the Virginia/Carolinas mix: nuclear ≈ 35 %, gas
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802; report NREL/TP-6A20-50900, 2011) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the Virginia/Carolinas mix: nuclear ≈ 35 %, gas
         ≈ 40 %, coal ≈ 10 %; approximate, hydro reservoir evaporation excluded'
 
 """#,
@@ -403,10 +403,10 @@ grids:
         source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
     price:
       base_usd_per_kwh:
-        base: 0.0804
-        dist: triangular(0.0683, 0.0804, 0.1005)
+        base: 0.0806
+        dist: triangular(0.0685, 0.0806, 0.1008)
         unit: USD/kWh
-        source: 'assumption: EIA US average industrial price 2023 ≈ 8.0 ¢/kWh (state values in facts.md §4 span 6.6–8.9)'
+        source: 'EIA average retail price to industrial consumers, US, 2023: 8.06 ¢/kWh (EIA data via Statista chart 190680, Mar 2024; secondary; 2022: 8.3)'
       base_year: 2023
       annual_escalation:
         base: 0.025
@@ -432,13 +432,13 @@ grids:
       base: 1.25
       dist: triangular(0.75, 1.25, 2.0)
       unit: L/kWh
-      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the US mix 2023: gas ≈ 43 %, coal ≈ 16 %, nuclear
+      source: 'derived: Macknick et al. 2012 (Environ. Res. Lett. 7 045802; report NREL/TP-6A20-50900, 2011) median operational consumption factors (coal ≈ 2.6, gas CC ≈ 0.8, nuclear ≈ 2.5 L/kWh with towers; wind/solar PV ≈ 0) weighted by the US mix 2023: gas ≈ 43 %, coal ≈ 16 %, nuclear
         ≈ 19 %, renewables ≈ 21 %; approximate, hydro reservoir evaporation excluded'
 
 """#,
         "hardware.yaml": #"""
 # Hardware catalog: one entry per accelerator (all quantities per GPU, including its share of host
-# server, network and storage) or CPU-only server (per server). Equations: docs/methods-fleet.md.
+# server, network and storage) or CPU-only server (per server). Equations: docs/METHODS.md (IT power section).
 schema: fleetwatt.hardware/1
 hardware:
   v100:
@@ -446,12 +446,12 @@ hardware:
     kind: gpu
     tdp_w: {value: 300, unit: "W", source: "NVIDIA V100 datasheet (300 W SXM2); LLMCarbon/MLCarbon table5 uses 300 W"}
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.19, 0.393, 0.541, 0.705, 0.837, 0.919, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + ~17 W CUDA context (arXiv 2605.23918 measures +26–50 W on HBM parts; V100's smaller die assumed at the low end); u=1: assumption: dense GEMM sits just under the power limit (as measured for H100, arXiv 2604.11391); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    curve_power_fraction: {values: [0.19, 0.393, 0.541, 0.705, 0.837, 0.919, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + ~17 W CUDA context (arXiv 2605.23918 measures +26–50 W on HBM parts; V100's smaller die assumed at the low end); u=1: assumption: dense GEMM sits just under the power limit (as measured for H100, arXiv 2604.11391); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
     idle_bare_w: {value: 40, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of a V100 SXM2 (~13% of TDP), uncertain"}
-    host_idle_w: {value: 60, unit: "W", source: "DGX-1 max 3.5 kW − 8×300 W = 1.1 kW for CPUs, memory, NICs, fans → ~140 W/GPU at max (NVIDIA DGX-1 spec); idle assumption ~40%"}
-    host_max_w: {value: 140, unit: "W", source: "DGX-1 max 3.5 kW − 8×300 W = 1.1 kW for CPUs, memory, NICs, fans → ~140 W/GPU at max (NVIDIA DGX-1 spec); idle assumption ~40%"}
+    host_idle_w: {base: 50, dist: "triangular(35, 50, 70)", unit: "W", source: "assumption: ≈ 50 % of host_max_w"}
+    host_max_w: {base: 100, dist: "triangular(70, 100, 140)", unit: "W", source: "derived: (r × 3.5 kW − 8 × 291 W) / 8 = 72 W/GPU with r = 0.83: measured peak / rated max of an 8×H100 HGX node, 8.4–8.48 kW of 10.2 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602) applied to DGX-1 (max 3.5 kW); component sum (2 × 135 W Xeon E5-2698 v4, 512 GB DDR4, 4 EDR NICs, fans, PSU losses ≈ 0.8 kW) gives 100 W: base 100"}
     network_w: {value: 50, unit: "W", source: "assumption: 100 Gb/s EDR fat tree, ~0.08 switch/GPU × ~0.35 kW + optics"}
-    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.7, unit: "fraction", source: "assumption: cold plates on GPUs and CPUs capture ~70% of server heat in D2C retrofits"}
     embodied_kg: {base: 460, dist: "lognormal(460, 0.4)", unit: "kg", source: "assumption: ~150 kg per V100 board (Luccioni et al. arXiv 2211.02001, input unverified) + 2,500 kg/8-GPU server share (Scope3 methodology)"}
     useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
@@ -463,12 +463,12 @@ hardware:
     kind: gpu
     tdp_w: {value: 400, unit: "W", source: "NVIDIA A100 datasheet (400 W SXM4)"}
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.2, 0.4, 0.546, 0.708, 0.839, 0.92, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + 30 W CUDA context (arXiv 2605.23918: +26–50 W on A100/H100); u=1: assumption: dense GEMM sits just under the power limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    curve_power_fraction: {values: [0.2, 0.4, 0.546, 0.708, 0.839, 0.92, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + 30 W CUDA context (arXiv 2605.23918: +26–50 W on A100/H100); u=1: assumption: dense GEMM sits just under the power limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
     idle_bare_w: {value: 50, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of an A100 SXM4 (~12% of TDP)"}
-    host_idle_w: {value: 150, unit: "W", source: "DGX A100 max 6.5 kW − 8×400 W = 3.3 kW incl. NVSwitches and fans at max; ~350 W/GPU at full load, idle ~43% (assumption)"}
-    host_max_w: {value: 350, unit: "W", source: "DGX A100 max 6.5 kW − 8×400 W = 3.3 kW incl. NVSwitches and fans at max; ~350 W/GPU at full load, idle ~43% (assumption)"}
+    host_idle_w: {base: 130, dist: "triangular(90, 130, 170)", unit: "W", source: "assumption: ≈ 45 % of host_max_w (2 × EPYC 7742 idle, 1 TB DDR4, 9 ConnectX-6, 6 NVSwitch, fans at low speed)"}
+    host_max_w: {base: 290, dist: "triangular(230, 290, 400)", unit: "W", source: "derived: (r × 6.5 kW − 8 × 388 W) / 8 = 286 W/GPU with r = 0.83: measured peak / rated max of an 8×H100 HGX node, 8.4–8.48 kW of 10.2 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602) applied to DGX A100 (max 6.5 kW, NVIDIA datasheet); assumption: the H100 ratio carries over"}
     network_w: {value: 80, unit: "W", source: "assumption: 200 Gb/s HDR fat tree, ~0.08 switch/GPU × ~0.6 kW + optics"}
-    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.7, unit: "fraction", source: "assumption: cold plates on GPUs and CPUs capture ~70% of server heat"}
     embodied_kg: {base: 600, dist: "lognormal(600, 0.4)", unit: "kg", source: "318 kg per A100 (Chien et al., HotCarbon 2023, via Scope3 methodology; secondary) scaled for 40 GB + 2,500 kg/8-GPU server share (Scope3)"}
     useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
@@ -480,12 +480,12 @@ hardware:
     kind: gpu
     tdp_w: {value: 400, unit: "W", source: "NVIDIA A100 datasheet (400 W SXM4); BLOOM used 400 W (Luccioni et al. arXiv 2211.02001)"}
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.22, 0.415, 0.557, 0.715, 0.842, 0.921, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + 28 W CUDA context (arXiv 2605.23918: +26–50 W on A100 80 GB HBM2e); u=1: assumption: dense GEMM sits just under the power limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    curve_power_fraction: {values: [0.22, 0.415, 0.557, 0.715, 0.842, 0.921, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + 28 W CUDA context (arXiv 2605.23918: +26–50 W on A100 80 GB HBM2e); u=1: assumption: dense GEMM sits just under the power limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
     idle_bare_w: {value: 60, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading (~15% of TDP)"}
-    host_idle_w: {value: 150, unit: "W", source: "DGX A100 max 6.5 kW − 8×400 W = 3.3 kW; ~350 W/GPU at full load, idle ~43% (assumption)"}
-    host_max_w: {value: 350, unit: "W", source: "DGX A100 max 6.5 kW − 8×400 W = 3.3 kW; ~350 W/GPU at full load, idle ~43% (assumption)"}
+    host_idle_w: {base: 130, dist: "triangular(90, 130, 170)", unit: "W", source: "assumption: ≈ 45 % of host_max_w (2 × EPYC 7742 idle, 1 TB DDR4, 9 ConnectX-6, 6 NVSwitch, fans at low speed)"}
+    host_max_w: {base: 290, dist: "triangular(230, 290, 400)", unit: "W", source: "derived: (r × 6.5 kW − 8 × 388 W) / 8 = 286 W/GPU with r = 0.83: measured peak / rated max of an 8×H100 HGX node, 8.4–8.48 kW of 10.2 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602) applied to DGX A100 (max 6.5 kW, NVIDIA datasheet); assumption: the H100 ratio carries over"}
     network_w: {value: 80, unit: "W", source: "assumption: 200 Gb/s HDR fat tree"}
-    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.7, unit: "fraction", source: "assumption: cold plates capture ~70% of server heat"}
     embodied_kg: {base: 630, dist: "lognormal(630, 0.4)", unit: "kg", source: "318 kg per A100 (Chien et al., HotCarbon 2023, via Scope3; secondary) + 2,500 kg/8-GPU server share = 312 kg (Scope3)"}
     useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
@@ -497,12 +497,12 @@ hardware:
     kind: gpu
     tdp_w: {value: 700, unit: "W", source: "Llama 3.1 model card, meta-llama/llama-models MODEL_CARD.md (2024): H100-80GB TDP 700 W"}
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.154, 0.37, 0.528, 0.702, 0.844, 0.931, 0.985], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle 70 W + 38 W CUDA context (midpoint of +26–50 W, arXiv 2605.23918, 14 H100s) = 108 W; u=1: dense GEMM runs at the 700 W limit (DGEMM power-bound on H100, arXiv 2604.11391); 690 W; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    curve_power_fraction: {values: [0.154, 0.37, 0.528, 0.702, 0.844, 0.931, 0.985], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle 70 W + 38 W CUDA context (midpoint of +26–50 W, arXiv 2605.23918, 14 H100s) = 108 W; u=1: dense GEMM runs at the 700 W limit (DGEMM power-bound on H100, arXiv 2604.11391); 690 W; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
     idle_bare_w: {value: 70, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of an H100 SXM (10% of TDP); facts.md: absolute idle unverified"}
-    host_idle_w: {value: 150, unit: "W", source: "8×H100 HGX node measured at ≤8.4 kW in training (Latif et al. arXiv 2412.08602; Newkirk et al. arXiv 2506.14551: 76% of 10.2 kW) less 8 boards ≈ 3.2 kW → 400 W/GPU; idle assumption"}
-    host_max_w: {value: 400, unit: "W", source: "8×H100 HGX node measured at ≤8.4 kW in training (Latif et al. arXiv 2412.08602; Newkirk et al. arXiv 2506.14551: 76% of 10.2 kW) less 8 boards ≈ 3.2 kW → 400 W/GPU; idle assumption"}
-    network_w: {value: 130, unit: "W", source: "assumption: 400 Gb/s NDR 3-tier fat tree, 5/64 switch per GPU × ~1 kW + ~6 optics × 10 W + front-end ≈ 130 W"}
-    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    host_idle_w: {base: 150, dist: "triangular(110, 150, 200)", unit: "W", source: "assumption: idle node ≈ 1.2 kW besides the boards: 2 × Xeon 8480C idle ≈ 200 W, 2 TB DDR5 ≈ 150 W, 10 ConnectX-7 + 2 BlueField-3 ≈ 300 W, 4 NVSwitch ≈ 150 W, fans at low speed ≈ 250 W, NVMe ≈ 80 W, PSU losses ≈ 100 W (component powers from vendor datasheets, not re-checked)"}
+    host_max_w: {base: 360, dist: "triangular(300, 360, 420)", unit: "W", source: "derived: node at full GPU load ≈ 8.45 kW measured peak (Latif et al. arXiv 2412.08602, 8.4–8.48 kW with GPUs near full utilization) − 8 boards × 690 W = 2.93 kW → 366 W/GPU for CPUs, DRAM, NICs, NVSwitches, fans, local NVMe and PSU losses; rated max 10.2 kW (DGX H100) would give 575 W/GPU at maximum fan and CPU power; typical training check: at u = 0.9 board 652 W + host 339 W = 991 W → 7.93 kW/node = 78 % of 10.2 kW vs 76 % measured for compute-intensive training (Newkirk et al. arXiv 2506.14551)"}
+    network_w: {base: 110, dist: "triangular(70, 110, 170)", unit: "W", source: "assumption: 400 Gb/s NDR 3-tier non-blocking fat tree: ≈ 5 switch ports per GPU / 64 ports = 0.078 Quantum-2 switch per GPU × ≈ 1.1 kW with its transceivers (between typical 0.75 kW with passive cables and ≈ 1.7 kW max, NVIDIA QM9700 datasheet, not re-checked) ≈ 86 W + front-end Ethernet and storage network ≈ 25 W; node-side NICs and optics are in host_*_w"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.75, unit: "fraction", source: "assumption: D2C cold plates on GPUs and CPUs capture ~75% of HGX server heat"}
     embodied_kg: {base: 750, dist: "lognormal(750, 0.4)", unit: "kg", source: "assumption: A100 board 318 kg (Chien et al.) × 1.3 for larger die and HBM3 ≈ 410 kg + 312 kg server share (Scope3) + ~30 kg network; NVIDIA PCF gives intensity per FLOP only (facts.md)"}
     useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
@@ -514,12 +514,12 @@ hardware:
     kind: gpu
     tdp_w: {value: 350, unit: "W", source: "NVIDIA H100 PCIe product brief PB-11133 (350 W)"}
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.228, 0.424, 0.566, 0.724, 0.852, 0.931, 0.98], unit: "fraction", source: "fraction of tdp_w; u=0: 79.7 W idle measured with nvidia-smi on an H100 PCIe (GOATnote-Inc/robogoat POWER_EFFICIENCY_MEASURED.md, 2025); u=1: assumption: PCIe card reaches its 350 W limit on dense GEMM; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    curve_power_fraction: {values: [0.228, 0.424, 0.566, 0.724, 0.852, 0.931, 0.98], unit: "fraction", source: "fraction of tdp_w; u=0: 79.7 W idle measured with nvidia-smi on an H100 PCIe (GOATnote-Inc/robogoat POWER_EFFICIENCY_MEASURED.md, 2025); u=1: assumption: PCIe card reaches its 350 W limit on dense GEMM; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
     idle_bare_w: {value: 50, unit: "W", source: "assumption: idle-with-context (80 W measured) less ~30 W CUDA context (arXiv 2605.23918)"}
     host_idle_w: {value: 80, unit: "W", source: "assumption: 2-socket PCIe server, ~1.5 kW besides 8 GPUs at full load"}
     host_max_w: {value: 180, unit: "W", source: "assumption: 2-socket PCIe server, ~1.5 kW besides 8 GPUs at full load"}
     network_w: {value: 80, unit: "W", source: "assumption: one 400 Gb/s port per GPU, 2-tier"}
-    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.0, unit: "fraction", source: "PCIe cards are air cooled (passive heat sinks)"}
     embodied_kg: {base: 650, dist: "lognormal(650, 0.4)", unit: "kg", source: "assumption: H100 board (~410 kg, see h100-sxm) less SXM module, + server share"}
     useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
@@ -531,12 +531,12 @@ hardware:
     kind: gpu
     tdp_w: {value: 700, unit: "W", source: "NVIDIA H200 page; MLPerf v4.1 H200-SXM-141GBx8 'TGP 700W' (secondary, facts.md)"}
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.12, 0.345, 0.509, 0.691, 0.838, 0.929, 0.985], unit: "fraction", source: "fraction of tdp_w; u=0: 80.3 W 'ghost power' with a model loaded (serialalice benchmark, 2026) ≈ 84 W; u=1: dense GEMM at the 700 W limit (H100/H200 power-capping study arXiv 2604.11391); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    curve_power_fraction: {values: [0.12, 0.345, 0.509, 0.691, 0.838, 0.929, 0.985], unit: "fraction", source: "fraction of tdp_w; u=0: 80.3 W 'ghost power' with a model loaded (serialalice benchmark, 2026) ≈ 84 W; u=1: dense GEMM at the 700 W limit (H100/H200 power-capping study arXiv 2604.11391); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
     idle_bare_w: {value: 55, unit: "W", source: "idle-with-context 80 W measured (serialalice GPU energy benchmark, 2026, low quality) less ~26 W CUDA context (arXiv 2605.23918)"}
-    host_idle_w: {value: 150, unit: "W", source: "as h100-sxm (same HGX chassis; DGX H200 10.2 kW max)"}
-    host_max_w: {value: 400, unit: "W", source: "as h100-sxm (same HGX chassis; DGX H200 10.2 kW max)"}
-    network_w: {value: 130, unit: "W", source: "as h100-sxm"}
-    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    host_idle_w: {base: 150, dist: "triangular(110, 150, 200)", unit: "W", source: "as h100-sxm (same HGX chassis; DGX H200 10.2 kW max)"}
+    host_max_w: {base: 360, dist: "triangular(300, 360, 420)", unit: "W", source: "as h100-sxm (same HGX chassis, DGX H200 10.2 kW max; Latif et al. arXiv 2412.08602 measured peak 8.4 kW on the H100 node)"}
+    network_w: {base: 110, dist: "triangular(70, 110, 170)", unit: "W", source: "as h100-sxm (400 Gb/s NDR 3-tier fat tree)"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.75, unit: "fraction", source: "assumption: as h100-sxm"}
     embodied_kg: {base: 800, dist: "lognormal(800, 0.4)", unit: "kg", source: "assumption: h100-sxm + ~50 kg for 141 GB HBM3e"}
     useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
@@ -548,12 +548,12 @@ hardware:
     kind: gpu
     tdp_w: {value: 1000, unit: "W", source: "MLPerf inference v6.0 Nebius 'B200 TGP 1000W'; glennklockwood.com B200 page (secondary, facts.md)"}
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~40 W CUDA context (arXiv 2605.23918 range, HBM); u=1: assumption: dense GEMM near the 1,000 W limit; up to 943 W seen in vLLM runs (serialalice benchmark, 2026); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~40 W CUDA context (arXiv 2605.23918 range, HBM); u=1: assumption: dense GEMM near the 1,000 W limit; up to 943 W seen in vLLM runs (serialalice benchmark, 2026); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
     idle_bare_w: {value: 100, unit: "W", source: "assumption: 10% of TDP as for H100 SXM"}
-    host_idle_w: {value: 200, unit: "W", source: "DGX B200 max ~14.3 kW − 8×1,000 W = 6.3 kW at max incl. fans (facts.md); ~500 W/GPU at full load (assumption: ~80% of max as on H100 nodes)"}
-    host_max_w: {value: 500, unit: "W", source: "DGX B200 max ~14.3 kW − 8×1,000 W = 6.3 kW at max incl. fans (facts.md); ~500 W/GPU at full load (assumption: ~80% of max as on H100 nodes)"}
-    network_w: {value: 150, unit: "W", source: "assumption: 800 Gb/s 3-tier fabric with optics"}
-    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    host_idle_w: {base: 200, dist: "triangular(150, 200, 260)", unit: "W", source: "assumption: as h100-sxm scaled for 2 × Xeon 8570, 4 TB DDR5 and larger fans (≈ 1.6 kW per idle node besides the boards)"}
+    host_max_w: {base: 515, dist: "triangular(430, 515, 650)", unit: "W", source: "derived: (r × 14.3 kW − 8 × 970 W) / 8 = 514 W/GPU with r = 0.83: measured peak / rated max of an 8×H100 HGX node, 8.4–8.48 kW of 10.2 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602); DGX B200 max ~14.3 kW (facts.md, secondary); rated max would give 788 W/GPU"}
+    network_w: {base: 150, dist: "triangular(90, 150, 220)", unit: "W", source: "assumption: 800 Gb/s XDR/800G Ethernet 3-tier fabric: ≈ 0.078 switch per GPU × ≈ 1.6 kW with transceivers ≈ 125 W + front-end ≈ 25 W"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.75, unit: "fraction", source: "assumption: D2C cold plates on GPUs and CPUs"}
     embodied_kg: {base: 1000, dist: "lognormal(1000, 0.4)", unit: "kg", source: "assumption: two reticle-size dies + 180 GB HBM3e ≈ 1.6 × H100 board + server share; NVIDIA PCF: −24% per FLOP vs HGX H100 (facts.md)"}
     useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
@@ -565,12 +565,12 @@ hardware:
     kind: gpu
     tdp_w: {value: 1200, unit: "W", source: "B200 inside GB200: 1,200 W (glennklockwood.com; Meta arXiv 2605.24461 via supercomputing.news; secondary, facts.md)"}
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~50 W CUDA context (upper end of arXiv 2605.23918 HBM range for a larger part); u=1: assumption: dense GEMM near the 1,200 W limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~50 W CUDA context (upper end of arXiv 2605.23918 HBM range for a larger part); u=1: assumption: dense GEMM near the 1,200 W limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
     idle_bare_w: {value: 120, unit: "W", source: "assumption: 10% of TDP as for H100 SXM"}
-    host_idle_w: {value: 100, unit: "W", source: "half a Grace CPU with LPDDR5X (superchip up to 2,700 W = 2×1,200 + ~300 W; wifitalents, low quality) ≈ 150 W + NICs, DPU, fans ≈ 75 W"}
-    host_max_w: {value: 225, unit: "W", source: "half a Grace CPU with LPDDR5X (superchip up to 2,700 W = 2×1,200 + ~300 W; wifitalents, low quality) ≈ 150 W + NICs, DPU, fans ≈ 75 W"}
-    network_w: {value: 260, unit: "W", source: "NVLink switch trays ≈ (132 − 18×6.6) kW / 72 ≈ 180 W/GPU (Morgan Stanley via epium.com; rack ~120–132 kW, facts.md) + ~80 W scale-out fabric (assumption)"}
-    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    host_idle_w: {base: 120, dist: "triangular(80, 120, 170)", unit: "W", source: "assumption: Grace idle ≈ 50 W + NICs/DPU ≈ 50 W + fans/NVMe ≈ 20 W per GPU; power-shelf losses scale with load"}
+    host_max_w: {base: 310, dist: "triangular(240, 310, 400)", unit: "W", source: "derived: half a Grace with LPDDR5X ≈ 150 W (GB200 superchip up to 2,700 W = 2 × 1,200 + 300 W; wifitalents, low quality) + one ConnectX-7 ≈ 25 W + half a BlueField-3 ≈ 40 W + tray fans and local NVMe ≈ 50 W + power-shelf conversion losses ≈ 3 % of ≈ 1.6 kW ≈ 45 W = 310 W; rack check at full load: 72 × (1,164 + 310 + 180 NVLink) = 119 kW vs ~120 kW quoted (≈ 132 kW max; facts.md, secondary)"}
+    network_w: {base: 260, dist: "triangular(200, 260, 340)", unit: "W", source: "derived: NVLink switch trays ≈ (132 − 18 × 6.6) kW / 72 ≈ 183 W/GPU (Morgan Stanley compute-tray figure via epium.com, secondary; rack ~120–132 kW, facts.md) + ≈ 80 W scale-out fabric outside the rack (assumption, as h100-sxm scaled to 800 Gb/s)"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.85, unit: "fraction", source: "compute trays ~94% to liquid (6.2 of 6.6 kW, Morgan Stanley via epium.com for GB300); less air-cooled power shelves and out-of-rack network → 0.85 (assumption)"}
     embodied_kg: {base: 1100, dist: "lognormal(1100, 0.4)", unit: "kg", source: "assumption: B200-class GPU with 192 GB HBM3e + half a Grace + tray, NVLink switch and rack share"}
     useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
@@ -582,12 +582,12 @@ hardware:
     kind: gpu
     tdp_w: {value: 1400, unit: "W", source: "B300/GB300 GPU 1,400 W (huggingface.co/hardware/b300; Morgan Stanley via epium.com; secondary, facts.md)"}
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~56 W CUDA context; u=1: assumption: dense GEMM near the 1,400 W limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/methods-fleet.md"}
+    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~56 W CUDA context; u=1: assumption: dense GEMM near the 1,400 W limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
     idle_bare_w: {value: 140, unit: "W", source: "assumption: 10% of TDP as for H100 SXM"}
-    host_idle_w: {value: 110, unit: "W", source: "Morgan Stanley: compute tray ~6.6 kW for 4 GPUs → 1,650 W/GPU incl. board 1,400 W → ~250 W host share (via epium.com, secondary)"}
-    host_max_w: {value: 250, unit: "W", source: "Morgan Stanley: compute tray ~6.6 kW for 4 GPUs → 1,650 W/GPU incl. board 1,400 W → ~250 W host share (via epium.com, secondary)"}
-    network_w: {value: 260, unit: "W", source: "as gb200: NVLink switch trays ≈ 180 W/GPU + ~80 W scale-out (assumption)"}
-    storage_w: {value: 30, unit: "W", source: "assumption: parallel file system and object storage ~2% of IT power per GPU"}
+    host_idle_w: {base: 120, dist: "triangular(80, 120, 170)", unit: "W", source: "assumption: as gb200 (same Grace, NIC and tray design)"}
+    host_max_w: {base: 300, dist: "triangular(230, 300, 400)", unit: "W", source: "derived: compute tray ≈ 6.6 kW per 4 GPUs (Morgan Stanley via epium.com, secondary) = 1,650 W/GPU − board 1,400 W = 250 W + power-shelf conversion losses ≈ 3 % ≈ 50 W = 300 W; rack check at full load: 72 × (1,358 + 300 + 183) = 133 kW vs ~120–140 kW quoted (facts.md, secondary)"}
+    network_w: {base: 260, dist: "triangular(200, 260, 340)", unit: "W", source: "as gb200: NVLink switch trays ≈ 183 W/GPU + ≈ 80 W scale-out (assumption)"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.85, unit: "fraction", source: "compute tray 6.2 of 6.6 kW to liquid (Morgan Stanley via epium.com) less air-cooled parts → 0.85 (assumption)"}
     embodied_kg: {base: 1200, dist: "lognormal(1200, 0.4)", unit: "kg", source: "assumption: gb200 + ~100 kg for 288 GB HBM3e"}
     useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
@@ -666,9 +666,6 @@ fleet:
 hardware:
   h100-sxm:
     idle_bare_w: {base: 70, dist: "triangular(50, 70, 90)", unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of an H100 SXM"}
-    host_max_w: {base: 400, dist: "triangular(300, 400, 480)", unit: "W", source: "8×H100 node ≤8.4 kW in training (Latif et al. arXiv 2412.08602) less 8 boards"}
-    network_w: {base: 130, dist: "triangular(80, 130, 200)", unit: "W", source: "assumption: NDR 3-tier fat tree with optics"}
-    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: ~2% of IT power"}
     annual_failure_rate: {base: 0.08, dist: "triangular(0.04, 0.08, 0.15)", unit: "1/year", source: "derived from Llama 3 405B interruptions (0.17/GPU-year × 47% GPU+HBM)"}
 correlations:
   - {paths: [fleet.cohorts.h100-tx.workload.training_utilization_fraction, fleet.cohorts.h100-tx.workload.training_intensity_fraction], rho: 0.5, source: "assumption: well-tuned jobs keep kernels busy and compute-bound"}
@@ -728,9 +725,6 @@ fleet:
         inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
         inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
         inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
-hardware:
-  h200:
-    host_max_w: {base: 400, dist: "triangular(320, 400, 500)", unit: "W", source: "as h100-sxm (same HGX chassis); air-cooled fans at full speed add to host power (assumption)"}
 correlations:
   - {paths: [fleet.cohorts.h200-phx.workload.inference_diurnal_amplitude_fraction, fleet.cohorts.h100pcie-phx.workload.inference_diurnal_amplitude_fraction], rho: 0.9, source: "assumption: one service, one daily cycle"}
   - {paths: [fleet.cohorts.h200-phx.workload.inference_utilization_fraction, fleet.cohorts.h100pcie-phx.workload.inference_utilization_fraction], rho: 0.8, source: "assumption: one service, one demand curve"}
@@ -740,7 +734,7 @@ correlations:
 schema: fleetwatt.scenario/1
 id: openai-aws-2025
 title: "OpenAI–AWS compute deal, Nov 2025 – Oct 2032"
-description: "$38B, 7-year capacity lease: hundreds of thousands of NVIDIA GB200/GB300 GPUs in EC2 UltraServers, tens of millions of CPUs, all capacity before end of 2026, option to expand from 2027. GPU count, mix and sites are undisclosed: documented uncertain assumptions (docs/methods-fleet.md)."
+description: "$38B, 7-year capacity lease: hundreds of thousands of NVIDIA GB200/GB300 GPUs in EC2 UltraServers, tens of millions of CPUs, all capacity before end of 2026, option to expand from 2027. GPU count, mix and sites are undisclosed: documented uncertain assumptions (docs/METHODS.md)."
 term:
   start: "2025-11-01"
   months: 84
@@ -751,7 +745,7 @@ fleet:
     gb200-use1:
       hardware: gb200
       site: us-east-1
-      count: {base: 70000, dist: "triangular(35000, 70000, 117000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB200 inference share in N. Virginia; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 70000, dist: "triangular(35000, 70000, 117000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB200 inference share in N. Virginia; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2025-11-01"
       deploy_end: "2026-06-30"
       ramp: logistic
@@ -772,7 +766,7 @@ fleet:
     gb200-use2:
       hardware: gb200
       site: us-east-2
-      count: {base: 50000, dist: "triangular(25000, 50000, 83000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB200 training campus in Ohio; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 50000, dist: "triangular(25000, 50000, 83000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB200 training campus in Ohio; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2025-12-01"
       deploy_end: "2026-06-30"
       ramp: logistic
@@ -793,7 +787,7 @@ fleet:
     gb300-use1:
       hardware: gb300
       site: us-east-1
-      count: {base: 80000, dist: "triangular(40000, 80000, 133000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB300 inference share in N. Virginia; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 80000, dist: "triangular(40000, 80000, 133000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB300 inference share in N. Virginia; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2026-03-01"
       deploy_end: "2026-12-01"
       ramp: logistic
@@ -814,7 +808,7 @@ fleet:
     gb300-use2:
       hardware: gb300
       site: us-east-2
-      count: {base: 60000, dist: "triangular(30000, 60000, 100000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB300 training campus in Ohio; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 60000, dist: "triangular(30000, 60000, 100000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB300 training campus in Ohio; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2026-03-01"
       deploy_end: "2026-12-01"
       ramp: logistic
@@ -835,7 +829,7 @@ fleet:
     gb300-usw2:
       hardware: gb300
       site: us-west-2
-      count: {base: 40000, dist: "triangular(20000, 40000, 67000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/methods-fleet.md; GB300 inference in Oregon; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 40000, dist: "triangular(20000, 40000, 67000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB300 inference in Oregon; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2026-05-01"
       deploy_end: "2026-12-01"
       ramp: logistic
@@ -936,7 +930,7 @@ correlations:
         "sites/phoenix-az.yaml": #"""
 # Phoenix, Arizona: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Phoenix Sky Harbor Intl AP (PHX), AZ (not re-checked against the NCEI files in this session).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Phoenix Sky Harbor Intl AP (PHX), AZ; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: assumption: air-cooled halls with water-cooled chillers, waterside economizer and towers, the conventional design for an inference fleet in a hot, dry city.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -959,15 +953,15 @@ sites:
       dry_bulb_mean_c:
         values: [13.8, 15.8, 19.2, 23.2, 28.3, 33.3, 35.6, 34.9, 31.8, 25.2, 18.2, 13.1]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Phoenix Sky Harbor Intl AP (PHX), AZ: (mean max + mean min)/2, converted from °F'
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Phoenix Sky Harbor Intl AP (GHCND USW00023183), (mean max + mean min)/2 converted from °F; checked against the rounded normal highs/lows of the Wikipedia ''Climate of Phoenix'' chart citing NOAA 1991–2020 (Jan 68/46 … Jul 107/85 … Dec 66/45 °F; secondary): every month within 0.4 °C'
       daily_range_c:
         values: [11.9, 12.1, 13.1, 13.9, 13.9, 14.0, 11.7, 11.4, 12.3, 12.9, 12.9, 11.5]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Phoenix Sky Harbor Intl AP (PHX), AZ: mean max − mean min, converted from °F'
+        source: 'NOAA NCEI 1991–2020 normals for PHX, mean max − mean min; checked against the same rounded chart (secondary): within 0.6 °C (rounding of the chart values)'
       dew_point_mean_c:
         values: [0.6, 0.0, 0.6, 0.0, 0.6, 2.8, 12.8, 14.4, 10.6, 5.0, 1.1, 0.6]
         unit: °C
-        source: NOAA NCEI 1991–2020 hourly normals (dew point), Phoenix Sky Harbor Intl AP (PHX), AZ, monthly means rounded to 1 °F, converted
+        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for PHX, monthly means rounded to 1 °F; no table found in this session; uncertainty ±2 °C per month (monsoon months Jul–Sep ±3 °C)'
       daily_sd_c:
         values: [2.5, 2.5, 2.5, 2.5, 2.0, 1.5, 1.5, 1.5, 1.5, 2.0, 2.5, 2.5]
         unit: °C
@@ -1129,7 +1123,7 @@ sites:
         "sites/us-east-1.yaml": #"""
 # AWS US East (N. Virginia), Loudoun County: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Washington Dulles Intl AP (IAD), VA (not re-checked against the NCEI files in this session).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Washington Dulles Intl AP (IAD), VA; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -1152,15 +1146,15 @@ sites:
       dry_bulb_mean_c:
         values: [0.8, 2.4, 6.7, 12.7, 17.7, 22.6, 25.1, 24.1, 20.2, 13.8, 7.8, 3.1]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Washington Dulles Intl AP (IAD), VA: (mean max + mean min)/2, converted from °F'
+        source: 'unverified: transcribed from memory of NOAA NCEI U.S. Climate Normals 1991–2020 for Washington Dulles Intl AP (GHCND USW00093738), (mean max + mean min)/2; no table for IAD found in this session (search corpus holds only DCA daily CLI reports); uncertainty ±1 °C per month'
       daily_range_c:
         values: [10.6, 11.4, 12.6, 13.9, 13.3, 12.9, 12.6, 12.4, 12.5, 13.1, 12.2, 10.4]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Washington Dulles Intl AP (IAD), VA: mean max − mean min, converted from °F'
+        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 normals for IAD (mean max − mean min); uncertainty ±1.5 °C'
       dew_point_mean_c:
         values: [-6.7, -5.6, -2.2, 3.3, 10.0, 15.0, 17.8, 17.2, 13.9, 7.2, 0.6, -3.9]
         unit: °C
-        source: NOAA NCEI 1991–2020 hourly normals (dew point), Washington Dulles Intl AP (IAD), VA, monthly means rounded to 1 °F, converted
+        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for IAD, monthly means rounded to 1 °F; uncertainty ±1.5 °C per month'
       daily_sd_c:
         values: [5.2, 5.9, 5.8, 3.7, 3.3, 1.8, 2.6, 1.9, 2.6, 3.7, 3.2, 4.9]
         unit: °C
@@ -1331,7 +1325,7 @@ sites:
         "sites/us-east-2.yaml": #"""
 # AWS US East (Ohio), central Ohio: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Columbus John Glenn Intl AP (CMH), OH (not re-checked against the NCEI files in this session).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Columbus John Glenn Intl AP (CMH), OH; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -1352,17 +1346,17 @@ sites:
         unit: m
         source: station elevation, Columbus John Glenn Intl AP (CMH), OH (NOAA station metadata)
       dry_bulb_mean_c:
-        values: [-1.5, 0.4, 5.5, 11.8, 17.3, 22.1, 24.1, 23.2, 19.5, 12.9, 6.7, 1.2]
+        values: [-1.3, 0.3, 5.3, 11.8, 17.4, 22.2, 24.1, 23.3, 19.6, 12.9, 6.4, 1.4]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Columbus John Glenn Intl AP (CMH), OH: (mean max + mean min)/2, converted from °F'
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Columbus John Glenn Intl AP (GHCND USW00014821), monthly normal daily mean (MLY-TAVG-NORMAL) and maximum, as tabulated in the Wikipedia ''Climate of Columbus, Ohio'' climate box citing NOAA (secondary; pl.qaz.wiki mirror read 2026): mean °F 29.6, 32.5, 41.6, 53.2, 63.3, 71.9, 75.4, 74.0, 67.2, 55.2, 43.6, 34.5, converted'
       daily_range_c:
-        values: [8.4, 9.1, 10.5, 11.9, 11.7, 11.2, 11.0, 11.2, 11.7, 11.3, 9.4, 7.8]
+        values: [8.3, 9.2, 10.6, 12.1, 12.0, 11.4, 11.1, 11.2, 11.8, 11.4, 9.7, 7.8]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Columbus John Glenn Intl AP (CMH), OH: mean max − mean min, converted from °F'
+        source: 'derived: 2 × (normal daily max − normal daily mean), same NOAA 1991–2020 table (max °F 37.1, 40.8, 51.1, 64.1, 74.1, 82.2, 85.4, 84.1, 77.8, 65.5, 52.3, 41.5), converted'
       dew_point_mean_c:
         values: [-7.2, -6.1, -2.2, 2.8, 9.4, 14.4, 16.7, 16.1, 12.8, 6.1, 0.6, -3.9]
         unit: °C
-        source: NOAA NCEI 1991–2020 hourly normals (dew point), Columbus John Glenn Intl AP (CMH), OH, monthly means rounded to 1 °F, converted
+        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for Columbus CMH, monthly means rounded to 1 °F; no primary or secondary table found in this session; uncertainty ±1.5 °C per month (the spread between nearby first-order stations)'
       daily_sd_c:
         values: [5.7, 6.5, 6.4, 4.1, 3.6, 2.0, 2.9, 2.1, 2.9, 4.1, 3.5, 5.4]
         unit: °C
@@ -1533,7 +1527,7 @@ sites:
         "sites/us-tx.yaml": #"""
 # Central Texas AI campus: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Austin Camp Mabry (ATT), TX (not re-checked against the NCEI files in this session).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Austin Camp Mabry (ATT), TX; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: assumption: direct-to-chip liquid with cooling towers and a trim chiller, the conventional water-cooled design of large training campuses; water-scarce central Texas may choose dry coolers instead (--set sites.us-tx.cooling.type=liquid-dry-cooler with approach_c 8 and chiller_eta 0.5 shows the trade-off).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -1556,15 +1550,15 @@ sites:
       dry_bulb_mean_c:
         values: [11.2, 13.5, 17.3, 21.1, 25.1, 28.4, 29.9, 30.2, 27.1, 22.0, 16.0, 11.9]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Austin Camp Mabry (ATT), TX: (mean max + mean min)/2, converted from °F'
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Austin Camp Mabry (GHCND USW00013958), (mean max + mean min)/2 converted from °F; checked (secondary): annual mean 70 °F = 21.1 °C (LCRA, ''NOAA releases a new set of climate normals'', 2021; file mean 21.1), June normal 83.0 °F = 28.3 °C and July 85.8 °F = 29.9 °C (KXAN summer 2021 recap, from stated departures); other months unverified, ±0.5 °C'
       daily_range_c:
         values: [11.4, 11.4, 11.6, 11.6, 10.9, 10.9, 11.7, 12.2, 11.7, 11.6, 11.2, 11.0]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Austin Camp Mabry (ATT), TX: mean max − mean min, converted from °F'
+        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 normals for Camp Mabry (mean max − mean min); uncertainty ±1 °C'
       dew_point_mean_c:
         values: [3.3, 5.0, 8.3, 12.2, 17.2, 19.4, 19.4, 18.9, 17.8, 12.8, 7.8, 4.4]
         unit: °C
-        source: NOAA NCEI 1991–2020 hourly normals (dew point), Austin Camp Mabry (ATT), TX, monthly means rounded to 1 °F, converted
+        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for Camp Mabry, monthly means rounded to 1 °F; uncertainty ±1.5 °C per month'
       daily_sd_c:
         values: [5.0, 5.0, 4.5, 3.5, 2.5, 1.5, 1.2, 1.2, 2.0, 3.5, 4.5, 5.0]
         unit: °C
@@ -1736,7 +1730,7 @@ sites:
         "sites/us-west-2.yaml": #"""
 # AWS US West (Oregon), Umatilla/Morrow counties: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Pendleton Eastern Oregon Regional AP (PDT), OR (not re-checked against the NCEI files in this session).
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Pendleton Eastern Oregon Regional AP (PDT), OR; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -1757,17 +1751,17 @@ sites:
         unit: m
         source: station elevation, Pendleton Eastern Oregon Regional AP (PDT), OR (NOAA station metadata)
       dry_bulb_mean_c:
-        values: [1.7, 3.7, 7.4, 10.5, 15.0, 18.9, 23.6, 23.1, 18.2, 11.5, 5.2, 1.1]
+        values: [1.7, 3.7, 7.4, 10.5, 14.3, 18.2, 22.6, 22.1, 17.4, 11.5, 5.2, 1.1]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Pendleton Eastern Oregon Regional AP (PDT), OR: (mean max + mean min)/2, converted from °F'
+        source: 'May–Sep: NOAA NCEI U.S. Climate Normals 1991–2020, Pendleton Eastern Oregon Regional AP (GHCND USW00024155): normal daily max/min °F May 69.9/45.6, Jun 78.2/51.5, Jul 87.9/57.5, Aug 86.8/56.9, Sep 77.4/49.4 as quoted from NWS Pendleton monthly climate summaries (East Oregonian, Jun–Oct 2021; secondary; May, Jun and Sep derived from stated departures), (max + min)/2 converted; previous values were 0.5–1.0 °C too warm. Oct–Apr unverified: transcribed from memory, uncertainty ±1 °C. Pendleton (455 m) is a proxy for the Boardman/Hermiston campuses (≈ 100–200 m), which the standard lapse rate (6.5 K/km) puts ≈ 2 K warmer (unverified)'
       daily_range_c:
-        values: [7.0, 9.2, 11.6, 13.1, 14.1, 15.0, 17.2, 17.1, 16.1, 13.3, 9.0, 6.9]
+        values: [7.0, 9.2, 11.6, 13.1, 13.5, 14.8, 16.9, 16.6, 15.6, 13.3, 9.0, 6.9]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Pendleton Eastern Oregon Regional AP (PDT), OR: mean max − mean min, converted from °F'
+        source: 'May–Sep: normal daily max − min from the same NOAA 1991–2020 values (East Oregonian/NWS Pendleton 2021, secondary), converted; Oct–Apr unverified (transcribed from memory, ±1 °C)'
       dew_point_mean_c:
         values: [-2.8, -1.7, -0.6, 0.6, 3.3, 6.1, 7.2, 6.7, 4.4, 2.2, 0.0, -2.2]
         unit: °C
-        source: NOAA NCEI 1991–2020 hourly normals (dew point), Pendleton Eastern Oregon Regional AP (PDT), OR, monthly means rounded to 1 °F, converted
+        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for Pendleton PDT; no table found in this session; uncertainty ±2 °C per month (semi-arid, large inter-annual spread)'
       daily_sd_c:
         values: [4.2, 4.7, 4.6, 3.0, 2.6, 1.4, 2.1, 1.5, 2.1, 3.0, 2.6, 3.9]
         unit: °C

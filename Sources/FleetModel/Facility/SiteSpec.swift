@@ -174,6 +174,16 @@ public enum CoolingType: String, Codable, Sendable, Hashable, CaseIterable {
     /// A constant PUE and WUE.
     case fixedPUE = "fixed-pue"
 
+    /// One line on the design, for listings.
+    public var summary: String {
+        switch self {
+        case .liquidTower: "Direct-to-chip liquid, cooling towers, trim chiller; air share by CRAH"
+        case .liquidDryCooler: "Direct-to-chip liquid, dry coolers with adiabatic trim, trim chiller"
+        case .airChillerEconomizer: "Air-cooled halls: CRAH, water-cooled chillers, waterside economizer, towers"
+        case .fixedPUE: "A constant PUE and WUE (the simple option)"
+        }
+    }
+
     /// True when heat leaves through evaporative towers.
     public var usesTowers: Bool { self == .liquidTower || self == .airChillerEconomizer }
 }

@@ -2,7 +2,7 @@
 /// and storage (all per GPU), or a CPU-only server (all per server).
 ///
 /// Units are "units": one GPU for accelerators, one server for CPU servers.
-/// Every field is a per-unit quantity; see docs/methods-fleet.md for the equations.
+/// Every field is a per-unit quantity; see docs/METHODS.md §1 for the equations.
 public struct HardwareSpec: Codable, Sendable, Identified {
     public var id: String = ""
     /// Human name, for example "NVIDIA H100 SXM5 80 GB".

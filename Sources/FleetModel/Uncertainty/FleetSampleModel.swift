@@ -1,0 +1,56 @@
+/// The fleet physics as a `SampleModel`: a sample's values of the uncertain inputs are
+/// written over the scenario's base values, decoded into a `FleetSpec` and evaluated by
+/// `FleetEvaluator` (cohort loads, then the facility, hour by hour); every metric's whole-term
+/// total, years and months fill the output buffer.
+public struct FleetSampleModel: SampleModel {
+    public let document: ScenarioDocument
+    /// Position in `document.parameters` of each uncertain input, in `InputSpace(document:)` order.
+    let parameterIndices: [Int]
+    let baseValues: [Double]
+    /// Where relative weather-file paths resolve.
+    let baseDirectory: String
+    public let layout: OutputLayout
+    /// Simulated site-hours of one evaluation (term hours × sites), for benchmarks.
+    public let siteHours: Int
+
+    /// - Throws: the scenario's and the physics' errors for the base values.
+    public init(document: ScenarioDocument, baseDirectory: String = ".") throws {
+        self.document = document
+        self.baseDirectory = baseDirectory
+        parameterIndices = document.uncertainParameters.map(\.index)
+        baseValues = document.baseValues
+        let spec = try document.decode(FleetSpec.self)
+        let calendar = try TermCalendar(start: spec.term.start, months: spec.term.months)
+        var years: [String] = []
+        for label in calendar.monthLabels where years.last != String(label.year) { years.append(String(label.year)) }
+        layout = OutputLayout(metrics: Metric.allCases, years: years, months: calendar.monthNames)
+        siteHours = calendar.hourCount * spec.sites.count
+    }
+
+    public struct Evaluator: SampleEvaluator {
+        let model: FleetSampleModel
+        var values: [Double]
+
+        public mutating func evaluate(_ inputs: [Double], into outputs: inout [Double]) throws {
+            for (j, p) in model.parameterIndices.enumerated() { values[p] = inputs[j] }
+            let spec = try model.document.decode(FleetSpec.self, values: values)
+            let evaluation = try FleetEvaluator(spec: spec, baseDirectory: model.baseDirectory).evaluate()
+            model.write(evaluation, into: &outputs)
+        }
+    }
+
+    public func makeEvaluator() -> Evaluator { Evaluator(model: self, values: baseValues) }
+
+    /// Copies an evaluation's totals, years and months into a buffer laid out as `layout`.
+    func write(_ ev: Evaluation, into y: inout [Double]) {
+        let total = ev.total(), annual = ev.annual()
+        precondition(annual.count == layout.years.count && ev.months == layout.months.count,
+                     "evaluation periods differ from the layout's")
+        for (m, metric) in layout.metrics.enumerated() {
+            let row = metric.index
+            y[layout.total(m)] = total[row]
+            for (yi, year) in annual.enumerated() { y[layout.annual(m, yi)] = year.values[row] }
+            for k in 0..<ev.months { y[layout.monthly(m, k)] = ev.monthly[row][k] }
+        }
+    }
+}

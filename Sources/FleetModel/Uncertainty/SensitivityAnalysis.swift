@@ -1,0 +1,47 @@
+/// Which uncertain inputs move each metric: `tornado` (one at a time, P10 to P90) and
+/// `sobol` (variance-based first-order and total indices).
+public enum SensitivityAnalysis {
+    /// Whole-term totals of every metric at `count` points, point-major (point p's metric m
+    /// at p · metrics + m), with the points whose evaluation failed.
+    struct Totals {
+        var values: [Double]
+        var failed: [Bool]
+        var failures: [SampleFailure]
+        var failedCount: Int
+    }
+
+    static func evaluateTotals<M: SampleModel, P: PointSource>(
+        model: M, points: P, count: Int, threads: Int,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(UncertaintyError) -> Totals {
+        guard (1...1_024).contains(threads) else {
+            throw .invalidOption("--threads: expected 1 to 1024, got \(threads)")
+        }
+        let metricCount = model.layout.metrics.count
+        var out = Totals(values: [Double](repeating: 0, count: count * metricCount),
+                         failed: [Bool](repeating: false, count: count), failures: [], failedCount: 0)
+        BatchEvaluator(model: model, threads: threads, chunkSize: 16).evaluate(points, count: count,
+                                                                              progress: progress) { wave in
+            out.failedCount += wave.failures.count
+            if out.failures.count < UncertaintySummary.failuresKept {
+                out.failures += wave.failures.prefix(UncertaintySummary.failuresKept - out.failures.count)
+            }
+            for r in 0..<wave.count {
+                out.failed[wave.first + r] = wave.failed[r]
+                for m in 0..<metricCount { out.values[(wave.first + r) * metricCount + m] = wave.value(row: r, slot: m) }
+            }
+        }
+        return out
+    }
+
+    /// Sorts entries by decreasing key (primary, secondary), ties by path, and numbers them from 1.
+    static func rank(_ entries: [SensitivityEntry],
+                     by key: (SensitivityEntry) -> (Double, Double)) -> [SensitivityEntry] {
+        entries.sorted { a, b in
+            let ka = key(a), kb = key(b)
+            if ka.0 != kb.0 { return ka.0 > kb.0 }
+            if ka.1 != kb.1 { return ka.1 > kb.1 }
+            return a.path < b.path
+        }.enumerated().map { i, e in var e = e; e.rank = i + 1; return e }
+    }
+}

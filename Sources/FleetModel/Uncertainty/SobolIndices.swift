@@ -1,0 +1,222 @@
+import GSL
+
+/// Variance-based sensitivity: first-order and total Sobol indices of every uncertain
+/// input for the whole-term total of each metric.
+///
+/// Saltelli sampling (Saltelli et al. 2010, "Variance based sensitivity analysis of model
+/// output", Comput. Phys. Commun. 181:259): base sample n draws a 2k-dimensional unit point;
+/// its first k coordinates form row n of A, the last k row n of B, and A_B^(i) is A with
+/// column i taken from B. The model runs at A, B and every A_B^(i): N·(k + 2) evaluations.
+/// With V the variance of f over the rows of A and B together:
+///
+/// ```
+/// S_i  = (1/N) Σ_n f(B)_n (f(A_B^(i))_n − f(A)_n) / V          (Saltelli 2010, table 2 (b))
+/// S_Ti = (1/2N) Σ_n (f(A)_n − f(A_B^(i))_n)² / V              (Jansen 1999)
+/// ```
+///
+/// 95 % intervals are percentile bootstrap intervals: the N base samples are resampled with
+/// replacement `bootstrap` times (indices from the seed), the indices recomputed on each.
+/// Inputs are ranked by S_T, then S_i. With correlated inputs the indices refer to the
+/// independent copula coordinates, not to the correlated inputs themselves.
+public struct SobolAnalysis: Sendable, Hashable {
+    /// method "sobol", base samples, bootstrap count and the ranked entries.
+    public var sensitivity: Sensitivity
+    /// Model evaluations run, N·(k + 2).
+    public var evaluations: Int
+    /// Base samples left out because one of their k + 2 evaluations failed.
+    public var droppedBaseSamples: Int
+    public var warnings: [String]
+}
+
+extension SensitivityAnalysis {
+    /// Runs Saltelli's design for `model` and estimates the Sobol indices of each metric.
+    ///
+    /// - Parameters:
+    ///   - baseSamples: N, the rows of A and B (a power of two suits the Sobol sampler).
+    ///   - bootstrap: resamples for the 95 % intervals.
+    ///   - sampler: fills the 2k-dimensional base points (`random`, `lhs` or `sobol`).
+    ///   - metrics: the metrics to analyse (all of the model's by default).
+    public static func sobol<M: SampleModel>(
+        model: M, inputs: InputSpace, baseSamples: Int, bootstrap: Int = 200, seed: UInt64 = 1,
+        sampler: SamplerKind = .random, metrics: [Metric]? = nil,
+        threads: Int = MonteCarloRunner.defaultThreads, progress: ((Int, Int) -> Void)? = nil
+    ) throws -> SobolAnalysis {
+        let k = inputs.dimension
+        guard k > 0 else { throw UncertaintyError.invalidOption("sobol: the scenario has no uncertain inputs (no dist: anywhere)") }
+        guard baseSamples >= 2 else { throw UncertaintyError.invalidOption("sobol: base samples must be at least 2, got \(baseSamples)") }
+        guard bootstrap >= 0 else { throw UncertaintyError.invalidOption("sobol: bootstrap must be 0 or more, got \(bootstrap)") }
+        let count = baseSamples * (k + 2)
+        guard count <= MonteCarloRunner.maximumSamples * 10 else {
+            throw UncertaintyError.invalidOption("sobol: \(count) evaluations is more than \(MonteCarloRunner.maximumSamples * 10)")
+        }
+        let totals: Totals
+        switch sampler {
+        case .random:
+            totals = try evaluateTotals(model: model, points: SaltelliPoints(
+                sampler: RandomSampler(dimension: 2 * k, seed: seed), space: inputs),
+                count: count, threads: threads, progress: progress)
+        case .lhs:
+            totals = try evaluateTotals(model: model, points: SaltelliPoints(
+                sampler: LatinHypercubeSampler(dimension: 2 * k, samples: baseSamples, seed: seed), space: inputs),
+                count: count, threads: threads, progress: progress)
+        case .sobol:
+            totals = try evaluateTotals(model: model, points: SaltelliPoints(
+                sampler: try SobolSampler(dimension: 2 * k, seed: seed), space: inputs),
+                count: count, threads: threads, progress: progress)
+        }
+
+        // Base samples whose every evaluation succeeded.
+        let valid = (0..<baseSamples).filter { n in !(0..<(k + 2)).contains { totals.failed[n * (k + 2) + $0] } }
+        guard valid.count >= 2 else {
+            let first = totals.failures.first.map { UncertaintySummary.describe($0, inputs: inputs.inputs.map(\.path)) }
+            throw EvaluationFailure("sobol: fewer than two base samples evaluated; first failure: \(first ?? "none")")
+        }
+        var warnings: [String] = []
+        let dropped = baseSamples - valid.count
+        if dropped > 0 {
+            warnings.append("sobol: \(dropped) of \(baseSamples) base samples left out because an evaluation failed")
+        }
+
+        let layout = model.layout
+        let chosen = layout.metrics.enumerated().filter { metrics?.contains($0.element) ?? true }
+        let results = DisjointBuffer<[SensitivityEntry]>(repeating: [], count: chosen.count)
+        let constant = DisjointBuffer<Bool>(repeating: false, count: chosen.count)
+        let workers = max(1, min(threads, chosen.count))
+        let paths = inputs.inputs.map(\.path)
+        let metricCount = layout.metrics.count
+        let values = totals.values
+        Parallel.forEachWorker(workers) { t in
+            var c = t
+            while c < chosen.count {
+                let m = chosen[c].offset
+                let f = { (n: Int, column: Int) in values[(valid[n] * (k + 2) + column) * metricCount + m] }
+                let design = SaltelliDesign(k: k, n: valid.count, f: f)
+                let estimate = design.indices(resample: nil)
+                constant[c] = estimate.isConstant
+                var s1 = [[Double]](repeating: [], count: k), st = [[Double]](repeating: [], count: k)
+                let generator = RandomGenerator(seed: 1, algorithm: .mt19937)
+                var idx = [Int](repeating: 0, count: valid.count)
+                for r in 0..<bootstrap {
+                    // Resample r draws from MT19937 seeded by (seed, r): the same for every metric.
+                    let word = SeedHash.hash(seed, SeedHash.Tag.bootstrap.rawValue, UInt64(r))
+                    generator.reseed(UInt64(UInt32(truncatingIfNeeded: word)))
+                    for q in idx.indices { idx[q] = generator.uniformInt(below: valid.count) }
+                    let e = design.indices(resample: idx)
+                    for i in 0..<k { s1[i].append(e.first[i]); st[i].append(e.total[i]) }
+                }
+                func interval(_ xs: [Double], _ point: Double) -> [Double] {
+                    guard !xs.isEmpty else { return [point, point] }
+                    let sorted = xs.sorted()
+                    return [Statistics.quantile(sorted: sorted, fraction: 0.025),
+                            Statistics.quantile(sorted: sorted, fraction: 0.975)]
+                }
+                let entries = (0..<k).map { i in
+                    SensitivityEntry(path: paths[i], rank: 0,
+                                     firstOrder: estimate.first[i], firstOrderCI: interval(s1[i], estimate.first[i]),
+                                     totalOrder: estimate.total[i], totalOrderCI: interval(st[i], estimate.total[i]))
+                }
+                results[c] = rank(entries) { ($0.totalOrder ?? 0, $0.firstOrder ?? 0) }
+                c += workers
+            }
+        }
+        var rankings: [Metric: [SensitivityEntry]] = [:]
+        for (c, pair) in chosen.enumerated() {
+            rankings[pair.element] = results[c]
+            if constant[c] {
+                warnings.append("sobol: \(pair.element.rawValue) does not vary over the samples; its indices are 0")
+            }
+        }
+        return SobolAnalysis(sensitivity: Sensitivity(method: "sobol", baseSamples: baseSamples, bootstrap: bootstrap,
+                                                      rankings: rankings),
+                             evaluations: count, droppedBaseSamples: dropped, warnings: warnings)
+    }
+}
+
+/// The model's values on Saltelli's design for one metric, and the index estimators.
+struct SaltelliDesign {
+    let k: Int
+    let n: Int
+    /// f(A) and f(B) per base sample; f(A_B^(i)) at i · n + sample.
+    var fa: [Double] = [], fb: [Double] = [], fab: [Double] = []
+
+    /// - Parameter f: f(sample, column), column 0 is A, 1 is B, 2 + i is A_B^(i).
+    init(k: Int, n: Int, f: (Int, Int) -> Double) {
+        self.k = k
+        self.n = n
+        fa = (0..<n).map { f($0, 0) }
+        fb = (0..<n).map { f($0, 1) }
+        fab = [Double](repeating: 0, count: k * n)
+        for i in 0..<k { for q in 0..<n { fab[i * n + q] = f(q, 2 + i) } }
+    }
+
+    struct Estimate {
+        var first: [Double]
+        var total: [Double]
+        var isConstant: Bool
+    }
+
+    /// The indices over all base samples, or over the samples listed in `resample` (with repeats).
+    func indices(resample: [Int]?) -> Estimate {
+        let rows = resample ?? Array(0..<n)
+        let m = Double(rows.count)
+        // Variance of f over A and B together (divisor 2N), by two passes.
+        var sum = 0.0
+        for r in rows { sum += fa[r] + fb[r] }
+        let mean = sum / (2 * m)
+        var ss = 0.0
+        for r in rows {
+            let a = fa[r] - mean, b = fb[r] - mean
+            ss += a * a + b * b
+        }
+        let v = ss / (2 * m)
+        guard v > 0 else {
+            return Estimate(first: .init(repeating: 0, count: k), total: .init(repeating: 0, count: k), isConstant: true)
+        }
+        var first = [Double](repeating: 0, count: k), total = [Double](repeating: 0, count: k)
+        for i in 0..<k {
+            let base = i * n
+            var s = 0.0, t = 0.0
+            for r in rows {
+                let a = fa[r], d = fab[base + r] - a
+                s += fb[r] * d
+                t += d * d
+            }
+            first[i] = s / m / v
+            total[i] = t / (2 * m) / v
+        }
+        return Estimate(first: first, total: total, isConstant: false)
+    }
+}
+
+/// Saltelli's design as points: evaluation j = n·(k + 2) + c is base sample n at A (c = 0),
+/// B (c = 1) or A_B^(c − 2).
+struct SaltelliPoints<Sampler: UnitSampler>: PointSource {
+    let sampler: Sampler
+    let space: InputSpace
+
+    struct Cursor {
+        var inner: Sampler.Cursor
+        var sample = -1
+        var ab: [Double]
+        var u: [Double]
+    }
+
+    var inputCount: Int { space.dimension }
+
+    func makeCursor() -> Cursor {
+        Cursor(inner: sampler.makeCursor(), ab: .init(repeating: 0.5, count: 2 * space.dimension),
+               u: .init(repeating: 0.5, count: space.dimension))
+    }
+
+    func inputs(_ j: Int, cursor: inout Cursor, into x: inout [Double]) {
+        let k = space.dimension
+        let n = j / (k + 2), c = j % (k + 2)
+        if cursor.sample != n {
+            sampler.point(n, cursor: &cursor.inner, into: &cursor.ab)
+            cursor.sample = n
+        }
+        for d in 0..<k { cursor.u[d] = cursor.ab[c == 1 ? k + d : d] }
+        if c >= 2 { cursor.u[c - 2] = cursor.ab[k + c - 2] }
+        space.map(cursor.u, into: &x)
+    }
+}

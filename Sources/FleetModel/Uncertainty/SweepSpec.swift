@@ -1,0 +1,162 @@
+/// A grid of scenario variants from `--vary` flags: each flag is one axis, the grid is
+/// their Cartesian product with the first flag's values outermost (row-major), so the rows
+/// come out in the order a reader expects: the last `--vary` changes fastest.
+///
+/// Syntax of one flag:
+/// - `PATH=START:STOP:COUNT`: COUNT evenly spaced values from START to STOP inclusive
+///   (START > STOP sweeps downwards; the last value is STOP exactly). COUNT = 1 needs
+///   START = STOP; COUNT > 1 needs START ≠ STOP.
+/// - `PATH=V1,V2,…`: the listed values in the given order, no value twice (a single value
+///   is a one-point axis).
+/// Numbers must be finite; a path may appear in one flag only; a grid has at most
+/// `maximumPoints` points.
+public struct SweepSpec: Sendable, Hashable {
+    public struct Axis: Sendable, Hashable {
+        public var path: String
+        public var values: [Double]
+        public init(path: String, values: [Double]) { self.path = path; self.values = values }
+    }
+
+    public var axes: [Axis]
+
+    public static let maximumPoints = 100_000
+
+    public init(axes: [Axis]) { self.axes = axes }
+
+    /// Parses repeated `--vary` flags.
+    public static func parse(_ vary: [String]) throws(UncertaintyError) -> SweepSpec {
+        guard !vary.isEmpty else { throw .invalidSweep("--vary: give at least one PATH=START:STOP:COUNT or PATH=V1,V2,…") }
+        var axes: [Axis] = []
+        for flag in vary {
+            let axis = try parseAxis(flag)
+            guard !axes.contains(where: { $0.path == axis.path }) else {
+                throw .invalidSweep("--vary \(flag): \(axis.path) is already varied by an earlier --vary")
+            }
+            axes.append(axis)
+        }
+        let spec = SweepSpec(axes: axes)
+        let total = axes.reduce(1.0) { $0 * Double($1.values.count) }
+        guard total <= Double(maximumPoints) else {
+            throw .invalidSweep("--vary: the grid has \(Int(total)) points, more than \(maximumPoints)")
+        }
+        return spec
+    }
+
+    static func parseAxis(_ flag: String) throws(UncertaintyError) -> Axis {
+        let usage = "expected PATH=START:STOP:COUNT or PATH=V1,V2,…"
+        guard let eq = flag.firstIndex(of: "=") else { throw .invalidSweep("--vary \(flag): \(usage)") }
+        let path = String(flag[..<eq]).trimmingWhitespace
+        let spec = String(flag[flag.index(after: eq)...]).trimmingWhitespace
+        guard !path.isEmpty, !path.contains(where: \.isWhitespace),
+              path.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty }) else {
+            throw .invalidSweep("--vary \(flag): \"\(path)\" is not a dotted path such as fleet.cohorts.gb200.count")
+        }
+        guard !spec.isEmpty else { throw .invalidSweep("--vary \(flag): no values after \"=\"; \(usage)") }
+
+        func number(_ s: Substring, _ what: String) throws(UncertaintyError) -> Double {
+            guard let v = Double(s.trimmingWhitespace), v.isFinite else {
+                throw .invalidSweep("--vary \(flag): \(what) \"\(s)\" is not a finite number")
+            }
+            return v
+        }
+
+        if spec.contains(":") {
+            let parts = spec.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 3 else { throw .invalidSweep("--vary \(flag): \(usage)") }
+            let start = try number(parts[0], "START"), stop = try number(parts[1], "STOP")
+            guard let count = Int(parts[2].trimmingWhitespace), count >= 1 else {
+                throw .invalidSweep("--vary \(flag): COUNT \"\(parts[2])\" must be a whole number of at least 1")
+            }
+            guard count <= maximumPoints else {
+                throw .invalidSweep("--vary \(flag): COUNT \(count) is more than \(maximumPoints)")
+            }
+            if count == 1 {
+                guard start == stop else {
+                    throw .invalidSweep("--vary \(flag): COUNT 1 with START ≠ STOP; use PATH=VALUE for one point")
+                }
+                return Axis(path: path, values: [start])
+            }
+            guard start != stop else {
+                throw .invalidSweep("--vary \(flag): START = STOP gives \(count) identical points")
+            }
+            let values = (0..<count).map { j in
+                j == count - 1 ? stop : start + (stop - start) * Double(j) / Double(count - 1)
+            }
+            return Axis(path: path, values: values)
+        }
+
+        var values: [Double] = []
+        for part in spec.split(separator: ",", omittingEmptySubsequences: false) {
+            let v = try number(part, "value")
+            guard !values.contains(v) else { throw .invalidSweep("--vary \(flag): value \(part) is listed twice") }
+            values.append(v)
+        }
+        return Axis(path: path, values: values)
+    }
+
+    /// The varied paths, in flag order.
+    public var parameters: [String] { axes.map(\.path) }
+
+    /// Number of grid points.
+    public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
+
+    /// The values of every axis at grid point `index` (0 ..< count), in flag order.
+    public func values(at index: Int) -> [Double] {
+        var rest = index
+        var out = [Double](repeating: 0, count: axes.count)
+        for a in axes.indices.reversed() {
+            let n = axes[a].values.count
+            out[a] = axes[a].values[rest % n]
+            rest /= n
+        }
+        return out
+    }
+
+    /// Grid point `index` as path → value, the overrides to apply to the scenario.
+    public func point(_ index: Int) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: zip(parameters, values(at: index)))
+    }
+
+    /// Evaluates every grid point and collects the rows in grid order.
+    ///
+    /// - Parameters:
+    ///   - metrics: the metrics each row keeps.
+    ///   - threads: grid points evaluated at once (use 1 when each point runs its own
+    ///     parallel Monte Carlo); rows do not depend on it.
+    ///   - evaluate: the totals at one point (deterministic or sampled), from its overrides.
+    public func run(metrics: [Metric], threads: Int = 1,
+                    evaluate: @escaping @Sendable ([String: Double]) throws -> [Metric: Stats]) throws -> Sweep {
+        let n = count
+        let results = DisjointBuffer<Result<[Metric: Stats], any Error>?>(repeating: nil, count: n)
+        let workers = max(1, min(threads, n))
+        let spec = self
+        Parallel.forEachWorker(workers) { t in
+            var i = t
+            while i < n {
+                results[i] = Result { try evaluate(spec.point(i)) }
+                i += workers
+            }
+        }
+        var rows: [Sweep.Row] = []
+        rows.reserveCapacity(n)
+        for i in 0..<n {
+            let totals: [Metric: Stats]
+            do {
+                totals = try results[i]!.get()
+            } catch {
+                let at = zip(parameters, values(at: i)).map { "\($0)=\($1)" }.joined(separator: ", ")
+                if error is any InputError { throw UncertaintyError.invalidSweep("sweep point \(at): \(error)") }
+                throw EvaluationFailure("sweep point \(at): \(error)")
+            }
+            rows.append(Sweep.Row(point: point(i), totals: totals.filter { metrics.contains($0.key) }))
+        }
+        return Sweep(parameters: parameters, metrics: metrics, rows: rows)
+    }
+}
+
+fileprivate extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import FleetModel
+
+@Suite("Sobol indices")
+struct SobolIndicesTests {
+    /// Ishigami & Homma (1990): Y = sin X₁ + a sin² X₂ + b X₃⁴ sin X₁, Xᵢ ~ U(−π, π).
+    static let a = 7.0, b = 0.1
+
+    static var model: FunctionModel {
+        FunctionModel(metric: .facilityEnergy) { x in
+            sin(x[0]) + a * sin(x[1]) * sin(x[1]) + b * pow(x[2], 4) * sin(x[0])
+        }
+    }
+
+    static var space: InputSpace {
+        try! InputSpace(inputs: (1...3).map { TestDistribution.uniform(-.pi, .pi).input("x\($0)") })
+    }
+
+    /// Closed-form indices (Sobol' & Levitan 1999; Saltelli et al. 2008, §4.9):
+    /// V = a²/8 + bπ⁴/5 + b²π⁸/18 + 1/2, V₁ = ½(1 + bπ⁴/5)², V₂ = a²/8, V₃ = 0,
+    /// V_T3 = 8b²π⁸/225, S_T1 = S₁ + V_T3/V, S_T2 = S₂.
+    static var exact: (first: [Double], total: [Double]) {
+        let pi4 = pow(Double.pi, 4), pi8 = pi4 * pi4
+        let v = a * a / 8 + b * pi4 / 5 + b * b * pi8 / 18 + 0.5
+        let v1 = 0.5 * pow(1 + b * pi4 / 5, 2), v2 = a * a / 8, vt3 = 8 * b * b * pi8 / 225
+        return ([v1 / v, v2 / v, 0], [(v1 + vt3) / v, v2 / v, vt3 / v])
+    }
+
+    @Test func closedFormMatchesPublishedValues() {
+        let e = Self.exact
+        for (x, y) in zip(e.first + e.total, [0.3139, 0.4424, 0, 0.5576, 0.4424, 0.2437]) {
+            #expect(abs(x - y) < 5e-5)
+        }
+    }
+
+    /// Quasi-random (Sobol) design: the error of each index is far below the bootstrap
+    /// interval's width (which assumes independent samples), so every closed-form index lies
+    /// inside its interval.
+    @Test func ishigamiIndicesWithinBootstrapIntervalsWithSobolPoints() throws {
+        let r = try SensitivityAnalysis.sobol(model: Self.model, inputs: Self.space, baseSamples: 4_096,
+                                              bootstrap: 200, seed: 2_026, sampler: .sobol, threads: 2)
+        let entries = try #require(r.sensitivity.rankings[.facilityEnergy])
+        let e = Self.exact
+        for i in 0..<3 {
+            let entry = try #require(entries.first { $0.path == "x\(i + 1)" })
+            let s1 = try #require(entry.firstOrderCI), st = try #require(entry.totalOrderCI)
+            #expect(s1[0] <= e.first[i] && e.first[i] <= s1[1], "S\(i + 1) = \(e.first[i]) outside \(s1)")
+            #expect(st[0] <= e.total[i] && e.total[i] <= st[1], "ST\(i + 1) = \(e.total[i]) outside \(st)")
+        }
+    }
+
+    /// Pseudo-random designs: the 95 % bootstrap intervals cover the closed-form indices
+    /// about 95 % of the time. Over 20 seeds × 6 indices, at least 85 % must cover (the
+    /// binomial expectation is 114 of 120 with sd 2.4; 102 is five sd below).
+    @Test(arguments: [SamplerKind.random, .lhs])
+    func bootstrapIntervalsCoverIshigamiIndices(kind: SamplerKind) throws {
+        let e = Self.exact
+        var covered = 0, total = 0
+        var widths: [Double] = [], errors: [Double] = []
+        for seed in 1...20 {
+            let r = try SensitivityAnalysis.sobol(model: Self.model, inputs: Self.space, baseSamples: 1_024,
+                                                  bootstrap: 100, seed: UInt64(seed), sampler: kind, threads: 2)
+            #expect(r.evaluations == 1_024 * 5 && r.droppedBaseSamples == 0)
+            let entries = try #require(r.sensitivity.rankings[.facilityEnergy])
+            for i in 0..<3 {
+                let entry = try #require(entries.first { $0.path == "x\(i + 1)" })
+                for (value, ci, truth) in [(entry.firstOrder, entry.firstOrderCI, e.first[i]),
+                                           (entry.totalOrder, entry.totalOrderCI, e.total[i])] {
+                    let v = try #require(value), c = try #require(ci)
+                    widths.append(c[1] - c[0])
+                    errors.append(abs(v - truth))
+                    if c[0] <= truth && truth <= c[1] { covered += 1 }
+                    total += 1
+                }
+            }
+        }
+        // Mean absolute error (≈ 0.8 standard errors) is well inside the mean half-width (≈ 2).
+        #expect(errors.reduce(0, +) < widths.reduce(0, +) / 2)
+        #expect(Double(covered) >= 0.85 * Double(total), "\(covered) of \(total) intervals cover")
+    }
+
+    /// Ranked by total index: x1 (0.56), x2 (0.44), x3 (0.24); ranks numbered from 1.
+    @Test func rankedByTotalIndex() throws {
+        let r = try SensitivityAnalysis.sobol(model: Self.model, inputs: Self.space, baseSamples: 2_048,
+                                              bootstrap: 0, seed: 3, threads: 1)
+        let entries = try #require(r.sensitivity.rankings[.facilityEnergy])
+        #expect(entries.map(\.path) == ["x1", "x2", "x3"])
+        #expect(entries.map(\.rank) == [1, 2, 3])
+        #expect(r.sensitivity.method == "sobol" && r.sensitivity.baseSamples == 2_048)
+    }
+
+    /// The design and its bootstrap depend only on the seed, not on threads.
+    @Test func identicalAcrossThreads() throws {
+        let one = try SensitivityAnalysis.sobol(model: Self.model, inputs: Self.space, baseSamples: 300,
+                                                bootstrap: 50, seed: 9, threads: 1)
+        let two = try SensitivityAnalysis.sobol(model: Self.model, inputs: Self.space, baseSamples: 300,
+                                                bootstrap: 50, seed: 9, threads: 2)
+        #expect(one == two)
+    }
+
+    /// A metric that does not vary gets zero indices and a warning, not NaN.
+    @Test func constantMetricGivesZeroIndices() throws {
+        let model = FunctionModel(metric: .gpusInstalledPeak) { _ in 400_000 }
+        let r = try SensitivityAnalysis.sobol(model: model, inputs: Self.space, baseSamples: 64, bootstrap: 10)
+        let entries = try #require(r.sensitivity.rankings[.gpusInstalledPeak])
+        #expect(entries.allSatisfy { $0.firstOrder == 0 && $0.totalOrder == 0 })
+        #expect(r.warnings.contains { $0.contains("gpus_installed_peak does not vary") })
+    }
+}
