@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"], exclude: ["Fixtures"],
                     resources: [.copy("Data")]),
         .testTarget(name: "FleetReportTests", dependencies: ["FleetReport"]),
-        .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport"]),
+        .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,3 @@
-import Foundation
 import GSL
 
 /// A rank correlation between two uncertain inputs, from the scenario's
@@ -97,10 +96,6 @@ public struct ScenarioCorrelation: Sendable, Hashable {
         return out
     }
 
-    /// Pearson correlation of the Gaussian copula whose rank correlation is ρ_s:
-    /// ρ = 2 sin(π ρ_s / 6) (Pearson 1907; Kruskal 1958, for bivariate normals).
-    public var copulaPearson: Double { 2 * sin(Double.pi * rho / 6) }
-
     /// Why the correlations cannot hold together, if they cannot: the copula's Pearson matrix
     /// over the correlated inputs must be positive definite (GSL's Cholesky decides), as the
     /// uncertainty engine needs it. Names the correlations within the smallest leading block
@@ -114,8 +109,9 @@ public struct ScenarioCorrelation: Sendable, Hashable {
         for r in 0..<n { m[r * n + r] = 1 }
         for c in correlations {
             let a = order.firstIndex(of: c.parameterIndices[0])!, b = order.firstIndex(of: c.parameterIndices[1])!
-            m[a * n + b] = c.copulaPearson
-            m[b * n + a] = c.copulaPearson
+            let pearson = RankCorrelation(c.paths[0], c.paths[1], rho: c.rho).copulaPearson
+            m[a * n + b] = pearson
+            m[b * n + a] = pearson
         }
         func positiveDefinite(_ size: Int) -> Bool {
             let block = (0..<size).flatMap { i in (0..<size).map { j in m[i * n + j] } }

@@ -28,8 +28,6 @@ public struct ScenarioDocument: Sendable {
     private var compiled: CompiledTree
     /// Errors found while loading that did not stop it (only `check` reports them).
     private var problems: [ScenarioError]
-    /// Whether loading found errors in the file layer (leaves, units, references, correlations).
-    var hasFileProblems: Bool { !problems.isEmpty }
 
     /// Keys of the scenario that the document layer reads itself (not the decoded type).
     static let documentKeys = ["schema", "correlations"]

@@ -2,12 +2,13 @@ extension ScenarioDocument {
     /// The scenario a command names: a file, or the embedded default when `path` is nil,
     /// with each `--set PATH=VALUE` applied in order.
     ///
-    /// - Throws: `ScenarioErrors` naming the file, line, column and path (or `--set` and the path);
-    ///   a file with errors in its file layer gets every error of the file at once (decoding and
-    ///   semantic ones too), not only the file layer's.
+    /// - Throws: `ScenarioErrors` with every error of the scenario at once (file layer, decoding,
+    ///   semantic checks), each naming the file, line, column and path (or `--set` and the path);
+    ///   so a `--set` of an unknown cooling type fails here, in every command, not only in `run`.
     public static func open(path: String?, sets: [String] = []) throws -> ScenarioDocument {
         let document = try forValidation(path: path, sets: sets)
-        if document.hasFileProblems { throw ScenarioErrors(document.fleetIssues()) }
+        let issues = document.fleetIssues()
+        if !issues.isEmpty { throw ScenarioErrors(issues) }
         return document
     }
 
@@ -39,6 +40,8 @@ extension ScenarioDocument {
 
 extension ScenarioErrors: InputError {}
 extension ScenarioError: InputError {}
+/// `estimate` and `power` inputs out of range are bad input (exit 2), not a failed run.
+extension EstimateError: InputError {}
 
 extension FleetSpec {
     /// Every semantic problem of a decoded scenario, fleet side and facility side,
