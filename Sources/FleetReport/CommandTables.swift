@@ -45,3 +45,16 @@ extension TableRenderer {
                          alignments: [.left, .left, .left, .left, .left], rows: rows)
     }
 }
+
+extension TableRenderer {
+    /// `fleetwatt bench`: one row per timed run.
+    public static func benchTable(_ rows: [UncertaintyBenchmark.Row]) -> TextTable {
+        TextTable(headers: ["Run", "Evaluations", "Threads", "Wall time (s)", "Sample-hours/s", "Peak memory (MB)"],
+                  alignments: [.left, .right, .right, .right, .right, .right],
+                  rows: rows.map {
+                      [$0.kind, NumberFormat.grouped(Double($0.evaluations), decimals: 0), "\($0.threads)",
+                       NumberFormat.grouped($0.seconds, decimals: 2), NumberFormat.human($0.sampleHoursPerSecond),
+                       NumberFormat.grouped($0.peakMemoryMB, decimals: 0)]
+                  })
+    }
+}

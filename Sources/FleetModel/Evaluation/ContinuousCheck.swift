@@ -12,7 +12,7 @@ extension FacilityModel {
     ///     then integrated with the hour boundaries as break points (QAGP).
     ///   - relativeTolerance: QAG's relative error goal per day.
     public func continuousFacilityEnergyMWh(_ loads: [CohortLoad], power: [String: @Sendable (Double) -> Double],
-                                            relativeTolerance: Double = 1e-6) throws -> Double {
+                                            relativeTolerance: Double = 1e-5) throws -> Double {
         var total = 0.0
         let n = calendar.hourCount
         for site in sites {

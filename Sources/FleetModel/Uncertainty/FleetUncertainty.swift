@@ -21,7 +21,8 @@ public struct UncertaintyOptions: Sendable {
     }
 
     var runner: MonteCarloRunner { MonteCarloRunner(samples: samples, seed: seed, sampler: sampler, threads: threads) }
-    var runInfo: FleetResult.RunInfo {
+    /// The `run` block of a result made with these options.
+    public var runInfo: FleetResult.RunInfo {
         FleetResult.RunInfo(samples: samples, seed: seed, sampler: sampler.rawValue, threads: threads, overrides: overrides)
     }
 }

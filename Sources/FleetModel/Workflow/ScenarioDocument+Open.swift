@@ -23,9 +23,18 @@ extension ScenarioDocument {
         }
     }
 
-    /// Every error of the scenario at once: file-level ones, decoding, and the physics' checks.
+    /// Every error of the scenario at once: file-level ones, decoding, the physics' checks,
+    /// and whether the uncertain inputs and their correlations form a valid copula.
     public func fleetIssues() -> [ScenarioError] {
-        check(FleetSpec.self) { $0.validationIssues() }
+        var issues = check(FleetSpec.self) { $0.validationIssues() }
+        guard issues.isEmpty else { return issues }
+        do {
+            _ = try InputSpace(document: self)
+        } catch {
+            let place = correlations.first?.location ?? SourceLocation(file: info.source, line: 0, column: 0)
+            issues.append(ScenarioError(place, path: "correlations", error.description))
+        }
+        return issues
     }
 
     /// The scenario decoded at its base values, after every check.

@@ -1,9 +1,20 @@
 import ArgumentParser
+import FleetModel
+import FleetReport
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure Monte Carlo speed and memory on the default scenario (see docs/PERFORMANCE.md).",
-        discussion: "Example:\n  fleetwatt bench --samples 1000,10000,100000 --threads 1,2")
+        abstract: "Measure Monte Carlo speed and memory on a scenario (see docs/PERFORMANCE.md).",
+        discussion: """
+        Times a Monte Carlo run of the scenario (the embedded default when none is given) for
+        each sample count with each thread count, then one Sobol analysis; prints wall time,
+        sample-hours per second and the process's peak memory. Build in release mode first.
+
+        Example:
+          .build/release/fleetwatt bench --samples 1000,10000,100000 --threads 1,2 --sobol-base-samples 256
+        """)
+
+    @OptionGroup var scenario: ScenarioOptions
 
     @Option(help: "Comma-separated sample counts to time.")
     var samples: String = "1000,10000"
@@ -11,5 +22,35 @@ struct Bench: ParsableCommand {
     @Option(help: "Comma-separated thread counts.")
     var threads: String = "1,2"
 
-    func run() throws { throw CommandFailure.notBuiltYet("bench") }
+    @Option(help: "Sobol base samples for the timed Sobol analysis (0: none).")
+    var sobolBaseSamples: Int = 0
+
+    @Option(help: "Sampler: random, sobol or lhs.")
+    var sampler: SamplerKind = .random
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let sampleCounts = try Self.integers(samples, flag: "--samples")
+        let threadCounts = try Self.integers(threads, flag: "--threads")
+        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        let rows = try FleetUncertainty.bench(document: document, samples: sampleCounts, threads: threadCounts,
+                                              sampler: sampler, sobolBaseSamples: sobolBaseSamples) { row in
+            if format == .table {
+                printError("\(row.kind): \(row.evaluations) evaluations on \(row.threads) threads: \(row.seconds) s")
+            }
+        }
+        let table = TableRenderer.benchTable(rows)
+        print(String(decoding: try RenderedOutput.document(rows, table: table, as: format), as: UTF8.self), terminator: "")
+    }
+
+    private static func integers(_ text: String, flag: String) throws -> [Int] {
+        try text.split(separator: ",").map {
+            guard let n = Int($0.trimmingCharacters(in: .whitespaces)), n > 0 else {
+                throw CommandFailure.badInput("\(flag): expected positive whole numbers separated by commas, got '\(text)'")
+            }
+            return n
+        }
+    }
 }

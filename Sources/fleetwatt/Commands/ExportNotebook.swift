@@ -1,10 +1,20 @@
 import ArgumentParser
+import Foundation
+import FleetModel
+import FleetReport
 
 struct ExportNotebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-notebook",
         abstract: "Write a Jupyter notebook holding the result and cells that plot it.",
-        discussion: "Example:\n  fleetwatt export-notebook --out notebooks-export/openai-aws-2025.ipynb")
+        discussion: """
+        The notebook (nbformat 4) embeds the result JSON and has cells that load it into pandas
+        and draw the main charts with matplotlib. scripts/export-notebooks regenerates the
+        notebooks of the shipped scenarios in notebooks-export/.
+
+        Example:
+          fleetwatt export-notebook --out notebooks-export/openai-aws-2025.ipynb
+        """)
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var sampling: SamplingOptions
@@ -15,5 +25,16 @@ struct ExportNotebook: ParsableCommand {
     @Option(help: "Progress on standard error: auto, always or never.")
     var progress: ProgressMode = .auto
 
-    func run() throws { throw CommandFailure.notBuiltYet("export-notebook") }
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        let result = try ProgressBar.run(progress, quiet: quiet, label: "sampling") { progress in
+            try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets),
+                                          progress: progress)
+        }
+        try NotebookExporter.write(result: result, to: URL(fileURLWithPath: out))
+        if !quiet { printError("wrote \(out)") }
+    }
 }

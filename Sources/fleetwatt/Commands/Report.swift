@@ -1,11 +1,17 @@
 import ArgumentParser
+import Foundation
+import FleetModel
+import FleetReport
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a PDF-ready Markdown report with SVG charts, result.json and series.csv.",
         discussion: """
-        Writes DIR/report.md, DIR/figures/*.svg, DIR/result.json and DIR/series.csv.
-        To make a PDF: pandoc DIR/report.md -o report.pdf --pdf-engine=weasyprint (see README).
+        Writes DIR/report.md, DIR/report.css, DIR/figures/*.svg, DIR/result.json and DIR/series.csv,
+        staged beside DIR and moved into place at the end. The report includes a tornado
+        ranking of the uncertain inputs (or Sobol indices with --sensitivity sobol).
+        To make a PDF:
+          cd DIR && pandoc report.md -o report.pdf --pdf-engine=weasyprint --number-sections --css report.css
 
         Examples:
           fleetwatt report --out out/default
@@ -18,6 +24,12 @@ struct Report: ParsableCommand {
     @Option(help: "Folder to write the report into.")
     var out: String
 
+    @Option(help: "Sensitivity section: tornado, sobol or none.")
+    var sensitivity: ReportSensitivity = .tornado
+
+    @Option(help: "Sobol base samples when --sensitivity sobol.")
+    var sobolBaseSamples: Int = 256
+
     @Flag(help: "Replace the output folder even if it is not empty.")
     var force = false
 
@@ -27,5 +39,29 @@ struct Report: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    func run() throws { throw CommandFailure.notBuiltYet("report") }
+    func run() throws {
+        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        let options = sampling.options(overrides: scenario.sets)
+        var result = try ProgressBar.run(progress, quiet: quiet, label: "sampling") { progress in
+            try FleetUncertainty.evaluate(document: document, options: options, progress: progress)
+        }
+        switch sensitivity {
+        case .none: break
+        case .tornado:
+            result.sensitivity = try FleetUncertainty.tornado(document: document, options: options)
+        case .sobol:
+            let analysis = try ProgressBar.run(progress, quiet: quiet, label: "sobol") { progress in
+                try FleetUncertainty.sobol(document: document, baseSamples: sobolBaseSamples, bootstrap: 200,
+                                           options: options, progress: progress)
+            }
+            result.sensitivity = analysis.sensitivity
+            result.diagnostics.warnings += analysis.warnings
+        }
+        try ReportWriter.write(result: result, to: URL(fileURLWithPath: out), force: force)
+        if !quiet { printError("wrote \(out)/report.md, figures/, result.json, series.csv") }
+    }
+}
+
+enum ReportSensitivity: String, ExpressibleByArgument, CaseIterable {
+    case tornado, sobol, none
 }

@@ -1,9 +1,14 @@
 import ArgumentParser
+import FleetModel
+import FleetReport
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a scenario: energy, power, PUE, water, carbon and cost with their uncertainty.",
         discussion: """
+        With --samples N > 0 every uncertain input is sampled and each metric gets its mean,
+        standard deviation and P5/P50/P95 besides the base value (all inputs at base).
+
         Examples:
           fleetwatt run
           fleetwatt run --samples 0 --format json
@@ -15,5 +20,12 @@ struct Run: ParsableCommand {
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws { throw CommandFailure.notBuiltYet("run") }
+    func run() throws {
+        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        let result = try ProgressBar.run(output.progress, quiet: output.quiet, label: "sampling") { progress in
+            try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets),
+                                          progress: progress)
+        }
+        try output.emit(RenderedOutput.result(result, as: output.format))
+    }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FleetModel
+import FleetReport
 
 struct SensitivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +13,7 @@ struct SensitivityCommand: ParsableCommand {
 
         Examples:
           fleetwatt sensitivity --method tornado
-          fleetwatt sensitivity --method sobol --base-samples 512 --metric facility_energy_mwh --metric carbon_location_tco2e
+          fleetwatt sensitivity --method sobol --base-samples 256 --metric facility_energy_mwh --metric carbon_location_tco2e
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -19,11 +21,11 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "tornado or sobol.")
     var method: SensitivityMethod = .tornado
 
-    @Option(name: .customLong("metric"), help: "Metric to rank the inputs for (repeatable); default: all.")
+    @Option(name: .customLong("metric"), help: "Metric to rank the inputs for (repeatable or comma-separated); default: all.")
     var metrics: [String] = []
 
     @Option(help: "Sobol: base sample size N.")
-    var baseSamples: Int = 512
+    var baseSamples: Int = 256
 
     @Option(help: "Sobol: bootstrap resamples for the confidence intervals.")
     var bootstrap: Int = 200
@@ -31,17 +33,38 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Seed of the samplers.")
     var seed: UInt64 = 20251103
 
+    @Option(help: "Sobol: sampler of the base matrices (random, sobol or lhs).")
+    var sampler: SamplerKind = .sobol
+
     @Option(help: "Worker threads (default: the machine's cores).")
-    var threads: Int?
+    var threads: Int = MonteCarloRunner.defaultThreads
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard baseSamples >= 8 else { throw ValidationError("--base-samples must be at least 8, got \(baseSamples)") }
         guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 or more, got \(bootstrap)") }
+        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be 1 to 1024, got \(threads)") }
     }
 
-    func run() throws { throw CommandFailure.notBuiltYet("sensitivity") }
+    func run() throws {
+        let chosen = metrics.isEmpty ? nil : try MetricList.parse(metrics, flag: "--metric")
+        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        let options = UncertaintyOptions(samples: 0, seed: seed, sampler: sampler, threads: threads, overrides: scenario.sets)
+        var result = try FleetUncertainty.evaluate(document: document, options: options)
+        switch method {
+        case .tornado:
+            result.sensitivity = try FleetUncertainty.tornado(document: document, metrics: chosen, options: options)
+        case .sobol:
+            let analysis = try ProgressBar.run(output.progress, quiet: output.quiet, label: "sobol") { progress in
+                try FleetUncertainty.sobol(document: document, baseSamples: baseSamples, bootstrap: bootstrap,
+                                           metrics: chosen, options: options, progress: progress)
+            }
+            result.sensitivity = analysis.sensitivity
+            result.diagnostics.warnings += analysis.warnings
+        }
+        try output.emit(RenderedOutput.result(result, as: output.format))
+    }
 }
 
 enum SensitivityMethod: String, ExpressibleByArgument, CaseIterable {

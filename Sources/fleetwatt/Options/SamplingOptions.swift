@@ -1,7 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
+import FleetModel
 
 /// How many Monte Carlo samples to draw, and how.
 struct SamplingOptions: ParsableArguments {
@@ -12,19 +10,24 @@ struct SamplingOptions: ParsableArguments {
     var seed: UInt64 = 20251103
 
     @Option(help: "Worker threads (default: the machine's cores).")
-    var threads: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    var threads: Int = MonteCarloRunner.defaultThreads
 
     @Option(help: "Sampler: random (pseudo-random), sobol (quasi-random) or lhs (Latin hypercube).")
-    var sampler: SamplerName = .random
+    var sampler: SamplerKind = .random
 
     func validate() throws {
         guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, got \(samples)") }
-        guard samples <= 10_000_000 else { throw ValidationError("--samples must be at most 10,000,000, got \(samples)") }
+        guard samples <= MonteCarloRunner.maximumSamples else {
+            throw ValidationError("--samples must be at most \(MonteCarloRunner.maximumSamples), got \(samples)")
+        }
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be 1 to 1024, got \(threads)") }
+    }
+
+    /// The options of an uncertainty run, recording the `--set` overrides in the result.
+    func options(overrides: [String], samples: Int? = nil) -> UncertaintyOptions {
+        UncertaintyOptions(samples: samples ?? self.samples, seed: seed, sampler: sampler,
+                           threads: threads, overrides: overrides)
     }
 }
 
-/// The samplers of the contract.
-enum SamplerName: String, ExpressibleByArgument, CaseIterable {
-    case random, sobol, lhs
-}
+extension SamplerKind: ExpressibleByArgument {}
