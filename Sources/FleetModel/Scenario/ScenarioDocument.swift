@@ -189,13 +189,29 @@ public struct ScenarioDocument: Sendable {
     }
 
     /// The numeric input at `path`, checked as `--set` checks it (for `--vary` and sweeps).
+    /// Errors name `--vary`.
     public func parameter(at path: String) throws -> ScenarioParameter {
-        switch try target(path) {
+        let vary = Self.varyLocation
+        switch try target(path, flag: vary) {
         case .numeric: return compiled.parameters[compiled.indexByPath[path]!]
-        case .scalar: throw Self.flagError(path, "'\(path)' is not a numeric input")
-        case .series: throw Self.flagError(path, "'\(path)' is a series; vary one element, such as '\(path).0'")
-        case .group: throw Self.flagError(path, "'\(path)' holds several values; name one numeric input in it")
+        case .scalar: throw Self.flagError(path, at: vary, "'\(path)' is not a numeric input")
+        case .series: throw Self.flagError(path, at: vary, "'\(path)' is a series; vary one element, such as '\(path).0'")
+        case .group: throw Self.flagError(path, at: vary, "'\(path)' holds several values; name one numeric input in it")
         }
+    }
+
+    /// Where errors about a `--vary` flag are placed.
+    static let varyLocation = SourceLocation(file: "--vary", line: 0, column: 0)
+
+    /// Checks a value a sweep will give the numeric input at `path` (in its canonical unit) as
+    /// `--set` checks it (finite; fractions in [0, 1]; counts positive), so that a sweep can
+    /// refuse a bad grid before evaluating anything. Errors name `--vary` and the path.
+    public func checkSweepValue(_ x: Double, at path: String) throws {
+        let p = try parameter(at: path)
+        let field = path.split(separator: ".").last(where: { Int($0) == nil }).map(String.init) ?? path
+        let checks = ValueChecks(unit: p.unit, isFraction: Units.canonical(forField: field)?.dimension == .fraction)
+        guard x.isFinite else { throw Self.flagError(path, at: Self.varyLocation, "expected a finite number, got \(x)") }
+        if let problem = checks.problem(x) { throw Self.flagError(path, at: Self.varyLocation, problem) }
     }
 
     /// What a dotted path names.
@@ -205,12 +221,13 @@ public struct ScenarioDocument: Sendable {
         case scalar, series, group
     }
 
-    private static func flagError(_ path: String, _ message: String) -> ScenarioErrors {
-        ScenarioErrors([ScenarioError(ScenarioAssignment.location, path: path, message)])
+    private static func flagError(_ path: String, at flag: SourceLocation = ScenarioAssignment.location,
+                                  _ message: String) -> ScenarioErrors {
+        ScenarioErrors([ScenarioError(flag, path: path, message)])
     }
 
     /// Walks `path` in the resolved tree; an unknown segment is an error naming the closest key.
-    private func target(_ path: String) throws -> Target {
+    private func target(_ path: String, flag: SourceLocation = ScenarioAssignment.location) throws -> Target {
         let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var node = root
         var field = ""
@@ -221,24 +238,24 @@ public struct ScenarioDocument: Sendable {
                 guard let next = entries.first(where: { $0.key == segment }) else {
                     let suggestion = ClosestMatch.suggestion(for: segment, among: entries.map(\.key))
                         .map { " (did you mean '\(YAMLReader.join(prefix, $0))'?)" } ?? ""
-                    throw Self.flagError(path, "unknown path: \(prefix.isEmpty ? "the scenario" : "'\(prefix)'") has no '\(segment)'\(suggestion)")
+                    throw Self.flagError(path, at: flag, "unknown path: \(prefix.isEmpty ? "the scenario" : "'\(prefix)'") has no '\(segment)'\(suggestion)")
                 }
                 field = segment
                 node = next.value
             case let .list(items):
                 guard let i = Int(segment), items.indices.contains(i) else {
-                    throw Self.flagError(path, "unknown path: '\(prefix)' is a list of \(items.count); '\(segment)' is not an index in it")
+                    throw Self.flagError(path, at: flag, "unknown path: '\(prefix)' is a list of \(items.count); '\(segment)' is not an index in it")
                 }
                 node = items[i]
             case let .series(s):
                 guard let i = Int(segment), s.values.indices.contains(i), depth == segments.count - 1 else {
-                    throw Self.flagError(path, "unknown path: '\(prefix)' is a series of \(s.values.count) values, indexed 0 to \(s.values.count - 1)")
+                    throw Self.flagError(path, at: flag, "unknown path: '\(prefix)' is a series of \(s.values.count) values, indexed 0 to \(s.values.count - 1)")
                 }
                 return .numeric(unit: s.unit, field: field)
             case .parameter:
-                throw Self.flagError(path, "unknown path: '\(prefix)' is a numeric input; it has no '\(segment)'")
+                throw Self.flagError(path, at: flag, "unknown path: '\(prefix)' is a numeric input; it has no '\(segment)'")
             case .scalar, .null:
-                throw Self.flagError(path, "unknown path: '\(prefix)' is a single value; it has no '\(segment)'")
+                throw Self.flagError(path, at: flag, "unknown path: '\(prefix)' is a single value; it has no '\(segment)'")
             }
         }
         switch node.kind {
