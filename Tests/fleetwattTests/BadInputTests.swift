@@ -96,11 +96,15 @@ struct BadInputTests {
         #expect(lines == c.expected)
     }
 
-    /// The same errors reach every command that opens a scenario, not only `validate`.
-    @Test(arguments: ["several-errors.yaml", "corr-not-positive-definite.yaml", "unknown-cooling-type.yaml"])
-    func paramsReportsTheSameErrorsAsValidate(_ file: String) throws {
+    /// The same errors reach every command that opens a scenario, not only `validate`, before
+    /// anything is evaluated.
+    @Test(arguments: [("params", "several-errors.yaml"), ("run", "several-errors.yaml"),
+                      ("sensitivity", "corr-not-positive-definite.yaml"), ("run", "unknown-cooling-type.yaml"),
+                      ("export-notebook", "count-zero.yaml")])
+    func everyCommandReportsTheSameErrorsAsValidate(_ command: String, _ file: String) throws {
         let c = try #require(BadInputCorpus.scenarios.first { $0.file == file })
-        let r = try CLI.run(["params", "\(BadInputCorpus.folder)/scenarios/\(file)"])
+        let extra = command == "export-notebook" ? ["--out", "never-written.ipynb"] : []
+        let r = try CLI.run([command, "\(BadInputCorpus.folder)/scenarios/\(file)"] + extra)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.split(separator: "\n").map(String.init) == c.expected)
