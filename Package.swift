@@ -48,13 +48,17 @@ let package = Package(
             ]
         ),
 
+        /// Helpers shared by the test targets: temp folders, running processes and the CLI.
+        .target(name: "FleetTestSupport", path: "Sources/FleetTestSupport"),
+
         // MARK: - Unit test bundles
 
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"], exclude: ["Fixtures"],
                     resources: [.copy("Data")]),
-        .testTarget(name: "FleetReportTests", dependencies: ["FleetReport"]),
-        .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport"], exclude: ["Corpus"]),
+        .testTarget(name: "FleetReportTests", dependencies: ["FleetReport", "FleetTestSupport"]),
+        .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport", "FleetTestSupport"],
+                    exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

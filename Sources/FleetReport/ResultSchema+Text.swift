@@ -206,7 +206,7 @@ extension ResultSchema {
               "cooling": {"type": "string"},
               "grid": {"type": "string"},
               "totals": {"type": "object", "propertyNames": {"$ref": "#/$defs/metric"}, "additionalProperties": {"type": "number"}},
-              "monthly_pue": {"type": "array", "items": {"type": "number", "minimum": 1}},
+              "monthly_pue": {"type": "array", "description": "Energy-weighted PUE of each month of the term; null for a month in which the site carries no IT load.", "items": {"type": ["number", "null"], "minimum": 1}},
               "monthly_dry_bulb_c": {"type": "array", "items": {"type": "number"}, "minItems": 12, "maxItems": 12},
               "monthly_wet_bulb_c": {"type": "array", "items": {"type": "number"}, "minItems": 12, "maxItems": 12}
             }

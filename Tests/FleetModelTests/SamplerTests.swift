@@ -11,7 +11,7 @@ struct SamplerTests {
             var out = [[Double]](repeating: [], count: n)
             switch kind {
             case .sobol:
-                let s = try! SobolSampler(dimension: k, seed: 42)
+                let s = SobolSampler(dimension: k, seed: 42)
                 var c = s.makeCursor(); var u = [Double](repeating: 0, count: k)
                 for i in order { s.point(i, cursor: &c, into: &u); out[i] = u }
             case .random:
@@ -79,8 +79,8 @@ struct SamplerTests {
     /// coordinate 1/2, 3/4, 1/4, 3/8, …, the van der Corput sequence in Gray-code order),
     /// and the rotation shifts every coordinate by the same amount modulo 1.
     @Test func sobolPointsAndRotation() throws {
-        let plain = try SobolSampler(dimension: 3, seed: 5, rotate: false)
-        let rotated = try SobolSampler(dimension: 3, seed: 5)
+        let plain = SobolSampler(dimension: 3, seed: 5, rotate: false)
+        let rotated = SobolSampler(dimension: 3, seed: 5)
         var cp = plain.makeCursor(), cr = rotated.makeCursor()
         var u = [0.0, 0, 0], v = [0.0, 0, 0]
         var first: [Double] = []
@@ -95,14 +95,14 @@ struct SamplerTests {
         }
         #expect(Array(first.prefix(4)) == [0.5, 0.75, 0.25, 0.375])
         #expect(rotated.shift.allSatisfy { $0 > 0 && $0 < 1 })
-        #expect(throws: UncertaintyError.self) { try SobolSampler(dimension: SobolSampler.maximumDimension + 1, seed: 1) }
+        #expect(!rotated.isPadded)
     }
 
     /// Quasi-random points integrate a smooth function far better than 1/√n:
     /// ∫ Π_d (1 + (u_d − ½)) du = 1 over (0,1)⁴; random points' standard error at n = 4,096 is
     /// ≈ 0.0096, the Sobol estimate must be within 0.001.
     @Test func sobolIntegratesSmoothFunctionsAccurately() throws {
-        let s = try SobolSampler(dimension: 4, seed: 12)
+        let s = SobolSampler(dimension: 4, seed: 12)
         var c = s.makeCursor(); var u = [Double](repeating: 0, count: 4)
         var sum = 0.0
         for i in 0..<4_096 {
@@ -110,6 +110,24 @@ struct SamplerTests {
             sum += u.reduce(1) { $0 * (1 + ($1 - 0.5)) }
         }
         #expect(abs(sum / 4_096 - 1) < 0.001)
+    }
+
+    /// Beyond GSL's 40 dimensions the Sobol sampler pads with the random sampler's
+    /// coordinates of the same point; the first 40 stay quasi-random.
+    @Test func sobolPadsBeyondFortyDimensions() {
+        let k = SobolSampler.maximumDimension + 5
+        let padded = SobolSampler(dimension: k, seed: 8), plain = SobolSampler(dimension: 40, seed: 8)
+        let random = RandomSampler(dimension: k, seed: 8)
+        var cp = padded.makeCursor(), cq = plain.makeCursor(), cr = random.makeCursor()
+        var u = [Double](repeating: 0, count: k), v = [Double](repeating: 0, count: 40), w = u
+        #expect(padded.isPadded && padded.quasiDimension == 40 && padded.paddingNote != nil)
+        for i in [0, 1, 2, 70, 3] {
+            padded.point(i, cursor: &cp, into: &u)
+            plain.point(i, cursor: &cq, into: &v)
+            random.point(i, cursor: &cr, into: &w)
+            #expect(Array(u.prefix(40)) == v)
+            #expect(Array(u.suffix(5)) == Array(w.suffix(5)))
+        }
     }
 
     @Test func samplerNamesParse() throws {

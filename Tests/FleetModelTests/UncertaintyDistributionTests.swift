@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FleetModel
 
@@ -42,5 +43,32 @@ struct UncertaintyDistributionTests {
             let x = space.values(at: u)
             for (j, p) in params.enumerated() { #expect(p.distribution!.support.contains(x[j]), "\(p.path) = \(x[j])") }
         }
+    }
+}
+
+extension UncertaintyDistributionTests {
+    /// Correlations that cannot hold together are reported at their entries in the file:
+    /// `file:line:col: correlations.<i>: …`, one line per entry at fault.
+    @Test func inconsistentCorrelationsArePlacedInTheFile() throws {
+        let text = try #require(EmbeddedModels.files["scenarios/h100-training-100k.yaml"])
+        let u = "fleet.cohorts.h100-tx.workload.training_utilization_fraction"
+        let i = "fleet.cohorts.h100-tx.workload.training_intensity_fraction"
+        let f = "fleet.cohorts.h100-tx.workload.inference_utilization_fraction"
+        let extra = """
+          - {paths: [\(u), \(f)], rho: 0.9, source: "test"}
+          - {paths: [\(i), \(f)], rho: -0.9, source: "test"}
+
+        """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("uncertainty-corr-\(getpid()).yaml").path
+        try (text.hasSuffix("\n") ? text : text + "\n").appending(extra).write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let doc = try ScenarioDocument.load(path: path)
+        #expect(doc.correlations.count == 3)
+        #expect(throws: UncertaintyError.self) { try InputSpace(document: doc) }
+        let issues = InputSpace.issues(in: doc)
+        #expect(issues.map(\.path) == ["correlations.0", "correlations.1", "correlations.2"])
+        #expect(issues.allSatisfy { $0.file == path && $0.line > 0 && $0.message.contains("not positive definite") })
+        #expect(throws: ScenarioErrors.self) { try InputSpace.located(doc) }
+        #expect(InputSpace.issues(in: try ScenarioDocument.embedded(name: "h100-training-100k")).isEmpty)
     }
 }

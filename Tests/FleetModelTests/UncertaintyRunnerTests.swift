@@ -112,6 +112,20 @@ struct UncertaintyRunnerTests {
         #expect(s.validSamples == n - bad.count)
         #expect(try #require(s.totals[.pue]?.p05) > 0.02)
         #expect(s.warnings.first?.contains("u = ") == true)
+        #expect(s.warnings.first?.contains("also samples \(bad[1]), \(bad[2])") == true)
+    }
+
+    /// More inputs than GSL's Sobol dimensions: the run goes ahead and says it padded.
+    @Test func sobolRunBeyondFortyInputsNotesThePadding() throws {
+        let inputs = (0..<45).map { TestDistribution.uniform(0, 1).input("x\($0)") }
+        let model = FunctionModel(metric: .pue) { $0.reduce(0, +) }
+        let s = try MonteCarloRunner(samples: 256, seed: 2, sampler: .sobol, threads: 2)
+            .run(model: model, inputs: try InputSpace(inputs: inputs))
+        #expect(s.warnings.contains { $0.contains("coordinates 41 to 45 are pseudo-random") })
+        // The mean of a sum of 45 U(0, 1) is 22.5; 256 points give it within 5 standard errors.
+        let mean = try #require(s.totals[.pue]?.mean)
+        let tolerance: Double = 5 * (45.0 / 12 / 256).squareRoot()
+        #expect(abs(mean - 22.5) < tolerance)
     }
 
     @Test func deterministicRunHasBaseOnly() throws {

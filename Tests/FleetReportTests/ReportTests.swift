@@ -1,3 +1,4 @@
+import FleetTestSupport
 import Foundation
 import Testing
 import FleetModel
@@ -127,5 +128,23 @@ struct ReportTests {
         }
         #expect(!flat.contains("\\text{"), "TeX math left unrendered")
         #expect(!flat.contains("$$"))
+    }
+}
+
+@Suite("Assumption rows")
+struct InputGroupTests {
+    private func input(_ path: String, _ base: Double, source: String = "s", unit: String = "°C") -> FleetResult.Input {
+        FleetResult.Input(path: path, unit: unit, base: base, distribution: nil, source: source)
+    }
+
+    @Test func seriesElementsSharingUnitAndSourceBecomeOneRow() {
+        let groups = InputGroup.grouped([
+            input("sites.a.climate.t.0", 1), input("sites.a.climate.t.1", 2), input("sites.a.climate.t.2", 3),
+            input("sites.a.count", 5, unit: "count"),
+            input("sites.a.climate.u.0", 1, source: "x"), input("sites.a.climate.u.1", 2, source: "y"),
+        ])
+        #expect(groups.map(\.path) == ["sites.a.climate.t", "sites.a.count", "sites.a.climate.u", "sites.a.climate.u"])
+        #expect(groups[0].values.map(\.base) == [1, 2, 3])
+        #expect(groups.reduce(0) { $0 + $1.values.count } == 6, "no input is lost")
     }
 }

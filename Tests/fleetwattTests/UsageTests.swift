@@ -1,13 +1,14 @@
-import Testing
 import Foundation
+import Testing
+import FleetTestSupport
 
 @Suite("Command-line usage and exit codes")
 struct UsageTests {
     @Test func versionAndHelpExitZero() throws {
-        let version = try CLI.run(["--version"])
+        let version = try TestSupport.fleetwatt(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
-        let help = try CLI.run(["--help"])
+        let help = try TestSupport.fleetwatt(["--help"])
         #expect(help.status == 0)
         for command in ["run", "report", "sweep", "sensitivity", "estimate", "power", "params",
                         "catalog", "validate", "schema", "export-notebook"] {
@@ -27,7 +28,7 @@ struct UsageTests {
         ["no-such-command"],
     ])
     func badUsageExitsTwoWithOneClearMessage(arguments: [String]) throws {
-        let r = try CLI.run(arguments)
+        let r = try TestSupport.fleetwatt(arguments)
         #expect(r.status == 2, "\(arguments) exited \(r.status)")
         #expect(r.stdout.isEmpty, "nothing on stdout for bad usage")
         #expect(r.stderr.hasPrefix("Error: "), "\(r.stderr)")

@@ -41,13 +41,21 @@ public struct FacilityModel: Sendable {
 
     /// Every metric per month of the term for the fleet.
     public func evaluate(_ loads: [CohortLoad]) throws -> Evaluation {
-        try run(loads, perSite: false).fleet
+        try run(.loads(loads), perSite: false).fleet
+    }
+
+    /// Every metric per month of the term, from the cohorts' power models directly: each
+    /// site's hourly IT power is summed month by month without a term-long array per cohort,
+    /// and a month whose load repeats daily reuses an earlier month with the same typical
+    /// hours, cohorts in service and capacities. Identical to `evaluate(models.map { $0.load(...) })`.
+    func evaluate(models: [CohortPowerModel]) throws -> Evaluation {
+        try run(.models(models), perSite: false).fleet
     }
 
     /// The fleet evaluation plus one per site (in `sites` order) and the site's hourly
     /// facility power when `keepHourly` is set.
     public func evaluateBySite(_ loads: [CohortLoad], keepHourly: Bool = false) throws -> Detail {
-        try run(loads, perSite: true, keepHourly: keepHourly)
+        try run(.loads(loads), perSite: true, keepHourly: keepHourly)
     }
 
     public struct Detail: Sendable {
@@ -55,125 +63,279 @@ public struct FacilityModel: Sendable {
         public var sites: [Evaluation]
         /// Hourly flows per site (only with `keepHourly`).
         public var hourly: [[HourFlows]]
+        /// Site-hours that ran pass 1 (weather-independent terms) and pass 2 (weather-dependent
+        /// terms) of the hour loop; the rest were repeated or exactly zero (see `SiteHourKernel`).
+        var passOneHours = 0, passTwoHours = 0
     }
 
-    func run(_ loads: [CohortLoad], perSite: Bool, keepHourly: Bool = false) throws -> Detail {
-        let n = calendar.hourCount, months = calendar.months
-        for l in loads {
-            guard l.itPowerW.count == n else { throw FacilityError.loadLength(cohort: l.cohortID, expected: n, got: l.itPowerW.count) }
-            guard l.installedAtMonthEnd.count == months, l.embodiedKgPerMonth.count == months else {
-                throw FacilityError.loadLength(cohort: l.cohortID, expected: months, got: l.installedAtMonthEnd.count)
-            }
-            guard sites.contains(where: { $0.spec.id == l.siteID }) else {
-                throw FacilityError.unknownSite(cohort: l.cohortID, site: l.siteID)
+    /// Where the cohorts' hourly IT power comes from.
+    enum LoadSource {
+        case loads([CohortLoad])
+        case models([CohortPowerModel])
+
+        var siteIDs: [String] {
+            switch self {
+            case .loads(let l): l.map(\.siteID)
+            case .models(let m): m.map(\.siteID)
             }
         }
+    }
+
+    /// A month of a site whose hourly load repeats daily: months with equal keys have equal sums.
+    struct MonthKey: Hashable {
+        var firstTypicalHour: Int32, hours: Int, leapFebruary: Bool
+        /// Bit c set when the site's cohort c is fully in service (clear: not deployed).
+        var cohorts: UInt64
+        var capacityIT: UInt64, capacityAir: UInt64, capacityLiquid: UInt64
+    }
+
+    func run(_ source: LoadSource, perSite: Bool, keepHourly: Bool = false) throws -> Detail {
+        let n = calendar.hourCount, months = calendar.months
+        switch source {
+        case .loads(let loads):
+            for l in loads {
+                guard l.itPowerW.count == n else { throw FacilityError.loadLength(cohort: l.cohortID, expected: n, got: l.itPowerW.count) }
+                guard l.installedAtMonthEnd.count == months, l.embodiedKgPerMonth.count == months else {
+                    throw FacilityError.loadLength(cohort: l.cohortID, expected: months, got: l.installedAtMonthEnd.count)
+                }
+            }
+        case .models(let models):
+            for m in models where m.rampProfile.unitHours.count != months || !m.rampProfile.matches(calendar) {
+                throw FacilityError.loadLength(cohort: m.cohortID, expected: months, got: m.rampProfile.unitHours.count)
+            }
+        }
+        let siteIDs = source.siteIDs
+        for (i, id) in siteIDs.enumerated() where !sites.contains(where: { $0.spec.id == id }) {
+            let cohort = switch source {
+            case .loads(let l): l[i].cohortID
+            case .models(let m): m[i].cohortID
+            }
+            throw FacilityError.unknownSite(cohort: cohort, site: id)
+        }
+        let maxHours = (0..<months).map { calendar.hours(inMonth: $0) }.max() ?? 0
+        var runs: [SiteRun] = []
+        for (index, site) in sites.enumerated() {
+            let members = siteIDs.indices.filter { siteIDs[$0] == site.spec.id }
+            if members.isEmpty && !perSite { continue }
+            var r = SiteRun(index: index, members: members, site: site, source: source, maxHours: maxHours,
+                            months: months, evaluation: Evaluation(calendar: calendar))
+            r.addCohortMonths()
+            runs.append(r)
+        }
+        // Months outer, sites inner: the fleet's peak of a month needs every site's hours of it.
         var fleet = Evaluation(calendar: calendar)
+        var fleetPeakOf: [[Int]: Double] = [:]
+        let leapFebruary = calendar.monthLabels.map { $0.month == 2 && TermCalendar.isLeap($0.year) }
+        var total = [Double](repeating: 0, count: maxHours)
+        for k in 0..<months {
+            let a = calendar.monthStartHour[k], count = calendar.hours(inMonth: k)
+            for s in runs.indices {
+                runs[s].month(k, start: a, count: count, leapFebruary: leapFebruary[k], keepCapacity: keepHourly)
+            }
+            let refs = runs.map { $0.reference[k] }
+            if let p = fleetPeakOf[refs] { fleet[.peakFacilityPower, k] = p; continue }
+            var p = 0.0
+            total.withUnsafeMutableBufferPointer { t in
+                for i in 0..<count { t[i] = 0 }
+                for r in runs { r.addFacility(month: k, count: count, to: t) }
+                for i in 0..<count { p = max(p, t[i]) }
+            }
+            fleet[.peakFacilityPower, k] = p / 1e6
+            fleetPeakOf[refs] = p / 1e6
+        }
         var bySite: [Evaluation] = []
         var hourly: [[HourFlows]] = []
-        var fleetFacility = [Double](repeating: 0, count: n)
-        var it = [Double](repeating: 0, count: n), liq = it
-        for site in sites {
-            var ev = Evaluation(calendar: calendar)
-            var any = false
-            it.withUnsafeMutableBufferPointer { a in liq.withUnsafeMutableBufferPointer { b in
-                for i in 0..<n { a[i] = 0; b[i] = 0 }
-            }}
-            for l in loads where l.siteID == site.spec.id {
-                any = true
-                let phi = l.liquidHeatFraction
-                l.itPowerW.withUnsafeBufferPointer { p in
-                    it.withUnsafeMutableBufferPointer { a in liq.withUnsafeMutableBufferPointer { b in
-                        for i in 0..<n { a[i] += p[i]; b[i] += phi * p[i] }
-                    }}
-                }
-                for k in 0..<months {
-                    if l.isGPU { ev[.gpusInstalledPeak, k] += l.installedAtMonthEnd[k] }
-                    ev[.carbonEmbodied, k] += l.embodiedKgPerMonth[k] / 1000
-                }
-            }
-            if !any && !perSite { continue }
-            var flowsOut: [HourFlows] = []
-            if keepHourly { flowsOut.reserveCapacity(n) }
-            let cap = SiteCapacity(it: it, liquid: liq, calendar: calendar, designLoadFraction: site.spec.designLoadFraction)
-            let fixed = site.spec.cooling.type == .fixedPUE
-            let wue = site.spec.cooling.wueLPerKwh ?? 0
-            let zeros = [Double](repeating: 0, count: fixed ? TypicalYearWeather.hours : 0)
-            let cLt = site.table?.chillerPerLiquidW ?? zeros, cAt = site.table?.chillerPerAirW ?? zeros
-            let wt = site.table?.waterLPerWh ?? zeros
-            let shape = site.factors.hourlyShape
-            let phys = site.physics
-            let fac = site.factors
-            // Monthly sums: IT, cooling, delivery, facility, water, shape-weighted facility, peak (W·h, L, W).
-            var sums = [Double](repeating: 0, count: 7 * months)
-            it.withUnsafeBufferPointer { itp in
-            liq.withUnsafeBufferPointer { lqp in
-            cLt.withUnsafeBufferPointer { clp in
-            cAt.withUnsafeBufferPointer { cap_ in
-            wt.withUnsafeBufferPointer { wtp in
-            site.typicalHour.withUnsafeBufferPointer { thp in
-            site.localHour.withUnsafeBufferPointer { lhp in
-            shape.withUnsafeBufferPointer { shp in
-            fleetFacility.withUnsafeMutableBufferPointer { ffp in
-            phys.partLoad.values.withUnsafeBufferPointer { plt in
-            sums.withUnsafeMutableBufferPointer { out in
-                for k in 0..<months {
-                    var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, shaped = 0.0, peak = 0.0
-                    let mc = cap.month(k)
-                    for h in calendar.monthStartHour[k]..<calendar.monthStartHour[k + 1] {
-                        let j = Int(thp[h])
-                        let f = phys.flows(it: itp[h], liquid: lqp[h], chillerPerLiquidW: clp[j], chillerPerAirW: cap_[j],
-                                           capacity: mc, table: plt)
-                        eIT += f.it; eCool += f.cooling; eDel += f.delivery; eFac += f.facility
-                        water += fixed ? wue * f.it / 1000 : f.rejected * wtp[j]
-                        shaped += f.facility * shp[Int(lhp[h])]
-                        ffp[h] += f.facility
-                        peak = max(peak, f.facility)
-                    }
-                    out[7 * k] = eIT; out[7 * k + 1] = eCool; out[7 * k + 2] = eDel; out[7 * k + 3] = eFac
-                    out[7 * k + 4] = water; out[7 * k + 5] = shaped; out[7 * k + 6] = peak
-                }
-            }}}}}}}}}}}
-            if keepHourly {
-                phys.partLoad.values.withUnsafeBufferPointer { plt in
-                    for h in 0..<n {
-                        let j = Int(site.typicalHour[h]), k = Int(calendar.monthIndex[h])
-                        flowsOut.append(phys.flows(it: it[h], liquid: liq[h], chillerPerLiquidW: cLt[j], chillerPerAirW: cAt[j],
-                                                   capacity: cap.month(k), table: plt))
-                    }
-                }
-            }
-            for k in 0..<months {
-                let eFac = sums[7 * k + 3]
-                // W·h → MWh: /1e6; L → m³: /1e3; kg → t: /1e3.
-                ev[.itEnergy, k] = sums[7 * k] / 1e6
-                ev[.coolingEnergy, k] = sums[7 * k + 1] / 1e6
-                ev[.powerDeliveryLoss, k] = sums[7 * k + 2] / 1e6
-                ev[.facilityEnergy, k] = eFac / 1e6
-                ev[.waterOnsite, k] = sums[7 * k + 4] / 1e3
-                ev[.waterOffsite, k] = eFac / 1e3 * fac.waterLPerKwh / 1e3
-                let loc = sums[7 * k + 5] / 1e3 * fac.carbonKgPerKwh[k] / 1e3
-                ev[.carbonLocation, k] = loc
-                ev[.carbonMarket, k] = loc * fac.marketFactor
-                ev[.electricityCost, k] = eFac / 1e3 * fac.priceUsdPerKwh[k]
-                ev[.peakFacilityPower, k] = sums[7 * k + 6] / 1e6
+        for var r in runs {
+            let site = sites[r.index]
+            r.finish(site.factors)
+            if keepHourly, case .loads(let loads) = source {
+                hourly.append(hourlyFlows(site, loads: r.members.map { loads[$0] }, capacities: r.capacities))
             }
             if perSite {
-                ev.finishMonths(contractValueUSD: contractValueUSD)
-                bySite.append(ev)
-                if keepHourly { hourly.append(flowsOut) }
+                r.evaluation.finishMonths(contractValueUSD: contractValueUSD)
+                bySite.append(r.evaluation)
             }
             for m in Metric.allCases where m.aggregation == .sum || m == .gpusInstalledPeak {
-                for k in 0..<months { fleet.monthly[m.index][k] += ev.monthly[m.index][k] }
+                for k in 0..<months { fleet.monthly[m.index][k] += r.evaluation.monthly[m.index][k] }
             }
         }
-        for k in 0..<months {
-            var p = 0.0
-            for h in calendar.monthStartHour[k]..<calendar.monthStartHour[k + 1] { p = max(p, fleetFacility[h]) }
-            fleet[.peakFacilityPower, k] = p / 1e6
-        }
         fleet.finishMonths(contractValueUSD: contractValueUSD)
-        return Detail(fleet: fleet, sites: bySite, hourly: hourly)
+        var detail = Detail(fleet: fleet, sites: bySite, hourly: hourly)
+        detail.passOneHours = runs.reduce(0) { $0 + $1.kernel.passOneHours }
+        detail.passTwoHours = runs.reduce(0) { $0 + $1.kernel.passTwoHours }
+        return detail
+    }
+
+    /// One site's state through the months of an evaluation.
+    struct SiteRun {
+        let index: Int
+        /// Positions of the site's cohorts in the load source.
+        let members: [Int]
+        /// The site's cohorts' power models (empty for a `.loads` source) and loads (empty for `.models`).
+        let models: [CohortPowerModel]
+        let loads: [CohortLoad]
+        let typicalHour: [Int32]
+        let designLoadFraction: Double
+        var kernel: SiteHourKernel
+        var evaluation: Evaluation
+        /// The month whose sums (and hours) each month repeats (itself when computed).
+        var reference: [Int]
+        var sums: [SiteHourKernel.Sums]
+        var capacities: [MonthCapacity] = []
+        var seen: [MonthKey: Int] = [:]
+        var peakIT = 0.0, peakAir = 0.0, peakLiquid = 0.0
+        /// Whether month k was computed in this step (its hours are in `kernel.facility`).
+        var computedNow = false
+        /// Facility power (W) of the hours of months that later months may repeat, and where each starts.
+        var stored: [Double] = []
+        var storedAt: [Int: Int] = [:]
+
+        init(index: Int, members: [Int], site: SiteModel, source: LoadSource, maxHours: Int, months: Int,
+             evaluation: Evaluation) {
+            self.index = index; self.members = members; self.evaluation = evaluation
+            switch source {
+            case .loads(let l): loads = members.map { l[$0] }; models = []
+            case .models(let m): models = members.map { m[$0] }; loads = []
+            }
+            typicalHour = site.typicalHour
+            designLoadFraction = site.spec.designLoadFraction
+            kernel = SiteHourKernel(site: site, maxHours: maxHours)
+            reference = Array(0..<months)
+            sums = [SiteHourKernel.Sums](repeating: .init(), count: months)
+        }
+
+        /// GPUs installed and embodied carbon of the site's cohorts, per month.
+        mutating func addCohortMonths() {
+            let months = reference.count
+            for l in loads {
+                for k in 0..<months {
+                    if l.isGPU { evaluation[.gpusInstalledPeak, k] += l.installedAtMonthEnd[k] }
+                    evaluation[.carbonEmbodied, k] += l.embodiedKgPerMonth[k] / 1000
+                }
+            }
+            do {
+                for m in models {
+                    let r = m.rampProfile
+                    let perUnitHour = m.installedUnits * m.embodiedKgPerUnitHour
+                    for k in 0..<months {
+                        if m.isGPU { evaluation[.gpusInstalledPeak, k] += m.installedUnits * r.inServiceAtMonthEnd[k] }
+                        evaluation[.carbonEmbodied, k] += r.unitHours[k] * perUnitHour / 1000
+                    }
+                }
+            }
+        }
+
+        /// Sums month `k` (hours `start..<start + count`): fills IT and liquid power, updates the
+        /// commissioned capacity, then reuses an earlier month with the same key or runs the kernel.
+        mutating func month(_ k: Int, start a: Int, count: Int, leapFebruary: Bool, keepCapacity: Bool) {
+            var periodic = false
+            var mask: UInt64 = 0
+            if !loads.isEmpty {
+                kernel.clear(count)
+                let loads = self.loads
+                kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
+                    for l in loads {
+                        let phi = l.liquidHeatFraction
+                        l.itPowerW.withUnsafeBufferPointer { p in
+                            for i in 0..<count { ip[i] += p[a + i]; qp[i] += phi * p[a + i] }
+                        }
+                    }
+                }}
+            } else if !models.isEmpty {
+                periodic = models.count <= 64 && a % 24 == 0 && count % 24 == 0 && count >= 24
+                for (c, m) in models.enumerated() where periodic {
+                    switch m.state(from: a, to: a + count) {
+                    case 0: break
+                    case 1: mask |= 1 << UInt64(c)
+                    default: periodic = false
+                    }
+                }
+                let filled = periodic ? 24 : count
+                kernel.clear(filled)
+                let models = self.models
+                kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
+                    for m in models { m.accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!) }
+                }}
+            } else {
+                kernel.clear(count)
+            }
+            var pi = peakIT, pa = peakAir, pl = peakLiquid
+            kernel.it.withUnsafeBufferPointer { ip in kernel.liquid.withUnsafeBufferPointer { qp in
+                for i in 0..<(periodic ? 24 : count) {
+                    pi = max(pi, ip[i]); pl = max(pl, qp[i]); pa = max(pa, ip[i] - qp[i])
+                }
+            }}
+            peakIT = pi; peakAir = pa; peakLiquid = pl
+            let dlf = designLoadFraction
+            let mc = MonthCapacity(it: pi / dlf, air: pa / dlf, liquid: pl / dlf)
+            if keepCapacity { capacities.append(mc) }
+            computedNow = false
+            if periodic {
+                let key = MonthKey(firstTypicalHour: typicalHour[a], hours: count, leapFebruary: leapFebruary,
+                                   cohorts: mask, capacityIT: mc.it.bitPattern, capacityAir: mc.air.bitPattern,
+                                   capacityLiquid: mc.liquid.bitPattern)
+                if let r = seen[key] {
+                    reference[k] = r; sums[k] = sums[r]
+                    return
+                }
+                seen[key] = k
+            }
+            sums[k] = kernel.month(start: a, count: count, capacity: mc, periodic: periodic)
+            computedNow = true
+            if periodic {
+                storedAt[k] = stored.count
+                stored.append(contentsOf: kernel.facility[0..<count])
+            }
+        }
+
+        /// Adds the site's facility power of month `k`'s hours to `total`.
+        func addFacility(month k: Int, count: Int, to total: UnsafeMutableBufferPointer<Double>) {
+            let from = computedNow ? nil : storedAt[reference[k]]
+            (from == nil ? kernel.facility : stored).withUnsafeBufferPointer { f in
+                let o = from ?? 0
+                for i in 0..<count { total[i] += f[o + i] }
+            }
+        }
+
+        /// Turns the monthly sums into metrics with the grid's monthly factors.
+        mutating func finish(_ fac: GridFactors) {
+            for k in 0..<sums.count {
+                let s = sums[k]
+                // W·h → MWh: /1e6; L → m³: /1e3; kg → t: /1e3.
+                evaluation[.itEnergy, k] = s.it / 1e6
+                evaluation[.coolingEnergy, k] = s.cooling / 1e6
+                evaluation[.powerDeliveryLoss, k] = s.delivery / 1e6
+                evaluation[.facilityEnergy, k] = s.facility / 1e6
+                evaluation[.waterOnsite, k] = s.water / 1e3
+                evaluation[.waterOffsite, k] = s.facility / 1e3 * fac.waterLPerKwh / 1e3
+                let loc = s.shaped / 1e3 * fac.carbonKgPerKwh[k] / 1e3
+                evaluation[.carbonLocation, k] = loc
+                evaluation[.carbonMarket, k] = loc * fac.marketFactor
+                evaluation[.electricityCost, k] = s.facility / 1e3 * fac.priceUsdPerKwh[k]
+                evaluation[.peakFacilityPower, k] = s.peak / 1e6
+            }
+        }
+    }
+
+    /// Every hour's flows of one site, by the one-pass `HourPhysics.flows`.
+    private func hourlyFlows(_ site: SiteModel, loads: [CohortLoad], capacities: [MonthCapacity]) -> [HourFlows] {
+        let n = calendar.hourCount
+        var it = [Double](repeating: 0, count: n), liq = it
+        for l in loads {
+            for h in 0..<n { it[h] += l.itPowerW[h]; liq[h] += l.liquidHeatFraction * l.itPowerW[h] }
+        }
+        let zeros = [Double](repeating: 0, count: TypicalYearWeather.hours)
+        let cL = site.table?.chillerPerLiquidW ?? zeros, cA = site.table?.chillerPerAirW ?? zeros
+        var out: [HourFlows] = []
+        out.reserveCapacity(n)
+        site.physics.partLoad.values.withUnsafeBufferPointer { plt in
+            for h in 0..<n {
+                let j = Int(site.typicalHour[h]), k = Int(calendar.monthIndex[h])
+                out.append(site.physics.flows(it: it[h], liquid: liq[h], chillerPerLiquidW: cL[j], chillerPerAirW: cA[j],
+                                              capacity: capacities[k], table: plt))
+            }
+        }
+        return out
     }
 }
 

@@ -11,11 +11,13 @@ public struct FleetEvaluator: Sendable {
     /// - Throws: `CalendarError` for a bad term, `FacilityError` for unknown hardware or
     ///   grids, the fleet side's errors for its inputs, `WeatherFileError` for weather files.
     /// - Parameter previous: an evaluator of an earlier spec (the base run of a Monte Carlo);
-    ///   sites whose cooling and climate inputs did not change reuse its plant tables.
+    ///   sites whose cooling and climate inputs did not change reuse its plant tables, and
+    ///   cohorts whose deployment ramp did not change reuse its ramp profile.
     public init(spec: FleetSpec, baseDirectory: String = ".", weatherCache: WeatherCache = .shared,
                 previous: FleetEvaluator? = nil) throws {
         self.spec = spec
-        let cal = try TermCalendar(start: spec.term.start, months: spec.term.months)
+        let cal = if let p = previous, p.spec.term == spec.term { p.calendar }
+            else { try TermCalendar(start: spec.term.start, months: spec.term.months) }
         calendar = cal
         facility = try FacilityModel(spec: spec, calendar: cal, weatherCache: weatherCache, baseDirectory: baseDirectory,
                                      previous: previous?.facility)
@@ -23,15 +25,17 @@ public struct FleetEvaluator: Sendable {
             guard let hw = spec.hardware[id: c.hardware] else {
                 throw FacilityError.unknownHardware(cohort: c.id, hardware: c.hardware)
             }
-            return try CohortPowerModel(cohort: c, hardware: hw, calendar: cal)
+            let before = previous?.powerModels.first { $0.cohortID == c.id }
+            return try CohortPowerModel(cohort: c, hardware: hw, calendar: cal, previous: before)
         }
     }
 
     /// Every cohort's hourly load over the term.
     public func loads() -> [CohortLoad] { powerModels.map { $0.load(calendar: calendar) } }
 
-    /// Every metric per month of the term.
-    public func evaluate() throws -> Evaluation { try facility.evaluate(loads()) }
+    /// Every metric per month of the term (the cohorts' power summed per site month by
+    /// month, without materialising `loads()`; identical to `facility.evaluate(loads())`).
+    public func evaluate() throws -> Evaluation { try facility.evaluate(models: powerModels) }
 
     /// Each cohort's continuous IT power, for the quadrature cross-check.
     public func continuousPower() -> [String: @Sendable (Double) -> Double] {

@@ -8,7 +8,8 @@ extension FacilityModel {
             for m in Metric.allCases { t[m] = totals[m.index] }
             return Breakdown.Site(
                 id: s.spec.id, name: s.spec.name, cooling: s.spec.cooling.type.rawValue, grid: s.spec.grid,
-                totals: t, monthlyPUE: ev.monthly[Metric.pue.index],
+                totals: t,
+                monthlyPUE: zip(ev.monthly[Metric.pue.index], ev.monthly[Metric.itEnergy.index]).map { $1 > 0 ? $0 : nil },
                 monthlyDryBulbC: TypicalYearWeather.monthlyMeans(s.weather.dryBulbC),
                 monthlyWetBulbC: TypicalYearWeather.monthlyMeans(s.weather.wetBulbC))
         }

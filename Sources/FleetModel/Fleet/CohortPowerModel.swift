@@ -27,13 +27,19 @@ public struct CohortPowerModel: Sendable {
     /// Embodied carbon charged per installed unit-hour (amortisation plus replacement of failed units), kg.
     public let embodiedKgPerUnitHour: Double
     public let ramp: DeploymentRamp
+    /// IT power of the whole cohort in service at hour-of-day d + ½ (serving and spare units), W.
+    let dayPowerW: [Double]
+    let rampProfile: RampProfile
 
     private let profile: ServingPowerProfile
 
     /// Hours in a mean year (365.25 days), for per-year rates and lives.
     public static let hoursPerYear = 8766.0
 
-    public init(cohort: CohortSpec, hardware: HardwareSpec, calendar: TermCalendar) throws {
+    /// - Parameter previous: the model of an earlier spec (a Monte Carlo sample's base run);
+    ///   its ramp profile is reused when the ramp and the calendar are unchanged.
+    public init(cohort: CohortSpec, hardware: HardwareSpec, calendar: TermCalendar,
+                previous: CohortPowerModel? = nil) throws {
         cohortID = cohort.id
         siteID = cohort.site
         isGPU = hardware.isGPU
@@ -58,7 +64,15 @@ public struct CohortPowerModel: Sendable {
         let p = try ServingPowerProfile(workload: cohort.workload, hardware: hardware,
                                         capFraction: cohort.powerCapFraction)
         profile = p
-        servingPowerByHourOfDay = try (0..<24).map { try p.powerW(hourOfDay: Double($0) + 0.5) }
+        let byHour = try (0..<24).map { try p.powerW(hourOfDay: Double($0) + 0.5) }
+        servingPowerByHourOfDay = byHour
+        let serving = servingUnits, spares = spareUnits, spareW = sparePowerW
+        dayPowerW = byHour.map { serving * $0 + spares * spareW }
+        if let old = previous?.rampProfile, old.ramp == ramp, old.matches(calendar) {
+            rampProfile = old
+        } else {
+            rampProfile = RampProfile(ramp: ramp, calendar: calendar)
+        }
     }
 
     /// IT power of the cohort at time `t` (hours from the start of the term), W:
@@ -76,48 +90,130 @@ public struct CohortPowerModel: Sendable {
     ///
     /// The term splits into hours before deployment (D = 0, left at zero), hours with every
     /// unit in service (D = 1, a copy of the day's table) and ramp hours (deployment or
-    /// retirement windows), the only ones that evaluate D(h + ½).
+    /// retirement windows), the only ones that read D(h + ½) from the ramp profile.
     public func load(calendar: TermCalendar) -> CohortLoad {
         let hours = calendar.hourCount
-        let ramp = self.ramp
-        // First hour whose midpoint is past the start, at or past the end of deployment,
-        // and past the start of retirement (hours ≥ fullEnd may be retiring).
-        let rampStart = min(hours, max(0, Int((ramp.startHour - 0.5).rounded(.down)) + 1))
-        let fullStart = min(hours, max(rampStart, Int((ramp.endHour - 0.5).rounded(.up))))
-        let fullEnd = ramp.refresh ? hours
-            : min(hours, max(fullStart, Int((ramp.startHour + ramp.lifeHours - 0.5).rounded(.down)) + 1))
-        let serving = servingUnits, spares = spareUnits, spareW = sparePowerW
-        let fullDay = servingPowerByHourOfDay.map { serving * $0 + spares * spareW }
+        let r = rampProfile.matches(calendar) ? rampProfile : RampProfile(ramp: ramp, calendar: calendar)
         var power = [Double](repeating: 0, count: hours)
-        var unitHours = [Double](repeating: 0, count: calendar.months)
         power.withUnsafeMutableBufferPointer { out in
-            fullDay.withUnsafeBufferPointer { day in
-                calendar.monthIndex.withUnsafeBufferPointer { month in
-                    for h in rampStart..<fullStart {
-                        let d = ramp.inService(atHour: Double(h) + 0.5)
-                        out[h] = d * day[h % 24]
-                        unitHours[Int(month[h])] += d
-                    }
-                    for h in fullStart..<fullEnd { out[h] = day[h % 24] }
-                    for h in fullEnd..<hours {
-                        let d = ramp.inService(atHour: Double(h) + 0.5)
-                        out[h] = d * day[h % 24]
-                        unitHours[Int(month[h])] += d
-                    }
-                }
-            }
-        }
-        for k in 0..<calendar.months {
-            let lo = max(calendar.monthStartHour[k], fullStart), hi = min(calendar.monthStartHour[k + 1], fullEnd)
-            if hi > lo { unitHours[k] += Double(hi - lo) }
+            accumulate(profile: r, from: 0, to: hours, it: out.baseAddress!, liquid: nil)
         }
         let perUnitHour = installedUnits * embodiedKgPerUnitHour
-        let installedAtMonthEnd = (0..<calendar.months).map {
-            installedUnits * ramp.inService(atHour: Double(calendar.monthStartHour[$0 + 1]))
-        }
         return CohortLoad(cohortID: cohortID, siteID: siteID, isGPU: isGPU, itPowerW: power,
-                          liquidHeatFraction: liquidHeatFraction, installedAtMonthEnd: installedAtMonthEnd,
-                          embodiedKgPerMonth: unitHours.map { $0 * perUnitHour })
+                          liquidHeatFraction: liquidHeatFraction,
+                          installedAtMonthEnd: r.inServiceAtMonthEnd.map { installedUnits * $0 },
+                          embodiedKgPerMonth: r.unitHours.map { $0 * perUnitHour })
+    }
+
+    /// Whether the cohort's power is constant over hours `a..<b` up to the daily cycle:
+    /// 0 when no unit is deployed, 1 when every unit is in service, 2 when the ramp moves.
+    @inline(__always)
+    func state(from a: Int, to b: Int) -> Int8 {
+        let r = rampProfile
+        if b <= r.rampStart { return 0 }
+        if a >= r.fullStart && b <= r.fullEnd { return 1 }
+        return 2
+    }
+
+    /// Adds the cohort's IT power of hours `a..<b` to `it[h − a]` and its liquid share to
+    /// `liquid[h − a]` (the hand-off to the facility side without a term-long array per cohort).
+    /// Term hour 0 is midnight, so h mod 24 is the hour of the day.
+    func accumulate(from a: Int, to b: Int, it: UnsafeMutablePointer<Double>, liquid: UnsafeMutablePointer<Double>?) {
+        accumulate(profile: rampProfile, from: a, to: b, it: it, liquid: liquid)
+    }
+
+    private func accumulate(profile r: RampProfile, from a: Int, to b: Int, it: UnsafeMutablePointer<Double>,
+                            liquid: UnsafeMutablePointer<Double>?) {
+        let phi = liquidHeatFraction
+        dayPowerW.withUnsafeBufferPointer { day in
+            r.rising.withUnsafeBufferPointer { up in r.tail.withUnsafeBufferPointer { down in
+                if let liquid {
+                    Self.fill(r, day, up, down, from: a, to: b) { i, v in it[i] += v; liquid[i] += phi * v }
+                } else {
+                    Self.fill(r, day, up, down, from: a, to: b) { i, v in it[i] += v }
+                }
+            }}
+        }
+    }
+
+    /// Calls `add(h − a, P(h))` for each hour of `a..<b` with a deployed unit, where
+    /// P(h) = D(h + ½) · day[h mod 24] (D = 1 read as the day's value itself).
+    @inline(__always)
+    private static func fill(_ r: RampProfile, _ day: UnsafeBufferPointer<Double>, _ up: UnsafeBufferPointer<Double>,
+                             _ down: UnsafeBufferPointer<Double>, from a: Int, to b: Int,
+                             _ add: (Int, Double) -> Void) {
+        var lo = max(a, r.rampStart), hi = max(lo, min(b, r.fullStart))
+        var d = lo % 24
+        for h in lo..<hi {
+            add(h - a, up[h - r.rampStart] * day[d])
+            d = d == 23 ? 0 : d + 1
+        }
+        lo = max(a, r.fullStart); hi = max(lo, min(b, r.fullEnd))
+        d = lo % 24
+        for h in lo..<hi {
+            add(h - a, day[d])
+            d = d == 23 ? 0 : d + 1
+        }
+        lo = max(a, r.fullEnd); hi = max(lo, b)
+        d = lo % 24
+        for h in lo..<hi {
+            add(h - a, down[h - r.fullEnd] * day[d])
+            d = d == 23 ? 0 : d + 1
+        }
+    }
+
+    /// What the hourly fill needs from the deployment ramp, which depends on neither counts
+    /// nor power: the hours where D moves and its values there, unit-hours and D at each
+    /// month's end. Built once per ramp and calendar and shared by Monte Carlo samples that
+    /// leave the ramp unchanged (`previous:`), since it costs one `exp` per ramp hour.
+    struct RampProfile: Sendable {
+        let ramp: DeploymentRamp
+        let monthStartHour: [Int]
+        /// First hour whose midpoint is past the start; first hour at or past the end of
+        /// deployment; first hour past the start of retirement (hours ≥ fullEnd may be retiring).
+        let rampStart: Int, fullStart: Int, fullEnd: Int
+        /// D(h + ½) for h in rampStart..<fullStart, and for h in fullEnd..<hours.
+        let rising: [Double], tail: [Double]
+        /// Σ D(h + ½) over each month's hours.
+        let unitHours: [Double]
+        /// D at the end of each month.
+        let inServiceAtMonthEnd: [Double]
+
+        init(ramp: DeploymentRamp, calendar: TermCalendar) {
+            self.ramp = ramp
+            monthStartHour = calendar.monthStartHour
+            let hours = calendar.hourCount
+            let rs = min(hours, max(0, Int((ramp.startHour - 0.5).rounded(.down)) + 1))
+            let fs = min(hours, max(rs, Int((ramp.endHour - 0.5).rounded(.up))))
+            let fe = ramp.refresh ? hours
+                : min(hours, max(fs, Int((ramp.startHour + ramp.lifeHours - 0.5).rounded(.down)) + 1))
+            rampStart = rs; fullStart = fs; fullEnd = fe
+            var units = [Double](repeating: 0, count: calendar.months)
+            var up = [Double](repeating: 0, count: fs - rs), down = [Double](repeating: 0, count: hours - fe)
+            calendar.monthIndex.withUnsafeBufferPointer { month in
+                for h in rs..<fs {
+                    let d = ramp.inService(atHour: Double(h) + 0.5)
+                    up[h - rs] = d
+                    units[Int(month[h])] += d
+                }
+                for h in fe..<hours {
+                    let d = ramp.inService(atHour: Double(h) + 0.5)
+                    down[h - fe] = d
+                    units[Int(month[h])] += d
+                }
+            }
+            for k in 0..<calendar.months {
+                let lo = max(calendar.monthStartHour[k], fs), hi = min(calendar.monthStartHour[k + 1], fe)
+                if hi > lo { units[k] += Double(hi - lo) }
+            }
+            rising = up; tail = down; unitHours = units
+            inServiceAtMonthEnd = (0..<calendar.months).map {
+                ramp.inService(atHour: Double(calendar.monthStartHour[$0 + 1]))
+            }
+        }
+
+        /// Whether this profile was built for `calendar`'s hours.
+        func matches(_ calendar: TermCalendar) -> Bool { monthStartHour == calendar.monthStartHour }
     }
 }
 

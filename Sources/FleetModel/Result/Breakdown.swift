@@ -13,14 +13,15 @@ public struct Breakdown: Codable, Sendable, Hashable {
         public var grid: String
         /// Whole-term totals of the additive metrics and the site's PUE.
         public var totals: [Metric: Double]
-        /// Energy-weighted PUE of each month of the term (same order as `monthly`).
-        public var monthlyPUE: [Double]
+        /// Energy-weighted PUE of each month of the term (same order as `monthly`);
+        /// nil (JSON null) for a month in which the site carries no IT load, where PUE is undefined.
+        public var monthlyPUE: [Double?]
         /// Mean dry-bulb and wet-bulb temperature of each calendar month, °C.
         public var monthlyDryBulbC: [Double]
         public var monthlyWetBulbC: [Double]
 
         public init(id: String, name: String, cooling: String, grid: String, totals: [Metric: Double],
-                    monthlyPUE: [Double], monthlyDryBulbC: [Double], monthlyWetBulbC: [Double]) {
+                    monthlyPUE: [Double?], monthlyDryBulbC: [Double], monthlyWetBulbC: [Double]) {
             self.id = id; self.name = name; self.cooling = cooling; self.grid = grid
             self.totals = totals; self.monthlyPUE = monthlyPUE
             self.monthlyDryBulbC = monthlyDryBulbC; self.monthlyWetBulbC = monthlyWetBulbC

@@ -46,9 +46,33 @@ extension InputSpace {
     /// The uncertain inputs of a scenario, in parameter order, with its rank correlations.
     ///
     /// - Throws: `UncertaintyError.invalidCorrelation` when the correlations do not form a
-    ///   positive-definite matrix (the message names them).
+    ///   positive-definite matrix (the message names them; `issues(in:)` places them).
     public init(document: ScenarioDocument) throws(UncertaintyError) {
         try self.init(inputs: document.uncertainParameters.compactMap(UncertainInput.init),
                       correlations: document.correlations.map { RankCorrelation($0.paths[0], $0.paths[1], rho: $0.rho) })
+    }
+
+    /// Why a scenario's uncertain inputs cannot be sampled, one error per `correlations.<i>`
+    /// entry at fault, placed at its file, line and column; empty when they can.
+    public static func issues(in document: ScenarioDocument) -> [ScenarioError] {
+        do {
+            _ = try InputSpace(document: document)
+            return []
+        } catch {
+            guard case let .invalidCorrelation(message, entries) = error, !entries.isEmpty else {
+                let place = document.correlations.first?.location
+                    ?? SourceLocation(file: document.info.source, line: 0, column: 0)
+                return [ScenarioError(place, path: "correlations", error.description)]
+            }
+            let located = document.correlations
+            return entries.map { ScenarioError(located[$0].location, path: located[$0].path, message) }
+        }
+    }
+
+    /// The input space of a scenario, or `ScenarioErrors` placed in its file.
+    static func located(_ document: ScenarioDocument) throws -> InputSpace {
+        let issues = issues(in: document)
+        if !issues.isEmpty { throw ScenarioErrors(issues) }
+        return try InputSpace(document: document)
     }
 }

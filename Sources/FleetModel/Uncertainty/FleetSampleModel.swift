@@ -12,6 +12,9 @@ public struct FleetSampleModel: SampleModel {
     public let layout: OutputLayout
     /// Simulated site-hours of one evaluation (term hours × sites), for benchmarks.
     public let siteHours: Int
+    /// The evaluator at base values: samples whose cooling and climate inputs equal the base
+    /// reuse its plant tables.
+    let baseEvaluator: FleetEvaluator
 
     /// - Throws: the scenario's and the physics' errors for the base values.
     public init(document: ScenarioDocument, baseDirectory: String = ".") throws {
@@ -20,7 +23,8 @@ public struct FleetSampleModel: SampleModel {
         parameterIndices = document.uncertainParameters.map(\.index)
         baseValues = document.baseValues
         let spec = try document.decode(FleetSpec.self)
-        let calendar = try TermCalendar(start: spec.term.start, months: spec.term.months)
+        baseEvaluator = try FleetEvaluator(spec: spec, baseDirectory: baseDirectory)
+        let calendar = baseEvaluator.calendar
         var years: [String] = []
         for label in calendar.monthLabels where years.last != String(label.year) { years.append(String(label.year)) }
         layout = OutputLayout(metrics: Metric.allCases, years: years, months: calendar.monthNames)
@@ -34,7 +38,8 @@ public struct FleetSampleModel: SampleModel {
         public mutating func evaluate(_ inputs: [Double], into outputs: inout [Double]) throws {
             for (j, p) in model.parameterIndices.enumerated() { values[p] = inputs[j] }
             let spec = try model.document.decode(FleetSpec.self, values: values)
-            let evaluation = try FleetEvaluator(spec: spec, baseDirectory: model.baseDirectory).evaluate()
+            let evaluation = try FleetEvaluator(spec: spec, baseDirectory: model.baseDirectory,
+                                                previous: model.baseEvaluator).evaluate()
             model.write(evaluation, into: &outputs)
         }
     }

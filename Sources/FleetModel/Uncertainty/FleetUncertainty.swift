@@ -37,7 +37,7 @@ public enum FleetUncertainty {
     /// - Parameter progress: (samples done, samples in the run), on the calling thread.
     public static func evaluate(document: ScenarioDocument, options: UncertaintyOptions,
                                 progress: ((Int, Int) -> Void)? = nil) throws -> FleetResult {
-        let space = try InputSpace(document: document)
+        let space = try InputSpace.located(document)
         let spec = try document.decode(FleetSpec.self)
         var result = try FleetEvaluator(spec: spec, baseDirectory: options.baseDirectory)
             .deterministicResult(scenario: document.info, inputs: document.inputs, run: options.runInfo)
@@ -63,13 +63,13 @@ public enum FleetUncertainty {
             for path in spec.parameters { try doc.set(path, to: "\(point[path]!)") }
             if inner.samples == 0 {
                 let model = try FleetSampleModel(document: doc, baseDirectory: inner.baseDirectory)
-                let base = try MonteCarloRunner.evaluateBase(model: model, inputs: try InputSpace(document: doc))
+                let base = try MonteCarloRunner.evaluateBase(model: model, inputs: try InputSpace.located(doc))
                 var totals: [Metric: Stats] = [:]
                 for (m, metric) in model.layout.metrics.enumerated() { totals[metric] = Stats(base: base[m]) }
                 return totals
             }
             let model = try FleetSampleModel(document: doc, baseDirectory: inner.baseDirectory)
-            return try inner.runner.run(model: model, inputs: try InputSpace(document: doc)).totals
+            return try inner.runner.run(model: model, inputs: try InputSpace.located(doc)).totals
         }
     }
 
@@ -77,7 +77,7 @@ public enum FleetUncertainty {
     public static func tornado(document: ScenarioDocument, metrics: [Metric]? = nil,
                                options: UncertaintyOptions) throws -> Sensitivity {
         let model = try FleetSampleModel(document: document, baseDirectory: options.baseDirectory)
-        return try SensitivityAnalysis.tornado(model: model, inputs: try InputSpace(document: document),
+        return try SensitivityAnalysis.tornado(model: model, inputs: try InputSpace.located(document),
                                                metrics: metrics, threads: options.threads)
     }
 
@@ -86,7 +86,7 @@ public enum FleetUncertainty {
                              metrics: [Metric]? = nil, options: UncertaintyOptions,
                              progress: ((Int, Int) -> Void)? = nil) throws -> SobolAnalysis {
         let model = try FleetSampleModel(document: document, baseDirectory: options.baseDirectory)
-        return try SensitivityAnalysis.sobol(model: model, inputs: try InputSpace(document: document),
+        return try SensitivityAnalysis.sobol(model: model, inputs: try InputSpace.located(document),
                                              baseSamples: baseSamples, bootstrap: bootstrap, seed: options.seed,
                                              sampler: options.sampler, metrics: metrics, threads: options.threads,
                                              progress: progress)
@@ -99,7 +99,7 @@ public enum FleetUncertainty {
                              baseDirectory: String = ".",
                              report: (UncertaintyBenchmark.Row) -> Void = { _ in }) throws -> [UncertaintyBenchmark.Row] {
         let model = try FleetSampleModel(document: document, baseDirectory: baseDirectory)
-        return try UncertaintyBenchmark.run(model: model, inputs: try InputSpace(document: document),
+        return try UncertaintyBenchmark.run(model: model, inputs: try InputSpace.located(document),
                                             hoursPerEvaluation: model.siteHours, samples: samples, threads: threads,
                                             sampler: sampler, seed: seed, sobolBaseSamples: sobolBaseSamples,
                                             report: report)

@@ -29,20 +29,20 @@ public struct InputSpace: Sendable {
 
         var pairs: [Int: [Int: Double]] = [:]
         var involved = Set<Int>()
-        for c in correlations {
+        for (entry, c) in correlations.enumerated() {
             let name = "correlation \(c.first) ~ \(c.second)"
             guard let a = index[c.first] else {
-                throw .invalidCorrelation("\(name): \(c.first) is not an uncertain input (give it a dist)")
+                throw .invalidCorrelation("\(name): \(c.first) is not an uncertain input (give it a dist)", entries: [entry])
             }
             guard let b = index[c.second] else {
-                throw .invalidCorrelation("\(name): \(c.second) is not an uncertain input (give it a dist)")
+                throw .invalidCorrelation("\(name): \(c.second) is not an uncertain input (give it a dist)", entries: [entry])
             }
-            guard a != b else { throw .invalidCorrelation("\(name): an input cannot be correlated with itself") }
+            guard a != b else { throw .invalidCorrelation("\(name): an input cannot be correlated with itself", entries: [entry]) }
             guard c.rho.isFinite, abs(c.rho) < 1 else {
-                throw .invalidCorrelation("\(name): rho must lie strictly between -1 and 1, got \(c.rho)")
+                throw .invalidCorrelation("\(name): rho must lie strictly between -1 and 1, got \(c.rho)", entries: [entry])
             }
             let (lo, hi) = (min(a, b), max(a, b))
-            guard pairs[lo]?[hi] == nil else { throw .invalidCorrelation("\(name): pair given twice") }
+            guard pairs[lo]?[hi] == nil else { throw .invalidCorrelation("\(name): pair given twice", entries: [entry]) }
             pairs[lo, default: [:]][hi] = c.copulaPearson
             involved.insert(a); involved.insert(b)
         }
@@ -61,15 +61,16 @@ public struct InputSpace: Sendable {
         do {
             factor = try cholesky(Matrix(rows: n, columns: n, elements: m)).elements
         } catch {
-            throw .invalidCorrelation(Self.inconsistency(matrix: m, size: n, inputs: correlated.map { inputs[$0].path },
-                                                         correlations: correlations))
+            let (message, entries) = Self.inconsistency(matrix: m, size: n, inputs: correlated.map { inputs[$0].path },
+                                                        correlations: correlations)
+            throw .invalidCorrelation(message, entries: entries)
         }
     }
 
     /// Names the smallest leading block of the copula matrix that is not positive definite:
     /// the correlations among its inputs cannot hold together.
     static func inconsistency(matrix m: [Double], size n: Int, inputs paths: [String],
-                              correlations: [RankCorrelation]) -> String {
+                              correlations: [RankCorrelation]) -> (message: String, entries: [Int]) {
         var r = 1
         while r < n {
             let block = (0...r).flatMap { i in (0...r).map { j in m[i * n + j] } }
@@ -77,12 +78,15 @@ public struct InputSpace: Sendable {
             r += 1
         }
         let members = Set(paths.prefix(r + 1))
-        let listed = correlations.filter { members.contains($0.first) && members.contains($0.second) }
-            .map { "\($0.first) ~ \($0.second) (rho \($0.rho))" }
-        return "correlations: these rank correlations cannot hold together (their matrix is not positive "
-            + "definite): " + listed.joined(separator: ", ")
+        let entries = correlations.indices.filter {
+            members.contains(correlations[$0].first) && members.contains(correlations[$0].second)
+        }
+        let listed = entries.map { "\(correlations[$0].first) ~ \(correlations[$0].second) (rho \(correlations[$0].rho))" }
+        let message = "these rank correlations cannot hold together (their matrix is not positive definite): "
+            + listed.joined(separator: ", ")
             + ". An input strongly correlated with several others needs those others correlated with one "
             + "another too; weaken or complete them"
+        return (message, entries)
     }
 
     /// Number of uncertain inputs (the sampler's dimension).

@@ -69,9 +69,10 @@ public struct MonteCarloRunner: Sendable {
             return try reduce(model: model, base: base, paths: paths,
                               points: SampledPoints(sampler: lhs, space: inputs), progress: progress)
         case .sobol:
-            let sobol = try SobolSampler(dimension: inputs.dimension, seed: seed)
+            let sobol = SobolSampler(dimension: inputs.dimension, seed: seed)
             return try reduce(model: model, base: base, paths: paths,
-                              points: SampledPoints(sampler: sobol, space: inputs), progress: progress)
+                              points: SampledPoints(sampler: sobol, space: inputs), progress: progress,
+                              notes: sobol.paddingNote.map { [$0] } ?? [])
         }
     }
 
@@ -92,7 +93,8 @@ public struct MonteCarloRunner: Sendable {
     }
 
     private func reduce<M: SampleModel, P: PointSource>(
-        model: M, base: [Double], paths: [String], points: P, progress: ((Int, Int) -> Void)?
+        model: M, base: [Double], paths: [String], points: P, progress: ((Int, Int) -> Void)?,
+        notes: [String] = []
     ) throws(EvaluationFailure) -> UncertaintySummary {
         let layout = model.layout
         let slots = layout.count
@@ -131,6 +133,7 @@ public struct MonteCarloRunner: Sendable {
         }
         return UncertaintySummary(layout: layout, samples: n, base: base, inputPaths: paths,
                                   moments: Array(moments.pointer), totals: Array(totals.pointer),
-                                  streams: Array(streams.pointer), failedCount: failedCount, failures: failures)
+                                  streams: Array(streams.pointer), failedCount: failedCount, failures: failures,
+                                  notes: notes)
     }
 }

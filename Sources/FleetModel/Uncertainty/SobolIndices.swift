@@ -50,6 +50,7 @@ extension SensitivityAnalysis {
             throw UncertaintyError.invalidOption("sobol: \(count) evaluations is more than \(MonteCarloRunner.maximumSamples * 10)")
         }
         let totals: Totals
+        var warnings: [String] = []
         switch sampler {
         case .random:
             totals = try evaluateTotals(model: model, points: SaltelliPoints(
@@ -60,9 +61,10 @@ extension SensitivityAnalysis {
                 sampler: LatinHypercubeSampler(dimension: 2 * k, samples: baseSamples, seed: seed), space: inputs),
                 count: count, threads: threads, progress: progress)
         case .sobol:
-            totals = try evaluateTotals(model: model, points: SaltelliPoints(
-                sampler: try SobolSampler(dimension: 2 * k, seed: seed), space: inputs),
-                count: count, threads: threads, progress: progress)
+            let sobol = SobolSampler(dimension: 2 * k, seed: seed)
+            if let note = sobol.paddingNote { warnings.append(note + " (Saltelli needs 2k)") }
+            totals = try evaluateTotals(model: model, points: SaltelliPoints(sampler: sobol, space: inputs),
+                                        count: count, threads: threads, progress: progress)
         }
 
         // Base samples whose every evaluation succeeded.
@@ -71,7 +73,6 @@ extension SensitivityAnalysis {
             let first = totals.failures.first.map { UncertaintySummary.describe($0, inputs: inputs.inputs.map(\.path)) }
             throw EvaluationFailure("sobol: fewer than two base samples evaluated; first failure: \(first ?? "none")")
         }
-        var warnings: [String] = []
         let dropped = baseSamples - valid.count
         if dropped > 0 {
             warnings.append("sobol: \(dropped) of \(baseSamples) base samples left out because an evaluation failed")

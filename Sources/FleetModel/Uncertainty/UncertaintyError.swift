@@ -4,14 +4,15 @@
 public enum UncertaintyError: InputError, Hashable, Sendable {
     /// A run option out of range (`--samples`, `--threads`, `--sampler`, …).
     case invalidOption(String)
-    /// A `correlations:` entry or the matrix they form is unusable.
-    case invalidCorrelation(String)
+    /// A `correlations:` entry or the matrix they form is unusable; `entries` are the
+    /// positions of the correlations at fault in the list given.
+    case invalidCorrelation(String, entries: [Int] = [])
     /// A `--vary` flag that cannot be parsed.
     case invalidSweep(String)
 
     public var description: String {
         switch self {
-        case .invalidOption(let s), .invalidCorrelation(let s), .invalidSweep(let s): s
+        case .invalidOption(let s), .invalidCorrelation(let s, _), .invalidSweep(let s): s
         }
     }
 }

@@ -60,7 +60,7 @@ public struct UncertaintySummary: Sendable, Hashable {
     /// whole-term values, `streams` the quantile estimators of the year and month slots).
     init(layout: OutputLayout, samples: Int, base: [Double], inputPaths: [String],
          moments: [MomentAccumulator], totals stored: [[Double]], streams: [StreamingQuantiles],
-         failedCount: Int, failures: [SampleFailure]) {
+         failedCount: Int, failures: [SampleFailure], notes: [String] = []) {
         self.layout = layout
         self.samples = samples
         self.base = base
@@ -106,10 +106,15 @@ public struct UncertaintySummary: Sendable, Hashable {
         annual = a
         monthly = mm
 
-        var w: [String] = []
+        var w = notes
         if failedCount > 0 {
-            w.append("\(failedCount) of \(samples) samples failed and are left out of the statistics; first: "
-                     + Self.describe(failures[0], inputs: inputPaths))
+            var note = "\(failedCount) of \(samples) samples failed and are left out of the statistics; first: "
+                + Self.describe(failures[0], inputs: inputPaths)
+            if failures.count > 1 {
+                note += "; also samples " + failures.dropFirst().map { String($0.index) }.joined(separator: ", ")
+                    + (failedCount > failures.count ? ", …" : "")
+            }
+            w.append(note)
         }
         if extrapolated > 0 {
             w.append("P5 or P95 of \(extrapolated) yearly or monthly values lie beyond the range of the first "

@@ -26,15 +26,9 @@ extension ScenarioDocument {
     /// Every error of the scenario at once: file-level ones, decoding, the physics' checks,
     /// and whether the uncertain inputs and their correlations form a valid copula.
     public func fleetIssues() -> [ScenarioError] {
-        var issues = check(FleetSpec.self) { $0.validationIssues() }
+        let issues = check(FleetSpec.self) { $0.validationIssues() }
         guard issues.isEmpty else { return issues }
-        do {
-            _ = try InputSpace(document: self)
-        } catch {
-            let place = correlations.first?.location ?? SourceLocation(file: info.source, line: 0, column: 0)
-            issues.append(ScenarioError(place, path: "correlations", error.description))
-        }
-        return issues
+        return InputSpace.issues(in: self)
     }
 
     /// The scenario decoded at its base values, after every check.

@@ -104,13 +104,14 @@ public enum Charts {
         guard n > 1, let sites = r.breakdown?.sites, !sites.isEmpty,
               sites.allSatisfy({ $0.monthlyPUE.count == n }) else { return nil }
         let fleet = r.monthly.map { $0.values[.pue]?.base ?? .nan }
-        let all = sites.flatMap(\.monthlyPUE) + fleet.filter(\.isFinite)
+        let all = sites.flatMap { $0.monthlyPUE.compactMap { $0 } } + fleet.filter { $0.isFinite && $0 > 0 }
         let y = NiceScale(min: all.min() ?? 1, max: all.max() ?? 1.2, targetTicks: 5)
         var c = SVGCanvas()
         let p = PlotFrame()
         p.drawYAxis(&c, y, title: "PUE (facility ÷ IT energy)")
         for (i, s) in sites.enumerated() {
-            c.polyline((0..<n).map { (p.month($0, of: n), p.y(s.monthlyPUE[$0], y)) },
+            // Months without load have no PUE; the line starts when the site does.
+            c.polyline((0..<n).compactMap { k in s.monthlyPUE[k].map { (p.month(k, of: n), p.y($0, y)) } },
                        stroke: Palette.series[i % Palette.series.count], width: 2)
         }
         if fleet.allSatisfy(\.isFinite) {
@@ -123,7 +124,9 @@ public enum Charts {
         if fleet.allSatisfy(\.isFinite) { legend.append((label: "Fleet", color: Palette.black, key: .dashed)) }
         p.drawLegend(&c, legend)
         let ranges = sites.map { s in
-            "\(s.id) \(NumberFormat.grouped(s.monthlyPUE.min()!, decimals: 2))–\(NumberFormat.grouped(s.monthlyPUE.max()!, decimals: 2))"
+            let values = s.monthlyPUE.compactMap { $0 }
+            return values.isEmpty ? "\(s.id) no load"
+                : "\(s.id) \(NumberFormat.grouped(values.min()!, decimals: 2))–\(NumberFormat.grouped(values.max()!, decimals: 2))"
         }
         let alt = "Monthly PUE by site, higher in summer when cooling works harder: " + ranges.joined(separator: "; ") + "."
         return Figure(name: "pue-by-site", caption: "PUE by site and month (energy-weighted, base case); the dashed line is the fleet.",

@@ -245,11 +245,14 @@ public enum ReportMarkdown {
             guard let sites = r.breakdown?.sites, !sites.isEmpty else { figure("pue-by-site"); return }
             let eu = unit(.facilityEnergy, sites.compactMap { $0.totals[.facilityEnergy] }.max() ?? 0)
             let rows = sites.map { s -> [String] in
-                [MarkdownText.code(s.id), MarkdownText.escape(s.name), MarkdownText.code(s.cooling), MarkdownText.code(s.grid),
+                let pues = s.monthlyPUE.compactMap { $0 }
+                let range = pues.isEmpty ? ""
+                    : "\(NumberFormat.grouped(pues.min()!, decimals: 2))–\(NumberFormat.grouped(pues.max()!, decimals: 2))"
+                return [MarkdownText.code(s.id), MarkdownText.escape(s.name), MarkdownText.code(s.cooling), MarkdownText.code(s.grid),
                  s.totals[.itEnergy].map { NumberFormat.human($0 * eu.factor, significant: 3) } ?? "",
                  s.totals[.facilityEnergy].map { NumberFormat.human($0 * eu.factor, significant: 3) } ?? "",
                  s.totals[.pue].map { NumberFormat.grouped($0, decimals: 3) } ?? "",
-                 s.monthlyPUE.isEmpty ? "" : "\(NumberFormat.grouped(s.monthlyPUE.min()!, decimals: 2))–\(NumberFormat.grouped(s.monthlyPUE.max()!, decimals: 2))"]
+                 range]
             }
             table(TextTable(headers: ["Site", "Location", "Cooling", "Grid", "IT energy (\(eu.label))", "Facility energy (\(eu.label))",
                                       "PUE", "Monthly PUE range"],
@@ -262,8 +265,10 @@ public enum ReportMarkdown {
             let rows2 = (1...12).map { month -> [String] in
                 var row = [names[month - 1]]
                 for s in sites {
-                    let ks = r.monthly.indices.filter { Int(r.monthly[$0].period.suffix(2)) == month && $0 < s.monthlyPUE.count }
-                    let mean = ks.isEmpty ? Double.nan : ks.map { s.monthlyPUE[$0] }.reduce(0, +) / Double(ks.count)
+                    let values = r.monthly.indices
+                        .filter { Int(r.monthly[$0].period.suffix(2)) == month && $0 < s.monthlyPUE.count }
+                        .compactMap { s.monthlyPUE[$0] }
+                    let mean = values.isEmpty ? Double.nan : values.reduce(0, +) / Double(values.count)
                     row.append(mean.isFinite ? NumberFormat.grouped(mean, decimals: 3) : "")
                     if s.monthlyDryBulbC.count == 12, s.monthlyWetBulbC.count == 12 {
                         row.append("\(NumberFormat.grouped(s.monthlyDryBulbC[month - 1], decimals: 1)) / \(NumberFormat.grouped(s.monthlyWetBulbC[month - 1], decimals: 1))")
@@ -360,10 +365,12 @@ public enum ReportMarkdown {
             heading("Assumptions")
             para("Every input of the run, by its path in the scenario, with its base value or distribution (scenario syntax), unit and source. "
                  + "Values given with `--set` are listed in the reproduction section.")
-            let rows = r.inputs.map { i -> [String] in
-                [MarkdownText.code(i.path),
-                 i.distribution.map { MarkdownText.code($0) } ?? NumberFormat.trimmed(i.base),
-                 MarkdownText.escape(i.unit), MarkdownText.escape(i.source)]
+            // A series (monthly normals, curve points) is one row: its elements share unit and source.
+            let rows = InputGroup.grouped(r.inputs).map { g -> [String] in
+                [MarkdownText.code(g.path),
+                 g.values.map { $0.distribution.map { MarkdownText.code($0) } ?? NumberFormat.trimmed($0.base) }
+                     .joined(separator: ", "),
+                 MarkdownText.escape(g.unit), MarkdownText.escape(g.source)]
             }
             table(TextTable(headers: ["Path", "Value or distribution", "Unit", "Source"],
                             alignments: [.left, .left, .left, .left], rows: rows), widths: [30, 22, 8, 40])

@@ -29,11 +29,7 @@ struct ExportNotebook: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
-        let result = try ProgressBar.run(progress, quiet: quiet, label: "sampling") { progress in
-            try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets),
-                                          progress: progress)
-        }
+        let (_, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
         try NotebookExporter.write(result: result, to: URL(fileURLWithPath: out))
         if !quiet { printError("wrote \(out)") }
     }

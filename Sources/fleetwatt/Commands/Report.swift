@@ -40,11 +40,8 @@ struct Report: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        var (document, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
         let options = sampling.options(overrides: scenario.sets)
-        var result = try ProgressBar.run(progress, quiet: quiet, label: "sampling") { progress in
-            try FleetUncertainty.evaluate(document: document, options: options, progress: progress)
-        }
         switch sensitivity {
         case .none: break
         case .tornado:

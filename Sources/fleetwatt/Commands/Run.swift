@@ -21,11 +21,7 @@ struct Run: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
-        let result = try ProgressBar.run(output.progress, quiet: output.quiet, label: "sampling") { progress in
-            try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets),
-                                          progress: progress)
-        }
+        let (_, result) = try sampling.evaluate(scenario, progress: output.progress, quiet: output.quiet)
         try output.emit(RenderedOutput.result(result, as: output.format))
     }
 }

@@ -1,23 +1,23 @@
 import Foundation
 import Testing
 
-/// Paths and helpers shared by the FleetReport tests.
-enum TestSupport {
+/// Paths and helpers shared by the test targets (not shipped in a product).
+public enum TestSupport {
     /// The repository root (three levels above this file).
-    static let repoRoot: URL = URL(fileURLWithPath: #filePath)
+    public static let repoRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The command that installs the external tools these tests use.
-    static let setupCommand =
+    public static let setupCommand =
         "./scripts/test (the README's test command: it installs pandoc, weasyprint, poppler-utils and Python's " +
         "jsonschema and nbformat when missing), or by hand: sudo apt-get install -y pandoc weasyprint poppler-utils " +
         "python3-jsonschema python3-nbformat"
 
     /// The Python that has jsonschema and nbformat: $FLEETWATT_PYTHON (set by scripts/test), else python3.
-    static let python = ProcessInfo.processInfo.environment["FLEETWATT_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "python3"
+    public static let python = ProcessInfo.processInfo.environment["FLEETWATT_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "python3"
 
     /// A fresh empty folder under the system temp folder.
-    static func tempFolder(_ name: String = #function) throws -> URL {
+    public static func tempFolder(_ name: String = #function) throws -> URL {
         let clean = name.filter { $0.isLetter || $0.isNumber }
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("fleetreport-\(clean)-\(UUID().uuidString.prefix(8))")
@@ -25,13 +25,23 @@ enum TestSupport {
         return url
     }
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
+    /// What a child process printed and how it ended.
+    public struct Run: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
 
     /// Runs `argv` (looked up on PATH), with an optional working directory.
-    static func run(_ argv: [String], in folder: URL? = nil) throws -> Run {
+    public static func run(_ argv: [String], in folder: URL? = nil) throws -> Run {
+        try run(executable: URL(fileURLWithPath: "/usr/bin/env"), argv, in: folder)
+    }
+
+    /// Runs `executable` with `arguments`, with an optional working directory.
+    public static func run(executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> Run {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = argv
+        p.executableURL = executable
+        p.arguments = arguments
         if let folder { p.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err
@@ -46,7 +56,7 @@ enum TestSupport {
 
     /// True when `python3 -c "import <module>"` succeeds; otherwise records a failure
     /// that names the set-up command (a missing tool must fail, not skip).
-    static func requirePython(_ modules: [String], sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    public static func requirePython(_ modules: [String], sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         let ok = (try? run([python, "-c", modules.map { "import \($0)" }.joined(separator: "; ")]))?.status == 0
         if !ok {
             Issue.record("\(python) with \(modules.joined(separator: ", ")) is required; install with: \(setupCommand)",
@@ -56,12 +66,29 @@ enum TestSupport {
     }
 
     /// True when every tool is on PATH; otherwise records a failure naming the set-up command.
-    static func requireTools(_ tools: [String], sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    public static func requireTools(_ tools: [String], sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         let missing = tools.filter { (try? run(["sh", "-c", "command -v \($0)"]))?.status != 0 }
         if !missing.isEmpty {
             Issue.record("missing \(missing.joined(separator: ", ")); install with: \(setupCommand)",
                          sourceLocation: sourceLocation)
         }
         return missing.isEmpty
+    }
+
+    /// The `fleetwatt` executable built next to the test bundle (or $FLEETWATT_BIN).
+    public static let fleetwattExecutable: URL = {
+        if let path = ProcessInfo.processInfo.environment["FLEETWATT_BIN"] { return URL(fileURLWithPath: path) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("fleetwatt")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return repoRoot.appendingPathComponent(".build/debug/fleetwatt")
+    }()
+
+    /// Runs the built `fleetwatt` with `arguments` in `folder` (default: the repository root).
+    public static func fleetwatt(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+        try run(executable: fleetwattExecutable, arguments, in: folder ?? repoRoot)
     }
 }

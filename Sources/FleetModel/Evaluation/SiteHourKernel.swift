@@ -1,0 +1,173 @@
+/// The hour loop of one site for one month, in two passes over plain arrays (see
+/// docs/METHODS.md, "The engine and aggregation"):
+///
+/// 1. weather-independent terms of each hour from IT and liquid power alone: distribution
+///    and UPS losses, the air-loop heat, the air-handler and liquid-pump power;
+/// 2. weather-dependent terms from the plant table: chillers, heat rejection fans, the
+///    transformer, facility power and the month's sums.
+///
+/// When the site's IT power repeats every day of the month (no cohort ramping), pass 1
+/// runs on one day and is copied. Each hour's arithmetic is the same, operation for
+/// operation, as `HourPhysics.flows`, so the results are identical to the one-pass form.
+struct SiteHourKernel {
+    /// IT and liquid-loop power of the month's hours, W (filled by the caller).
+    var it: [Double], liquid: [Double]
+    /// Pass 1: IT + distribution + UPS losses, distribution + UPS losses, air-loop heat,
+    /// air-handler + liquid-pump power, W.
+    private var base: [Double], losses: [Double], air: [Double], fans: [Double]
+    /// Facility power of the month's hours, W (the output for the fleet's peak).
+    var facility: [Double]
+
+    /// Hours that ran each pass so far (for the operation count in docs/PERFORMANCE.md).
+    private(set) var passOneHours = 0, passTwoHours = 0
+
+    private let physics: HourPhysics
+    private let fixed: Bool
+    private let wue: Double
+    private let chillerPerLiquidW: [Double], chillerPerAirW: [Double], waterLPerWh: [Double]
+    private let shape: [Double]
+    private let typicalHour: [Int32], localHour: [UInt8]
+
+    /// A month's sums: IT, cooling, delivery and facility energy (W·h), on-site water (L),
+    /// carbon-shape-weighted facility energy (W·h) and peak facility power (W).
+    struct Sums: Sendable {
+        var it = 0.0, cooling = 0.0, delivery = 0.0, facility = 0.0, water = 0.0, shaped = 0.0, peak = 0.0
+    }
+
+    /// - Parameter maxHours: the longest month of the term, h.
+    init(site: SiteModel, maxHours: Int) {
+        let z = [Double](repeating: 0, count: maxHours)
+        it = z; liquid = z; base = z; losses = z; air = z; fans = z; facility = z
+        physics = site.physics
+        fixed = site.spec.cooling.type == .fixedPUE
+        wue = site.spec.cooling.wueLPerKwh ?? 0
+        chillerPerLiquidW = site.table?.chillerPerLiquidW ?? []
+        chillerPerAirW = site.table?.chillerPerAirW ?? []
+        waterLPerWh = site.table?.waterLPerWh ?? []
+        shape = site.factors.hourlyShape
+        typicalHour = site.typicalHour; localHour = site.localHour
+    }
+
+    /// Zeroes the first `count` hours of `it` and `liquid`.
+    mutating func clear(_ count: Int) {
+        it.withUnsafeMutableBufferPointer { a in liquid.withUnsafeMutableBufferPointer { b in
+            for i in 0..<count { a[i] = 0; b[i] = 0 }
+        }}
+    }
+
+    /// The month of `count` hours starting at term hour `start`, with commissioned capacity `c`.
+    ///
+    /// - Parameter periodic: `it` and `liquid` hold only the first day (24 hours), which every
+    ///   day of the month repeats; `start` is a midnight and `count` a multiple of 24.
+    mutating func month(start: Int, count: Int, capacity c: MonthCapacity, periodic: Bool) -> Sums {
+        if periodic && c.it == 0 && c.air == 0 && c.liquid == 0 && it.prefix(24).allSatisfy({ $0 == 0 }) {
+            // Nothing deployed and nothing commissioned yet: every flow of every hour is exactly 0.
+            facility.withUnsafeMutableBufferPointer { f in for i in 0..<count { f[i] = 0 } }
+            return Sums()
+        }
+        if periodic {
+            repeatDay(&it, count); repeatDay(&liquid, count)
+        }
+        if fixed { return fixedPUEMonth(start: start, count: count, capacity: c) }
+        let p = physics
+        let first = periodic ? min(24, count) : count
+        passOneHours += first; passTwoHours += count
+        // Pass 1.
+        let d0 = c.it * p.distribution.noLoadFraction, d1 = p.distribution.proportionalFraction
+        let d2 = p.distribution.squareLawFraction
+        let u0 = c.it * p.ups.noLoadFraction, u1 = p.ups.proportionalFraction, u2 = p.ups.squareLawFraction
+        let invIT = c.invIT, invAir = c.invAir, invLiquid = c.invLiquid
+        let airK = p.airFan * c.air, liquidK = p.liquidPump * c.liquid
+        let ms = p.minSpeed, ex = p.exponent
+        p.partLoad.values.withUnsafeBufferPointer { g in
+        it.withUnsafeBufferPointer { itp in liquid.withUnsafeBufferPointer { lqp in
+        base.withUnsafeMutableBufferPointer { bp in losses.withUnsafeMutableBufferPointer { lp in
+        air.withUnsafeMutableBufferPointer { ap in fans.withUnsafeMutableBufferPointer { fp in
+            for i in 0..<first {
+                let x = itp[i], q = lqp[i]
+                let ld = d0 + x * (d1 + x * invIT * d2)
+                let y = x + ld
+                let lu = u0 + y * (u1 + y * invIT * u2)
+                lp[i] = ld + lu
+                bp[i] = x + ld + lu
+                let a = x - q + ld + lu
+                ap[i] = a
+                fp[i] = 0.0 + airK * PartLoadTable.lookup(g, a * invAir, minSpeed: ms, exponent: ex)
+                    + liquidK * PartLoadTable.lookup(g, q * invLiquid, minSpeed: ms, exponent: ex)
+            }
+        }}}}}}}
+        if periodic {
+            repeatDay(&base, count); repeatDay(&losses, count); repeatDay(&air, count); repeatDay(&fans, count)
+        }
+        // Pass 2: each hour's flows (into `losses` → delivery, `air` → cooling, `base` → rejected × water rate,
+        // `fans` → shape-weighted facility; pass 1's values are read before they are overwritten).
+        let rejK = p.rejection * c.it
+        let t0 = c.it * p.transformerRatio * p.transformer.noLoadFraction, t1 = p.transformer.proportionalFraction
+        let t2 = p.transformer.squareLawFraction, tInv = c.invIT / p.transformerRatio
+        p.partLoad.values.withUnsafeBufferPointer { g in
+        it.withUnsafeBufferPointer { itp in liquid.withUnsafeBufferPointer { lqp in
+        base.withUnsafeMutableBufferPointer { bp in losses.withUnsafeMutableBufferPointer { lp in
+        air.withUnsafeMutableBufferPointer { ap in fans.withUnsafeMutableBufferPointer { fp in
+        facility.withUnsafeMutableBufferPointer { out in
+        chillerPerLiquidW.withUnsafeBufferPointer { cl in chillerPerAirW.withUnsafeBufferPointer { ca in
+        waterLPerWh.withUnsafeBufferPointer { wt in shape.withUnsafeBufferPointer { sh in
+        typicalHour.withUnsafeBufferPointer { th in localHour.withUnsafeBufferPointer { lh in
+            for i in 0..<count {
+                let j = Int(th[start + i])
+                let chiller = lqp[i] * cl[j] + ap[i] * ca[j]
+                let rejected = bp[i] + chiller
+                let cooling = chiller + (fp[i] + rejK * PartLoadTable.lookup(g, rejected * invIT, minSpeed: ms, exponent: ex))
+                let y = bp[i] + cooling
+                let lt = t0 + y * (t1 + y * tInv * t2)
+                let delivery = lp[i] + lt
+                let f = itp[i] + cooling + delivery
+                out[i] = f
+                lp[i] = delivery
+                ap[i] = cooling
+                bp[i] = rejected * wt[j]
+                fp[i] = f * sh[Int(lh[start + i])]
+            }
+        }}}}}}}}}}}}}}
+        // The month's sums, hour by hour in order.
+        var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, shaped = 0.0, peak = 0.0
+        it.withUnsafeBufferPointer { itp in facility.withUnsafeBufferPointer { fa in
+        losses.withUnsafeBufferPointer { de in air.withUnsafeBufferPointer { co in
+        base.withUnsafeBufferPointer { wa in fans.withUnsafeBufferPointer { sf in
+            for i in 0..<count {
+                let f = fa[i]
+                eIT += itp[i]; eCool += co[i]; eDel += de[i]; eFac += f
+                water += wa[i]; shaped += sf[i]
+                peak = max(peak, f)
+            }
+        }}}}}}
+        return Sums(it: eIT, cooling: eCool, delivery: eDel, facility: eFac, water: water, shaped: shaped, peak: peak)
+    }
+
+    /// fixed-pue: one pass with `HourPhysics.flows`.
+    private mutating func fixedPUEMonth(start: Int, count: Int, capacity c: MonthCapacity) -> Sums {
+        var s = Sums()
+        let p = physics, wue = self.wue
+        p.partLoad.values.withUnsafeBufferPointer { g in
+        it.withUnsafeBufferPointer { itp in liquid.withUnsafeBufferPointer { lqp in
+        facility.withUnsafeMutableBufferPointer { out in
+        shape.withUnsafeBufferPointer { sh in localHour.withUnsafeBufferPointer { lh in
+            for i in 0..<count {
+                let f = p.flows(it: itp[i], liquid: lqp[i], chillerPerLiquidW: 0, chillerPerAirW: 0, capacity: c, table: g)
+                s.it += f.it; s.cooling += f.cooling; s.delivery += f.delivery; s.facility += f.facility
+                s.water += wue * f.it / 1000
+                s.shaped += f.facility * sh[Int(lh[start + i])]
+                s.peak = max(s.peak, f.facility)
+                out[i] = f.facility
+            }
+        }}}}}}
+        return s
+    }
+
+    /// Copies the first 24 values over the first `count`.
+    private func repeatDay(_ v: inout [Double], _ count: Int) {
+        v.withUnsafeMutableBufferPointer { p in
+            var i = 24
+            while i < count { p[i] = p[i - 24]; i += 1 }
+        }
+    }
+}

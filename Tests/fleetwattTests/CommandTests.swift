@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+import FleetTestSupport
+
+/// The commands end to end on the shipped scenarios: what they print, what they write,
+/// and that every JSON output validates against its schema.
+@Suite("Commands end to end", .serialized)
+struct CommandTests {
+    /// Validates a JSON document against one of the repository's schemas with Python's jsonschema.
+    private func expectValid(_ json: String, schema: String, _ name: String) throws {
+        guard TestSupport.requirePython(["jsonschema"]) else { return }
+        let dir = try TestSupport.tempFolder(name)
+        let file = dir.appendingPathComponent("\(name).json")
+        try json.write(to: file, atomically: true, encoding: .utf8)
+        let check = try TestSupport.run([TestSupport.python, TestSupport.repoRoot.appendingPathComponent("scripts/check-schema.py").path,
+                                         TestSupport.repoRoot.appendingPathComponent(schema).path, file.path, "--sorted-keys"])
+        #expect(check.status == 0, "\(name): \(check.stdout)\(check.stderr)")
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func runDeterministicJSONFollowsTheContract() throws {
+        let r = try TestSupport.fleetwatt(["run", "--samples", "0", "--format", "json", "--progress", "never"])
+        #expect(r.status == 0, "\(r.stderr)")
+        try expectValid(r.stdout, schema: "docs/result.schema.json", "run-deterministic")
+        let doc = try json(r.stdout)
+        #expect(doc["schema_version"] as? String == "fleetwatt.result/1")
+        let scenario = try #require(doc["scenario"] as? [String: Any])
+        #expect(scenario["id"] as? String == "openai-aws-2025")
+        #expect((scenario["sha256"] as? String)?.count == 64)
+        // The embedded default is byte-identical to the file, so both give the same hash.
+        let file = try TestSupport.fleetwatt(["run", "models/scenarios/openai-aws-2025.yaml", "--samples", "0", "--format", "json"])
+        let fileScenario = try #require(try json(file.stdout)["scenario"] as? [String: Any])
+        #expect(fileScenario["sha256"] as? String == scenario["sha256"] as? String)
+        // Facility energy = IT + cooling + delivery losses, in the totals as printed.
+        let totals = try #require(doc["totals"] as? [String: [String: Double]])
+        let it = try #require(totals["it_energy_mwh"]?["base"]), fac = try #require(totals["facility_energy_mwh"]?["base"])
+        let cool = try #require(totals["cooling_energy_mwh"]?["base"]), loss = try #require(totals["power_delivery_loss_mwh"]?["base"])
+        #expect(abs(fac - (it + cool + loss)) <= 1e-9 * fac)
+        #expect(abs(try #require(totals["pue"]?["base"]) - fac / it) <= 1e-9)
+        let diagnostics = try #require(doc["diagnostics"] as? [String: Any])
+        #expect(abs(try #require(diagnostics["quadrature_vs_timestep_rel_diff"] as? Double)) < 1e-3)
+        #expect((doc["monthly"] as? [Any])?.count == 84)
+        #expect((doc["annual"] as? [Any])?.count == 8)
+    }
+
+    @Test func runSampledGivesPercentilesAndRepeatsWithTheSeedWhateverTheThreads() throws {
+        let args = ["run", "models/scenarios/h100-training-100k.yaml", "--samples", "64", "--format", "json", "--seed", "7"]
+        let one = try TestSupport.fleetwatt(args + ["--threads", "1"])
+        let two = try TestSupport.fleetwatt(args + ["--threads", "2"])
+        #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
+        try expectValid(one.stdout, schema: "docs/result.schema.json", "run-sampled")
+        let a = try #require(try json(one.stdout)["totals"] as? [String: [String: Double]])
+        let b = try #require(try json(two.stdout)["totals"] as? [String: [String: Double]])
+        #expect(a == b, "identical totals for --threads 1 and 2")
+        for (metric, stats) in a where metric != "gpus_installed_peak" {
+            let p05 = try #require(stats["p05"]), p50 = try #require(stats["p50"]), p95 = try #require(stats["p95"])
+            #expect(p05 <= p50 && p50 <= p95, "\(metric) percentiles in order")
+        }
+    }
+
+    @Test func tableFitsEightyColumns() throws {
+        let r = try TestSupport.fleetwatt(["run", "models/scenarios/inference-phoenix-air.yaml", "--samples", "32"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for line in r.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        #expect(r.stdout.contains("P95"))
+    }
+
+    @Test func runWritesAtomicallyToOut() throws {
+        let dir = try TestSupport.tempFolder()
+        let out = dir.appendingPathComponent("result.csv")
+        let r = try TestSupport.fleetwatt(["run", "--samples", "0", "--format", "csv", "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.hasPrefix("metric,"), "\(text.prefix(80))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["result.csv"], "no temporary left")
+    }
+
+    @Test func setOverridesAreRecordedAndMoveTheResult() throws {
+        let base = try TestSupport.fleetwatt(["run", "--samples", "0", "--format", "json"])
+        let more = try TestSupport.fleetwatt(["run", "--samples", "0", "--format", "json",
+                                              "--set", "fleet.cohorts.gb300-use1.count=200000"])
+        #expect(more.status == 0, "\(more.stderr)")
+        let run = try #require(try json(more.stdout)["run"] as? [String: Any])
+        #expect(run["overrides"] as? [String] == ["fleet.cohorts.gb300-use1.count=200000"])
+        let e0 = try #require((try json(base.stdout)["totals"] as? [String: [String: Double]])?["it_energy_mwh"]?["base"])
+        let e1 = try #require((try json(more.stdout)["totals"] as? [String: [String: Double]])?["it_energy_mwh"]?["base"])
+        #expect(e1 > e0)
+    }
+
+    @Test func sweepHasOneRowPerGridPoint() throws {
+        let r = try TestSupport.fleetwatt(["sweep", "models/scenarios/h100-training-100k.yaml",
+                                           "--vary", "fleet.cohorts.h100-tx.count=50000:150000:3",
+                                           "--vary", "sites.us-tx.cooling.approach_c=3,6",
+                                           "--metric", "facility_energy_mwh,pue", "--format", "json", "--samples", "0"])
+        #expect(r.status == 0, "\(r.stderr)")
+        try expectValid(r.stdout, schema: "docs/result.schema.json", "sweep")
+        let sweep = try #require(try json(r.stdout)["sweep"] as? [String: Any])
+        let rows = try #require(sweep["rows"] as? [[String: Any]])
+        #expect(rows.count == 6)
+        let energies = rows.compactMap { (($0["totals"] as? [String: Any])?["facility_energy_mwh"] as? [String: Double])?["base"] }
+        #expect(energies.count == 6)
+        // More GPUs never lower energy: rows 0–1, 2–3, 4–5 share a count (the last --vary varies fastest).
+        #expect(energies[0] < energies[2] && energies[2] < energies[4])
+    }
+
+    @Test func tornadoRanksInputsForEveryMetric() throws {
+        let r = try TestSupport.fleetwatt(["sensitivity", "models/scenarios/inference-phoenix-air.yaml", "--method", "tornado",
+                                           "--metric", "facility_energy_mwh", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        try expectValid(r.stdout, schema: "docs/result.schema.json", "tornado")
+        let s = try #require(try json(r.stdout)["sensitivity"] as? [String: Any])
+        let ranking = try #require((s["rankings"] as? [String: [[String: Any]]])?["facility_energy_mwh"])
+        #expect(!ranking.isEmpty)
+        let swings = ranking.compactMap { $0["swing"] as? Double }
+        #expect(swings == swings.sorted(by: >), "ranked by swing")
+    }
+
+    @Test(arguments: [
+        (["estimate", "--gpu", "h100-sxm", "--gpu-hours", "1000", "--format", "json"], "docs/schemas/estimate.schema.json"),
+        (["power", "--gpu", "gb200", "--utilization", "0,0.5,1", "--format", "json"], "docs/schemas/power.schema.json"),
+        (["params", "--format", "json"], "docs/schemas/params.schema.json"),
+        (["catalog", "--format", "json"], "docs/schemas/catalog.schema.json"),
+    ])
+    func smallCommandsPrintValidJSON(arguments: [String], schema: String) throws {
+        let r = try TestSupport.fleetwatt(arguments)
+        #expect(r.status == 0, "\(r.stderr)")
+        try expectValid(r.stdout, schema: schema, arguments[0])
+    }
+
+    @Test func estimateMatchesHandArithmeticForLlama31() throws {
+        // Llama 3.1 405B: 30.84M H100-80GB GPU-hours at 700 W TDP (Meta's model card) → 21,588 MWh.
+        let r = try TestSupport.fleetwatt(["estimate", "--gpu", "h100-sxm", "--gpu-hours", "30840000", "--power-w", "700",
+                                           "--pue", "1", "--carbon-intensity", "0.4137", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try json(r.stdout)
+        let energy = try #require(doc["energy_mwh"] as? Double)
+        #expect(abs(energy - 30_840_000 * 700 / 1e6) < 1e-6)
+        // 21,588 MWh × 0.4137 t/MWh ≈ 8,931 t, the card's 8,930 t location-based.
+        #expect(abs(try #require(doc["carbon_tco2e"] as? Double) - 8_930) < 5)
+    }
+
+    @Test func schemaCommandPrintsTheRepositorysSchema() throws {
+        let r = try TestSupport.fleetwatt(["schema"])
+        let file = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("docs/result.schema.json"), encoding: .utf8)
+        #expect(r.status == 0)
+        #expect(r.stdout == file)
+    }
+
+    @Test func reportWritesEveryFileAndRefusesANonEmptyFolder() throws {
+        let dir = try TestSupport.tempFolder()
+        let out = dir.appendingPathComponent("report")
+        let r = try TestSupport.fleetwatt(["report", "models/scenarios/inference-phoenix-air.yaml", "--samples", "16",
+                                           "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let fm = FileManager.default
+        for name in ["report.md", "report.css", "result.json", "series.csv"] {
+            #expect(fm.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+        let figures = try fm.contentsOfDirectory(atPath: out.appendingPathComponent("figures").path)
+        #expect(figures.filter { $0.hasSuffix(".svg") }.count >= 6)
+        let again = try TestSupport.fleetwatt(["report", "models/scenarios/inference-phoenix-air.yaml", "--samples", "0",
+                                               "--out", out.path])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("--force"))
+        #expect(try fm.contentsOfDirectory(atPath: dir.path) == ["report"], "nothing staged is left behind")
+    }
+
+    @Test func exportedNotebookValidates() throws {
+        guard TestSupport.requirePython(["nbformat"]) else { return }
+        let dir = try TestSupport.tempFolder()
+        let out = dir.appendingPathComponent("n.ipynb")
+        let r = try TestSupport.fleetwatt(["export-notebook", "models/scenarios/inference-phoenix-air.yaml", "--samples", "0",
+                                           "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let check = try TestSupport.run([TestSupport.python,
+                                         TestSupport.repoRoot.appendingPathComponent("scripts/check-notebook.py").path, out.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+}
