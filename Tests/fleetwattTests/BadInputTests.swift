@@ -1,12 +1,13 @@
 import Testing
 import Foundation
+import FleetTestSupport
 
 /// The bad-input corpus (Tests/fleetwattTests/Corpus): malformed scenario files and flag sets,
 /// each of which must exit 2 with a message that names its place, print nothing on stdout and
 /// never crash. Expectations live next to the corpus, in expected.tsv and flags.tsv.
 enum BadInputCorpus {
     static let folder = "Tests/fleetwattTests/Corpus"
-    static let root = CLI.packageRoot.appendingPathComponent(folder)
+    static let root = TestSupport.repoRoot.appendingPathComponent(folder)
 
     /// One malformed scenario file and the exact lines `fleetwatt validate` must print.
     struct ScenarioCase: Sendable, CustomTestStringConvertible {
@@ -88,7 +89,7 @@ struct BadInputTests {
     /// once, each as file:line:column: path: message.
     @Test(arguments: BadInputCorpus.scenarios)
     func malformedScenarioExitsTwoNamingEachPlace(_ c: BadInputCorpus.ScenarioCase) throws {
-        let r = try CLI.run(["validate", "\(BadInputCorpus.folder)/scenarios/\(c.file)"])
+        let r = try TestSupport.fleetwatt(["validate", "\(BadInputCorpus.folder)/scenarios/\(c.file)"])
         #expect(r.status == 2, "exit status \(r.status)")
         #expect(r.stdout.isEmpty, "stdout: \(r.stdout)")
         #expect(!BadInputCorpus.looksLikeACrash(r.stderr), "\(r.stderr)")
@@ -104,7 +105,7 @@ struct BadInputTests {
     func everyCommandReportsTheSameErrorsAsValidate(_ command: String, _ file: String) throws {
         let c = try #require(BadInputCorpus.scenarios.first { $0.file == file })
         let extra = command == "export-notebook" ? ["--out", "never-written.ipynb"] : []
-        let r = try CLI.run([command, "\(BadInputCorpus.folder)/scenarios/\(file)"] + extra)
+        let r = try TestSupport.fleetwatt([command, "\(BadInputCorpus.folder)/scenarios/\(file)"] + extra)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.split(separator: "\n").map(String.init) == c.expected)
@@ -113,7 +114,7 @@ struct BadInputTests {
     /// A bad flag exits 2 with one clear first line naming the flag (and the path for --set).
     @Test(arguments: BadInputCorpus.flags)
     func badFlagsExitTwoWithOneClearLine(_ c: BadInputCorpus.FlagCase) throws {
-        let r = try CLI.run(c.arguments)
+        let r = try TestSupport.fleetwatt(c.arguments)
         let first = r.stderr.split(separator: "\n").first.map(String.init) ?? ""
         #expect(!BadInputCorpus.looksLikeACrash(r.stderr), "\(r.stderr)")
         if c.isKnownBug {
@@ -129,7 +130,7 @@ struct BadInputTests {
 
     /// A --set that a later check rejects is blamed on the flag, not on the data file it replaced.
     @Test func aSetValueRejectedBySemanticChecksNamesTheFlag() throws {
-        let r = try CLI.run(["validate", "models/scenarios/h100-training-100k.yaml",
+        let r = try TestSupport.fleetwatt(["validate", "models/scenarios/h100-training-100k.yaml",
                              "--set", "hardware.h100-sxm.tdp_w=70000"])
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("--set: hardware.h100-sxm.tdp_w: "), "\(r.stderr)")

@@ -1,5 +1,3 @@
-import GSL
-
 /// A rank correlation between two uncertain inputs, from the scenario's
 /// `correlations: [{paths: [A, B], rho: 0.6, source: "..."}]`. The uncertainty engine builds
 /// the matrix and checks that it is positive definite.
@@ -92,39 +90,6 @@ public struct ScenarioCorrelation: Sendable, Hashable {
             out.append(ScenarioCorrelation(paths: names, parameterIndices: indices, rho: rho, source: source,
                                            location: item.location, path: path))
         }
-        if let problem = inconsistency(out) { log.add(node.location, "correlations", problem) }
         return out
-    }
-
-    /// Why the correlations cannot hold together, if they cannot: the copula's Pearson matrix
-    /// over the correlated inputs must be positive definite (GSL's Cholesky decides), as the
-    /// uncertainty engine needs it. Names the correlations within the smallest leading block
-    /// (inputs in order of first mention) that fails.
-    static func inconsistency(_ correlations: [ScenarioCorrelation]) -> String? {
-        var order: [Int] = []
-        for c in correlations { for i in c.parameterIndices where !order.contains(i) { order.append(i) } }
-        let n = order.count
-        guard n > 2 else { return nil }   // one pair with |ρ| < 1 is always consistent
-        var m = [Double](repeating: 0, count: n * n)
-        for r in 0..<n { m[r * n + r] = 1 }
-        for c in correlations {
-            let a = order.firstIndex(of: c.parameterIndices[0])!, b = order.firstIndex(of: c.parameterIndices[1])!
-            let pearson = RankCorrelation(c.paths[0], c.paths[1], rho: c.rho).copulaPearson
-            m[a * n + b] = pearson
-            m[b * n + a] = pearson
-        }
-        func positiveDefinite(_ size: Int) -> Bool {
-            let block = (0..<size).flatMap { i in (0..<size).map { j in m[i * n + j] } }
-            return (try? cholesky(Matrix(rows: size, columns: size, elements: block))) != nil
-        }
-        guard !positiveDefinite(n) else { return nil }
-        var size = 3
-        while size < n && positiveDefinite(size) { size += 1 }
-        let members = Set(order.prefix(size))
-        let listed = correlations.filter { members.isSuperset(of: $0.parameterIndices) }
-            .map { "\($0.path) (\($0.paths[0]) ~ \($0.paths[1]), rho \(Distribution.format($0.rho)))" }
-        return "these rank correlations cannot hold together (their matrix is not positive definite): "
-            + listed.joined(separator: "; ")
-            + "; an input strongly correlated with two others needs those two correlated with each other; weaken or complete them"
     }
 }
