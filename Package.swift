@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"], exclude: ["Fixtures"],
                     resources: [.copy("Data")]),
         .testTarget(name: "FleetReportTests", dependencies: ["FleetReport", "FleetTestSupport"]),
-        .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport", "FleetTestSupport"]),
+        .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport", "FleetTestSupport"],
+                    exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -164,10 +164,10 @@ struct ScenarioDocumentTests {
         func message(_ p: String) -> String? {
             do { _ = try doc.parameter(at: p); return nil } catch let e as ScenarioErrors { return e.description } catch { return nil }
         }
-        #expect(message("fleet.cohorts.bg.count") == "--set: fleet.cohorts.bg.count: unknown path: 'fleet.cohorts' has no 'bg' (did you mean 'fleet.cohorts.big'?)")
-        #expect(message("fleet.cohorts.big.site") == "--set: fleet.cohorts.big.site: 'fleet.cohorts.big.site' is not a numeric input")
+        #expect(message("fleet.cohorts.bg.count") == "--vary: fleet.cohorts.bg.count: unknown path: 'fleet.cohorts' has no 'bg' (did you mean 'fleet.cohorts.big'?)")
+        #expect(message("fleet.cohorts.big.site") == "--vary: fleet.cohorts.big.site: 'fleet.cohorts.big.site' is not a numeric input")
         #expect(message("sites.site-a.climate.dry_bulb_mean_c")
-            == "--set: sites.site-a.climate.dry_bulb_mean_c: 'sites.site-a.climate.dry_bulb_mean_c' is a series; vary one element, such as 'sites.site-a.climate.dry_bulb_mean_c.0'")
+            == "--vary: sites.site-a.climate.dry_bulb_mean_c: 'sites.site-a.climate.dry_bulb_mean_c' is a series; vary one element, such as 'sites.site-a.climate.dry_bulb_mean_c.0'")
     }
 
     @Test func jsonScenariosLoadLikeYAML() throws {

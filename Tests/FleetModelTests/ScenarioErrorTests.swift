@@ -61,7 +61,7 @@ struct ScenarioErrorTests {
             "\(f):25:3: hardware.gpu-c: hardware 'gpu-c' is not used by any cohort (did you mean 'gpu-a'?)",
             "\(f):28:39: correlations.0.paths.1: unknown input 'fleet.cohorts.big.cont' (did you mean 'fleet.cohorts.big.count'?)",
             "\(f):29:54: correlations.1.paths.1: 'contract.value_usd' has no distribution; only uncertain inputs can be correlated",
-            "\(f):29:80: correlations.1.rho: expected a correlation in [-1, 1], got 1.5",
+            "\(f):29:80: correlations.1.rho: expected a correlation strictly between -1 and 1, got 1.5",
         ])
     }
 

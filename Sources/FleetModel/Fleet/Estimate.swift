@@ -116,6 +116,10 @@ public enum EstimateError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 public enum Estimate {
+    /// The largest plausible IT power per accelerator, W: a GB300 board (1.4 kW, facts.md §2)
+    /// with its share of host, network and storage is ≈ 2 kW; five times that is surely a typo.
+    public static let maximumPowerW = 10_000.0
+
     /// Default PUE: Uptime Institute global average, 1.56 (2024).
     public static let defaultPUE = 1.56
     /// Default carbon intensity: US average, eGRID2022 total output 823.149 lb CO2/MWh = 0.375 kg/kWh (EPA 2024).
@@ -140,6 +144,10 @@ public enum Estimate {
         }
         try positive("gpu_hours", gpuHours)
         try positive("power_w", input.powerW)
+        if let p = input.powerW, p > maximumPowerW {
+            throw EstimateError.invalid(field: "power_w", value: p,
+                                        expected: "at most \(Int(maximumPowerW)) W per GPU (with its share of the host, today's largest draw ≈ 2 kW)")
+        }
         try positive("carbon_intensity_kg_per_kwh", input.carbonIntensityKgPerKwh)
         try positive("price_usd_per_kwh", input.priceUSDPerKwh)
         try positive("wue_l_per_kwh", input.wueLPerKwh)

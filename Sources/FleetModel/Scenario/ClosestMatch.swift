@@ -6,31 +6,51 @@ enum ClosestMatch {
 
     /// Edit distance between two strings (insertions, deletions, substitutions of characters).
     static func levenshtein(_ a: String, _ b: String) -> Int {
-        let s = Array(a.unicodeScalars.prefix(maxLength)), t = Array(b.unicodeScalars.prefix(maxLength))
-        if s.isEmpty { return t.count }
-        if t.isEmpty { return s.count }
+        distance(scalars(a), scalars(b), atMost: Int.max)!
+    }
+
+    /// The first `maxLength` Unicode scalars of a word.
+    static func scalars(_ word: String) -> [Unicode.Scalar] { Array(word.unicodeScalars.prefix(maxLength)) }
+
+    /// Edit distance, or nil as soon as it is known to exceed `bound`: a row of the table whose
+    /// smallest entry exceeds the bound ends the computation, so ranking hundreds of long
+    /// candidate paths stays cheap (a fuzzed scenario with unknown correlation paths took 10 s).
+    static func distance(_ s: [Unicode.Scalar], _ t: [Unicode.Scalar], atMost bound: Int) -> Int? {
+        if abs(s.count - t.count) > bound { return nil }
+        if s.isEmpty || t.isEmpty { return max(s.count, t.count) }
         var previous = Array(0...t.count)
         var current = [Int](repeating: 0, count: t.count + 1)
         for i in 1...s.count {
             current[0] = i
+            var rowMin = i
             for j in 1...t.count {
                 let cost = s[i - 1] == t[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
             }
+            if rowMin > bound { return nil }
             swap(&previous, &current)
         }
-        return previous[t.count]
+        return previous[t.count] <= bound ? previous[t.count] : nil
+    }
+
+    /// The first candidate at the smallest edit distance from `word` (compared as given), with it.
+    private static func closest(to word: String, among candidates: some Sequence<String>,
+                                key: (String) -> String) -> (String, Int)? {
+        let w = scalars(key(word))
+        var best: (String, Int)?
+        for c in candidates where c != word {
+            let bound = best.map { $0.1 - 1 } ?? Int.max
+            if bound < 0 { break }
+            if let d = distance(w, scalars(key(c)), atMost: bound) { best = (c, d) }
+        }
+        return best
     }
 
     /// The candidate closest to `word`, when its distance is at most a third of the longer
     /// length (at least 2 edits allowed), or when one contains the other; ties go to the first.
     static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
-        var best: (String, Int)?
-        for c in candidates where c != word {
-            let d = levenshtein(word.lowercased(), c.lowercased())
-            if best == nil || d < best!.1 { best = (c, d) }
-        }
-        guard let (c, d) = best else { return nil }
+        guard let (c, d) = closest(to: word, among: candidates, key: { $0.lowercased() }) else { return nil }
         let limit = max(2, max(word.count, c.count) / 3)
         if d <= limit || c.contains(word) || word.contains(c) { return c }
         return nil
@@ -43,6 +63,7 @@ enum ClosestMatch {
 
     /// The closest candidate however far it is, for references that must name a known id.
     static func nearest(to word: String, among candidates: some Sequence<String>) -> String? {
-        candidates.min { levenshtein(word, $0) < levenshtein(word, $1) }
+        if let exact = candidates.first(where: { $0 == word }) { return exact }
+        return closest(to: word, among: candidates, key: { $0 })?.0
     }
 }

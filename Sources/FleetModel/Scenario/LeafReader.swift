@@ -79,6 +79,10 @@ struct LeafReader {
         } else if canonical == nil, unitText != nil, ["%", "percent"].contains(declared.trimmingCharacters(in: .whitespaces)) {
             log.add(raw["unit"]!.location, path,
                     "unit '%' is only accepted for fields whose name ends in _fraction; write this value in its own unit")
+        } else if field == "count", unitText != nil, !Units.countUnits.contains(declared) {
+            // A count in "MW" or "kW" is a power typed where a number of units belongs.
+            log.add(raw["unit"]!.location, path,
+                    "unit '\(declared)' is not a count unit; a count is written in " + Units.countUnits.sorted().joined(separator: ", "))
         }
         let checks = ValueChecks(unit: unit, isFraction: canonical?.dimension == .fraction || declared == "fraction")
 

@@ -59,6 +59,8 @@ extension ScenarioNode {
             }
             leaf.source = "set on the command line (--set)"
             kind = .parameter(leaf)
+            // Checks of the new value then name the flag, not the file line it replaced.
+            location = ScenarioAssignment.location
             return true
         }
         switch kind {
@@ -79,6 +81,7 @@ extension ScenarioNode {
             case let .distribution(d): s.values[i] = d.base; s.distributions[i] = d
             case .scalar: return false
             }
+            s.elementLocations[i] = ScenarioAssignment.location
             kind = .series(s)
             return true
         default:

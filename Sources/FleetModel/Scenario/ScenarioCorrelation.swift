@@ -6,7 +6,7 @@ public struct ScenarioCorrelation: Sendable, Hashable {
     public var paths: [String]
     /// Their indices in `ScenarioDocument.parameters`.
     public var parameterIndices: [Int]
-    /// Spearman rank correlation, in [−1, 1].
+    /// Spearman rank correlation, strictly between −1 and 1.
     public var rho: Double
     public var source: String
     /// The entry's place and path (`correlations.0`), for errors about the matrix.
@@ -70,10 +70,12 @@ public struct ScenarioCorrelation: Sendable, Hashable {
             case let .scalar(s, true)? where Double(s)?.isFinite == true: rho = Double(s)!
             case let .parameter(leaf)?: rho = leaf.base
             default:
-                log.add(item["rho"]?.location ?? item.location, "\(path).rho", "expected a number in [-1, 1]"); ok = false
+                log.add(item["rho"]?.location ?? item.location, "\(path).rho", "expected a number strictly between -1 and 1"); ok = false
             }
-            if !(-1...1).contains(rho) {
-                log.add(item["rho"]!.location, "\(path).rho", "expected a correlation in [-1, 1], got \(Distribution.format(rho))")
+            if !(rho > -1 && rho < 1) {
+                // ±1 makes the copula matrix singular: the two inputs would be one.
+                log.add(item["rho"]!.location, "\(path).rho",
+                        "expected a correlation strictly between -1 and 1, got \(Distribution.format(rho))")
                 ok = false
             }
             let source = item["source"]?.scalarText ?? ""

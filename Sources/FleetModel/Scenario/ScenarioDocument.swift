@@ -98,11 +98,29 @@ public struct ScenarioDocument: Sendable {
             throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "cannot read the file")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "the file is not UTF-8 text")])
+            let (line, column, byte) = firstInvalidUTF8(data)
+            throw ScenarioErrors([ScenarioError(file: path, line: line, column: column, path: "",
+                                                message: "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16)))")])
         }
         var doc = try ScenarioDocument(text: text, file: path, models: models)
         doc.info.sha256 = SHA256.hex(data)
         return doc
+    }
+
+    /// Line and column (in Unicode scalars, as libYAML counts) of the first byte that is not
+    /// valid UTF-8, and that byte.
+    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int, byte: UInt8) {
+        let bytes = [UInt8](data)
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, i + length <= bytes.count,
+                  String(bytes: bytes[i..<i + length], encoding: .utf8) != nil else { return (line, column, b) }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return (line, column, 0)
     }
 
     /// Resolve, read the leaves, apply the assignments, compile, read the correlations.
@@ -171,13 +189,29 @@ public struct ScenarioDocument: Sendable {
     }
 
     /// The numeric input at `path`, checked as `--set` checks it (for `--vary` and sweeps).
+    /// Errors name `--vary`.
     public func parameter(at path: String) throws -> ScenarioParameter {
-        switch try target(path) {
+        let vary = Self.varyLocation
+        switch try target(path, flag: vary) {
         case .numeric: return compiled.parameters[compiled.indexByPath[path]!]
-        case .scalar: throw Self.flagError(path, "'\(path)' is not a numeric input")
-        case .series: throw Self.flagError(path, "'\(path)' is a series; vary one element, such as '\(path).0'")
-        case .group: throw Self.flagError(path, "'\(path)' holds several values; name one numeric input in it")
+        case .scalar: throw Self.flagError(path, at: vary, "'\(path)' is not a numeric input")
+        case .series: throw Self.flagError(path, at: vary, "'\(path)' is a series; vary one element, such as '\(path).0'")
+        case .group: throw Self.flagError(path, at: vary, "'\(path)' holds several values; name one numeric input in it")
         }
+    }
+
+    /// Where errors about a `--vary` flag are placed.
+    static let varyLocation = SourceLocation(file: "--vary", line: 0, column: 0)
+
+    /// Checks a value a sweep will give the numeric input at `path` (in its canonical unit) as
+    /// `--set` checks it (finite; fractions in [0, 1]; counts positive), so that a sweep can
+    /// refuse a bad grid before evaluating anything. Errors name `--vary` and the path.
+    public func checkSweepValue(_ x: Double, at path: String) throws {
+        let p = try parameter(at: path)
+        let field = path.split(separator: ".").last(where: { Int($0) == nil }).map(String.init) ?? path
+        let checks = ValueChecks(unit: p.unit, isFraction: Units.canonical(forField: field)?.dimension == .fraction)
+        guard x.isFinite else { throw Self.flagError(path, at: Self.varyLocation, "expected a finite number, got \(x)") }
+        if let problem = checks.problem(x) { throw Self.flagError(path, at: Self.varyLocation, problem) }
     }
 
     /// What a dotted path names.
@@ -187,12 +221,13 @@ public struct ScenarioDocument: Sendable {
         case scalar, series, group
     }
 
-    private static func flagError(_ path: String, _ message: String) -> ScenarioErrors {
-        ScenarioErrors([ScenarioError(ScenarioAssignment.location, path: path, message)])
+    private static func flagError(_ path: String, at flag: SourceLocation = ScenarioAssignment.location,
+                                  _ message: String) -> ScenarioErrors {
+        ScenarioErrors([ScenarioError(flag, path: path, message)])
     }
 
     /// Walks `path` in the resolved tree; an unknown segment is an error naming the closest key.
-    private func target(_ path: String) throws -> Target {
+    private func target(_ path: String, flag: SourceLocation = ScenarioAssignment.location) throws -> Target {
         let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var node = root
         var field = ""
@@ -203,24 +238,24 @@ public struct ScenarioDocument: Sendable {
                 guard let next = entries.first(where: { $0.key == segment }) else {
                     let suggestion = ClosestMatch.suggestion(for: segment, among: entries.map(\.key))
                         .map { " (did you mean '\(YAMLReader.join(prefix, $0))'?)" } ?? ""
-                    throw Self.flagError(path, "unknown path: \(prefix.isEmpty ? "the scenario" : "'\(prefix)'") has no '\(segment)'\(suggestion)")
+                    throw Self.flagError(path, at: flag, "unknown path: \(prefix.isEmpty ? "the scenario" : "'\(prefix)'") has no '\(segment)'\(suggestion)")
                 }
                 field = segment
                 node = next.value
             case let .list(items):
                 guard let i = Int(segment), items.indices.contains(i) else {
-                    throw Self.flagError(path, "unknown path: '\(prefix)' is a list of \(items.count); '\(segment)' is not an index in it")
+                    throw Self.flagError(path, at: flag, "unknown path: '\(prefix)' is a list of \(items.count); '\(segment)' is not an index in it")
                 }
                 node = items[i]
             case let .series(s):
                 guard let i = Int(segment), s.values.indices.contains(i), depth == segments.count - 1 else {
-                    throw Self.flagError(path, "unknown path: '\(prefix)' is a series of \(s.values.count) values, indexed 0 to \(s.values.count - 1)")
+                    throw Self.flagError(path, at: flag, "unknown path: '\(prefix)' is a series of \(s.values.count) values, indexed 0 to \(s.values.count - 1)")
                 }
                 return .numeric(unit: s.unit, field: field)
             case .parameter:
-                throw Self.flagError(path, "unknown path: '\(prefix)' is a numeric input; it has no '\(segment)'")
+                throw Self.flagError(path, at: flag, "unknown path: '\(prefix)' is a numeric input; it has no '\(segment)'")
             case .scalar, .null:
-                throw Self.flagError(path, "unknown path: '\(prefix)' is a single value; it has no '\(segment)'")
+                throw Self.flagError(path, at: flag, "unknown path: '\(prefix)' is a single value; it has no '\(segment)'")
             }
         }
         switch node.kind {
@@ -301,9 +336,26 @@ public struct ScenarioDocument: Sendable {
         -> [ScenarioError] {
         let (result, errors) = TreeDecoder.decode(type, tree: compiled, values: compiled.baseValues, track: true,
                                                    documentKeys: ScenarioDocument.documentKeys)
-        var all = problems + errors
-        if let result, errors.isEmpty { all += locate(semanticIssues(result)) }
+        // A value the file layer already rejected is not reported again by decoding (same path),
+        // and the semantic checks of the mapping that holds it are left out: they would judge the
+        // placeholder that stands in for it (a rejected `.inf` read as 0 made the dew point exceed
+        // the dry bulb).
+        let rejected = Set(problems.map(\.path))
+        let rejectedParents = Set(problems.map { Self.parentMapping($0.path) })
+        var all = problems + errors.filter { !rejected.contains($0.path) }
+        if let result, errors.isEmpty {
+            all += locate(semanticIssues(result)).filter { !rejectedParents.contains(Self.parentMapping($0.path)) }
+        }
         return ScenarioErrors(all).errors
+    }
+
+    /// The path of the mapping that holds the value at `path` (series indices stripped):
+    /// `sites.a.climate.dry_bulb_mean_c.6` → `sites.a.climate`.
+    static func parentMapping(_ path: String) -> String {
+        var parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        while let last = parts.last, Int(last) != nil { parts.removeLast() }
+        if !parts.isEmpty { parts.removeLast() }
+        return parts.joined(separator: ".")
     }
 
     /// Checks a scenario file (see `check`); a file that cannot be read or parsed gives its one error.
@@ -324,6 +376,20 @@ public struct ScenarioDocument: Sendable {
         } catch {
             return [ScenarioError(file: path, line: 0, column: 0, path: "", message: "\(error)")]
         }
+    }
+
+    /// The scenario a command names (a file, or the embedded default when `path` is nil) with each
+    /// `--set` applied, keeping the errors of its file layer for `check` instead of throwing them,
+    /// so that `fleetwatt validate` lists them together with the decoding and semantic errors
+    /// (`load` stops at the file layer's errors, which hid a misspelt key or a negative count
+    /// behind an unknown site id).
+    ///
+    /// - Throws: `ScenarioErrors` only when the file cannot be read or parsed, or a `--set` fails.
+    public static func forValidation(path: String?, sets: [String] = []) throws -> ScenarioDocument {
+        var document = try path.map { try read(path: $0, models: ModelsSource.forScenario(at: $0)) }
+            ?? open(.embedded, name: defaultScenario)
+        try document.apply(sets: sets)
+        return document
     }
 
     /// Issues found by the physics (path, message) placed at the file, line and column of the

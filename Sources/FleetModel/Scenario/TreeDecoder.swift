@@ -13,8 +13,11 @@ enum TreeDecoder {
     static func decode<T: Decodable>(_ type: T.Type, tree: CompiledTree, values: [Double], track: Bool,
                                      documentKeys: [String] = []) -> (T?, [ScenarioError]) {
         let state = DecodeState(tree: tree, values: values, track: track)
-        for key in documentKeys {
+        // Keys the document layer reads count as asked for (only tracked decodes keep the
+        // `asked` table) and as known, so that a misspelt `corelations:` is told the closest key.
+        for key in documentKeys where track {
             if let i = tree.root.position(of: key) { state.asked[tree.root.entryBase + i] = true }
+            if tree.root.mappingID >= 0 { state.askedNames[tree.root.mappingID, default: []].insert(key) }
         }
         var result: T?
         do {

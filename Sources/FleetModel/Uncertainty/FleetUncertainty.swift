@@ -54,7 +54,7 @@ public enum FleetUncertainty {
     public static func sweep(document: ScenarioDocument, spec: SweepSpec, metrics: [Metric],
                              options: UncertaintyOptions,
                              progress: ((Int, Int) -> Void)? = nil) throws -> Sweep {
-        for path in spec.parameters { _ = try document.parameter(at: path) }
+        try spec.check(against: document)
         // Deterministic points run in parallel; Monte Carlo points each use every thread.
         let pointThreads = options.samples == 0 ? options.threads : 1
         let inner = options

@@ -97,6 +97,14 @@ public struct SweepSpec: Sendable, Hashable {
     /// The varied paths, in flag order.
     public var parameters: [String] { axes.map(\.path) }
 
+    /// Checks every path and every value of the grid against the scenario, as `--set` would
+    /// check them, so a bad grid is refused before anything is evaluated.
+    public func check(against document: ScenarioDocument) throws {
+        for axis in axes {
+            for value in axis.values { try document.checkSweepValue(value, at: axis.path) }
+        }
+    }
+
     /// Number of grid points.
     public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
 

@@ -2,10 +2,13 @@ extension ScenarioDocument {
     /// The scenario a command names: a file, or the embedded default when `path` is nil,
     /// with each `--set PATH=VALUE` applied in order.
     ///
-    /// - Throws: `ScenarioErrors` naming the file, line, column and path (or `--set` and the path).
+    /// - Throws: `ScenarioErrors` with every error of the scenario at once (file layer, decoding,
+    ///   semantic checks), each naming the file, line, column and path (or `--set` and the path);
+    ///   so a `--set` of an unknown cooling type fails here, in every command, not only in `run`.
     public static func open(path: String?, sets: [String] = []) throws -> ScenarioDocument {
-        var document = try path.map { try load(path: $0) } ?? embeddedDefault()
-        try document.apply(sets: sets)
+        let document = try forValidation(path: path, sets: sets)
+        let issues = document.fleetIssues()
+        if !issues.isEmpty { throw ScenarioErrors(issues) }
         return document
     }
 
@@ -40,11 +43,27 @@ extension ScenarioDocument {
 
 extension ScenarioErrors: InputError {}
 extension ScenarioError: InputError {}
+/// `estimate` and `power` inputs out of range are bad input (exit 2), not a failed run.
+extension EstimateError: InputError {}
 
 extension FleetSpec {
     /// Every semantic problem of a decoded scenario, fleet side and facility side,
     /// as (path, message) pairs that `ScenarioDocument.locate` places in the file.
     public func validationIssues() -> [ValidationIssue] {
-        fleetValidationIssues() + facilityIssues()
+        termIssues() + fleetValidationIssues() + facilityIssues()
+    }
+
+    /// The term must make a calendar (the cohort checks skip their dates without one, so
+    /// `months: 0` or `start: "next spring"` passed validation).
+    func termIssues() -> [ValidationIssue] {
+        do {
+            _ = try TermCalendar(start: term.start, months: term.months)
+            return []
+        } catch {
+            switch error {
+            case .badDate: return [("term.start", error.description)]
+            case .badLength: return [("term.months", error.description)]
+            }
+        }
     }
 }

@@ -16,13 +16,13 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: "Comma-separated sample counts to time.")
+    @Option(parsing: .unconditional, help: "Comma-separated sample counts to time.")
     var samples: String = "1000,10000"
 
-    @Option(help: "Comma-separated thread counts.")
+    @Option(parsing: .unconditional, help: "Comma-separated thread counts.")
     var threads: String = "1,2"
 
-    @Option(help: "Sobol base samples for the timed Sobol analysis (0: none).")
+    @Option(parsing: .unconditional, help: "Sobol base samples for the timed Sobol analysis (0: none).")
     var sobolBaseSamples: Int = 0
 
     @Option(help: "Sampler: random, sobol or lhs.")

@@ -20,31 +20,31 @@ struct Estimate: ParsableCommand {
     @Option(help: "Catalog id of the GPU (see `fleetwatt catalog`).")
     var gpu: String
 
-    @Option(help: "Average IT power per GPU in W, used as given.")
+    @Option(parsing: .unconditional, help: "Average IT power per GPU in W, used as given.")
     var powerW: Double?
 
-    @Option(help: "Utilization (0–1) at which to read the catalog's power curve (default: the catalog's).")
+    @Option(parsing: .unconditional, help: "Utilization (0–1) at which to read the catalog's power curve (default: the catalog's).")
     var utilization: Double?
 
-    @Option(help: "GPU-hours of the job.")
+    @Option(parsing: .unconditional, help: "GPU-hours of the job.")
     var gpuHours: Double?
 
-    @Option(help: "Number of GPUs (with --hours).")
+    @Option(parsing: .unconditional, help: "Number of GPUs (with --hours).")
     var count: Double?
 
-    @Option(help: "Hours (with --count).")
+    @Option(parsing: .unconditional, help: "Hours (with --count).")
     var hours: Double?
 
-    @Option(help: "Power usage effectiveness (≥ 1).")
+    @Option(parsing: .unconditional, help: "Power usage effectiveness (≥ 1).")
     var pue: Double?
 
-    @Option(help: "Grid carbon intensity, kg CO2e/kWh.")
+    @Option(parsing: .unconditional, help: "Grid carbon intensity, kg CO2e/kWh.")
     var carbonIntensity: Double?
 
-    @Option(help: "Electricity price, USD/kWh.")
+    @Option(parsing: .unconditional, help: "Electricity price, USD/kWh.")
     var priceUsdPerKwh: Double?
 
-    @Option(help: "Water usage effectiveness, L/kWh of IT energy (on-site).")
+    @Option(parsing: .unconditional, help: "Water usage effectiveness, L/kWh of IT energy (on-site).")
     var wueLPerKwh: Double?
 
     @OptionGroup var output: OutputOptions
@@ -62,7 +62,7 @@ struct Estimate: ParsableCommand {
         let input = EstimateInput(gpu: gpu, powerW: powerW, gpuHours: gpuHours, count: count, hours: hours,
                                   pue: pue, carbonIntensityKgPerKwh: carbonIntensity,
                                   priceUSDPerKwh: priceUsdPerKwh, wueLPerKwh: wueLPerKwh, utilization: utilization)
-        let result = try FleetModel.Estimate.run(input, hardware: hardware)
+        let result = try CommandFailure.namingFlags { try FleetModel.Estimate.run(input, hardware: hardware) }
         try output.emit(RenderedOutput.document(result, table: TableRenderer.estimateTable(result), as: output.format))
     }
 }

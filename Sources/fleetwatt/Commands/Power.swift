@@ -17,10 +17,10 @@ struct Power: ParsableCommand {
     @Option(help: "Catalog id of the GPU (see `fleetwatt catalog`).")
     var gpu: String
 
-    @Option(help: "Comma-separated utilizations in [0, 1].")
+    @Option(parsing: .unconditional, help: "Comma-separated utilizations in [0, 1].")
     var utilization: String
 
-    @Option(help: "Optional power cap as a fraction of TDP (0–1].")
+    @Option(parsing: .unconditional, help: "Optional power cap as a fraction of TDP (0–1].")
     var capFraction: Double?
 
     @OptionGroup var output: OutputOptions
@@ -33,7 +33,9 @@ struct Power: ParsableCommand {
             return u
         }
         let hardware = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: gpu)
-        let result = try PowerCurveResult.compute(hardware: hardware, utilizations: points, capFraction: capFraction)
+        let result = try CommandFailure.namingFlags {
+            try PowerCurveResult.compute(hardware: hardware, utilizations: points, capFraction: capFraction)
+        }
         try output.emit(RenderedOutput.document(result, table: TableRenderer.powerTable(result), as: output.format))
     }
 }

@@ -27,7 +27,7 @@ struct Report: ParsableCommand {
     @Option(help: "Sensitivity section: tornado, sobol or none.")
     var sensitivity: ReportSensitivity = .tornado
 
-    @Option(help: "Sobol base samples when --sensitivity sobol.")
+    @Option(parsing: .unconditional, help: "Sobol base samples when --sensitivity sobol.")
     var sobolBaseSamples: Int = 256
 
     @Flag(help: "Replace the output folder even if it is not empty.")

@@ -24,19 +24,19 @@ struct SensitivityCommand: ParsableCommand {
     @Option(name: .customLong("metric"), help: "Metric to rank the inputs for (repeatable or comma-separated); default: all.")
     var metrics: [String] = []
 
-    @Option(help: "Sobol: base sample size N.")
+    @Option(parsing: .unconditional, help: "Sobol: base sample size N.")
     var baseSamples: Int = 256
 
-    @Option(help: "Sobol: bootstrap resamples for the confidence intervals.")
+    @Option(parsing: .unconditional, help: "Sobol: bootstrap resamples for the confidence intervals.")
     var bootstrap: Int = 200
 
-    @Option(help: "Seed of the samplers.")
+    @Option(parsing: .unconditional, help: "Seed of the samplers.")
     var seed: UInt64 = 20251103
 
     @Option(help: "Sobol: sampler of the base matrices (random, sobol or lhs).")
     var sampler: SamplerKind = .sobol
 
-    @Option(help: "Worker threads (default: the machine's cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: the machine's cores).")
     var threads: Int = MonteCarloRunner.defaultThreads
 
     @OptionGroup var output: OutputOptions

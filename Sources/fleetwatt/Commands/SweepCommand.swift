@@ -37,6 +37,7 @@ struct SweepCommand: ParsableCommand {
         let spec = try SweepSpec.parse(vary)
         let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        try spec.check(against: document)
         let options = sampling.options(overrides: scenario.sets)
         var result = try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets, samples: 0))
         result.run = options.runInfo

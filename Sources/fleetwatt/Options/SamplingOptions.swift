@@ -3,13 +3,13 @@ import FleetModel
 
 /// How many Monte Carlo samples to draw, and how.
 struct SamplingOptions: ParsableArguments {
-    @Option(help: "Monte Carlo samples; 0 evaluates once with every input at its base value.")
+    @Option(parsing: .unconditional, help: "Monte Carlo samples; 0 evaluates once with every input at its base value.")
     var samples: Int = 1000
 
-    @Option(help: "Seed of the samplers: the same seed gives the same result, whatever --threads is.")
+    @Option(parsing: .unconditional, help: "Seed of the samplers: the same seed gives the same result, whatever --threads is.")
     var seed: UInt64 = 20251103
 
-    @Option(help: "Worker threads (default: the machine's cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: the machine's cores).")
     var threads: Int = MonteCarloRunner.defaultThreads
 
     @Option(help: "Sampler: random (pseudo-random), sobol (quasi-random) or lhs (Latin hypercube).")

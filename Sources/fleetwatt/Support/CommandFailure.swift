@@ -42,6 +42,22 @@ func printError(_ text: String) {
 }
 
 extension CommandFailure {
+    /// An `estimate`/`power` input error, named by its flag (`--pue: expected 1 to 10, got 0.5`).
+    static func flagged(_ error: EstimateError) -> CommandFailure {
+        switch error {
+        case let .invalid(field, value, expected):
+            let flag = field == "carbon_intensity_kg_per_kwh" ? "carbon-intensity" : field.replacingOccurrences(of: "_", with: "-")
+            return .badInput("--\(flag): expected \(expected), got \(value)")
+        case .missingHours, .conflictingHours:
+            return .badInput("error: \(error)")
+        }
+    }
+
+    /// Runs `body`, reporting an `EstimateError` by the flag it concerns.
+    static func namingFlags<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as EstimateError { throw flagged(e) }
+    }
+
     /// A command whose capability is not built yet: one line, exit 2, no made-up number.
     static func notBuiltYet(_ command: String) -> CommandFailure {
         .badInput("fleetwatt \(command): not available in this build yet")
