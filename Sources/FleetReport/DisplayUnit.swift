@@ -48,18 +48,20 @@ public struct DisplayUnit: Sendable, Equatable {
 }
 
 extension Metric {
-    /// The unit and scale factor for tables (plain text, 80 columns): the metric's
-    /// own unit, or a larger one when values reach 10 digits, so that a column
-    /// stays within 11 characters ("3,548 M USD" rather than "3,548,000,000 USD").
+    /// The unit and scale factor for tables (plain text, 80 columns): the largest of the
+    /// metric's units that keeps the values at 1 or more, so that a column reads
+    /// "25.82 TWh" rather than "25,820,000 MWh" (ASCII labels for any terminal).
     func tableUnit(magnitude: Double) -> (label: String, factor: Double) {
-        let big = abs(magnitude) >= 1e8
+        let m = abs(magnitude)
         switch self {
         case .costShareOfContract: return ("%", 100)
         case .pue: return ("-", 1)
-        case .electricityCost: return abs(magnitude) >= 1e7 ? ("M USD", 1e-6) : ("USD", 1)
-        case .carbonLocation, .carbonMarket, .carbonEmbodied: return big ? ("ktCO2e", 1e-3) : ("tCO2e", 1)
-        case .waterOnsite, .waterOffsite: return big ? ("k m3", 1e-3) : ("m3", 1)
-        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss: return big ? ("GWh", 1e-3) : ("MWh", 1)
+        case .electricityCost: return m >= 1e9 ? ("B USD", 1e-9) : m >= 1e7 ? ("M USD", 1e-6) : ("USD", 1)
+        case .carbonLocation, .carbonMarket, .carbonEmbodied:
+            return m >= 1e6 ? ("MtCO2e", 1e-6) : m >= 1e4 ? ("ktCO2e", 1e-3) : ("tCO2e", 1)
+        case .waterOnsite, .waterOffsite: return m >= 1e6 ? ("M m3", 1e-6) : m >= 1e4 ? ("k m3", 1e-3) : ("m3", 1)
+        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss:
+            return m >= 1e6 ? ("TWh", 1e-6) : m >= 1e4 ? ("GWh", 1e-3) : ("MWh", 1)
         default: return (unit, 1)
         }
     }
