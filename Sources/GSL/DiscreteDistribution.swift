@@ -22,14 +22,14 @@ public final class DiscreteDistribution: @unchecked Sendable {
     ///   negative or not finite, or all weights are zero.
     public init(weights: [Double]) throws(GSLError) {
         GSLRuntime.ensure()
-        guard !weights.isEmpty else { throw GSLError.invalidArgument("discrete distribution needs at least one weight") }
+        guard !weights.isEmpty else { throw GSLError.invalidArgument.with(context: "discrete distribution needs at least one weight") }
         guard weights.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
-            throw GSLError.invalidArgument("discrete distribution weights must be finite and >= 0: \(weights)")
+            throw GSLError.invalidArgument.with(context: "discrete distribution weights must be finite and >= 0: \(weights)")
         }
         let total = weights.reduce(0, +)
-        guard total > 0 else { throw GSLError.invalidArgument("discrete distribution weights are all zero") }
+        guard total > 0 else { throw GSLError.invalidArgument.with(context: "discrete distribution weights are all zero") }
         guard let t = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else {
-            throw GSLError.invalidArgument("discrete distribution set-up failed for weights \(weights)")
+            throw GSLError.invalidArgument.with(context: "discrete distribution set-up failed for weights \(weights)")
         }
         self.table = t
         self.weights = weights

@@ -23,15 +23,16 @@ public final class Histogram {
     /// - Throws: `GSLError` (invalid argument) when `bins` < 1 or the range is empty or not finite.
     public init(bins: Int, range: ClosedRange<Double>) throws(GSLError) {
         GSLRuntime.ensure()
-        guard bins >= 1 else { throw GSLError.invalidArgument("a histogram needs at least one bin, got \(bins)") }
+        guard bins >= 1 else { throw GSLError.invalidArgument.with(context: "a histogram needs at least one bin, got \(bins)") }
         guard range.lowerBound.isFinite, range.upperBound.isFinite, range.lowerBound < range.upperBound else {
-            throw GSLError.invalidArgument("a histogram needs a finite range with lower < upper, got \(range)")
+            throw GSLError.invalidArgument.with(context: "a histogram needs a finite range with lower < upper, got \(range)")
         }
         guard let p = gsl_histogram_alloc(bins) else { preconditionFailure("Unable to allocate a GSL histogram of \(bins) bins") }
-        let status = gsl_histogram_set_ranges_uniform(p, range.lowerBound, range.upperBound)
-        if status != Int32(GSL_SUCCESS) {
+        do throws(GSLError) {
+            try check(gsl_histogram_set_ranges_uniform(p, range.lowerBound, range.upperBound), "histogram over \(range)")
+        } catch {
             gsl_histogram_free(p)
-            throw GSLError(code: status, context: "histogram over \(range)")
+            throw error
         }
         self.h = p
         self.binCount = bins
@@ -44,7 +45,7 @@ public final class Histogram {
     /// - Throws: `GSLError` (invalid argument) when `data` is empty or not finite, or `bins` < 1.
     public convenience init(bins: Int, data: [Double]) throws(GSLError) {
         guard let lo = data.min(), let hi = data.max(), lo.isFinite, hi.isFinite else {
-            throw GSLError.invalidArgument("a histogram of data needs finite values, got \(data.count) values")
+            throw GSLError.invalidArgument.with(context: "a histogram of data needs finite values, got \(data.count) values")
         }
         let pad = lo == hi ? Swift.max(abs(lo) * 1e-9, 1e-9) : 0
         try self.init(bins: bins, range: (lo - pad)...(hi + pad))

@@ -67,7 +67,7 @@ public enum MonteCarlo {
     ) throws -> MonteCarloEstimate {
         let warmUp = warmUpCalls ?? Swift.max(calls / 5, 1)
         guard warmUp > 0, maxRuns > 0 else {
-            throw GSLError.invalidArgument("VEGAS needs warmUpCalls > 0 and maxRuns > 0, got \(warmUp), \(maxRuns)")
+            throw GSLError.invalidArgument.with(context: "VEGAS needs warmUpCalls > 0 and maxRuns > 0, got \(warmUp), \(maxRuns)")
         }
         return try integrate("VEGAS", lower, upper, calls, f) { fn, xl, xu, n, box in
             let state = VegasState(dimension: n)
@@ -95,12 +95,12 @@ public enum MonteCarlo {
         GSLRuntime.ensure()
         let n = lower.count
         guard n >= 1, upper.count == n else {
-            throw GSLError.invalidArgument("\(name): lower and upper need the same, non-zero number of bounds (\(n), \(upper.count))")
+            throw GSLError.invalidArgument.with(context: "\(name): lower and upper need the same, non-zero number of bounds (\(n), \(upper.count))")
         }
         guard zip(lower, upper).allSatisfy({ $0.isFinite && $1.isFinite && $0 < $1 }) else {
-            throw GSLError.invalidArgument("\(name): the box needs finite bounds with lower < upper, got \(lower), \(upper)")
+            throw GSLError.invalidArgument.with(context: "\(name): the box needs finite bounds with lower < upper, got \(lower), \(upper)")
         }
-        guard calls > 0 else { throw GSLError.invalidArgument("\(name): calls must be positive, got \(calls)") }
+        guard calls > 0 else { throw GSLError.invalidArgument.with(context: "\(name): calls must be positive, got \(calls)") }
         var xl = lower, xu = upper
         let (status, estimate) = try withoutActuallyEscaping(f) { body in
             let box = MultiFunctionBox(body)

@@ -71,7 +71,7 @@ public enum Quadrature {
         _ f: @escaping (Double) throws -> Double
     ) throws -> Integral {
         guard points.count >= 2, zip(points, points.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw GSLError.invalidArgument("QAGP needs at least two increasing points, got \(points)")
+            throw GSLError.invalidArgument.with(context: "QAGP needs at least two increasing points, got \(points)")
         }
         var pts = points
         return try adaptive("QAGP on \(points)", options, f) { fn, ws, r, e in
@@ -150,7 +150,7 @@ public enum Quadrature {
         _ call: (inout gsl_function, UnsafeMutablePointer<gsl_integration_workspace>,
                  inout Double, inout Double) -> Int32
     ) throws -> Integral {
-        guard options.limit > 0 else { throw GSLError.invalidArgument("\(context()): limit must be positive") }
+        guard options.limit > 0 else { throw GSLError.invalidArgument.with(context: "\(context()): limit must be positive") }
         let box = FunctionBox(f)
         let ws = IntegrationWorkspace(limit: options.limit)
         var result = 0.0, abserr = 0.0

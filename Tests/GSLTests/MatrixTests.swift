@@ -41,7 +41,7 @@ struct MatrixTests {
         // ρ₁₂ = ρ₂₃ = 0.9 but ρ₁₃ = −0.9 cannot hold together.
         let bad = Matrix([[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]])
         let error = #expect(throws: GSLError.self) { try cholesky(bad) }
-        #expect(error?.code == GSLError.notPositiveDefinite)
+        #expect(error == GSLError.domain)
         #expect(throws: GSLError.self) { try cholesky(Matrix([[1, 0.5], [0.4, 1]])) }  // not symmetric
         #expect(throws: GSLError.self) { try cholesky(Matrix([[1, 0, 0], [0, 1, 0]])) }  // not square
     }

@@ -89,7 +89,7 @@ struct QuadratureTests {
         let error = try #require(throws: GSLError.self) {
             try Quadrature.qag(0, 1, options: .init(relativeTolerance: 1e-12, limit: 2)) { sin(200 * $0) }
         }
-        #expect(error.code == GSLError.maximumIterations)
+        #expect(error == GSLError.maximumIterations)
         #expect(!error.reason.isEmpty)
         #expect(throws: GSLError.self) { try Quadrature.qags(0, 1, options: .init(limit: 0)) { $0 } }
     }

@@ -23,7 +23,7 @@ internal final class FunctionBox {
         do {
             let y = try body(x)
             if !y.isFinite && !singularPoints.contains(x) {
-                error = GSLError.invalidArgument("integrand is not finite at x = \(x) (got \(y))")
+                error = GSLError.invalidArgument.with(context: "integrand is not finite at x = \(x) (got \(y))")
                 return .nan
             }
             return y
@@ -67,7 +67,7 @@ internal final class MultiFunctionBox {
         do {
             let y = try body(UnsafeBufferPointer(start: x, count: n).span)
             if !y.isFinite {
-                error = GSLError.invalidArgument(
+                error = GSLError.invalidArgument.with(context: 
                     "integrand is not finite at \(Array(UnsafeBufferPointer(start: x, count: n))) (got \(y))")
                 return 0
             }
