@@ -78,13 +78,16 @@ struct ChartTests {
     @Test func facilityPowerAxisCoversTheBand() throws {
         let r = Fixtures.result()
         let f = try #require(Charts.facilityPower(r))
-        let top = r.monthly.map { $0.values[.averageFacilityPower]!.p95! }.max()!
+        let p95s = r.monthly.compactMap { $0.values[.averageFacilityPower]?.p95 }
+        #expect(p95s.count == r.monthly.count, "every month has a P95 of average facility power")
+        let top = try #require(p95s.max())
         let labels = try NSRegularExpression(pattern: ##"text-anchor="end" fill="#4D4D4D">([0-9,.]+)</text>"##)
         let ns = f.svg as NSString
         let ticks = labels.matches(in: f.svg, range: NSRange(location: 0, length: ns.length))
             .compactMap { Double(ns.substring(with: $0.range(at: 1)).replacingOccurrences(of: ",", with: "")) }
         #expect(ticks.first == 0)
-        #expect(ticks.max()! >= top, "axis reaches \(ticks.max()!) MW, data \(top) MW")
+        let axisTop = try #require(ticks.max(), "no y-axis tick labels matched in the SVG")
+        #expect(axisTop >= top, "axis reaches \(axisTop) MW, data \(top) MW")
         #expect(f.svg.contains("Average facility power (MW)"))
     }
 
@@ -100,10 +103,10 @@ struct ChartTests {
         }
     }
 
-    @Test func textIsEscaped() {
+    @Test func textIsEscaped() throws {
         var c = SVGCanvas()
         c.text("a < b & \"c\"", 1, 2)
-        #expect(c.body.last!.contains(">a &lt; b &amp; &quot;c&quot;</text>"))
+        #expect(try #require(c.body.last).contains(">a &lt; b &amp; &quot;c&quot;</text>"))
     }
 
     @Test func shortPathsKeepTheLeaf() {
