@@ -46,18 +46,6 @@ struct ReportAgreesWithResultTests {
 
     // MARK: Reading what the report shows
 
-    /// A displayed number ("102,000", "0.950", "−2.5") and how far from the true value its
-    /// rounding may be: half a unit in its last decimal, or of its last non-zero integer
-    /// digit (3 significant digits of 102,000 leave ±500).
-    static func displayed(_ text: Substring) -> (value: Double, allowed: Double)? {
-        let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
-            .replacingOccurrences(of: "−", with: "-")
-        guard let v = Double(t) else { return nil }
-        if let dot = t.firstIndex(of: ".") { return (v, 0.5 * pow(10, -Double(t.distance(from: dot, to: t.endIndex) - 1))) }
-        let zeros = t.reversed().prefix { $0 == "0" }.count
-        return (v, v == 0 ? 0.5 : 0.5 * pow(10, Double(zeros)))
-    }
-
     /// Factor from the result's unit to the unit the report prints, written out by hand.
     static let unitFactors: [String: Double] = [
         "TWh": 1e-6, "GWh": 1e-3, "MWh": 1, "MW": 1, "–": 1, "-": 1, "GPUs": 1,
@@ -93,16 +81,6 @@ struct ReportAgreesWithResultTests {
         return out
     }
 
-    /// Records an issue unless `shown` is `value` (in the result's unit) × `factor`, to the shown rounding.
-    static func expectShown(_ shown: Substring, _ value: Double, factor: Double, _ what: String,
-                            sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        guard let (v, allowed) = displayed(shown) else {
-            Issue.record("\(what): '\(shown)' is not a number", sourceLocation: sourceLocation)
-            return
-        }
-        expectClose(v, value * factor, absolute: allowed * (1 + 1e-9), "\(what) shows \(shown)", sourceLocation: sourceLocation)
-    }
-
     /// A period's label as the report and CSV print it: "2025-01", or the year 2025 (a JSON number).
     static func period(_ value: Any?) -> String {
         if let d = value as? Double, d == d.rounded() { return String(Int(d)) }
@@ -131,13 +109,13 @@ struct ReportAgreesWithResultTests {
             let unit = ns.substring(with: m.range(at: 2))
             let factor = try #require(Self.unitFactors[unit], "unit '\(unit)' has no factor in the test")
             let s = try Self.stats(totals, key)
-            Self.expectShown(Substring(ns.substring(with: m.range(at: 1))), try #require(s["base"]), factor: factor, "\(key) base")
-            Self.expectShown(Substring(ns.substring(with: m.range(at: 3))), try #require(s["p05"]), factor: factor, "\(key) P5")
-            Self.expectShown(Substring(ns.substring(with: m.range(at: 4))), try #require(s["p95"]), factor: factor, "\(key) P95")
+            expectShown(Substring(ns.substring(with: m.range(at: 1))), try #require(s["base"]), factor: factor, "\(key) base")
+            expectShown(Substring(ns.substring(with: m.range(at: 3))), try #require(s["p05"]), factor: factor, "\(key) P5")
+            expectShown(Substring(ns.substring(with: m.range(at: 4))), try #require(s["p95"]), factor: factor, "\(key) P95")
         }
         let share = try NSRegularExpression(pattern: #"([0-9.]+) % of the contract value"#)
         let sm = try #require(share.firstMatch(in: String(abstract), range: NSRange(location: 0, length: ns.length)))
-        Self.expectShown(Substring(ns.substring(with: sm.range(at: 1))),
+        expectShown(Substring(ns.substring(with: sm.range(at: 1))),
                          try #require(try Self.stats(totals, "cost_share_of_contract")["base"]), factor: 100, "cost share")
     }
 
@@ -152,7 +130,7 @@ struct ReportAgreesWithResultTests {
             let factor = try #require(Self.unitFactors[String(row[1])], "unit '\(row[1])' has no factor in the test")
             let s = try Self.stats(totals, key)
             for (i, stat) in ["base", "p05", "p50", "p95"].enumerated() {
-                Self.expectShown(row[2 + i], try #require(s[stat]), factor: factor, "\(key) \(stat)")
+                expectShown(row[2 + i], try #require(s[stat]), factor: factor, "\(key) \(stat)")
             }
         }
     }
@@ -175,7 +153,7 @@ struct ReportAgreesWithResultTests {
                 for row in table.rows {
                     let year = try #require(years[String(row[0])], "no year \(row[0]) in result.json")
                     let base = try #require(try Self.stats(year, key)["base"])
-                    Self.expectShown(row[column], base, factor: factor, "\(key) in \(row[0])")
+                    expectShown(row[column], base, factor: factor, "\(key) in \(row[0])")
                     checked += 1
                 }
             }
@@ -199,8 +177,8 @@ struct ReportAgreesWithResultTests {
         for row in table.rows {
             let id = row[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
             let c = try #require(cohorts.first { $0["id"] as? String == id }, "cohort \(id) not in result.json")
-            Self.expectShown(row[it], try #require(c["it_energy_mwh"] as? Double), factor: try factor(table.header[it]), "\(id) IT")
-            Self.expectShown(row[embodied], try #require(c["embodied_tco2e"] as? Double),
+            expectShown(row[it], try #require(c["it_energy_mwh"] as? Double), factor: try factor(table.header[it]), "\(id) IT")
+            expectShown(row[embodied], try #require(c["embodied_tco2e"] as? Double),
                              factor: try factor(table.header[embodied]), "\(id) embodied")
         }
     }
