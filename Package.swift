@@ -28,8 +28,8 @@ let package = Package(
 
         // MARK: - Public API
 
-        /// Swift wrapper over GSL: quadrature, random numbers, quasi-random
-        /// sequences, Monte Carlo integration, statistics, linear algebra, interpolation.
+        /// Swift wrapper over GSL: quadrature, random numbers and distributions, quasi-random
+        /// sequences, statistics, linear algebra, interpolation.
         .target(name: "GSL", dependencies: ["CGSL"]),
 
         /// Scenarios, physics and accounting of a GPU fleet; Monte Carlo and sensitivity.

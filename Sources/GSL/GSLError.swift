@@ -94,6 +94,3 @@ internal func check(_ status: Int32, _ context: @autoclosure () -> String) throw
         throw GSLError(rawValue: status).with(context: context())
     }
 }
-
-/// The version of the GSL library linked in, for example "2.7.1".
-public var gslVersion: String { String(cString: cgsl_version()) }

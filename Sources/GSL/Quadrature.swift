@@ -82,44 +82,6 @@ public enum Quadrature {
         }
     }
 
-    /// Integration over the whole real line, (−∞, +∞).
-    ///
-    /// The corresponding GSL function is `gsl_integration_qagi`.
-    public static func qagi(
-        options: QuadratureOptions = .init(), _ f: @escaping (Double) throws -> Double
-    ) throws -> Integral {
-        try adaptive("QAGI on (-inf, inf)", options, f) { fn, ws, r, e in
-            gsl_integration_qagi(&fn, options.absoluteTolerance, options.relativeTolerance,
-                                 options.limit, ws, &r, &e)
-        }
-    }
-
-    /// Integration over [a, +∞).
-    ///
-    /// The corresponding GSL function is `gsl_integration_qagiu`.
-    public static func qagiu(
-        from a: Double, options: QuadratureOptions = .init(),
-        _ f: @escaping (Double) throws -> Double
-    ) throws -> Integral {
-        try adaptive("QAGIU on [\(a), inf)", options, f) { fn, ws, r, e in
-            gsl_integration_qagiu(&fn, a, options.absoluteTolerance, options.relativeTolerance,
-                                  options.limit, ws, &r, &e)
-        }
-    }
-
-    /// Integration over (−∞, b].
-    ///
-    /// The corresponding GSL function is `gsl_integration_qagil`.
-    public static func qagil(
-        upTo b: Double, options: QuadratureOptions = .init(),
-        _ f: @escaping (Double) throws -> Double
-    ) throws -> Integral {
-        try adaptive("QAGIL on (-inf, \(b)]", options, f) { fn, ws, r, e in
-            gsl_integration_qagil(&fn, b, options.absoluteTolerance, options.relativeTolerance,
-                                  options.limit, ws, &r, &e)
-        }
-    }
-
     /// Doubly-adaptive Clenshaw–Curtis integration, robust for difficult integrands
     /// (end-point singularities, kinks) at the cost of more evaluations. CQUAD evaluates
     /// the integrand at a and b, so a NaN or ±∞ there (ln x at x = 0) is accepted and

@@ -80,21 +80,6 @@ struct DistributionsTests {
         }
     }
 
-    @Test func gammaAndWeibull() {
-        // Gamma with shape 1 is exponential: quantile −θ ln(1 − u).
-        for u in [0.01, 0.5, 0.99] {
-            #expect(abs(Distributions.gammaQuantile(u, shape: 1, scale: 3) + 3 * log1p(-u)) < 1e-9)
-            // Weibull quantile λ(−ln(1 − u))^(1/k).
-            #expect(abs(Distributions.weibullQuantile(u, scale: 2, shape: 1.5) - 2 * pow(-log1p(-u), 1 / 1.5)) < 1e-12)
-        }
-        // Against scipy 1.17.1: gamma.ppf(0.3, 2.5, scale=3).
-        #expect(abs(Distributions.gammaQuantile(0.3, shape: 2.5, scale: 3) / 4.49986219913986 - 1) < 1e-10)
-        roundTrip("gamma", { Distributions.gammaQuantile($0, shape: 2.5, scale: 3) },
-                  { Distributions.gammaCDF($0, shape: 2.5, scale: 3) })
-        roundTrip("weibull", { Distributions.weibullQuantile($0, scale: 2, shape: 1.5) },
-                  { Distributions.weibullCDF($0, scale: 2, shape: 1.5) })
-    }
-
     @Test func truncatedNormalStraddlingTheMean() {
         // Symmetric window: the median is the mean; the ends map to the bounds.
         #expect(abs(Distributions.truncatedNormalQuantile(0.5, mean: 3, sd: 2, lower: 1, upper: 5) - 3) < 1e-12)
@@ -134,17 +119,4 @@ struct DistributionsTests {
         #expect(rng.triangular(min: 1, mode: 2, max: 5) == Distributions.triangularQuantile(u, min: 1, mode: 2, max: 5))
     }
 
-    @Test func discreteInverseCDF() throws {
-        let table = try DiscreteDistribution(weights: [1, 0, 3, 0])
-        #expect(table.index(forUniform: 0) == 0)
-        #expect(table.index(forUniform: 0.2499) == 0)
-        #expect(table.index(forUniform: 0.25) == 2)
-        #expect(table.index(forUniform: 0.9) == 2)
-        #expect(table.index(forUniform: 1) == 2)
-        #expect(table.probabilities == [0.25, 0, 0.75, 0])
-        #expect(throws: GSLError.self) { try DiscreteDistribution(weights: []) }
-        #expect(throws: GSLError.self) { try DiscreteDistribution(weights: [0, 0]) }
-        #expect(throws: GSLError.self) { try DiscreteDistribution(weights: [1, -1]) }
-        #expect(throws: GSLError.self) { try DiscreteDistribution(weights: [1, .nan]) }
-    }
 }

@@ -21,29 +21,6 @@ struct QuadratureTests {
         #expect(abs(r.value + 4) < 1e-10)
     }
 
-    @Test func qagiGaussianOverTheRealLine() throws {
-        // ∫ e^(−x²) dx over ℝ = √π.
-        let r = try Quadrature.qagi { exp(-$0 * $0) }
-        #expect(abs(r.value - Double.pi.squareRoot()) < 1e-12)
-        #expect(r.absoluteError < 1e-9)
-    }
-
-    @Test func qagiuUpperHalfLine() throws {
-        // ∫₁^∞ x⁻² dx = 1 and ∫₀^∞ e^(−x) dx = 1.
-        let r1 = try Quadrature.qagiu(from: 1) { 1 / ($0 * $0) }
-        #expect(abs(r1.value - 1) < 1e-12)
-        let r2 = try Quadrature.qagiu(from: 0) { exp(-$0) }
-        #expect(abs(r2.value - 1) < 1e-12)
-    }
-
-    @Test func qagilLowerHalfLine() throws {
-        // ∫_{−∞}^0 dx/(1 + x²) = π/2 and ∫_{−∞}^{ln 2} eˣ dx = 2.
-        let r1 = try Quadrature.qagil(upTo: 0) { 1 / (1 + $0 * $0) }
-        #expect(abs(r1.value - Double.pi / 2) < 1e-10)
-        let r2 = try Quadrature.qagil(upTo: log(2)) { exp($0) }
-        #expect(abs(r2.value - 2) < 1e-12)
-    }
-
     @Test func qagpWithBreakPoints() throws {
         // ∫₀³ x³ ln|(x² − 1)(x² − 2)| dx = 61 ln 2 + (77/4) ln 7 − 27, with logarithmic
         // singularities at 1 and √2 (GSL manual, QAGP; Piessens et al., QUADPACK).
@@ -105,9 +82,6 @@ struct QuadratureTests {
         #expect(throws: IntegrandFailure.self) {
             try Quadrature.cquad(0, 1) { _ in throw IntegrandFailure(x: 0) }
         }
-        #expect(throws: IntegrandFailure.self) {
-            try Quadrature.qagi { _ in throw IntegrandFailure(x: 0) }
-        }
     }
 
     @Test func nonFiniteIntegrandThrows() {
@@ -116,6 +90,6 @@ struct QuadratureTests {
         // CQUAD accepts a non-finite value at the ends of its range only.
         #expect(throws: GSLError.self) { try Quadrature.cquad(0, 1) { _ in .infinity } }
         #expect(throws: GSLError.self) { try Quadrature.cquad(-1, 1) { 1 / $0 } }
-        #expect(throws: GSLError.self) { try Quadrature.qagiu(from: 0) { _ in .nan } }
+        #expect(throws: GSLError.self) { try Quadrature.qags(0, 1) { _ in .nan } }
     }
 }
