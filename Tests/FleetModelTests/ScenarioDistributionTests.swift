@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FleetTestSupport
 @testable import FleetModel
 
 /// The distribution syntax: parsing, default base values, bounds and consistency errors.
@@ -39,8 +40,8 @@ struct ScenarioDistributionTests {
         #expect(try Distribution.parse("choice(7, 8)").base == 7)
         // Truncated normal: the mean of the truncated distribution. Symmetric truncation keeps
         // the mean; a half-normal on [0, ∞) has mean σ·√(2/π).
-        #expect(abs(try Distribution.parse("truncnormal(5, 1, 3, 7)").base - 5) < 1e-12)
-        #expect(abs(try Distribution.parse("truncnormal(0, 1, 0, 40)").base - (2 / Double.pi).squareRoot()) < 1e-12)
+        expectClose(try Distribution.parse("truncnormal(5, 1, 3, 7)").base, 5, absolute: 1e-12)
+        expectClose(try Distribution.parse("truncnormal(0, 1, 0, 40)").base, (2 / Double.pi).squareRoot(), absolute: 1e-12)
     }
 
     @Test func boundsAndSupport() throws {

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import FleetTestSupport
 import FleetModel
 @testable import FleetReport
 
@@ -16,7 +17,7 @@ struct ChartTests {
         let mantissa = s.step / pow(10, floor(log10(s.step)))
         #expect([1, 2, 2.5, 5].contains { abs($0 - mantissa) < 1e-9 }, "step \(s.step)")
         #expect((3...11).contains(s.ticks.count), "\(s.ticks)")
-        for t in s.ticks { #expect(abs(t / s.step - (t / s.step).rounded()) < 1e-6) }
+        for t in s.ticks { expectClose(t / s.step, (t / s.step).rounded(), absolute: 1e-6) }
         // No more than one empty step beyond the data at either end (unless the data is a single value).
         guard a != b else { return }
         #expect(s.lo > min(a, b) - s.step - 1e-9 * abs(s.step))

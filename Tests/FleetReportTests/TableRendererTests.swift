@@ -121,7 +121,7 @@ struct TableRendererTests {
         let col = header.firstIndex(of: "facility_energy_mwh.base")!
         let months2026 = rows[1...84].filter { $0[0].hasPrefix("2026-") }.map { Double($0[col])! }
         let year2026 = Double(rows.first { $0[0] == "2026" }![col])!
-        #expect(abs(months2026.reduce(0, +) - year2026) <= 1e-9 * year2026)
+        expectClose(months2026.reduce(0, +), year2026, absolute: 1e-9 * year2026)
     }
 
     @Test func totalsCSVIsFullPrecision() {

@@ -1,4 +1,5 @@
 import Testing
+import FleetTestSupport
 import GSL
 
 @Suite("Matrix and Cholesky")
@@ -60,7 +61,7 @@ struct MatrixTests {
         }
         let r = sxy / (sxx * syy).squareRoot()
         // Standard error of a sample correlation ≈ (1 − ρ²)/√n.
-        #expect(abs(r - rho) < 4 * (1 - rho * rho) / Double(n).squareRoot())
+        expectClose(r, rho, absolute: 4 * (1 - rho * rho) / Double(n).squareRoot())
         #expect(l.multiply([1, 2]) == { var o: [Double] = []; l.multiplyLowerTriangular([1, 2], into: &o); return o }())
     }
 }

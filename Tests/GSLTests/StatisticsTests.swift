@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FleetTestSupport
 import GSL
 
 @Suite("Statistics and Histogram")
@@ -7,13 +8,13 @@ struct StatisticsTests {
     @Test func knownSmallSamples() {
         let data = [1.0, 2, 3, 4]
         #expect(Statistics.mean(data) == 2.5)
-        #expect(abs(Statistics.variance(data) - 5.0 / 3) < 1e-15)
-        #expect(abs(Statistics.standardDeviation(data) - (5.0 / 3).squareRoot()) < 1e-15)
+        expectClose(Statistics.variance(data), 5.0 / 3, absolute: 1e-15)
+        expectClose(Statistics.standardDeviation(data), (5.0 / 3).squareRoot(), absolute: 1e-15)
         // Linear interpolation between order statistics (numpy's default "linear" method).
         let sorted = [1.0, 2, 3, 4, 5]
         #expect(Statistics.quantile(sorted: sorted, fraction: 0.5) == 3)
         #expect(Statistics.quantile(sorted: sorted, fraction: 0.25) == 2)
-        #expect(abs(Statistics.quantile(sorted: sorted, fraction: 0.1) - 1.4) < 1e-15)
+        expectClose(Statistics.quantile(sorted: sorted, fraction: 0.1), 1.4, absolute: 1e-15)
         #expect(Statistics.quantile(sorted: sorted, fraction: 0) == 1)
         #expect(Statistics.quantile(sorted: sorted, fraction: 1) == 5)
         #expect(Statistics.quantile(sorted: [7], fraction: 0.3) == 7)
@@ -36,9 +37,9 @@ struct StatisticsTests {
         for p in [0.05, 0.5, 0.95] {
             let z = Distributions.normalQuantile(p)
             let se = 2 * (p * (1 - p) / Double(n)).squareRoot() / normalPDF(z)
-            #expect(abs(Statistics.quantile(sorted: sorted, fraction: p) - (10 + 2 * z)) <= 4 * se)
+            expectClose(Statistics.quantile(sorted: sorted, fraction: p), (10 + 2 * z), absolute: 4 * se)
         }
-        #expect(abs(Statistics.mean(sorted) - 10) <= 4 * 2 / Double(n).squareRoot())
+        expectClose(Statistics.mean(sorted), 10, absolute: 4 * 2 / Double(n).squareRoot())
     }
 
 }

@@ -145,9 +145,9 @@ struct CommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try json(r.stdout)
         let energy = try #require(doc["energy_mwh"] as? Double)
-        #expect(abs(energy - 30_840_000 * 700 / 1e6) < 1e-6)
+        expectClose(energy, 30_840_000 * 700 / 1e6, absolute: 1e-6)
         // 21,588 MWh × 0.4137 t/MWh ≈ 8,931 t, the card's 8,930 t location-based.
-        #expect(abs(try #require(doc["carbon_tco2e"] as? Double) - 8_930) < 5)
+        expectClose(try #require(doc["carbon_tco2e"] as? Double), 8_930, absolute: 5)
     }
 
     @Test func schemaCommandPrintsTheRepositorysSchema() throws {
