@@ -30,7 +30,7 @@ struct Report: ParsableCommand {
     @Option(parsing: .unconditional, help: "Sobol base samples when --sensitivity sobol.")
     var sobolBaseSamples: Int = 256
 
-    @Flag(help: "Replace the output folder even if it is not empty.")
+    @Flag(help: "Replace the report in a non-empty output folder (only files an earlier report wrote; anything else is refused).")
     var force = false
 
     @Option(help: "Progress on standard error: auto, always or never.")
@@ -40,6 +40,7 @@ struct Report: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        let destination = try ReportFolder.check(out, force: force)
         var (document, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
         let options = sampling.options(overrides: scenario.sets)
         switch sensitivity {
@@ -54,7 +55,7 @@ struct Report: ParsableCommand {
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings
         }
-        try ReportWriter.write(result: result, to: URL(fileURLWithPath: out), force: force)
+        try ReportWriter.write(result: result, to: destination)
         if !quiet { printError("wrote \(out)/report.md, figures/, result.json, series.csv") }
     }
 }
