@@ -142,7 +142,7 @@ struct FileStatus {
         permissions = info.st_mode & 0o777
         owner = info.st_uid
         group = info.st_gid
-        device = UInt64(info.st_dev)
+        device = UInt64(truncatingIfNeeded: Int64(info.st_dev))
         inode = UInt64(info.st_ino)
     }
 
