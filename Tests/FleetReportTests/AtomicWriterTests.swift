@@ -13,13 +13,8 @@ import Darwin
 struct AtomicWriterTests {
     let fm = FileManager.default
 
-    func listing(_ folder: URL) -> [String] {
-        ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-    }
-
-    func read(_ url: URL) -> String? {
-        (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
-    }
+    func listing(_ folder: URL) -> [String] { TestSupport.listing(folder) }
+    func read(_ url: URL) -> String? { TestSupport.text(url) }
 
     func mode(_ url: URL) throws -> Int? {
         try fm.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int

@@ -9,13 +9,8 @@ import Testing
 struct ReportFolderTests {
     let fm = FileManager.default
 
-    func listing(_ folder: URL) -> [String] {
-        ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-    }
-
-    func read(_ url: URL) -> String? {
-        (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
-    }
+    func listing(_ folder: URL) -> [String] { TestSupport.listing(folder) }
+    func read(_ url: URL) -> String? { TestSupport.text(url) }
 
     func write(_ files: [String: String], to folder: URL, force: Bool) throws {
         try ReportFolder.check(folder.path, force: force).write(files.mapValues { Data($0.utf8) })

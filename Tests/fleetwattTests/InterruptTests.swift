@@ -14,26 +14,37 @@ struct InterruptTests {
     static let pauseLine = "fleetwatt: test pause at"
     let fm = FileManager.default
 
-    /// Runs `arguments`, pauses at `point`, sends `signal` and returns what the run printed.
-    func interrupt(_ arguments: [String], at point: String, with signal: Int32) throws -> TestSupport.Run {
-        let child = try ChildProcess(fleetwatt: arguments, environment: ["FLEETWATT_TEST_PAUSE_AT": point])
-        let paused = child.waitForLine(containing: Self.pauseLine)
-        child.send(paused ? signal : SIGKILL)
+    /// Runs `arguments` until stderr shows `line`, sends `signal` and returns what the run printed.
+    func interrupt(_ arguments: [String], environment: [String: String] = [:], when line: String,
+                   with signal: Int32) throws -> TestSupport.Run {
+        let child = try ChildProcess(fleetwatt: arguments, environment: environment)
+        let reached = child.waitForLine(containing: line)
+        child.send(reached ? signal : SIGKILL)
         let run = child.finish()
-        #expect(paused, "never paused: \(run.stderr)")
+        #expect(reached, "never printed '\(line)': \(run.stderr)")
         return run
+    }
+
+    /// Runs `arguments`, pauses at `point` (the test hook), sends `signal` and returns what the run printed.
+    func interrupt(_ arguments: [String], at point: String, with signal: Int32) throws -> TestSupport.Run {
+        try interrupt(arguments, environment: ["FLEETWATT_TEST_PAUSE_AT": point], when: Self.pauseLine, with: signal)
     }
 
     func powerJSON(_ out: URL) -> [String] {
         ["power", "--gpu", "h100-sxm", "--utilization", "0.5", "--format", "json", "--out", out.path]
     }
 
-    @Test(arguments: [SIGINT, SIGTERM])
-    func signalBeforeTheRenameLeavesTheEarlierFileAndNoTemporaries(signal: Int32) throws {
-        let dir = try TestSupport.tempFolder("interrupt-staged-\(signal)")
+    /// Before the first rename, whether still evaluating (the progress line shows it has
+    /// started) or with the new file staged: the earlier file stays, no temporary remains.
+    @Test(arguments: [(SIGINT, "staged"), (SIGTERM, "staged"), (SIGINT, "evaluating")])
+    func signalBeforeTheRenameLeavesTheEarlierFileAndNoTemporaries(signal: Int32, moment: String) throws {
+        let dir = try TestSupport.tempFolder("interrupt-\(moment)-\(signal)")
         let out = dir.appendingPathComponent("result.json")
         try Data("earlier output\n".utf8).write(to: out)
-        let r = try interrupt(powerJSON(out), at: "staged", with: signal)
+        let r = moment == "staged"
+            ? try interrupt(powerJSON(out), at: "staged", with: signal)
+            : try interrupt(["run", "--samples", "1000000", "--format", "json", "--out", out.path,
+                             "--progress", "always", "--threads", "1"], when: "sampling: ", with: signal)
         #expect(r.status == (signal == SIGINT ? 130 : 143), "\(r.stderr)")
         #expect(r.stderr.hasSuffix("fleetwatt: interrupted; \(out.path) is unchanged\n"), "\(r.stderr)")
         #expect(try String(contentsOf: out, encoding: .utf8) == "earlier output\n")

@@ -69,6 +69,20 @@ struct OutputSafetyTests {
         #expect(try fm.contentsOfDirectory(atPath: dir.path) == ["null"], "no temporary file beside it")
     }
 
+    /// A device that refuses the bytes (the full device, major 1 minor 7: every write fails
+    /// with ENOSPC) is a failed run: exit 1, one line naming the user's path, the device intact.
+    @Test(.enabled(if: isRoot, "needs root to mknod a character device (CI runs as root)"))
+    func aDeviceThatFailsTheWriteExitsOneNamingIt() throws {
+        let dir = try TestSupport.tempFolder()
+        let device = dir.appendingPathComponent("full").path
+        #expect(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 7)) == 0, "mknod: \(String(cString: strerror(errno)))")
+        let r = try TestSupport.fleetwatt(Self.power + ["--out", device])
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: \(device): could not write: No space left on device\n")
+        #expect(kind(device) == S_IFCHR)
+        #expect(try fm.contentsOfDirectory(atPath: dir.path) == ["full"])
+    }
+
     /// A FIFO gets the output in place: its reader receives all of it and it stays a FIFO.
     @Test func outOntoAFIFOStreamsToItsReader() throws {
         let dir = try TestSupport.tempFolder()
