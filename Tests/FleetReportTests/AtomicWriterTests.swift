@@ -61,6 +61,10 @@ struct AtomicWriterTests {
                                                    reason: "\(file.path) is a file, not a folder")) {
             try OutputFile.check(file.path + "/x.json")
         }
+        let slash = dir.appendingPathComponent("new").path + "/"
+        #expect(throws: ReportError.unusableOutput(path: slash, reason: "it ends in '/', so it names a folder; give a file name")) {
+            try OutputFile.check(slash)
+        }
         #expect(listing(dir) == ["taken"])
         #expect(read(file) == "keep")
     }

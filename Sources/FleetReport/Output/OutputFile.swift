@@ -37,6 +37,9 @@ public struct OutputFile: Sendable {
         if ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(path) {
             return OutputFile(path: path, kind: .standardOutput, resolved: path, entry: nil)
         }
+        guard !path.hasSuffix("/") else {
+            throw .unusableOutput(path: path, reason: "it ends in '/', so it names a folder; give a file name")
+        }
         let (resolved, viaDescriptor) = try resolveLinks(absolute(path), display: path)
         let status = FileStatus.of(resolved)
         if let status {
