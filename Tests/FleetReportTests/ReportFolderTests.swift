@@ -127,6 +127,21 @@ struct ReportFolderTests {
         #expect(listing(out) == [ReportFolder.manifestName, "report.md"])
     }
 
+    /// A staging folder of a process that is still running is not removed: the folder is busy.
+    @Test func aRunInProgressIsNotDisturbed() throws {
+        let dir = try TestSupport.tempFolder()
+        try write(["report.md": "earlier"], to: dir, force: false)
+        // Process 1 always runs: its staging folder stands for a concurrent fleetwatt.
+        let busy = dir.appendingPathComponent(".fleetwatt.1-0000beef.staging")
+        try fm.createDirectory(at: busy, withIntermediateDirectories: false)
+        #expect(throws: ReportError.unusableOutput(path: dir.path, reason: "another fleetwatt (process 1) is writing "
+                                                   + "a report into it; wait for it to finish")) {
+            try write(["report.md": "later"], to: dir, force: true)
+        }
+        #expect(listing(dir) == [ReportFolder.manifestName, ".fleetwatt.1-0000beef.staging", "report.md"])
+        #expect(read(dir.appendingPathComponent("report.md")) == "earlier")
+    }
+
     @Test(arguments: ["", "/abs.txt", "../escape.txt", "a/../../b", "a//b", "./a"])
     func rejectsPathsOutsideTheFolder(_ name: String) throws {
         let dir = try TestSupport.tempFolder()

@@ -141,6 +141,13 @@ public struct ReportFolder: Sendable {
         let contents = ((try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? [])
             .filter { $0 != manifestName }
         guard !contents.isEmpty else { return true }
+        // Leftovers are gone: a staging folder still there belongs to a run in progress.
+        if let writer = contents.lazy.compactMap({
+            TemporaryName.writer(of: $0, stem: TemporaryName.stagingStem, suffix: TemporaryName.stagingSuffix)
+        }).first {
+            throw .unusableOutput(path: display, reason: "another fleetwatt (process \(writer)) is writing a report "
+                                  + "into it; wait for it to finish")
+        }
         guard force else { throw .folderNotEmpty(path: display) }
         let owned = try manifest(in: absolute, display: display)
         if let foreign = firstForeign(in: absolute, under: "", owned: owned,
