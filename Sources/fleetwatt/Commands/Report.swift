@@ -9,8 +9,9 @@ struct Report: ParsableCommand {
         discussion: """
         Writes DIR/report.md, DIR/report.css, DIR/figures/*.svg, DIR/result.json and DIR/series.csv,
         staged inside DIR and renamed into place at the end. --force replaces only the files an
-        earlier report wrote (listed in DIR/.fleetwatt-report) and refuses a folder holding anything else. The report includes a tornado
-        ranking of the uncertain inputs (or Sobol indices with --sensitivity sobol).
+        earlier report wrote (listed in DIR/.fleetwatt-report) and refuses a folder holding anything
+        else. The report includes a tornado ranking of the uncertain inputs (or Sobol indices with
+        --sensitivity sobol).
         To make a PDF:
           cd DIR && pandoc report.md -o report.pdf --pdf-engine=weasyprint --number-sections --css report.css
 
