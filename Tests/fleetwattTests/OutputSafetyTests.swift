@@ -90,7 +90,8 @@ struct OutputSafetyTests {
         #expect(mkfifo(fifo, 0o600) == 0)
         let reader = try FIFOReader(path: fifo)
         let r = try TestSupport.fleetwatt(Self.power + ["--out", fifo, "--quiet"])
-        let received = reader.finish()
+        // A writer that replaced the FIFO instead of writing to it leaves the reader waiting: a failure, not a hang.
+        let received = try #require(reader.finish(within: 30), "the FIFO's reader got nothing; \(r.stderr)")
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: received) as? [String: Any]
         #expect(json?["gpu"] as? String == "h100-sxm")
@@ -243,8 +244,8 @@ final class FIFOReader: @unchecked Sendable {
         }
     }
 
-    func finish() -> Data {
-        done.wait()
-        return data
+    /// What the reader got, or nil when it did not finish within `seconds`.
+    func finish(within seconds: Double) -> Data? {
+        done.wait(timeout: .now() + seconds) == .success ? data : nil
     }
 }
