@@ -32,6 +32,6 @@ struct ExportNotebook: ParsableCommand {
         let destination = try OutputFile.check(out, avoiding: [scenario.scenario].compactMap { $0 })
         let (_, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
         try NotebookExporter.write(result: result, to: destination)
-        if !quiet { printError("wrote \(out)") }
+        if !quiet && destination.kind != .standardOutput { printError("wrote \(out)") }
     }
 }
