@@ -95,6 +95,12 @@ extension Metric {
         case .electricityCost: 12
         case .costShareOfContract: 13
         case .gpusInstalledPeak: 14
+        case .auxiliaryEnergy: 15
+        case .waterOnsiteConsumption: 16
+        case .waterStressWeighted: 17
+        case .carbonMarginal: 18
+        case .demandCharges: 19
+        case .ppaSettlement: 20
         }
     }
 
