@@ -20,7 +20,7 @@ struct EngineScenarioTests {
                                           inputs: [], run: .init(samples: 0, seed: 0, sampler: "random", threads: 1))
         func v(_ m: Metric) -> Double { r.totals[m]!.base }
         #expect(v(.itEnergy) > 0)
-        #expect(abs(v(.facilityEnergy) - v(.itEnergy) - v(.coolingEnergy) - v(.powerDeliveryLoss)) < 1e-9 * v(.facilityEnergy))
+        #expect(abs(v(.facilityEnergy) - v(.itEnergy) - v(.coolingEnergy) - v(.auxiliaryEnergy) - v(.powerDeliveryLoss)) < 1e-9 * v(.facilityEnergy))
         #expect(v(.pue) > 1 && v(.pue) < 1.6)
         for month in r.monthly where month.values[.itEnergy]!.base > 0 { #expect(month.values[.pue]!.base >= 1) }
         #expect(abs(r.diagnostics.quadratureVsTimestepRelDiff) < 1e-3)

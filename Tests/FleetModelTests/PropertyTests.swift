@@ -78,17 +78,18 @@ struct PropertyTests {
             evaluated += 1
             let t = ev.total()
             for m in Metric.allCases {
-                #expect(t[m.index].isFinite && t[m.index] >= 0, "\(name): \(m.rawValue) = \(t[m.index])")
+                // A virtual PPA pays out when the wholesale price rises above the strike: that one may be negative.
+                #expect(t[m.index].isFinite && (t[m.index] >= 0 || m == .ppaSettlement), "\(name): \(m.rawValue) = \(t[m.index])")
             }
             let it = t[Metric.itEnergy.index], facility = t[Metric.facilityEnergy.index]
             #expect(it > 0)
-            let parts = it + t[Metric.coolingEnergy.index] + t[Metric.powerDeliveryLoss.index]
+            let parts = it + t[Metric.coolingEnergy.index] + t[Metric.auxiliaryEnergy.index] + t[Metric.powerDeliveryLoss.index]
             #expect(PropertyFixtures.relative(facility, parts) < 1e-9, "\(name): facility \(facility) vs parts \(parts)")
             #expect(t[Metric.pue.index] >= 1)
             #expect(t[Metric.peakFacilityPower.index] >= t[Metric.averageFacilityPower.index] * (1 - 1e-12))
             for month in 0..<ev.months {
                 let mIT = ev[.itEnergy, month]
-                let mParts = mIT + ev[.coolingEnergy, month] + ev[.powerDeliveryLoss, month]
+                let mParts = mIT + ev[.coolingEnergy, month] + ev[.auxiliaryEnergy, month] + ev[.powerDeliveryLoss, month]
                 #expect(PropertyFixtures.relative(ev[.facilityEnergy, month], mParts) < 1e-9)
                 if mIT > 0 { #expect(ev[.pue, month] >= 1, "\(name) month \(month): PUE \(ev[.pue, month])") }
             }

@@ -1241,6 +1241,11 @@ sites:
         dist: triangular(10, 12, 15)
         unit: °C
         source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction
@@ -1488,6 +1493,11 @@ sites:
         dist: triangular(10, 12, 15)
         unit: °C
         source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction
@@ -1721,6 +1731,11 @@ sites:
         dist: triangular(10, 12, 15)
         unit: °C
         source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction
@@ -1939,6 +1954,11 @@ sites:
         dist: triangular(10, 12, 15)
         unit: °C
         source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction
@@ -2186,6 +2206,11 @@ sites:
         dist: triangular(10, 12, 15)
         unit: °C
         source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction

@@ -306,30 +306,33 @@ public struct FacilityModel: Sendable {
 
         /// Turns the monthly sums into metrics with the grid's monthly factors.
         mutating func finish(_ fac: GridFactors, waterStress: Double) {
-            for k in 0..<sums.count {
-                let s = sums[k]
-                // W·h → MWh: /1e6; L → m³: /1e3; kg → t: /1e3.
-                let kwh = s.facility / 1e3
-                evaluation[.itEnergy, k] = s.it / 1e6
-                evaluation[.coolingEnergy, k] = s.cooling / 1e6
-                evaluation[.powerDeliveryLoss, k] = s.delivery / 1e6
-                evaluation[.auxiliaryEnergy, k] = s.auxiliary / 1e6
-                evaluation[.facilityEnergy, k] = s.facility / 1e6
-                evaluation[.waterOnsite, k] = s.water / 1e3
-                evaluation[.waterOnsiteConsumption, k] = s.consumed / 1e3
-                evaluation[.waterStressWeighted, k] = s.consumed / 1e3 * waterStress
-                evaluation[.waterOffsite, k] = kwh * fac.waterLPerKwh / 1e3
-                evaluation[.carbonLocation, k] = s.shaped / 1e3 * fac.carbonKgPerKwh[k] / 1e3
-                evaluation[.carbonMarket, k] = kwh * fac.marketKgPerKwh[k] / 1e3
-                evaluation[.carbonMarginal, k] = kwh * fac.marginalKgPerKwh / 1e3
-                let demand = s.peak / 1e3 * fac.demandUsdPerKw[k]
-                let settlement = kwh * fac.settlementUsdPerKwh[k]
-                evaluation[.demandCharges, k] = demand
-                evaluation[.ppaSettlement, k] = settlement
-                evaluation[.electricityCost, k] = kwh * fac.volumetricUsdPerKwh[k] + demand + settlement
-                evaluation[.peakFacilityPower, k] = s.peak / 1e6
-            }
+            for k in 0..<sums.count { FacilityModel.setMetrics(sums[k], month: k, factors: fac, waterStress: waterStress, in: &evaluation) }
         }
+    }
+
+    /// The metrics of one site-month from its sums and the grid's factors (docs/METHODS.md §5–§7).
+    static func setMetrics(_ s: SiteHourKernel.Sums, month k: Int, factors fac: GridFactors, waterStress: Double,
+                           in evaluation: inout Evaluation) {
+        // W·h → MWh: /1e6; L → m³: /1e3; kg → t: /1e3.
+        let kwh = s.facility / 1e3
+        evaluation[.itEnergy, k] = s.it / 1e6
+        evaluation[.coolingEnergy, k] = s.cooling / 1e6
+        evaluation[.powerDeliveryLoss, k] = s.delivery / 1e6
+        evaluation[.auxiliaryEnergy, k] = s.auxiliary / 1e6
+        evaluation[.facilityEnergy, k] = s.facility / 1e6
+        evaluation[.waterOnsite, k] = s.water / 1e3
+        evaluation[.waterOnsiteConsumption, k] = s.consumed / 1e3
+        evaluation[.waterStressWeighted, k] = s.consumed / 1e3 * waterStress
+        evaluation[.waterOffsite, k] = kwh * fac.waterLPerKwh / 1e3
+        evaluation[.carbonLocation, k] = s.shaped / 1e3 * fac.carbonKgPerKwh[k] / 1e3
+        evaluation[.carbonMarket, k] = kwh * fac.marketKgPerKwh[k] / 1e3
+        evaluation[.carbonMarginal, k] = kwh * fac.marginalKgPerKwh / 1e3
+        let demand = s.peak / 1e3 * fac.demandUsdPerKw[k]
+        let settlement = kwh * fac.settlementUsdPerKwh[k]
+        evaluation[.demandCharges, k] = demand
+        evaluation[.ppaSettlement, k] = settlement
+        evaluation[.electricityCost, k] = kwh * fac.volumetricUsdPerKwh[k] + demand + settlement
+        evaluation[.peakFacilityPower, k] = s.peak / 1e6
     }
 
     /// Every hour's flows of one site, by the one-pass `HourPhysics.flows`.

@@ -122,6 +122,8 @@ public struct CoolingPlant: Sendable {
     let cycles: Double, drift: Double, range: Double, liquidGas: Double, pressure: Double
     let adiabaticOn: Double, adiabaticEff: Double, airDelta: Double
     let supplyAir: Double, hallDelta: Double
+    /// Humidity ratio of the lowest supply dew point (0: no humidification), kg/kg.
+    let minHumidity: Double
     /// Part-load table of max(x, x_min)^(−m) for the approach (nil exponent 0: constant approach).
     let approachMinSpeed: Double, approachExponent: Double
     /// 1 when chiller work leaves through the water-using heat sink (towers, adiabatic dry
@@ -145,6 +147,7 @@ public struct CoolingPlant: Sendable {
         eta = c.chillerEta ?? 0.5; copMax = c.chillerCopMax ?? 10; units = max(c.chillerUnits ?? 1, 1)
         let chw = c.chilledWaterSupplyC ?? 18, chwDelta = c.chilledWaterDeltaTC ?? 6
         supplyAir = c.supplyAirC ?? 27; hallDelta = c.hallAirDeltaTC ?? 12
+        minHumidity = c.minDewPointC.map { Psychrometrics.saturationHumidityRatio($0, pressureHPa: pressureHPa) } ?? 0
         airSupply = outsideAir ? supplyAir : chw
         invAirDelta = 1 / (outsideAir ? hallDelta : chwDelta)
         liqSupply = c.type == .airChillerEconomizer || outsideAir ? airSupply : (c.liquidSupplyC ?? chw)
@@ -185,12 +188,18 @@ public struct CoolingPlant: Sendable {
     ///   evaporative media cool the outside air toward T_sa (leaving at no less than
     ///   T − ε(T − T_w)), evaporating c_p·ΔT_evap/(ΔT_hall·h_fg) per J of hall heat; above the return
     ///   temperature the dampers close (ASHRAE 90.1 fixed dry-bulb high limit) and the DX trim
-    ///   carries the hall, its condensers at T + a_c.
+    ///   carries the hall, its condensers at T + a_c. Below the set point, outside air drier than
+    ///   the lowest supply dew point is humidified by the same media (ASHRAE TC 9.9).
     public func coefficients(dryBulbC db: Double, wetBulbC wb: Double) -> Coefficients {
         if outsideAir {
             let returnAir = supplyAir + hallDelta
             if db <= supplyAir {
-                return Coefficients(economizerC: db, condensingC: db + offset, consumedLPerWh: 0, withdrawnLPerWh: 0)
+                // Outside air mixed with return air (which carries the same moisture): below the lowest
+                // dew point the media humidify the whole supply flow 1/(c_p ΔT_hall) kg per J of hall heat.
+                let w = Psychrometrics.humidityRatio(dryBulbC: db, wetBulbC: wb, pressureHPa: pressure)
+                let consumed = 3600 * max(minHumidity - w, 0) / (1006 * hallDelta)
+                return Coefficients(economizerC: db, condensingC: db + offset, consumedLPerWh: consumed,
+                                    withdrawnLPerWh: consumed * cycles / (cycles - 1))
             }
             if db > returnAir {
                 return Coefficients(economizerC: Self.shut, condensingC: db + offset, consumedLPerWh: 0, withdrawnLPerWh: 0)

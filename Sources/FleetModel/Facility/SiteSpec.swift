@@ -150,6 +150,9 @@ public struct CoolingSpec: Codable, Sendable, Hashable {
     public var supplyAirC: Double?
     /// irhx: air temperature rise across the racks and in-row coils at design, K.
     public var hallAirDeltaTC: Double?
+    /// irhx: lowest supply dew point the hall is held at (the evaporative media humidify
+    /// drier outside air up to it), °C; nil = no humidification.
+    public var minDewPointC: Double?
 
     public init(type: CoolingType) { self.type = type }
 
@@ -182,6 +185,7 @@ public struct CoolingSpec: Codable, Sendable, Hashable {
         case chillerUnits = "chiller_units"
         case supplyAirC = "supply_air_c"
         case hallAirDeltaTC = "hall_air_delta_t_c"
+        case minDewPointC = "min_dew_point_c"
     }
 }
 
