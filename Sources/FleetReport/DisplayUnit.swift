@@ -35,6 +35,8 @@ public struct DisplayUnit: Sendable, Equatable {
             return DisplayUnit(factor: 100, label: "% of contract")
         case .pue:
             return DisplayUnit(factor: 1, label: "")
+        case .wue:
+            return DisplayUnit(factor: 1, label: "L/kWh")
         case .gpusInstalledPeak:
             return DisplayUnit(factor: 1, label: "GPUs")
         }
@@ -90,6 +92,7 @@ extension Metric {
         case .carbonMarginal: "CO2e LR marginal"
         case .demandCharges: "Demand charges"
         case .ppaSettlement: "vPPA settlement"
+        case .wue: "WUE, on-site"
         }
     }
 }

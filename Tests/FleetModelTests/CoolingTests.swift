@@ -56,6 +56,17 @@ struct CoolingTests {
         #expect(abs(CoolingPhysics.approachRatio(0.2, minSpeed: 0.3, exponent: 0.6) - 0.2 * pow(0.3, -0.6)) < 1e-15)
     }
 
+    @Test("AHRI 550/590 IPLV of the part-load curve at constant lift: 0.951 × the full-load COP")
+    func iplv() {
+        // COP(p)/COP(1) = p / EIR(p) · EIR(1); IPLV = 0.01 A + 0.42 B + 0.45 C + 0.12 D at 100/75/50/25 %.
+        func rel(_ p: Double) -> Double { p / (0.17149273 + 0.58820208 * p + 0.23737257 * p * p) }
+        let iplv = 0.01 * rel(1) + 0.42 * rel(0.75) + 0.45 * rel(0.5) + 0.12 * rel(0.25)
+        #expect(abs(iplv - 0.9508) < 5e-4)
+        // The same with the model's function (one chiller: no staging).
+        let model = [1.0, 0.75, 0.5, 0.25].map { 1 / CoolingPhysics.stagedEIRRatio(loadRatio: $0, units: 1) }
+        #expect(abs(0.01 * model[0] + 0.42 * model[1] + 0.45 * model[2] + 0.12 * model[3] - iplv) < 1e-12)
+    }
+
     @Test("Economizer and condensing temperatures never fall as dry or wet bulb rises", arguments: FacilityFixtures.siteIDs)
     func coefficientsMonotone(id: String) throws {
         let s = try FacilityFixtures.site(id)

@@ -34,11 +34,12 @@ struct CommandTests {
         let file = try TestSupport.fleetwatt(["run", "models/scenarios/openai-aws-2025.yaml", "--samples", "0", "--format", "json"])
         let fileScenario = try #require(try json(file.stdout)["scenario"] as? [String: Any])
         #expect(fileScenario["sha256"] as? String == scenario["sha256"] as? String)
-        // Facility energy = IT + cooling + delivery losses, in the totals as printed.
+        // Facility energy = IT + cooling + site auxiliaries + delivery losses, in the totals as printed.
         let totals = try #require(doc["totals"] as? [String: [String: Double]])
         let it = try #require(totals["it_energy_mwh"]?["base"]), fac = try #require(totals["facility_energy_mwh"]?["base"])
         let cool = try #require(totals["cooling_energy_mwh"]?["base"]), loss = try #require(totals["power_delivery_loss_mwh"]?["base"])
-        #expect(abs(fac - (it + cool + loss)) <= 1e-9 * fac)
+        let aux = try #require(totals["auxiliary_energy_mwh"]?["base"])
+        #expect(abs(fac - (it + cool + aux + loss)) <= 1e-9 * fac)
         #expect(abs(try #require(totals["pue"]?["base"]) - fac / it) <= 1e-9)
         let diagnostics = try #require(doc["diagnostics"] as? [String: Any])
         #expect(abs(try #require(diagnostics["quadrature_vs_timestep_rel_diff"] as? Double)) < 1e-3)

@@ -23,6 +23,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
     case carbonMarginal = "carbon_marginal_tco2e"
     case demandCharges = "demand_charges_usd"
     case ppaSettlement = "ppa_settlement_usd"
+    case wue = "wue_l_per_kwh"
 
     /// The unit, as printed in tables and CSV headers.
     public var unit: String {
@@ -30,6 +31,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
         case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss, .auxiliaryEnergy: "MWh"
         case .peakFacilityPower, .averageFacilityPower: "MW"
         case .pue, .costShareOfContract: "1"
+        case .wue: "L/kWh"
         case .waterOnsite, .waterOffsite, .waterOnsiteConsumption, .waterStressWeighted: "m3"
         case .carbonLocation, .carbonMarket, .carbonEmbodied, .carbonMarginal: "tCO2e"
         case .electricityCost, .demandCharges, .ppaSettlement: "USD"
@@ -61,6 +63,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
         case .carbonMarginal: "Carbon, long-run marginal (consequential; not an inventory figure)"
         case .demandCharges: "Demand and capacity charges (in the electricity cost)"
         case .ppaSettlement: "Virtual-PPA settlement (in the electricity cost)"
+        case .wue: "WUE, on-site withdrawal per kWh of IT energy"
         }
     }
 
