@@ -69,7 +69,6 @@ extension CoolingSpec {
             return out
         }
         if type == .irhx {
-            need(liquidSupplyC, "liquid_supply_c", 5...60, "°C (the cold plates' coolant limit, ASHRAE W-classes W17–W45)")
             need(supplyAirC, "supply_air_c", 10...35, "°C (ASHRAE allowable inlet range)")
             need(hallAirDeltaTC, "hall_air_delta_t_c", 3...30, "K")
             if minDewPointC != nil { need(minDewPointC, "min_dew_point_c", -40...15, "°C") }
