@@ -37,6 +37,14 @@ public struct DisplayUnit: Sendable, Equatable {
             return DisplayUnit(factor: 1, label: "")
         case .wue:
             return DisplayUnit(factor: 1, label: "L/kWh")
+        case .cfeMatched:
+            if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "TWh") }
+            if m >= 1e3 { return DisplayUnit(factor: 1e-3, label: "GWh") }
+            return DisplayUnit(factor: 1, label: "MWh")
+        case .cfeShare, .cfeHoursShare:
+            return DisplayUnit(factor: 100, label: "%")
+        case .cfeMatchedHours, .loadSiteHours:
+            return DisplayUnit(factor: 1, label: "h")
         case .gpusInstalledPeak:
             return DisplayUnit(factor: 1, label: "GPUs")
         }
@@ -56,7 +64,8 @@ extension Metric {
     func tableUnit(magnitude: Double) -> (label: String, factor: Double) {
         let m = abs(magnitude)
         switch self {
-        case .costShareOfContract: return ("%", 100)
+        case .costShareOfContract, .cfeShare, .cfeHoursShare: return ("%", 100)
+        case .cfeMatched: return m >= 1e6 ? ("TWh", 1e-6) : m >= 1e4 ? ("GWh", 1e-3) : ("MWh", 1)
         case .pue: return ("-", 1)
         case .electricityCost, .demandCharges, .ppaSettlement: return m >= 1e9 ? ("B USD", 1e-9) : m >= 1e7 ? ("M USD", 1e-6) : ("USD", 1)
         case .carbonLocation, .carbonMarket, .carbonEmbodied, .carbonMarginal:
@@ -93,6 +102,11 @@ extension Metric {
         case .demandCharges: "Demand charges"
         case .ppaSettlement: "vPPA settlement"
         case .wue: "WUE, on-site"
+        case .cfeMatched: "CFE counted"
+        case .cfeShare: "CFE share"
+        case .cfeMatchedHours: "CFE-matched hours"
+        case .loadSiteHours: "Site-hours loaded"
+        case .cfeHoursShare: "Hours matched 24/7"
         }
     }
 }

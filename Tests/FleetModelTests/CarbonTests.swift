@@ -113,3 +113,46 @@ struct CostTests {
         #expect(abs(atReference - tariff) < 1e-15)
     }
 }
+
+@Suite("Hourly matching")
+struct HourlyMatchingTests {
+    /// A fixed-PUE 1.2 site drawing a constant 1.2 MW for July 2026 (744 h), with `shape` as the
+    /// contracted supply's hourly shape and φ contracted.
+    static func run(phi: Double, shape: [Double]?) throws -> (Evaluation, GridSpec) {
+        var grid = try FacilityFixtures.grid("srvc")
+        let m = try FacilityFixtures.model(sites: ["us-east-1"], start: "2026-07-01", months: 1) { s, g in
+            s.cooling = CoolingSpec(type: .fixedPUE); s.cooling.pue = 1.2; s.cooling.wueLPerKwh = 0
+            s.utcOffsetHours = 0
+            g.market.carbonFreeFraction = phi; g.market.supplyHourlyShape = shape
+            grid = g
+        }
+        let l = CohortLoad(cohortID: "c", siteID: "us-east-1", isGPU: true, itPowerW: Array(repeating: 1e6, count: 744),
+                           liquidHeatFraction: 0, installedAtMonthEnd: [1], embodiedKgPerMonth: [0])
+        return (try m.evaluate([l]), grid)
+    }
+
+    @Test("Flat supply and load: the contracted share is matched and no hour is fully covered unless φ = 1")
+    func flat() throws {
+        let (a, g) = try Self.run(phi: 0.9, shape: Array(repeating: 1, count: 24))
+        // 1.2 MW × 744 h = 892.8 MWh; 0.9 of it matched; 0 of 744 hours fully covered.
+        #expect(abs(a[.cfeMatched, 0] - 0.9 * 892.8) < 1e-9)
+        #expect(abs(a[.cfeShare, 0] - 0.9) < 1e-12 && a[.cfeHoursShare, 0] == 0 && a[.loadSiteHours, 0] == 744)
+        // Market-based: the unmatched 89.28 MWh at the residual mix (× 1000 kWh/MWh / 1000 kg/t).
+        let rm = g.market.residualMixKgPerKwh * pow(1 + g.carbonIntensity.annualChange, 2026 + 6.5 / 12 - 2022.5)
+        #expect(abs(a[.carbonMarket, 0] - 0.1 * 892.8 * rm) < 1e-9)
+        // The same as annual matching when supply and load are both flat.
+        let (annual, _) = try Self.run(phi: 0.9, shape: nil)
+        #expect(abs(annual[.carbonMarket, 0] - a[.carbonMarket, 0]) < 1e-9 && annual[.cfeHoursShare, 0] == 0)
+        let (full, _) = try Self.run(phi: 1, shape: Array(repeating: 1, count: 24))
+        #expect(full[.cfeHoursShare, 0] == 1 && abs(full[.carbonMarket, 0]) < 1e-9)
+    }
+
+    @Test("Solar-shaped supply: half the hours, half the energy, whatever the volume contracted")
+    func solar() throws {
+        // Supply only from 06:00 to 17:59: 12 hours at φ · mean · 24/12 = 1.8 × the load, nothing at night.
+        let shape = (0..<24).map { $0 >= 6 && $0 < 18 ? 1.0 : 0.0 }
+        let (a, _) = try Self.run(phi: 0.9, shape: shape)
+        #expect(abs(a[.cfeShare, 0] - 0.5) < 1e-12)
+        #expect(abs(a[.cfeHoursShare, 0] - 0.5) < 1e-12)
+    }
+}

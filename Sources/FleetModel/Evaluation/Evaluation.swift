@@ -49,6 +49,9 @@ public struct Evaluation: Sendable {
         out[Metric.pue.index] = it > 0 ? fac / it : 0
         // m³ / MWh = L / kWh.
         out[Metric.wue.index] = it > 0 ? out[Metric.waterOnsite.index] / it : 0
+        out[Metric.cfeShare.index] = fac > 0 ? out[Metric.cfeMatched.index] / fac : 0
+        let loaded = out[Metric.loadSiteHours.index]
+        out[Metric.cfeHoursShare.index] = loaded > 0 ? out[Metric.cfeMatchedHours.index] / loaded : 0
         return out
     }
 
@@ -75,6 +78,8 @@ public struct Evaluation: Sendable {
             self[.averageFacilityPower, k] = hours[k] > 0 ? fac / hours[k] : 0
             self[.pue, k] = it > 0 ? fac / it : 0
             self[.wue, k] = it > 0 ? self[.waterOnsite, k] / it : 0
+            self[.cfeShare, k] = fac > 0 ? self[.cfeMatched, k] / fac : 0
+            self[.cfeHoursShare, k] = self[.loadSiteHours, k] > 0 ? self[.cfeMatchedHours, k] / self[.loadSiteHours, k] : 0
             self[.costShareOfContract, k] = contractValueUSD > 0 ? self[.electricityCost, k] / contractValueUSD : 0
         }
     }
@@ -106,6 +111,11 @@ extension Metric {
         case .demandCharges: 19
         case .ppaSettlement: 20
         case .wue: 21
+        case .cfeMatched: 22
+        case .cfeShare: 23
+        case .cfeMatchedHours: 24
+        case .loadSiteHours: 25
+        case .cfeHoursShare: 26
         }
     }
 
@@ -115,7 +125,7 @@ extension Metric {
     public var aggregation: Aggregation {
         switch self {
         case .peakFacilityPower, .gpusInstalledPeak: .max
-        case .averageFacilityPower, .pue, .wue: .derived
+        case .averageFacilityPower, .pue, .wue, .cfeShare, .cfeHoursShare: .derived
         default: .sum
         }
     }

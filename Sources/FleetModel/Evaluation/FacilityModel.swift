@@ -325,7 +325,13 @@ public struct FacilityModel: Sendable {
         evaluation[.waterStressWeighted, k] = s.consumed / 1e3 * waterStress
         evaluation[.waterOffsite, k] = kwh * fac.waterLPerKwh / 1e3
         evaluation[.carbonLocation, k] = s.shaped / 1e3 * fac.carbonKgPerKwh[k] / 1e3
-        evaluation[.carbonMarket, k] = kwh * fac.marketKgPerKwh[k] / 1e3
+        // Contracted CFE at 0, the rest at the residual mix: annual matching counts φ of the energy,
+        // hourly matching what the shaped supply covers hour by hour.
+        let matched = fac.supplyPerMeanW == nil ? fac.carbonFreeFraction * kwh : s.matched / 1e3
+        evaluation[.carbonMarket, k] = (kwh - matched) * fac.residualKgPerKwh[k] / 1e3
+        evaluation[.cfeMatched, k] = matched / 1e3
+        evaluation[.cfeMatchedHours, k] = s.matchedHours
+        evaluation[.loadSiteHours, k] = s.loadHours
         evaluation[.carbonMarginal, k] = kwh * fac.marginalKgPerKwh / 1e3
         let demand = s.peak / 1e3 * fac.demandUsdPerKw[k]
         let settlement = kwh * fac.settlementUsdPerKwh[k]

@@ -25,6 +25,8 @@ struct SiteHourKernel {
     private let fixed: Bool
     private let economizerC: [Double], condensingC: [Double], consumedLPerWh: [Double], withdrawnLPerWh: [Double]
     private let shape: [Double]
+    /// Contracted supply per W of mean consumption by local hour (hourly matching), or nil.
+    private let supplyPerMeanW: [Double]?
     private let typicalHour: [Int32], localHour: [UInt8]
 
     /// A month's sums: IT, cooling, delivery, auxiliary and facility energy (W·h), on-site water
@@ -32,6 +34,9 @@ struct SiteHourKernel {
     struct Sums: Sendable {
         var it = 0.0, cooling = 0.0, delivery = 0.0, auxiliary = 0.0, facility = 0.0
         var water = 0.0, consumed = 0.0, shaped = 0.0, peak = 0.0
+        /// Hourly matching: facility energy covered by the contracted supply (W·h), hours it covered
+        /// fully, hours with load.
+        var matched = 0.0, matchedHours = 0.0, loadHours = 0.0
     }
 
     /// - Parameter maxHours: the longest month of the term, h.
@@ -45,6 +50,7 @@ struct SiteHourKernel {
         consumedLPerWh = site.table?.consumedLPerWh ?? []
         withdrawnLPerWh = site.table?.withdrawnLPerWh ?? []
         shape = site.factors.hourlyShape
+        supplyPerMeanW = site.factors.supplyPerMeanW
         typicalHour = site.typicalHour; localHour = site.localHour
     }
 
@@ -60,6 +66,28 @@ struct SiteHourKernel {
     /// - Parameter periodic: `it` and `liquid` hold only the first day (24 hours), which every
     ///   day of the month repeats; `start` is a midnight and `count` a multiple of 24.
     mutating func month(start: Int, count: Int, capacity c: MonthCapacity, periodic: Bool) -> Sums {
+        var s = monthFlows(start: start, count: count, capacity: c, periodic: periodic)
+        if let supply = supplyPerMeanW { match(&s, supply, start: start, count: count) }
+        return s
+    }
+
+    /// Hourly matching of the month's facility power against the contracted supply
+    /// φ·P̄·S_λ/S̄ (P̄ the month's mean facility power): matched energy, fully matched hours.
+    private func match(_ s: inout Sums, _ supply: [Double], start: Int, count: Int) {
+        let mean = count > 0 ? s.facility / Double(count) : 0
+        var matched = 0.0, full = 0.0, loaded = 0.0
+        facility.withUnsafeBufferPointer { fa in supply.withUnsafeBufferPointer { sp in localHour.withUnsafeBufferPointer { lh in
+            for i in 0..<count {
+                let f = fa[i], cfe = mean * sp[Int(lh[start + i])]
+                matched += min(f, cfe)
+                if f > 0 { loaded += 1; if cfe >= f { full += 1 } }
+            }
+        }}}
+        s.matched = matched; s.matchedHours = full; s.loadHours = loaded
+    }
+
+    /// The month's flows and sums (before hourly matching).
+    private mutating func monthFlows(start: Int, count: Int, capacity c: MonthCapacity, periodic: Bool) -> Sums {
         if periodic && c.it == 0 && c.air == 0 && c.liquid == 0 && it.prefix(24).allSatisfy({ $0 == 0 }) {
             // Nothing deployed and nothing commissioned yet: every flow of every hour is exactly 0.
             facility.withUnsafeMutableBufferPointer { f in for i in 0..<count { f[i] = 0 } }

@@ -7,8 +7,13 @@ public struct GridFactors: Sendable {
     public var carbonKgPerKwh: [Double]
     /// Hourly shape by local hour, mean 1.
     public var hourlyShape: [Double]
-    /// Market-based intensity of each term month: (1 − contracted CFE share) × residual mix, kg CO2e/kWh.
-    public var marketKgPerKwh: [Double]
+    /// Residual-mix intensity of each term month, kg CO2e/kWh (for the energy not matched by contracted CFE).
+    public var residualKgPerKwh: [Double]
+    /// Contracted carbon-free share of the consumption, φ.
+    public var carbonFreeFraction: Double
+    /// Hourly matching: the contracted supply per W of mean consumption by local hour, φ·S/mean(S);
+    /// nil for annual matching.
+    public var supplyPerMeanW: [Double]?
     /// Long-run marginal emission rate, kg CO2e/kWh (0 when the grid gives none).
     public var marginalKgPerKwh: Double
     /// Volumetric part of the delivered tariff of each term month, USD/kWh.
@@ -27,15 +32,20 @@ public struct GridFactors: Sendable {
     public init(grid g: GridSpec, calendar: TermCalendar, previous: (grid: GridSpec, factors: GridFactors)? = nil) {
         let ci = g.carbonIntensity, p = g.price, m = g.market
         marginalKgPerKwh = ci.longRunMarginalKgPerKwh ?? 0
+        carbonFreeFraction = m.carbonFreeFraction
+        supplyPerMeanW = m.supplyHourlyShape.flatMap { v in
+            let mean = v.reduce(0, +) / Double(max(v.count, 1))
+            return v.count == 24 && mean > 0 ? v.map { m.carbonFreeFraction * $0 / mean } : nil
+        }
         waterLPerKwh = g.waterIntensityLPerKwh
         let sameCarbon = previous.map { $0.grid.carbonIntensity == ci && $0.grid.market == m } ?? false
         let samePrice = previous.map { $0.grid.price == p && $0.grid.market.carbonFreeFraction == m.carbonFreeFraction } ?? false
         if let f = previous?.factors, sameCarbon {
-            hourlyShape = f.hourlyShape; carbonKgPerKwh = f.carbonKgPerKwh; marketKgPerKwh = f.marketKgPerKwh
+            hourlyShape = f.hourlyShape; carbonKgPerKwh = f.carbonKgPerKwh; residualKgPerKwh = f.residualKgPerKwh
         } else {
             let hMean = ci.hourlyShape.reduce(0, +) / Double(max(ci.hourlyShape.count, 1))
             hourlyShape = ci.hourlyShape.count == 24 && hMean > 0 ? ci.hourlyShape.map { $0 / hMean } : Array(repeating: 1, count: 24)
-            carbonKgPerKwh = []; marketKgPerKwh = []
+            carbonKgPerKwh = []; residualKgPerKwh = []
         }
         if let f = previous?.factors, samePrice {
             volumetricUsdPerKwh = f.volumetricUsdPerKwh; demandUsdPerKw = f.demandUsdPerKw
@@ -50,8 +60,7 @@ public struct GridFactors: Sendable {
             if !sameCarbon {
                 let shape = ci.monthlyShape.count == 12 && mMean > 0 ? ci.monthlyShape[month - 1] / mMean : 1
                 carbonKgPerKwh.append(ci.baseKgPerKwh * shape * pow(1 + ci.annualChange, t - (Double(ci.baseYear) + 0.5)))
-                marketKgPerKwh.append((1 - m.carbonFreeFraction) * m.residualMixKgPerKwh
-                                      * pow(1 + ci.annualChange, t - (Double(m.residualMixYear) + 0.5)))
+                residualKgPerKwh.append(m.residualMixKgPerKwh * pow(1 + ci.annualChange, t - (Double(m.residualMixYear) + 0.5)))
             }
             if !samePrice {
                 let tariff = p.baseUsdPerKwh * pow(1 + p.annualEscalation, t - (Double(p.baseYear) + 0.5))

@@ -71,16 +71,22 @@ public struct MarketSpec: Codable, Sendable, Hashable {
     public var residualMixKgPerKwh: Double
     /// Data year of the residual-mix rate.
     public var residualMixYear: Int
+    /// Hourly (24/7) matching: the contracted supply's shape by local hour (normalised to mean 1).
+    /// When set, contracted carbon-free energy counts only up to each hour's consumption; nil =
+    /// annual matching (the Scope 2 Guidance's default).
+    public var supplyHourlyShape: [Double]?
 
-    public init(carbonFreeFraction: Double, residualMixKgPerKwh: Double, residualMixYear: Int) {
+    public init(carbonFreeFraction: Double, residualMixKgPerKwh: Double, residualMixYear: Int,
+                supplyHourlyShape: [Double]? = nil) {
         self.carbonFreeFraction = carbonFreeFraction; self.residualMixKgPerKwh = residualMixKgPerKwh
-        self.residualMixYear = residualMixYear
+        self.residualMixYear = residualMixYear; self.supplyHourlyShape = supplyHourlyShape
     }
 
     enum CodingKeys: String, CodingKey {
         case carbonFreeFraction = "carbon_free_fraction"
         case residualMixKgPerKwh = "residual_mix_kg_per_kwh"
         case residualMixYear = "residual_mix_year"
+        case supplyHourlyShape = "supply_hourly_shape"
     }
 }
 

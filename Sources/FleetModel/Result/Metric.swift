@@ -24,6 +24,11 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
     case demandCharges = "demand_charges_usd"
     case ppaSettlement = "ppa_settlement_usd"
     case wue = "wue_l_per_kwh"
+    case cfeMatched = "cfe_matched_mwh"
+    case cfeShare = "cfe_share"
+    case cfeMatchedHours = "cfe_matched_site_hours"
+    case loadSiteHours = "load_site_hours"
+    case cfeHoursShare = "cfe_hours_matched_share"
 
     /// The unit, as printed in tables and CSV headers.
     public var unit: String {
@@ -32,6 +37,9 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
         case .peakFacilityPower, .averageFacilityPower: "MW"
         case .pue, .costShareOfContract: "1"
         case .wue: "L/kWh"
+        case .cfeMatched: "MWh"
+        case .cfeShare, .cfeHoursShare: "1"
+        case .cfeMatchedHours, .loadSiteHours: "h"
         case .waterOnsite, .waterOffsite, .waterOnsiteConsumption, .waterStressWeighted: "m3"
         case .carbonLocation, .carbonMarket, .carbonEmbodied, .carbonMarginal: "tCO2e"
         case .electricityCost, .demandCharges, .ppaSettlement: "USD"
@@ -64,6 +72,11 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
         case .demandCharges: "Demand and capacity charges (in the electricity cost)"
         case .ppaSettlement: "Virtual-PPA settlement (in the electricity cost)"
         case .wue: "WUE, on-site withdrawal per kWh of IT energy"
+        case .cfeMatched: "Contracted carbon-free energy counted (annual or hourly matching)"
+        case .cfeShare: "Carbon-free share of consumption counted"
+        case .cfeMatchedHours: "Site-hours fully matched by contracted carbon-free supply (hourly matching)"
+        case .loadSiteHours: "Site-hours with load"
+        case .cfeHoursShare: "Share of hours fully matched (24/7 CFE; 0 without hourly matching)"
         }
     }
 
