@@ -136,4 +136,16 @@ struct CoolingTests {
             #expect(b[.facilityEnergy, k] >= a[.facilityEnergy, k] && b[.coolingEnergy, k] >= a[.coolingEnergy, k])
         }
     }
+
+    @Test("Default N. Virginia halls land inside the PUE range operators report for new hyperscale halls")
+    func defaultVirginiaPUE() throws {
+        let doc = try ScenarioDocument.embedded(name: "openai-aws-2025")
+        let r = try FleetUncertainty.evaluate(document: doc, options: .init(samples: 0, threads: 1))
+        let site = try #require(r.breakdown?.sites.first { $0.id == "us-east-1" })
+        let pue = try #require(site.totals[.pue])
+        // Reported: Meta ≈ 1.08 and AWS's new-design target 1.08 at the low end; AWS's fleet 1.15 (2024) and its
+        // N. Virginia region 1.15 at the high end (AWS and Meta sustainability reports; docs/METHODS.md §10.3).
+        #expect(pue >= 1.08 && pue <= 1.16, "us-east-1 PUE \(pue)")
+        #expect(site.cooling == "irhx-outside-air")
+    }
 }

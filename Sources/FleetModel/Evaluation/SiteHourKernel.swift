@@ -154,7 +154,7 @@ struct SiteHourKernel {
                 let fans = fp[i]
                 let heat = bp[i] + fans
                 let x = heat * invIT
-                let a = aD * x * PartLoadTable.lookup(ga, x, minSpeed: ams, exponent: aex)
+                let a = aD == 0 ? 0 : aD * x * PartLoadTable.lookup(ga, x, minSpeed: ams, exponent: aex)
                 let chiller = plant.chillerPower(liquidW: qp[i], airW: ap[i], economizerC: ec[j], condensingC: cc[j],
                                                  approach: a, invCapacity: invChiller)
                 let rejected = heat + chiller

@@ -211,7 +211,7 @@ struct HourPhysics: Sendable {
         let x = heat * c.invIT
         let ga = approach.map { PartLoadTable.lookup($0, x, minSpeed: approachTable.minSpeed, exponent: approachTable.exponent) }
             ?? CoolingPhysics.partLoadPower(x, minSpeed: approachTable.minSpeed, exponent: approachTable.exponent)
-        let a = approachDesign * x * ga
+        let a = approachDesign == 0 ? 0 : approachDesign * x * ga
         let chiller = plant!.chillerPower(liquidW: qL, airW: qA, economizerC: w.economizerC, condensingC: w.condensingC,
                                           approach: a, invCapacity: c.invChiller)
         let rejected = heat + chiller

@@ -190,13 +190,15 @@ public struct CoolingPlant: Sendable {
     ///   temperature the dampers close (ASHRAE 90.1 fixed dry-bulb high limit) and the DX trim
     ///   carries the hall, its condensers at T + a_c. Below the set point, outside air drier than
     ///   the lowest supply dew point is humidified by the same media (ASHRAE TC 9.9).
-    public func coefficients(dryBulbC db: Double, wetBulbC wb: Double) -> Coefficients {
+    /// - Parameter es: e_s(T_w), hPa, when the caller has it (saves an `exp`).
+    public func coefficients(dryBulbC db: Double, wetBulbC wb: Double, wetBulbSaturationHPa es: Double? = nil) -> Coefficients {
         if outsideAir {
             let returnAir = supplyAir + hallDelta
             if db <= supplyAir {
                 // Outside air mixed with return air (which carries the same moisture): below the lowest
                 // dew point the media humidify the whole supply flow 1/(c_p ΔT_hall) kg per J of hall heat.
-                let w = Psychrometrics.humidityRatio(dryBulbC: db, wetBulbC: wb, pressureHPa: pressure)
+                let w = minHumidity > 0
+                    ? Psychrometrics.humidityRatio(dryBulbC: db, wetBulbC: wb, pressureHPa: pressure, saturationHPa: es) : 0
                 let consumed = 3600 * max(minHumidity - w, 0) / (1006 * hallDelta)
                 return Coefficients(economizerC: db, condensingC: db + offset, consumedLPerWh: consumed,
                                     withdrawnLPerWh: consumed * cycles / (cycles - 1))
@@ -269,7 +271,7 @@ public struct CoolingPlantTable: Sendable {
         var e = [Double](repeating: 0, count: n), c = e, wc = e, ww = e
         var full = 0, partial = 0
         for k in 0..<n {
-            let x = plant.coefficients(dryBulbC: w.dryBulbC[k], wetBulbC: w.wetBulbC[k])
+            let x = plant.coefficients(dryBulbC: w.dryBulbC[k], wetBulbC: w.wetBulbC[k], wetBulbSaturationHPa: w.wetBulbSaturationHPa[k])
             e[k] = x.economizerC; c[k] = x.condensingC; wc[k] = x.consumedLPerWh; ww[k] = x.withdrawnLPerWh
             let s = (x.economizerC + plant.designApproach - plant.airSupply) * plant.invAirDelta
             if s <= 0 { full += 1 } else if s < 1 { partial += 1 }

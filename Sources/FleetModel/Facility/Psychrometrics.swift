@@ -58,9 +58,11 @@ public enum Psychrometrics {
         humidityRatio(vapourPressureHPa: saturationPressureHPa(t), pressureHPa: p)
     }
 
-    /// Humidity ratio from dry and wet bulb (the psychrometer equation used by `wetBulbC`).
-    public static func humidityRatio(dryBulbC t: Double, wetBulbC tw: Double, pressureHPa p: Double) -> Double {
-        let e = saturationPressureHPa(tw) - 6.53e-4 * (1 + 0.000944 * tw) * p * (t - tw)
+    /// Humidity ratio from dry and wet bulb (the psychrometer equation used by `wetBulbC`);
+    /// `saturationHPa`, e_s(T_w), when the caller has it.
+    public static func humidityRatio(dryBulbC t: Double, wetBulbC tw: Double, pressureHPa p: Double,
+                                     saturationHPa es: Double? = nil) -> Double {
+        let e = (es ?? saturationPressureHPa(tw)) - 6.53e-4 * (1 + 0.000944 * tw) * p * (t - tw)
         return humidityRatio(vapourPressureHPa: max(e, 0), pressureHPa: p)
     }
 
