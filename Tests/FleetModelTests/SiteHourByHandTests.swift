@@ -16,7 +16,7 @@ struct SiteHourByHandTests {
     static let cIT = 1e6 / 0.8, cLiquid = 8e5 / 0.8, cAirOnly = 2e5 / 0.8
 
     /// A site with round-number parameters; `type` picks the cooling design.
-    static func spec(_ type: CoolingType) -> SiteSpec {
+    static func spec(_ type: CoolingType, minDewPointC: Double? = nil) -> SiteSpec {
         var c = CoolingSpec(type: type)
         c.pue = 1.2; c.wueLPerKwh = 0.5
         c.liquidSupplyC = 32; c.liquidDeltaTC = 10; c.chilledWaterSupplyC = 18; c.chilledWaterDeltaTC = 6
@@ -26,7 +26,7 @@ struct SiteHourByHandTests {
         c.partLoadExponent = 1; c.minSpeedFraction = 0.25; c.approachFlowExponent = 0
         c.towerLiquidGasRatio = 1.2; c.cyclesOfConcentration = 5; c.driftFraction = 5e-5; c.towerRangeC = 5.5
         c.adiabaticAboveC = 26; c.adiabaticEffectivenessFraction = 0.8; c.dryCoolerAirDeltaTC = 10
-        c.supplyAirC = 27; c.hallAirDeltaTC = 12
+        c.supplyAirC = 27; c.hallAirDeltaTC = 12; c.minDewPointC = minDewPointC
         if type == .irhx { c.chillerEta = 0.5; c.chillerCopMax = 8; c.condensingApproachC = 15; c.evaporatorApproachC = 8 }
         let climate = ClimateSpec(station: "test", elevationM: 0, dryBulbMeanC: [], dailyRangeC: [], dewPointMeanC: [],
                                   dailySdC: [], dewPointDailySdC: [], dewPointCorrelation: 0)
@@ -42,13 +42,13 @@ struct SiteHourByHandTests {
     }
 
     /// The kernel's month (744 equal hours) → one hour's facility power, cooling and water.
-    static func kernelHour(_ type: CoolingType, dryBulbC db: Double, wetBulbC wb: Double) throws
+    static func kernelHour(_ type: CoolingType, dryBulbC db: Double, wetBulbC wb: Double, minDewPointC: Double? = nil) throws
         -> (facility: Double, cooling: Double, withdrawn: Double, consumed: Double) {
         let cal = try TermCalendar(start: "2026-07-01", months: 1)
         let w = TypicalYearWeather(hourlyDryBulbC: Array(repeating: db, count: 8760), wetBulbC: Array(repeating: wb, count: 8760),
                                    source: "constant")
         let grid = try FacilityFixtures.grid("srvc")
-        let site = SiteModel(site: spec(type), grid: grid, calendar: cal, weather: w)
+        let site = SiteModel(site: spec(type, minDewPointC: minDewPointC), grid: grid, calendar: cal, weather: w)
         let m = FacilityModel(sites: [site], calendar: cal, contractValueUSD: 1)
         let load = CohortLoad(cohortID: "c", siteID: "hand", isGPU: true, itPowerW: Array(repeating: it, count: 744),
                               liquidHeatFraction: 0.8, installedAtMonthEnd: [1], embodiedKgPerMonth: [0])
@@ -126,6 +126,20 @@ struct SiteHourByHandTests {
         let cold = Self.hand(toHall: true, econ0: 5, cond0: 5 + 15, approachDesign: 0, tsL: 27, dL: 12, tsA: 27, dA: 12,
                              te: (19, 19), eta: 0.5, copMax: 8, rejection: 0, chillerToSink: 0, consumedPerWh: 0, withdrawnPerWh: 0)
         Self.check(try Self.kernelHour(.irhx, dryBulbC: 5, wetBulbC: -10), cold)
+        // Dry winter air, 5 °C / 0 °C wet bulb, held at a −9 °C dew point: the media humidify the supply.
+        // e = e_s(0) − 6.53e-4 · (1 + 0.000944 · 0) · 1013.25 · (5 − 0) = 6.112 − 3.308 = 2.804 hPa (dew point ≈ −10.3 °C).
+        let e = 6.112 * exp(17.62 * 0 / (243.12 + 0)) - 6.53e-4 * 1013.25 * 5
+        let w = 0.621945 * e / (1013.25 - e)
+        // W at −9 °C saturation: e_s(−9) = 6.112 · exp(17.62 · −9 / 234.12) = 3.105 hPa.
+        let es9 = 6.112 * exp(17.62 * -9 / (243.12 - 9))
+        let wMin = 0.621945 * es9 / (1013.25 - es9)
+        // Air per Wh of hall heat 3600 / (1006 · 12) kg; water (W_min − W) per kg of air; bleed × 5/4.
+        let humid = 3600 * (wMin - w) / (1006 * 12)
+        #expect(humid > 5e-5 && humid < 6e-5)
+        let dry = Self.hand(toHall: true, econ0: 5, cond0: 5 + 15, approachDesign: 0, tsL: 27, dL: 12, tsA: 27, dA: 12,
+                            te: (19, 19), eta: 0.5, copMax: 8, rejection: 0, chillerToSink: 0,
+                            consumedPerWh: humid, withdrawnPerWh: humid * 5 / 4)
+        Self.check(try Self.kernelHour(.irhx, dryBulbC: 5, wetBulbC: 0, minDewPointC: -9), dry)
     }
 
     @Test("liquid-dry-cooler: 30 °C / 20 °C wet bulb, adiabatic pads on")
