@@ -19,8 +19,10 @@ extension CatalogOutput {
         let sites = try catalog.sites.map { entry in
             let s = try catalog.decode(SiteSpec.self, .sites, id: entry.id)
             let annualMean = s.climate.dryBulbMeanC.reduce(0, +) / Double(max(1, s.climate.dryBulbMeanC.count))
+            var props = ["annual_mean_dry_bulb_c": annualMean, "elevation_m": s.climate.elevationM]
+            if let w = s.waterStressFraction { props["water_stress_fraction"] = w }
             return Entry(id: s.id, name: s.name, kind: s.cooling.type.rawValue,
-                         properties: ["annual_mean_dry_bulb_c": annualMean, "elevation_m": s.climate.elevationM],
+                         properties: props,
                          source: "\(s.climate.station): \(try source(.sites, s.id, "climate.dry_bulb_mean_c"))")
         }
         let grids = try catalog.grids.map { entry in
@@ -30,7 +32,9 @@ extension CatalogOutput {
                 "price_usd_per_kwh": g.price.baseUsdPerKwh,
                 "water_intensity_l_per_kwh": g.waterIntensityLPerKwh,
                 "carbon_free_fraction": g.market.carbonFreeFraction,
-            ], source: try source(.grids, g.id, "carbon_intensity.base_kg_per_kwh"))
+                "residual_mix_kg_per_kwh": g.market.residualMixKgPerKwh,
+            ].merging(g.carbonIntensity.longRunMarginalKgPerKwh.map { ["long_run_marginal_kg_per_kwh": $0] } ?? [:]) { a, _ in a },
+            source: try source(.grids, g.id, "carbon_intensity.base_kg_per_kwh"))
         }
         let cooling = CoolingType.allCases.map {
             Entry(id: $0.rawValue, name: $0.summary, kind: nil, properties: [:], source: "docs/METHODS.md, cooling")

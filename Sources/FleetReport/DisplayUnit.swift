@@ -12,22 +12,22 @@ public struct DisplayUnit: Sendable, Equatable {
     public static func of(_ metric: Metric, magnitude: Double) -> DisplayUnit {
         let m = abs(magnitude)
         switch metric {
-        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss:
+        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss, .auxiliaryEnergy:
             if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "TWh") }
             if m >= 1e3 { return DisplayUnit(factor: 1e-3, label: "GWh") }
             return DisplayUnit(factor: 1, label: "MWh")
         case .peakFacilityPower, .averageFacilityPower:
             if m >= 1e4 { return DisplayUnit(factor: 1e-3, label: "GW") }
             return DisplayUnit(factor: 1, label: "MW")
-        case .waterOnsite, .waterOffsite:
+        case .waterOnsite, .waterOffsite, .waterOnsiteConsumption, .waterStressWeighted:
             if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "million m³") }
             if m >= 1e4 { return DisplayUnit(factor: 1e-3, label: "thousand m³") }
             return DisplayUnit(factor: 1, label: "m³")
-        case .carbonLocation, .carbonMarket, .carbonEmbodied:
+        case .carbonLocation, .carbonMarket, .carbonEmbodied, .carbonMarginal:
             if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "Mt CO₂e") }
             if m >= 1e4 { return DisplayUnit(factor: 1e-3, label: "kt CO₂e") }
             return DisplayUnit(factor: 1, label: "t CO₂e")
-        case .electricityCost:
+        case .electricityCost, .demandCharges, .ppaSettlement:
             if m >= 1e9 { return DisplayUnit(factor: 1e-9, label: "billion USD") }
             if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "million USD") }
             return DisplayUnit(factor: 1, label: "USD")
@@ -35,6 +35,16 @@ public struct DisplayUnit: Sendable, Equatable {
             return DisplayUnit(factor: 100, label: "% of contract")
         case .pue:
             return DisplayUnit(factor: 1, label: "")
+        case .wue:
+            return DisplayUnit(factor: 1, label: "L/kWh")
+        case .cfeMatched:
+            if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "TWh") }
+            if m >= 1e3 { return DisplayUnit(factor: 1e-3, label: "GWh") }
+            return DisplayUnit(factor: 1, label: "MWh")
+        case .cfeShare, .cfeHoursShare:
+            return DisplayUnit(factor: 100, label: "%")
+        case .cfeMatchedHours, .loadSiteHours:
+            return DisplayUnit(factor: 1, label: "h")
         case .gpusInstalledPeak:
             return DisplayUnit(factor: 1, label: "GPUs")
         }
@@ -54,13 +64,14 @@ extension Metric {
     func tableUnit(magnitude: Double) -> (label: String, factor: Double) {
         let m = abs(magnitude)
         switch self {
-        case .costShareOfContract: return ("%", 100)
+        case .costShareOfContract, .cfeShare, .cfeHoursShare: return ("%", 100)
+        case .cfeMatched: return m >= 1e6 ? ("TWh", 1e-6) : m >= 1e4 ? ("GWh", 1e-3) : ("MWh", 1)
         case .pue: return ("-", 1)
-        case .electricityCost: return m >= 1e9 ? ("B USD", 1e-9) : m >= 1e7 ? ("M USD", 1e-6) : ("USD", 1)
-        case .carbonLocation, .carbonMarket, .carbonEmbodied:
+        case .electricityCost, .demandCharges, .ppaSettlement: return m >= 1e9 ? ("B USD", 1e-9) : m >= 1e7 ? ("M USD", 1e-6) : ("USD", 1)
+        case .carbonLocation, .carbonMarket, .carbonEmbodied, .carbonMarginal:
             return m >= 1e6 ? ("MtCO2e", 1e-6) : m >= 1e4 ? ("ktCO2e", 1e-3) : ("tCO2e", 1)
-        case .waterOnsite, .waterOffsite: return m >= 1e6 ? ("M m3", 1e-6) : m >= 1e4 ? ("k m3", 1e-3) : ("m3", 1)
-        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss:
+        case .waterOnsite, .waterOffsite, .waterOnsiteConsumption, .waterStressWeighted: return m >= 1e6 ? ("M m3", 1e-6) : m >= 1e4 ? ("k m3", 1e-3) : ("m3", 1)
+        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss, .auxiliaryEnergy:
             return m >= 1e6 ? ("TWh", 1e-6) : m >= 1e4 ? ("GWh", 1e-3) : ("MWh", 1)
         default: return (unit, 1)
         }
@@ -76,14 +87,26 @@ extension Metric {
         case .peakFacilityPower: "Peak facility power"
         case .averageFacilityPower: "Avg facility power"
         case .pue: "PUE"
-        case .waterOnsite: "Water, on-site"
+        case .waterOnsite: "Water withdrawn"
         case .waterOffsite: "Water, off-site"
-        case .carbonLocation: "CO2e location (S2)"
-        case .carbonMarket: "CO2e market (S2)"
+        case .carbonLocation: "CO2e location S2/S3"
+        case .carbonMarket: "CO2e market S2/S3"
         case .carbonEmbodied: "CO2e embodied (S3)"
         case .electricityCost: "Electricity cost"
         case .costShareOfContract: "Cost / contract"
         case .gpusInstalledPeak: "GPUs installed, peak"
+        case .auxiliaryEnergy: "Auxiliary energy"
+        case .waterOnsiteConsumption: "Water consumed"
+        case .waterStressWeighted: "Water x stress"
+        case .carbonMarginal: "CO2e LR marginal"
+        case .demandCharges: "Demand charges"
+        case .ppaSettlement: "vPPA settlement"
+        case .wue: "WUE, on-site"
+        case .cfeMatched: "CFE counted"
+        case .cfeShare: "CFE share"
+        case .cfeMatchedHours: "CFE-matched hours"
+        case .loadSiteHours: "Site-hours loaded"
+        case .cfeHoursShare: "Hours matched 24/7"
         }
     }
 }

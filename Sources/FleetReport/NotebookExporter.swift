@@ -147,26 +147,32 @@ public enum NotebookExporter {
             .markdown("carbon-md", """
             ## Cumulative carbon
 
-            Location-based (the grids' average carbon intensity) and market-based (after contracted carbon-free electricity) \
-            emissions are scope 2; embodied emissions of the hardware are scope 3. Base case, tonnes CO₂e.
+            Location-based (the grids' average carbon intensity) and market-based (contracted carbon-free electricity at zero, \
+            the rest at the residual mix) emissions are the operator's Scope 2 and the customer's Scope 3 category 1; \
+            embodied emissions of the hardware are scope 3; the long-run marginal line is what the new load causes \
+            (NREL Cambium rates), not an inventory figure. Base case, tonnes CO₂e.
             """),
             .code("carbon", """
-            carbon = monthly[["carbon_location_tco2e.base", "carbon_market_tco2e.base", "carbon_embodied_tco2e.base"]].cumsum()
-            ax = carbon.plot(figsize=(9, 4), color=["#D55E00", "#0072B2", "#009E73"])
+            carbon = monthly[["carbon_location_tco2e.base", "carbon_market_tco2e.base", "carbon_marginal_tco2e.base", "carbon_embodied_tco2e.base"]].cumsum()
+            ax = carbon.plot(figsize=(9, 4), color=["#D55E00", "#0072B2", "#CC79A7", "#009E73"])
             ax.set_ylabel("Cumulative emissions (t CO2e)")
-            ax.legend(["Location-based (scope 2)", "Market-based (scope 2)", "Embodied (scope 3)"])
+            ax.legend(["Location-based (S2 / S3 cat. 1)", "Market-based (S2 / S3 cat. 1)", "Long-run marginal", "Embodied (scope 3)"])
             plt.show()
             """),
             .markdown("water-md", """
             ## Water
 
-            On-site water evaporated and drained by cooling, and off-site water consumed to generate the electricity, m³ per month.
+            On-site withdrawal (make-up incl. blowdown) and consumption (evaporation and drift), that consumption weighted by \
+            the sites' WRI Aqueduct baseline water stress, and off-site water consumed to generate the electricity, m³ per month.
             """),
             .code("water", """
-            water = monthly[["water_onsite_m3.base", "water_offsite_m3.base"]]
-            ax = water.plot.area(figsize=(9, 4), color=["#0072B2", "#56B4E9"])
-            ax.set_ylabel("Water per month (m³)")
-            ax.legend(["On-site", "Off-site"])
+            water = monthly[["water_onsite_m3.base", "water_onsite_consumption_m3.base", "water_stress_weighted_m3.base"]]
+            ax = water.plot(figsize=(9, 4), color=["#0072B2", "#56B4E9", "#E69F00"])
+            ax.set_ylabel("On-site water per month (m³)")
+            ax.legend(["Withdrawal", "Consumption", "Consumption × water stress"])
+            plt.show()
+            ax = monthly[["water_offsite_m3.base"]].plot(figsize=(9, 3), color=["#999999"], legend=False)
+            ax.set_ylabel("Off-site water per month (m³)")
             plt.show()
             """),
         ]

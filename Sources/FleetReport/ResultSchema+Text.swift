@@ -36,12 +36,23 @@ extension ResultSchema {
       "propertyNames": {"$ref": "#/$defs/metric"},
       "additionalProperties": {"$ref": "#/$defs/histogram"}
     },
-    "diagnostics": {"$ref": "#/$defs/diagnostics"}
+    "diagnostics": {"$ref": "#/$defs/diagnostics"},
+    "metrics": {
+      "description": "Each metric's unit, label and, for carbon metrics, whose greenhouse-gas inventory it belongs to (GHG Protocol).",
+      "type": "object",
+      "propertyNames": {"$ref": "#/$defs/metric"},
+      "additionalProperties": {
+        "type": "object",
+        "required": ["label", "unit"],
+        "additionalProperties": false,
+        "properties": {"unit": {"type": "string"}, "label": {"type": "string"}, "inventory": {"type": "string"}}
+      }
+    }
   },
   "$defs": {
     "metric": {
-      "description": "A headline metric; the unit is in the name (pue and cost_share_of_contract are dimensionless, gpus_installed_peak is a count).",
-      "enum": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak"]
+      "description": "A headline metric; the unit is in the name (pue and cost_share_of_contract are dimensionless, gpus_installed_peak is a count). water_onsite_m3 is on-site withdrawal (make-up incl. blowdown), water_onsite_consumption_m3 the part evaporated or drifted, water_stress_weighted_m3 that consumption × WRI Aqueduct baseline water stress; carbon_location_tco2e and carbon_market_tco2e are the operator's Scope 2 and the customer's Scope 3 category 1, carbon_marginal_tco2e the long-run marginal (consequential) emissions; demand_charges_usd and ppa_settlement_usd are parts of electricity_cost_usd (the settlement may be negative); wue_l_per_kwh = water_onsite_m3 / it_energy_mwh; cfe_matched_mwh is the contracted carbon-free energy counted at zero in the market-based figure (annual matching: the contracted share of consumption; hourly matching: what the shaped supply covers hour by hour), cfe_share = cfe_matched_mwh / facility_energy_mwh, cfe_hours_matched_share = cfe_matched_site_hours / load_site_hours (0 without hourly matching).",
+      "enum": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak", "auxiliary_energy_mwh", "water_onsite_consumption_m3", "water_stress_weighted_m3", "carbon_marginal_tco2e", "demand_charges_usd", "ppa_settlement_usd", "wue_l_per_kwh", "cfe_matched_mwh", "cfe_share", "cfe_matched_site_hours", "load_site_hours", "cfe_hours_matched_share"]
     },
     "stats": {
       "description": "STATS: the deterministic value and, when sampled, the distribution of the sampled values.",

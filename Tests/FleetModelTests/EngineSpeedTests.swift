@@ -24,37 +24,26 @@ struct EngineSpeedTests {
                     ev[.carbonEmbodied, k] += l.embodiedKgPerMonth[k] / 1000
                 }
             }
-            let cap = SiteCapacity(it: it, liquid: liq, calendar: cal, designLoadFraction: site.spec.designLoadFraction)
-            let fixed = site.spec.cooling.type == .fixedPUE
-            let zeros = [Double](repeating: 0, count: TypicalYearWeather.hours)
-            let cL = site.table?.chillerPerLiquidW ?? zeros, cA = site.table?.chillerPerAirW ?? zeros
-            let wt = site.table?.waterLPerWh ?? zeros
+            let cap = SiteCapacity(it: it, liquid: liq, calendar: cal, designLoadFraction: site.spec.designLoadFraction,
+                                   liquidToHall: site.spec.cooling.type.liquidToHallAir)
+            let none = CoolingPlant.Coefficients(economizerC: 0, condensingC: 0, consumedLPerWh: 0, withdrawnLPerWh: 0)
             let f = site.factors
-            site.physics.partLoad.values.withUnsafeBufferPointer { plt in
+            site.physics.partLoad.values.withUnsafeBufferPointer { plt in site.physics.approachTable.values.withUnsafeBufferPointer { apt in
                 for k in 0..<cal.months {
-                    var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, shaped = 0.0, peak = 0.0
+                    var s = SiteHourKernel.Sums()
                     for h in cal.monthStartHour[k]..<cal.monthStartHour[k + 1] {
                         let j = Int(site.typicalHour[h])
-                        let x = site.physics.flows(it: it[h], liquid: liq[h], chillerPerLiquidW: cL[j], chillerPerAirW: cA[j],
-                                                   capacity: cap.month(k), table: plt)
-                        eIT += x.it; eCool += x.cooling; eDel += x.delivery; eFac += x.facility
-                        water += fixed ? (site.spec.cooling.wueLPerKwh ?? 0) * x.it / 1000 : x.rejected * wt[j]
-                        shaped += x.facility * f.hourlyShape[Int(site.localHour[h])]
+                        let x = site.physics.flows(it: it[h], liquid: liq[h], weather: site.table?.coefficients(j) ?? none,
+                                                   capacity: cap.month(k), table: plt, approach: apt)
+                        s.it += x.it; s.cooling += x.cooling; s.delivery += x.delivery; s.facility += x.facility
+                        s.auxiliary += x.auxiliary; s.water += x.waterWithdrawnL; s.consumed += x.waterConsumedL
+                        s.shaped += x.facility * f.hourlyShape[Int(site.localHour[h])]
                         fleetFacility[h] += x.facility
-                        peak = max(peak, x.facility)
+                        s.peak = max(s.peak, x.facility)
                     }
-                    ev[.itEnergy, k] = eIT / 1e6
-                    ev[.coolingEnergy, k] = eCool / 1e6
-                    ev[.powerDeliveryLoss, k] = eDel / 1e6
-                    ev[.facilityEnergy, k] = eFac / 1e6
-                    ev[.waterOnsite, k] = water / 1e3
-                    ev[.waterOffsite, k] = eFac / 1e3 * f.waterLPerKwh / 1e3
-                    ev[.carbonLocation, k] = shaped / 1e3 * f.carbonKgPerKwh[k] / 1e3
-                    ev[.carbonMarket, k] = ev[.carbonLocation, k] * f.marketFactor
-                    ev[.electricityCost, k] = eFac / 1e3 * f.priceUsdPerKwh[k]
-                    ev[.peakFacilityPower, k] = peak / 1e6
+                    FacilityModel.setMetrics(s, month: k, factors: f, waterStress: site.spec.waterStressFraction ?? 0, in: &ev)
                 }
-            }
+            }}
             for metric in Metric.allCases where metric.aggregation == .sum || metric == .gpusInstalledPeak {
                 for k in 0..<cal.months { fleet.monthly[metric.index][k] += ev.monthly[metric.index][k] }
             }
@@ -167,22 +156,22 @@ struct EngineSpeedTests {
         let base = try FleetEvaluator(spec: spec)
         let i = spec.sites.firstIndex { $0.id == "us-east-1" }!
         let grid = spec.grids.firstIndex { $0.id == spec.sites[i].grid }!
-        spec.sites[i].cooling.approachC = (spec.sites[i].cooling.approachC ?? 4) + 1.5
+        spec.sites[i].cooling.supplyAirC = (spec.sites[i].cooling.supplyAirC ?? 27) - 1.5
         spec.grids[grid].price.annualEscalation += 0.01
         let reused = try FleetEvaluator(spec: spec, previous: base)
         let fresh = try FleetEvaluator(spec: spec)
         let (r, b) = (reused.facility.sites[i], base.facility.sites[i])
         // Cooling changed: new plant table; part-load table, hour maps and carbon series reused.
-        #expect(r.table?.chillerPerAirW != b.table?.chillerPerAirW)
+        #expect(r.table?.economizerC != b.table?.economizerC)
         #expect(r.physics.partLoad.values == b.physics.partLoad.values)
         #expect(r.typicalHour == b.typicalHour && r.localHour == b.localHour)
         #expect(r.factors.carbonKgPerKwh == b.factors.carbonKgPerKwh)
-        #expect(r.factors.priceUsdPerKwh != b.factors.priceUsdPerKwh)
+        #expect(r.factors.volumetricUsdPerKwh != b.factors.volumetricUsdPerKwh)
         #expect(Self.maxRelativeDifference(try reused.evaluate(), try fresh.evaluate()) == 0)
         for (x, y) in zip(reused.facility.sites, fresh.facility.sites) {
             #expect(x.typicalHour == y.typicalHour && x.localHour == y.localHour)
             #expect(x.factors.carbonKgPerKwh == y.factors.carbonKgPerKwh)
-            #expect(x.factors.priceUsdPerKwh == y.factors.priceUsdPerKwh)
+            #expect(x.factors.volumetricUsdPerKwh == y.factors.volumetricUsdPerKwh)
             #expect(x.factors.hourlyShape == y.factors.hourlyShape)
             #expect(x.physics.partLoad.values == y.physics.partLoad.values)
         }

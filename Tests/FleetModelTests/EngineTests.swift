@@ -13,8 +13,7 @@ struct EngineTests {
             let zero = LossStage(noLoadFraction: 0, proportionalFraction: 0, squareLawFraction: 0)
             s.powerDelivery = PowerDeliverySpec(transformer: zero, ups: zero, distribution: zero, transformerCapacityRatio: 1)
             g.carbonIntensity.annualChange = 0; g.carbonIntensity.baseKgPerKwh = 0.25
-            g.price = PriceSpec(baseUsdPerKwh: 0.1, baseYear: 2026, annualEscalation: 0, ppaFraction: 0,
-                                ppaUsdPerKwh: 0, ppaAnnualEscalation: 0)
+            g.price = PriceSpec(baseUsdPerKwh: 0.1, baseYear: 2026, annualEscalation: 0)
         }
     }
 
@@ -117,7 +116,7 @@ struct EngineTests {
         var sites = base.sites.map(\.spec)
         var grids = base.sites.map(\.grid)
         grids[0].carbonIntensity.baseKgPerKwh *= 2          // grid only: plant reused
-        sites[1].cooling.approachC! += 2                     // cooling: plant rebuilt
+        sites[1].cooling.hxApproachC! += 1                   // cooling: plant rebuilt
         func build(_ previous: FacilityModel?) throws -> FacilityModel {
             let models = try zip(sites, grids).map { s, g in
                 SiteModel(site: s, grid: g, calendar: base.calendar, weather: try WeatherCache.shared.weather(for: s.climate),
@@ -126,8 +125,8 @@ struct EngineTests {
             return FacilityModel(sites: models, calendar: base.calendar, contractValueUSD: 38e9)
         }
         let reused = try build(base), fresh = try build(nil)
-        #expect(reused.sites[0].table!.chillerPerAirW == base.sites[0].table!.chillerPerAirW)
-        #expect(reused.sites[1].table!.chillerPerAirW != base.sites[1].table!.chillerPerAirW)
+        #expect(reused.sites[0].table!.economizerC == base.sites[0].table!.economizerC)
+        #expect(reused.sites[1].table!.economizerC != base.sites[1].table!.economizerC)
         let a = try reused.evaluate(loads), b = try fresh.evaluate(loads)
         #expect(a.monthly == b.monthly)
         let before = try base.evaluate(loads).total()[Metric.carbonLocation.index]

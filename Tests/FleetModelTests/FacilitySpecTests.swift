@@ -21,13 +21,13 @@ struct FacilitySpecTests {
     func badInputs() throws {
         var s = try FacilityFixtures.site("us-east-1")
         s.grid = "nowhere"
-        s.cooling.approachC = 0
+        s.cooling.supplyAirC = 50
         s.cooling.chillerEta = 1.2
         s.climate.dryBulbMeanC[6] = 80
         s.designLoadFraction = 1.5
         s.powerDelivery.ups.noLoadFraction = -0.1
         let paths = Set(s.validate(knownGrids: FacilityFixtures.gridIDs).map(\.path))
-        #expect(paths == ["sites.us-east-1.grid", "sites.us-east-1.cooling.approach_c", "sites.us-east-1.cooling.chiller_eta",
+        #expect(paths == ["sites.us-east-1.grid", "sites.us-east-1.cooling.supply_air_c", "sites.us-east-1.cooling.chiller_eta",
                           "sites.us-east-1.climate.dry_bulb_mean_c.6", "sites.us-east-1.design_load_fraction",
                           "sites.us-east-1.power_delivery.ups.no_load_fraction"])
         var fixed = CoolingSpec(type: .fixedPUE)

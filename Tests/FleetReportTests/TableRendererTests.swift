@@ -74,7 +74,7 @@ struct TableRendererTests {
         let lines = md.split(separator: "\n")
         #expect(lines[0] == "| Metric | Unit | Base | P5 | P50 | P95 |")
         #expect(lines[1].range(of: #"^\|:-{3,}\|:-{3,}(\|-{3,}:){4}\|$"#, options: .regularExpression) != nil, "\(lines[1])")
-        #expect(lines.count == 2 + Metric.allCases.count)
+        #expect(lines.count == 2 + Fixtures.result().totals.count)
         #expect(TextTable(headers: ["a"], alignments: [.left], rows: [["x|y"]]).markdown().contains("x\\|y"))
     }
 

@@ -38,7 +38,7 @@ struct CommandTests {
         // PUE is energy-weighted: E_fac / E_IT.
         let totals = try #require(doc["totals"] as? [String: [String: Double]])
         let it = try #require(totals["it_energy_mwh"]?["base"]), fac = try #require(totals["facility_energy_mwh"]?["base"])
-        for key in ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh"] {
+        for key in ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "auxiliary_energy_mwh", "power_delivery_loss_mwh"] {
             let total = try #require(totals[key]?["base"])
             for kind in ["monthly", "annual"] {
                 let periods = try #require(doc[kind] as? [[String: Any]])

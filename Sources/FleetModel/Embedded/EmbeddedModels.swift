@@ -30,17 +30,23 @@ grids:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
+      long_run_marginal_kg_per_kwh:
+        base: 0.4
+        dist: triangular(0.25, 0.40, 0.55)
+        unit: kg/kWh
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
     market:
       carbon_free_fraction:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
-      residual_mix_factor:
-        base: 1.1
-        dist: triangular(1.0, 1.1, 1.25)
-        unit: '1'
-        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+      residual_mix_kg_per_kwh:
+        base: 0.415
+        dist: triangular(0.353, 0.415, 0.455)
+        unit: kg/kWh
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.353 kg/kWh ÷ (1 − 0.15), Arizona/New Mexico wind and solar ≈ 15 % of generation, certificates retired under state standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+      residual_mix_year: 2022
     price:
       base_usd_per_kwh:
         base: 0.0811
@@ -53,21 +59,42 @@ grids:
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
         source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
-      ppa_fraction:
-        base: 0.5
-        dist: uniform(0.2, 0.8)
+      demand_share_fraction:
+        base: 0.3
+        dist: triangular(0.2, 0.3, 0.4)
         unit: fraction
-        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+        source: 'assumption: demand (kW) and capacity charges make up 20–40 % of a large general-service bill at ordinary industrial load factors (e.g. Dominion Energy Virginia Schedule GS-4, AEP Ohio GS-4 tariff sheets: distribution, transmission and generation demand charges per kW); not read line by line in this session'
+      reference_load_factor:
+        base: 0.65
+        dist: triangular(0.5, 0.65, 0.8)
+        unit: fraction
+        source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
+      capacity_adder_usd_per_kw_month:
+        value: 0
+        unit: USD/kW/month
+        source: 'no organised capacity market; capacity costs are inside the vertically integrated tariff (APS, SRP)'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
         source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
         source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+      wholesale_usd_per_kwh:
+        base: 0.04
+        dist: triangular(0.03, 0.04, 0.06)
+        unit: USD/kWh
+        source: 'unverified: Palo Verde hub day-ahead average 2024 ≈ 35–45 $/MWh (EIA wholesale electricity market data, ICE), read from memory'
+      wholesale_base_year: 2024
+      wholesale_annual_escalation:
+        base: 0.025
+        dist: triangular(-0.02, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal, as the tariff; gas prices and data-centre load growth move wholesale prices both ways'
     water_intensity_l_per_kwh:
       base: 1.4
       dist: triangular(0.84, 1.4, 2.24)
@@ -102,17 +129,23 @@ grids:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
+      long_run_marginal_kg_per_kwh:
+        base: 0.4
+        dist: triangular(0.25, 0.40, 0.55)
+        unit: kg/kWh
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
     market:
       carbon_free_fraction:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
-      residual_mix_factor:
-        base: 1.1
-        dist: triangular(1.0, 1.1, 1.25)
-        unit: '1'
-        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+      residual_mix_kg_per_kwh:
+        base: 0.501
+        dist: triangular(0.351, 0.501, 0.638)
+        unit: kg/kWh
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.351 kg/kWh ÷ (1 − 0.3), ERCOT wind and solar ≈ 30 % of generation (2022), certificates tracked by ERCOTs REC program and widely sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+      residual_mix_year: 2022
     price:
       base_usd_per_kwh:
         base: 0.066
@@ -125,21 +158,42 @@ grids:
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
         source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
-      ppa_fraction:
-        base: 0.5
-        dist: uniform(0.2, 0.8)
+      demand_share_fraction:
+        base: 0.3
+        dist: triangular(0.2, 0.3, 0.4)
         unit: fraction
-        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+        source: 'assumption: demand (kW) and capacity charges make up 20–40 % of a large general-service bill at ordinary industrial load factors (e.g. Dominion Energy Virginia Schedule GS-4, AEP Ohio GS-4 tariff sheets: distribution, transmission and generation demand charges per kW); not read line by line in this session'
+      reference_load_factor:
+        base: 0.65
+        dist: triangular(0.5, 0.65, 0.8)
+        unit: fraction
+        source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
+      capacity_adder_usd_per_kw_month:
+        value: 0
+        unit: USD/kW/month
+        source: 'ERCOT is energy-only: no capacity charge (4CP transmission charges are in the delivered average)'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
         source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
         source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+      wholesale_usd_per_kwh:
+        base: 0.027
+        dist: triangular(0.02, 0.027, 0.045)
+        unit: USD/kWh
+        source: 'unverified: ERCOT hub average real-time price 2024 ≈ 25–30 $/MWh (Potomac Economics, State of the Market Report for ERCOT 2024), read from memory'
+      wholesale_base_year: 2024
+      wholesale_annual_escalation:
+        base: 0.025
+        dist: triangular(-0.02, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal, as the tariff; gas prices and data-centre load growth move wholesale prices both ways'
     water_intensity_l_per_kwh:
       base: 1.0
       dist: triangular(0.6, 1.0, 1.6)
@@ -174,17 +228,23 @@ grids:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
+      long_run_marginal_kg_per_kwh:
+        base: 0.3
+        dist: triangular(0.15, 0.30, 0.45)
+        unit: kg/kWh
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
     market:
       carbon_free_fraction:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
-      residual_mix_factor:
-        base: 1.1
-        dist: triangular(1.0, 1.1, 1.25)
-        unit: '1'
-        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+      residual_mix_kg_per_kwh:
+        base: 0.322
+        dist: triangular(0.274, 0.322, 0.354)
+        unit: kg/kWh
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.274 kg/kWh ÷ (1 − 0.15), only tracked wind and solar (≈ 15 %) removed: federal and utility hydro is allocated to its utilities own customers rather than sold as certificates; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+      residual_mix_year: 2022
     price:
       base_usd_per_kwh:
         base: 0.0752
@@ -197,21 +257,42 @@ grids:
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
         source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
-      ppa_fraction:
-        base: 0.5
-        dist: uniform(0.2, 0.8)
+      demand_share_fraction:
+        base: 0.3
+        dist: triangular(0.2, 0.3, 0.4)
         unit: fraction
-        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+        source: 'assumption: demand (kW) and capacity charges make up 20–40 % of a large general-service bill at ordinary industrial load factors (e.g. Dominion Energy Virginia Schedule GS-4, AEP Ohio GS-4 tariff sheets: distribution, transmission and generation demand charges per kW); not read line by line in this session'
+      reference_load_factor:
+        base: 0.65
+        dist: triangular(0.5, 0.65, 0.8)
+        unit: fraction
+        source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
+      capacity_adder_usd_per_kw_month:
+        value: 0
+        unit: USD/kW/month
+        source: 'no capacity market in the Northwest; capacity costs are inside the vertically integrated tariff'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
         source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
         source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+      wholesale_usd_per_kwh:
+        base: 0.055
+        dist: triangular(0.035, 0.055, 0.08)
+        unit: USD/kWh
+        source: 'unverified: Mid-Columbia hub day-ahead average 2024 ≈ 50–60 $/MWh (EIA wholesale electricity market data, ICE), read from memory'
+      wholesale_base_year: 2024
+      wholesale_annual_escalation:
+        base: 0.025
+        dist: triangular(-0.02, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal, as the tariff; gas prices and data-centre load growth move wholesale prices both ways'
     water_intensity_l_per_kwh:
       base: 0.6
       dist: triangular(0.36, 0.6, 0.96)
@@ -246,17 +327,23 @@ grids:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
+      long_run_marginal_kg_per_kwh:
+        base: 0.5
+        dist: triangular(0.35, 0.50, 0.65)
+        unit: kg/kWh
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
     market:
       carbon_free_fraction:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
-      residual_mix_factor:
-        base: 1.1
-        dist: triangular(1.0, 1.1, 1.25)
-        unit: '1'
-        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+      residual_mix_kg_per_kwh:
+        base: 0.484
+        dist: triangular(0.455, 0.484, 0.500)
+        unit: kg/kWh
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.455 kg/kWh ÷ (1 − 0.06), RFC West wind and solar ≈ 6 % of generation, certificates retired under Ohio, Michigan, Illinois and Pennsylvania standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+      residual_mix_year: 2022
     price:
       base_usd_per_kwh:
         base: 0.0703
@@ -269,21 +356,43 @@ grids:
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
         source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
-      ppa_fraction:
-        base: 0.5
-        dist: uniform(0.2, 0.8)
+      demand_share_fraction:
+        base: 0.3
+        dist: triangular(0.2, 0.3, 0.4)
         unit: fraction
-        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+        source: 'assumption: demand (kW) and capacity charges make up 20–40 % of a large general-service bill at ordinary industrial load factors (e.g. Dominion Energy Virginia Schedule GS-4, AEP Ohio GS-4 tariff sheets: distribution, transmission and generation demand charges per kW); not read line by line in this session'
+      reference_load_factor:
+        base: 0.65
+        dist: triangular(0.5, 0.65, 0.8)
+        unit: fraction
+        source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
+      capacity_adder_usd_per_kw_month:
+        base: 8.97
+        dist: triangular(3, 8.97, 12)
+        unit: USD/kW/month
+        source: 'PJM Base Residual Auction: RTO capacity price 329.17 $/MW-day for 2026/27 (at the price cap) and 269.92 for 2025/26 against 34.13 for 2023/24, the year in the EIA average (PJM BRA results reports, 2024–2025; unverified in this session); the increment 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak)'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
         source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
         source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+      wholesale_usd_per_kwh:
+        base: 0.0337
+        dist: triangular(0.025, 0.0337, 0.045)
+        unit: USD/kWh
+        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh (Monitoring Analytics, State of the Market Report for PJM 2024; AEP zone close to the RTO average; unverified in this session)'
+      wholesale_base_year: 2024
+      wholesale_annual_escalation:
+        base: 0.025
+        dist: triangular(-0.02, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal, as the tariff; gas prices and data-centre load growth move wholesale prices both ways'
     water_intensity_l_per_kwh:
       base: 1.7
       dist: triangular(1.02, 1.7, 2.72)
@@ -318,17 +427,23 @@ grids:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
+      long_run_marginal_kg_per_kwh:
+        base: 0.4
+        dist: triangular(0.25, 0.40, 0.55)
+        unit: kg/kWh
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
     market:
       carbon_free_fraction:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
-      residual_mix_factor:
-        base: 1.1
-        dist: triangular(1.0, 1.1, 1.25)
-        unit: '1'
-        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+      residual_mix_kg_per_kwh:
+        base: 0.316
+        dist: triangular(0.284, 0.316, 0.334)
+        unit: kg/kWh
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.284 kg/kWh ÷ (1 − 0.1), Virginia/Carolinas solar, hydro and biomass ≈ 10 % of generation, their certificates retired for the Virginia Clean Economy Act and North Carolina REPS or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+      residual_mix_year: 2022
     price:
       base_usd_per_kwh:
         base: 0.0892
@@ -341,21 +456,43 @@ grids:
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
         source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
-      ppa_fraction:
-        base: 0.5
-        dist: uniform(0.2, 0.8)
+      demand_share_fraction:
+        base: 0.3
+        dist: triangular(0.2, 0.3, 0.4)
         unit: fraction
-        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+        source: 'assumption: demand (kW) and capacity charges make up 20–40 % of a large general-service bill at ordinary industrial load factors (e.g. Dominion Energy Virginia Schedule GS-4, AEP Ohio GS-4 tariff sheets: distribution, transmission and generation demand charges per kW); not read line by line in this session'
+      reference_load_factor:
+        base: 0.65
+        dist: triangular(0.5, 0.65, 0.8)
+        unit: fraction
+        source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
+      capacity_adder_usd_per_kw_month:
+        base: 8.97
+        dist: triangular(3, 8.97, 12)
+        unit: USD/kW/month
+        source: 'PJM Base Residual Auction: RTO capacity price 329.17 $/MW-day for 2026/27 (at the price cap) and 269.92 for 2025/26 against 34.13 for 2023/24, the year in the EIA average (PJM BRA results reports, 2024–2025; unverified in this session); the increment 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak)'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
         source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
         source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+      wholesale_usd_per_kwh:
+        base: 0.0337
+        dist: triangular(0.025, 0.0337, 0.045)
+        unit: USD/kWh
+        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh (Monitoring Analytics, State of the Market Report for PJM 2024; unverified in this session)'
+      wholesale_base_year: 2024
+      wholesale_annual_escalation:
+        base: 0.025
+        dist: triangular(-0.02, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal, as the tariff; gas prices and data-centre load growth move wholesale prices both ways'
     water_intensity_l_per_kwh:
       base: 1.5
       dist: triangular(0.9, 1.5, 2.4)
@@ -390,17 +527,23 @@ grids:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
+      long_run_marginal_kg_per_kwh:
+        base: 0.4
+        dist: triangular(0.25, 0.40, 0.55)
+        unit: kg/kWh
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
     market:
       carbon_free_fraction:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
-      residual_mix_factor:
-        base: 1.1
-        dist: triangular(1.0, 1.1, 1.25)
-        unit: '1'
-        source: 'assumption: residual mix (tracked renewables removed) runs ≈ 5–20 % above the location-based average (cf. Green-e Energy Residual Mix Emission Rates)'
+      residual_mix_kg_per_kwh:
+        base: 0.478
+        dist: triangular(0.375, 0.478, 0.554)
+        unit: kg/kWh
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.375 kg/kWh ÷ (1 − 0.215), US wind, solar, hydro and biomass ≈ 21.5 % of generation (eGRID2022), all treated as claimed; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+      residual_mix_year: 2022
     price:
       base_usd_per_kwh:
         base: 0.0806
@@ -413,21 +556,42 @@ grids:
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
         source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
-      ppa_fraction:
-        base: 0.5
-        dist: uniform(0.2, 0.8)
+      demand_share_fraction:
+        base: 0.3
+        dist: triangular(0.2, 0.3, 0.4)
         unit: fraction
-        source: 'assumption: half of the energy priced under renewable PPAs (virtual PPAs settle financially; the blended price is what the load pays)'
+        source: 'assumption: demand (kW) and capacity charges make up 20–40 % of a large general-service bill at ordinary industrial load factors (e.g. Dominion Energy Virginia Schedule GS-4, AEP Ohio GS-4 tariff sheets: distribution, transmission and generation demand charges per kW); not read line by line in this session'
+      reference_load_factor:
+        base: 0.65
+        dist: triangular(0.5, 0.65, 0.8)
+        unit: fraction
+        source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
+      capacity_adder_usd_per_kw_month:
+        value: 0
+        unit: USD/kW/month
+        source: 'assumption: no capacity adder for a national average'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
         source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+      ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
         source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+      wholesale_usd_per_kwh:
+        base: 0.035
+        dist: triangular(0.025, 0.035, 0.05)
+        unit: USD/kWh
+        source: 'unverified: US hub-average wholesale price 2024 ≈ 30–40 $/MWh (EIA Wholesale Electricity and Natural Gas Market Data), read from memory'
+      wholesale_base_year: 2024
+      wholesale_annual_escalation:
+        base: 0.025
+        dist: triangular(-0.02, 0.025, 0.06)
+        unit: 1/year
+        source: 'assumption: nominal, as the tariff; gas prices and data-centre load growth move wholesale prices both ways'
     water_intensity_l_per_kwh:
       base: 1.25
       dist: triangular(0.75, 1.25, 2.0)
@@ -944,6 +1108,16 @@ sites:
       dist: triangular(0.7, 0.85, 0.95)
       unit: fraction
       source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    auxiliary_power_fraction:
+      base: 0.012
+      dist: triangular(0.007, 0.012, 0.02)
+      unit: fraction
+      source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
+    water_stress_fraction:
+      base: 1.0
+      dist: uniform(0.8, 1.0)
+      unit: fraction
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Extremely high (> 80 %) for the Phoenix metropolitan area (Salt/Gila basins); capped at 1, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
     climate:
       station: Phoenix Sky Harbor Intl AP (PHX), AZ
       elevation_m:
@@ -1038,16 +1212,40 @@ sites:
         value: 0.3
         unit: fraction
         source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
-      evaporated_fraction:
-        base: 0.88
-        dist: triangular(0.8, 0.88, 0.95)
-        unit: fraction
-        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
       cycles_of_concentration:
         base: 5
         dist: triangular(3, 5, 7)
         unit: '1'
         source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+      approach_flow_exponent:
+        base: 0.6
+        dist: triangular(0.5, 0.6, 0.8)
+        unit: '1'
+        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+      chiller_units:
+        value: 4
+        unit: '1'
+        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
+      tower_liquid_gas_ratio:
+        base: 1.2
+        dist: triangular(0.8, 1.2, 1.5)
+        unit: '1'
+        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+      supply_air_c:
+        base: 27
+        dist: triangular(24, 27, 29.4)
+        unit: °C
+        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+      hall_air_delta_t_c:
+        base: 12
+        dist: triangular(10, 12, 15)
+        unit: °C
+        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction
@@ -1124,7 +1322,7 @@ sites:
 # AWS US East (N. Virginia), Loudoun County: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Washington Dulles Intl AP (IAD), VA; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
+# Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The other designs stay available with --set sites.<id>.cooling.type=liquid-dry-cooler|liquid-tower|air-chiller-economizer; when switching, set condensing_approach_c to 7 and evaporator_approach_c to 2 (water-side chillers) and chiller_eta to 0.65 for towers.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1137,6 +1335,16 @@ sites:
       dist: triangular(0.7, 0.85, 0.95)
       unit: fraction
       source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    auxiliary_power_fraction:
+      base: 0.012
+      dist: triangular(0.007, 0.012, 0.02)
+      unit: fraction
+      source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
+    water_stress_fraction:
+      base: 0.15
+      dist: uniform(0.1, 0.2)
+      unit: fraction
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low–medium (10–20 %) for Loudoun County''s Potomac tributaries, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
     climate:
       station: Washington Dulles Intl AP (IAD), VA
       elevation_m:
@@ -1168,7 +1376,7 @@ sites:
         unit: '1'
         source: 'derived: 31-day-detrended correlation of daily-mean anomalies in the Greensboro NC TMY3 year (pvlib 0.16.1 data/723170TYA.CSV), a proxy with a similar humid-subtropical climate'
     cooling:
-      type: liquid-dry-cooler
+      type: irhx-outside-air
       liquid_supply_c:
         base: 32
         dist: triangular(27, 32, 40)
@@ -1199,13 +1407,15 @@ sites:
         unit: °C
         source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
       condensing_approach_c:
-        value: 7
+        base: 15
+        dist: triangular(12, 15, 20)
         unit: °C
-        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+        source: 'derived: air-cooled condensers of DX and air-cooled chillers condense ≈ 15 K above the entering air at AHRI 550/590 and AHRI 340/360 rating (35 °C ambient, condensing ≈ 50 °C)'
       evaporator_approach_c:
-        value: 2
+        base: 8
+        dist: triangular(6, 8, 12)
         unit: °C
-        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+        source: 'assumption: a DX air coil evaporates 6–12 K below the air it delivers (coil apparatus dew point plus refrigerant-side approach; ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 23)'
       chiller_eta:
         base: 0.5
         dist: triangular(0.4, 0.5, 0.6)
@@ -1227,10 +1437,10 @@ sites:
         unit: fraction
         source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
       liquid_pump_power_fraction:
-        base: 0.015
-        dist: triangular(0.008, 0.015, 0.025)
+        base: 0.035
+        dist: triangular(0.02, 0.035, 0.05)
         unit: fraction
-        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+        source: 'derived: IRHX pumping unit ≈ 1–1.5 % of the liquid heat (CDU-class pumps) plus its fan-coil fans at 0.15–0.25 W/cfm × 146 cfm per kW ≈ 2.2–3.7 % (in-row coils, low static pressure); the fan-coil fans are why the IRHX is charged more than a facility-water CDU'
       part_load_exponent:
         base: 2.5
         dist: triangular(2, 2.5, 3)
@@ -1259,11 +1469,35 @@ sites:
         value: 10
         unit: °C
         source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
-      evaporated_fraction:
-        base: 0.88
-        dist: triangular(0.8, 0.88, 0.95)
-        unit: fraction
-        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
+      approach_flow_exponent:
+        base: 0.6
+        dist: triangular(0.5, 0.6, 0.8)
+        unit: '1'
+        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+      chiller_units:
+        value: 4
+        unit: '1'
+        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
+      tower_liquid_gas_ratio:
+        base: 1.2
+        dist: triangular(0.8, 1.2, 1.5)
+        unit: '1'
+        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+      supply_air_c:
+        base: 27
+        dist: triangular(24, 27, 29.4)
+        unit: °C
+        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+      hall_air_delta_t_c:
+        base: 12
+        dist: triangular(10, 12, 15)
+        unit: °C
+        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction
@@ -1326,7 +1560,7 @@ sites:
 # AWS US East (Ohio), central Ohio: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Columbus John Glenn Intl AP (CMH), OH; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
+# Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The other designs stay available with --set sites.<id>.cooling.type=liquid-dry-cooler|liquid-tower|air-chiller-economizer; when switching, set condensing_approach_c to 7 and evaporator_approach_c to 2 (water-side chillers) and chiller_eta to 0.65 for towers.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1339,6 +1573,16 @@ sites:
       dist: triangular(0.7, 0.85, 0.95)
       unit: fraction
       source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    auxiliary_power_fraction:
+      base: 0.012
+      dist: triangular(0.007, 0.012, 0.02)
+      unit: fraction
+      source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
+    water_stress_fraction:
+      base: 0.08
+      dist: uniform(0.0, 0.2)
+      unit: fraction
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low (< 10 %) to low–medium for central Ohio (Scioto/Licking basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
     climate:
       station: Columbus John Glenn Intl AP (CMH), OH
       elevation_m:
@@ -1370,7 +1614,7 @@ sites:
         unit: '1'
         source: 'assumption: Greensboro TMY3-derived values ×1.1 for a more continental climate'
     cooling:
-      type: liquid-dry-cooler
+      type: irhx-outside-air
       liquid_supply_c:
         base: 32
         dist: triangular(27, 32, 40)
@@ -1401,13 +1645,15 @@ sites:
         unit: °C
         source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
       condensing_approach_c:
-        value: 7
+        base: 15
+        dist: triangular(12, 15, 20)
         unit: °C
-        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+        source: 'derived: air-cooled condensers of DX and air-cooled chillers condense ≈ 15 K above the entering air at AHRI 550/590 and AHRI 340/360 rating (35 °C ambient, condensing ≈ 50 °C)'
       evaporator_approach_c:
-        value: 2
+        base: 8
+        dist: triangular(6, 8, 12)
         unit: °C
-        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+        source: 'assumption: a DX air coil evaporates 6–12 K below the air it delivers (coil apparatus dew point plus refrigerant-side approach; ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 23)'
       chiller_eta:
         base: 0.5
         dist: triangular(0.4, 0.5, 0.6)
@@ -1429,10 +1675,10 @@ sites:
         unit: fraction
         source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
       liquid_pump_power_fraction:
-        base: 0.015
-        dist: triangular(0.008, 0.015, 0.025)
+        base: 0.035
+        dist: triangular(0.02, 0.035, 0.05)
         unit: fraction
-        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+        source: 'derived: IRHX pumping unit ≈ 1–1.5 % of the liquid heat (CDU-class pumps) plus its fan-coil fans at 0.15–0.25 W/cfm × 146 cfm per kW ≈ 2.2–3.7 % (in-row coils, low static pressure); the fan-coil fans are why the IRHX is charged more than a facility-water CDU'
       part_load_exponent:
         base: 2.5
         dist: triangular(2, 2.5, 3)
@@ -1461,11 +1707,35 @@ sites:
         value: 10
         unit: °C
         source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
-      evaporated_fraction:
-        base: 0.88
-        dist: triangular(0.8, 0.88, 0.95)
-        unit: fraction
-        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
+      approach_flow_exponent:
+        base: 0.6
+        dist: triangular(0.5, 0.6, 0.8)
+        unit: '1'
+        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+      chiller_units:
+        value: 4
+        unit: '1'
+        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
+      tower_liquid_gas_ratio:
+        base: 1.2
+        dist: triangular(0.8, 1.2, 1.5)
+        unit: '1'
+        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+      supply_air_c:
+        base: 27
+        dist: triangular(24, 27, 29.4)
+        unit: °C
+        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+      hall_air_delta_t_c:
+        base: 12
+        dist: triangular(10, 12, 15)
+        unit: °C
+        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction
@@ -1541,6 +1811,16 @@ sites:
       dist: triangular(0.7, 0.85, 0.95)
       unit: fraction
       source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    auxiliary_power_fraction:
+      base: 0.012
+      dist: triangular(0.007, 0.012, 0.02)
+      unit: fraction
+      source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
+    water_stress_fraction:
+      base: 0.6
+      dist: uniform(0.4, 0.8)
+      unit: fraction
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for central Texas (Brazos/Colorado basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
     climate:
       station: Austin Camp Mabry (ATT), TX
       elevation_m:
@@ -1645,16 +1925,40 @@ sites:
         value: 0.3
         unit: fraction
         source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
-      evaporated_fraction:
-        base: 0.88
-        dist: triangular(0.8, 0.88, 0.95)
-        unit: fraction
-        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
       cycles_of_concentration:
         base: 5
         dist: triangular(3, 5, 7)
         unit: '1'
         source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+      approach_flow_exponent:
+        base: 0.6
+        dist: triangular(0.5, 0.6, 0.8)
+        unit: '1'
+        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+      chiller_units:
+        value: 4
+        unit: '1'
+        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
+      tower_liquid_gas_ratio:
+        base: 1.2
+        dist: triangular(0.8, 1.2, 1.5)
+        unit: '1'
+        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+      supply_air_c:
+        base: 27
+        dist: triangular(24, 27, 29.4)
+        unit: °C
+        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+      hall_air_delta_t_c:
+        base: 12
+        dist: triangular(10, 12, 15)
+        unit: °C
+        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction
@@ -1731,7 +2035,7 @@ sites:
 # AWS US West (Oregon), Umatilla/Morrow counties: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Pendleton Eastern Oregon Regional AP (PDT), OR; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
+# Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The other designs stay available with --set sites.<id>.cooling.type=liquid-dry-cooler|liquid-tower|air-chiller-economizer; when switching, set condensing_approach_c to 7 and evaporator_approach_c to 2 (water-side chillers) and chiller_eta to 0.65 for towers.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1744,6 +2048,16 @@ sites:
       dist: triangular(0.7, 0.85, 0.95)
       unit: fraction
       source: 'assumption: peak IT held to ≈ 85 % of the commissioned IT capacity (electrical and cooling headroom)'
+    auxiliary_power_fraction:
+      base: 0.012
+      dist: triangular(0.007, 0.012, 0.02)
+      unit: fraction
+      source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
+    water_stress_fraction:
+      base: 0.6
+      dist: uniform(0.4, 0.8)
+      unit: fraction
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for the irrigated Umatilla/Morrow County catchments of the mid-Columbia, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
     climate:
       station: Pendleton Eastern Oregon Regional AP (PDT), OR
       elevation_m:
@@ -1775,7 +2089,7 @@ sites:
         unit: '1'
         source: 'assumption: Greensboro TMY3-derived values ×0.8 for a drier interior climate with winter inversions'
     cooling:
-      type: liquid-dry-cooler
+      type: irhx-outside-air
       liquid_supply_c:
         base: 32
         dist: triangular(27, 32, 40)
@@ -1806,13 +2120,15 @@ sites:
         unit: °C
         source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
       condensing_approach_c:
-        value: 7
+        base: 15
+        dist: triangular(12, 15, 20)
         unit: °C
-        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+        source: 'derived: air-cooled condensers of DX and air-cooled chillers condense ≈ 15 K above the entering air at AHRI 550/590 and AHRI 340/360 rating (35 °C ambient, condensing ≈ 50 °C)'
       evaporator_approach_c:
-        value: 2
+        base: 8
+        dist: triangular(6, 8, 12)
         unit: °C
-        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+        source: 'assumption: a DX air coil evaporates 6–12 K below the air it delivers (coil apparatus dew point plus refrigerant-side approach; ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 23)'
       chiller_eta:
         base: 0.5
         dist: triangular(0.4, 0.5, 0.6)
@@ -1834,10 +2150,10 @@ sites:
         unit: fraction
         source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
       liquid_pump_power_fraction:
-        base: 0.015
-        dist: triangular(0.008, 0.015, 0.025)
+        base: 0.035
+        dist: triangular(0.02, 0.035, 0.05)
         unit: fraction
-        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+        source: 'derived: IRHX pumping unit ≈ 1–1.5 % of the liquid heat (CDU-class pumps) plus its fan-coil fans at 0.15–0.25 W/cfm × 146 cfm per kW ≈ 2.2–3.7 % (in-row coils, low static pressure); the fan-coil fans are why the IRHX is charged more than a facility-water CDU'
       part_load_exponent:
         base: 2.5
         dist: triangular(2, 2.5, 3)
@@ -1866,11 +2182,35 @@ sites:
         value: 10
         unit: °C
         source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
-      evaporated_fraction:
-        base: 0.88
-        dist: triangular(0.8, 0.88, 0.95)
-        unit: fraction
-        source: 'derived: tower evaporation rule E ≈ 0.00085 · flow · ΔT(°F) (e.g. SPX Cooling Technologies, ''Cooling Tower Fundamentals'', 2nd ed.) × h_fg 1040 BTU/lb = 0.88 of the heat leaves as latent heat'
+      approach_flow_exponent:
+        base: 0.6
+        dist: triangular(0.5, 0.6, 0.8)
+        unit: '1'
+        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+      chiller_units:
+        value: 4
+        unit: '1'
+        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
+      tower_liquid_gas_ratio:
+        base: 1.2
+        dist: triangular(0.8, 1.2, 1.5)
+        unit: '1'
+        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+      supply_air_c:
+        base: 27
+        dist: triangular(24, 27, 29.4)
+        unit: °C
+        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+      hall_air_delta_t_c:
+        base: 12
+        dist: triangular(10, 12, 15)
+        unit: °C
+        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      min_dew_point_c:
+        base: -9
+        dist: triangular(-12, -9, -9)
+        unit: °C
+        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
       drift_fraction:
         value: 5.0e-05
         unit: fraction

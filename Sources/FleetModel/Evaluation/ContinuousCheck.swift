@@ -20,7 +20,8 @@ extension FacilityModel {
             if here.isEmpty { continue }
             var it = [Double](repeating: 0, count: n), liq = it
             for l in here { for h in 0..<n { it[h] += l.itPowerW[h]; liq[h] += l.liquidHeatFraction * l.itPowerW[h] } }
-            let cap = SiteCapacity(it: it, liquid: liq, calendar: calendar, designLoadFraction: site.spec.designLoadFraction)
+            let cap = SiteCapacity(it: it, liquid: liq, calendar: calendar, designLoadFraction: site.spec.designLoadFraction,
+                                   liquidToHall: site.spec.cooling.type.liquidToHallAir)
             let curves: [(phi: Double, p: (Double) -> Double)] = here.map { l in
                 if let f = power[l.cohortID] { return (l.liquidHeatFraction, f) }
                 let series = l.itPowerW
@@ -31,14 +32,12 @@ extension FacilityModel {
                 var p = 0.0, q = 0.0
                 for c in curves { let v = c.p(t); p += v; q += c.phi * v }
                 let k = Int(monthOfHour[min(max(Int(t), 0), n - 1)])
-                var cL = 0.0, cA = 0.0
+                var c = CoolingPlant.Coefficients(economizerC: 0, condensingC: 0, consumedLPerWh: 0, withdrawnLPerWh: 0)
                 if let plant = site.plant {
                     let w = site.weather.at(site.typicalTime(t))
-                    let c = plant.coefficients(dryBulbC: w.dryBulb, wetBulbC: w.wetBulb)
-                    cL = c.chillerPerLiquidW; cA = c.chillerPerAirW
+                    c = plant.coefficients(dryBulbC: w.dryBulb, wetBulbC: w.wetBulb)
                 }
-                return site.physics.flows(it: p, liquid: q, chillerPerLiquidW: cL, chillerPerAirW: cA,
-                                          capacity: cap.month(k), table: nil).facility
+                return site.physics.flows(it: p, liquid: q, weather: c, capacity: cap.month(k), table: nil, approach: nil).facility
             }
             let steps = here.contains { power[$0.cohortID] == nil }
             let options = QuadratureOptions(absoluteTolerance: 0, relativeTolerance: relativeTolerance, limit: 1000)

@@ -3,8 +3,9 @@
 /// aggregate months into years and the whole term.
 ///
 /// Additive metrics (energies, water, carbon, cost, cost share) add up; peaks
-/// take the maximum; `avg_facility_mw` = facility energy / hours and `pue` =
-/// facility energy / IT energy are recomputed from the sums (energy-weighted).
+/// take the maximum; `avg_facility_mw` = facility energy / hours, `pue` =
+/// facility energy / IT energy and `wue_l_per_kwh` = on-site withdrawal / IT energy are
+/// recomputed from the sums (energy-weighted).
 public struct Evaluation: Sendable {
     /// `monthly[metric.index][month]` in the metric's unit.
     public var monthly: [[Double]]
@@ -46,6 +47,11 @@ public struct Evaluation: Sendable {
         let fac = out[Metric.facilityEnergy.index], it = out[Metric.itEnergy.index]
         out[Metric.averageFacilityPower.index] = h > 0 ? fac / h : 0
         out[Metric.pue.index] = it > 0 ? fac / it : 0
+        // m³ / MWh = L / kWh.
+        out[Metric.wue.index] = it > 0 ? out[Metric.waterOnsite.index] / it : 0
+        out[Metric.cfeShare.index] = fac > 0 ? out[Metric.cfeMatched.index] / fac : 0
+        let loaded = out[Metric.loadSiteHours.index]
+        out[Metric.cfeHoursShare.index] = loaded > 0 ? out[Metric.cfeMatchedHours.index] / loaded : 0
         return out
     }
 
@@ -71,6 +77,9 @@ public struct Evaluation: Sendable {
             let fac = self[.facilityEnergy, k], it = self[.itEnergy, k]
             self[.averageFacilityPower, k] = hours[k] > 0 ? fac / hours[k] : 0
             self[.pue, k] = it > 0 ? fac / it : 0
+            self[.wue, k] = it > 0 ? self[.waterOnsite, k] / it : 0
+            self[.cfeShare, k] = fac > 0 ? self[.cfeMatched, k] / fac : 0
+            self[.cfeHoursShare, k] = self[.loadSiteHours, k] > 0 ? self[.cfeMatchedHours, k] / self[.loadSiteHours, k] : 0
             self[.costShareOfContract, k] = contractValueUSD > 0 ? self[.electricityCost, k] / contractValueUSD : 0
         }
     }
@@ -95,6 +104,18 @@ extension Metric {
         case .electricityCost: 12
         case .costShareOfContract: 13
         case .gpusInstalledPeak: 14
+        case .auxiliaryEnergy: 15
+        case .waterOnsiteConsumption: 16
+        case .waterStressWeighted: 17
+        case .carbonMarginal: 18
+        case .demandCharges: 19
+        case .ppaSettlement: 20
+        case .wue: 21
+        case .cfeMatched: 22
+        case .cfeShare: 23
+        case .cfeMatchedHours: 24
+        case .loadSiteHours: 25
+        case .cfeHoursShare: 26
         }
     }
 
@@ -104,7 +125,7 @@ extension Metric {
     public var aggregation: Aggregation {
         switch self {
         case .peakFacilityPower, .gpusInstalledPeak: .max
-        case .averageFacilityPower, .pue: .derived
+        case .averageFacilityPower, .pue, .wue, .cfeShare, .cfeHoursShare: .derived
         default: .sum
         }
     }

@@ -152,7 +152,7 @@ public struct FacilityModel: Sendable {
         var hourly: [[HourFlows]] = []
         for var r in runs {
             let site = sites[r.index]
-            r.finish(site.factors)
+            r.finish(site.factors, waterStress: site.spec.waterStressFraction ?? 0)
             if keepHourly, case .loads(let loads) = source {
                 hourly.append(hourlyFlows(site, loads: r.members.map { loads[$0] }, capacities: r.capacities))
             }
@@ -181,6 +181,7 @@ public struct FacilityModel: Sendable {
         let loads: [CohortLoad]
         let typicalHour: [Int32]
         let designLoadFraction: Double
+        let liquidToHall: Bool
         var kernel: SiteHourKernel
         var evaluation: Evaluation
         /// The month whose sums (and hours) each month repeats (itself when computed).
@@ -204,6 +205,7 @@ public struct FacilityModel: Sendable {
             }
             typicalHour = site.typicalHour
             designLoadFraction = site.spec.designLoadFraction
+            liquidToHall = site.spec.cooling.type.liquidToHallAir
             kernel = SiteHourKernel(site: site, maxHours: maxHours)
             reference = Array(0..<months)
             sums = [SiteHourKernel.Sums](repeating: .init(), count: months)
@@ -272,7 +274,7 @@ public struct FacilityModel: Sendable {
             }}
             peakIT = pi; peakAir = pa; peakLiquid = pl
             let dlf = designLoadFraction
-            let mc = MonthCapacity(it: pi / dlf, air: pa / dlf, liquid: pl / dlf)
+            let mc = MonthCapacity(it: pi / dlf, air: pa / dlf, liquid: pl / dlf, liquidToHall: liquidToHall)
             if keepCapacity { capacities.append(mc) }
             computedNow = false
             if periodic {
@@ -303,23 +305,40 @@ public struct FacilityModel: Sendable {
         }
 
         /// Turns the monthly sums into metrics with the grid's monthly factors.
-        mutating func finish(_ fac: GridFactors) {
-            for k in 0..<sums.count {
-                let s = sums[k]
-                // W·h → MWh: /1e6; L → m³: /1e3; kg → t: /1e3.
-                evaluation[.itEnergy, k] = s.it / 1e6
-                evaluation[.coolingEnergy, k] = s.cooling / 1e6
-                evaluation[.powerDeliveryLoss, k] = s.delivery / 1e6
-                evaluation[.facilityEnergy, k] = s.facility / 1e6
-                evaluation[.waterOnsite, k] = s.water / 1e3
-                evaluation[.waterOffsite, k] = s.facility / 1e3 * fac.waterLPerKwh / 1e3
-                let loc = s.shaped / 1e3 * fac.carbonKgPerKwh[k] / 1e3
-                evaluation[.carbonLocation, k] = loc
-                evaluation[.carbonMarket, k] = loc * fac.marketFactor
-                evaluation[.electricityCost, k] = s.facility / 1e3 * fac.priceUsdPerKwh[k]
-                evaluation[.peakFacilityPower, k] = s.peak / 1e6
-            }
+        mutating func finish(_ fac: GridFactors, waterStress: Double) {
+            for k in 0..<sums.count { FacilityModel.setMetrics(sums[k], month: k, factors: fac, waterStress: waterStress, in: &evaluation) }
         }
+    }
+
+    /// The metrics of one site-month from its sums and the grid's factors (docs/METHODS.md §5–§7).
+    static func setMetrics(_ s: SiteHourKernel.Sums, month k: Int, factors fac: GridFactors, waterStress: Double,
+                           in evaluation: inout Evaluation) {
+        // W·h → MWh: /1e6; L → m³: /1e3; kg → t: /1e3.
+        let kwh = s.facility / 1e3
+        evaluation[.itEnergy, k] = s.it / 1e6
+        evaluation[.coolingEnergy, k] = s.cooling / 1e6
+        evaluation[.powerDeliveryLoss, k] = s.delivery / 1e6
+        evaluation[.auxiliaryEnergy, k] = s.auxiliary / 1e6
+        evaluation[.facilityEnergy, k] = s.facility / 1e6
+        evaluation[.waterOnsite, k] = s.water / 1e3
+        evaluation[.waterOnsiteConsumption, k] = s.consumed / 1e3
+        evaluation[.waterStressWeighted, k] = s.consumed / 1e3 * waterStress
+        evaluation[.waterOffsite, k] = kwh * fac.waterLPerKwh / 1e3
+        evaluation[.carbonLocation, k] = s.shaped / 1e3 * fac.carbonKgPerKwh[k] / 1e3
+        // Contracted CFE at 0, the rest at the residual mix: annual matching counts φ of the energy,
+        // hourly matching what the shaped supply covers hour by hour.
+        let matched = fac.supplyPerMeanW == nil ? fac.carbonFreeFraction * kwh : s.matched / 1e3
+        evaluation[.carbonMarket, k] = (kwh - matched) * fac.residualKgPerKwh[k] / 1e3
+        evaluation[.cfeMatched, k] = matched / 1e3
+        evaluation[.cfeMatchedHours, k] = s.matchedHours
+        evaluation[.loadSiteHours, k] = s.loadHours
+        evaluation[.carbonMarginal, k] = kwh * fac.marginalKgPerKwh / 1e3
+        let demand = s.peak / 1e3 * fac.demandUsdPerKw[k]
+        let settlement = kwh * fac.settlementUsdPerKwh[k]
+        evaluation[.demandCharges, k] = demand
+        evaluation[.ppaSettlement, k] = settlement
+        evaluation[.electricityCost, k] = kwh * fac.volumetricUsdPerKwh[k] + demand + settlement
+        evaluation[.peakFacilityPower, k] = s.peak / 1e6
     }
 
     /// Every hour's flows of one site, by the one-pass `HourPhysics.flows`.
@@ -329,17 +348,16 @@ public struct FacilityModel: Sendable {
         for l in loads {
             for h in 0..<n { it[h] += l.itPowerW[h]; liq[h] += l.liquidHeatFraction * l.itPowerW[h] }
         }
-        let zeros = [Double](repeating: 0, count: TypicalYearWeather.hours)
-        let cL = site.table?.chillerPerLiquidW ?? zeros, cA = site.table?.chillerPerAirW ?? zeros
+        let none = CoolingPlant.Coefficients(economizerC: 0, condensingC: 0, consumedLPerWh: 0, withdrawnLPerWh: 0)
         var out: [HourFlows] = []
         out.reserveCapacity(n)
-        site.physics.partLoad.values.withUnsafeBufferPointer { plt in
+        site.physics.partLoad.values.withUnsafeBufferPointer { plt in site.physics.approachTable.values.withUnsafeBufferPointer { apt in
             for h in 0..<n {
                 let j = Int(site.typicalHour[h]), k = Int(calendar.monthIndex[h])
-                out.append(site.physics.flows(it: it[h], liquid: liq[h], chillerPerLiquidW: cL[j], chillerPerAirW: cA[j],
-                                              capacity: capacities[k], table: plt))
+                out.append(site.physics.flows(it: it[h], liquid: liq[h], weather: site.table?.coefficients(j) ?? none,
+                                              capacity: capacities[k], table: plt, approach: apt))
             }
-        }
+        }}
         return out
     }
 }

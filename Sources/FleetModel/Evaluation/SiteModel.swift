@@ -30,13 +30,16 @@ public struct SiteModel: Sendable {
         } else if samePlant, let p = prev {
             plant = p.plant; table = p.table
         } else {
-            let p = CoolingPlant(site.cooling)
+            let p = CoolingPlant(site.cooling, pressureHPa: Psychrometrics.pressureHPa(elevationM: site.climate.elevationM))
             plant = p; table = CoolingPlantTable(plant: p, weather: weather)
         }
         let minSpeed = site.cooling.minSpeedFraction ?? 0.2, exponent = site.cooling.partLoadExponent ?? 3
         let partLoad = if let p = prev?.physics.partLoad, p.minSpeed == minSpeed, p.exponent == exponent { p }
             else { PartLoadTable(minSpeed: minSpeed, exponent: exponent) }
-        physics = HourPhysics(site, partLoad: partLoad)
+        let m = -(site.cooling.approachFlowExponent ?? 0)
+        let approach = if let p = prev?.physics.approachTable, p.minSpeed == minSpeed, p.exponent == m { p }
+            else { PartLoadTable(minSpeed: minSpeed, exponent: m) }
+        physics = HourPhysics(site, plant: plant, partLoad: partLoad, approachTable: approach)
         factors = GridFactors(grid: grid, calendar: calendar, previous: prev.map { ($0.grid, $0.factors) })
         if let p = prev, p.spec.utcOffsetHours == site.utcOffsetHours {
             typicalHour = p.typicalHour; localHour = p.localHour
@@ -72,13 +75,17 @@ public struct SiteModel: Sendable {
 struct SiteCapacity {
     var it: [Double], air: [Double], liquid: [Double]
 
+    let liquidToHall: Bool
+
     /// The capacities of month `k`, with their inverses.
     @inline(__always)
     func month(_ k: Int) -> MonthCapacity {
-        MonthCapacity(it: it[k], air: air[k], liquid: liquid[k])
+        MonthCapacity(it: it[k], air: air[k], liquid: liquid[k], liquidToHall: liquidToHall)
     }
 
-    init(it itW: [Double], liquid liqW: [Double], calendar: TermCalendar, designLoadFraction dlf: Double) {
+    init(it itW: [Double], liquid liqW: [Double], calendar: TermCalendar, designLoadFraction dlf: Double,
+         liquidToHall: Bool) {
+        self.liquidToHall = liquidToHall
         var it = [Double](repeating: 0, count: calendar.months), air = it, liq = it
         var pi = 0.0, pa = 0.0, pl = 0.0
         itW.withUnsafeBufferPointer { p in
@@ -96,24 +103,35 @@ struct SiteCapacity {
 }
 
 /// Capacities commissioned in one month, W, and their inverses (0 for no capacity).
+/// When the liquid loop's heat ends in the hall air (irhx) the hall's air capacity is the IT
+/// capacity; the chiller plant is sized for the heat it may carry (liquid + air loops, or the hall).
 struct MonthCapacity {
     let it: Double, air: Double, liquid: Double
-    let invIT: Double, invAir: Double, invLiquid: Double
+    let invIT: Double, invAir: Double, invLiquid: Double, invChiller: Double
 
-    init(it: Double, air: Double, liquid: Double) {
+    init(it: Double, air airW: Double, liquid: Double, liquidToHall: Bool = false) {
+        let air = liquidToHall ? it : airW
         self.it = it; self.air = air; self.liquid = liquid
         invIT = it > 0 ? 1 / it : 0; invAir = air > 0 ? 1 / air : 0; invLiquid = liquid > 0 ? 1 / liquid : 0
+        let chiller = liquidToHall ? air : air + liquid
+        invChiller = chiller > 0 ? 1 / chiller : 0
     }
 }
 
-/// Power flows of one site-hour, W.
+/// Power and water flows of one site-hour, W and L.
 public struct HourFlows: Sendable {
     public var it: Double
+    /// Chillers, fans and pumps, W.
     public var cooling: Double
     public var delivery: Double
+    /// Site auxiliary loads (lighting, controls, block heaters), W.
+    public var auxiliary: Double
     public var facility: Double
-    /// Heat rejected to the heat sink (IT heat, losses in the building, chiller work), W.
+    /// Heat rejected to the heat sink (IT heat, losses in the building, fan and pump heat, chiller work), W.
     public var rejected: Double
+    /// On-site water consumed (evaporation + drift) and withdrawn (make-up), L in the hour.
+    public var waterConsumedL: Double
+    public var waterWithdrawnL: Double
 }
 
 /// The scalar parameters of a site's hourly physics, flattened out of the spec so the
@@ -126,28 +144,45 @@ struct HourPhysics: Sendable {
     let airFan: Double, liquidPump: Double, rejection: Double
     let minSpeed: Double, exponent: Double
     let partLoad: PartLoadTable
+    /// max(x, x_min)^(−m) of the heat-rejection approach.
+    let approachTable: PartLoadTable
+    let approachDesign: Double
+    let liquidToHall: Bool
+    let auxiliaryFraction: Double
+    let wue: Double
+    /// nil for fixed-pue.
+    let plant: CoolingPlant?
 
-    init(_ s: SiteSpec, partLoad: PartLoadTable) {
+    init(_ s: SiteSpec, plant: CoolingPlant?, partLoad: PartLoadTable, approachTable: PartLoadTable) {
         let c = s.cooling, d = s.powerDelivery
         fixed = c.type == .fixedPUE
         overheadPerW = (c.pue ?? 1) - 1
         distribution = d.distribution; ups = d.ups; transformer = d.transformer
         transformerRatio = d.transformerCapacityRatio
         airFan = c.airFanPowerFraction ?? 0; liquidPump = c.liquidPumpPowerFraction ?? 0
-        rejection = c.heatRejectionPowerFraction ?? 0
-        self.partLoad = partLoad
+        // irhx: the DX condensers' fans are inside the trim units' rated efficiency and the outside air is moved by the hall fans.
+        rejection = c.type == .irhx ? 0 : (c.heatRejectionPowerFraction ?? 0)
+        self.partLoad = partLoad; self.approachTable = approachTable
         minSpeed = partLoad.minSpeed; exponent = partLoad.exponent
+        approachDesign = plant?.designApproach ?? 0
+        liquidToHall = c.type.liquidToHallAir
+        auxiliaryFraction = fixed ? 0 : (s.auxiliaryPowerFraction ?? 0)
+        wue = c.wueLPerKwh ?? 0
+        self.plant = plant
     }
 
-    /// The facility physics of one hour (see docs/METHODS.md): distribution and UPS
-    /// losses on the IT path, their heat added to the air loop, chillers by loop,
-    /// fans and pumps at part load, transformer loss on everything.
-    /// Capacities are in W (their inverses 0 when nothing is commissioned); `table` is the
-    /// part-load table's storage, or nil to evaluate the affinity law with `pow`
-    /// (the continuous-time form, whose integrand must be smooth).
+    /// The facility physics of one hour (see docs/METHODS.md §3–§5): distribution and UPS
+    /// losses on the IT path; air-handler fans and liquid pumps at part load, their heat added
+    /// to the loop they run in (pumps and in-row coil fans into the hall air for irhx); the
+    /// heat-rejection approach at this hour's load; chillers by loop with staged part load;
+    /// heat-rejection fans; site auxiliaries; transformer loss on everything; on-site water.
+    /// Capacities are in W (their inverses 0 when nothing is commissioned); `table` and
+    /// `approach` are the part-load tables' storage, or nil to evaluate the laws with `pow`
+    /// (the continuous-time form, whose integrand must be smooth). `w`: the hour's weather
+    /// coefficients (ignored for fixed-pue).
     @inline(__always)
-    func flows(it: Double, liquid: Double, chillerPerLiquidW cL: Double, chillerPerAirW cA: Double,
-               capacity c: MonthCapacity, table: UnsafeBufferPointer<Double>?) -> HourFlows {
+    func flows(it: Double, liquid: Double, weather w: CoolingPlant.Coefficients, capacity c: MonthCapacity,
+               table: UnsafeBufferPointer<Double>?, approach: UnsafeBufferPointer<Double>?) -> HourFlows {
         @inline(__always) func loss(_ s: LossStage, _ load: Double, _ cap: Double, _ inv: Double) -> Double {
             cap * s.noLoadFraction + load * (s.proportionalFraction + load * inv * s.squareLawFraction)
         }
@@ -161,20 +196,46 @@ struct HourPhysics: Sendable {
             let lt = loss(transformer, it + ld + lu, c.it * transformerRatio, c.invIT / transformerRatio)
             let overhead = overheadPerW * it
             let delivery = min(ld + lu + lt, overhead)
-            return HourFlows(it: it, cooling: overhead - delivery, delivery: delivery, facility: it + overhead,
-                             rejected: it + overhead)
+            return HourFlows(it: it, cooling: overhead - delivery, delivery: delivery, auxiliary: 0, facility: it + overhead,
+                             rejected: it + overhead, waterConsumedL: wue * it / 1000, waterWithdrawnL: wue * it / 1000)
         }
-        let air = it - liquid + ld + lu
-        let chiller = liquid * cL + air * cA
-        let rejected = it + ld + lu + chiller
-        var fans = 0.0
-        if c.air > 0 { fans += airFan * c.air * g(air * c.invAir) }
-        if c.liquid > 0 { fans += liquidPump * c.liquid * g(liquid * c.invLiquid) }
-        if c.it > 0 { fans += rejection * c.it * g(rejected * c.invIT) }
-        let cooling = chiller + fans
-        let lt = loss(transformer, it + ld + lu + cooling, c.it * transformerRatio, c.invIT / transformerRatio)
+        let k = HourPhysics.Month(self, c)
+        let base = it + ld + lu
+        let a0 = (liquidToHall ? it : it - liquid) + ld + lu
+        let fanA = k.airK * g(a0 * c.invAir)
+        let pumpL = k.liquidK * g(liquid * c.invLiquid)
+        let qA = liquidToHall ? a0 + fanA + pumpL : a0 + fanA
+        let qL = liquidToHall ? 0 : liquid + pumpL
+        let fans = fanA + pumpL
+        let heat = base + fans
+        let x = heat * c.invIT
+        let ga = approach.map { PartLoadTable.lookup($0, x, minSpeed: approachTable.minSpeed, exponent: approachTable.exponent) }
+            ?? CoolingPhysics.partLoadPower(x, minSpeed: approachTable.minSpeed, exponent: approachTable.exponent)
+        let a = approachDesign == 0 ? 0 : approachDesign * x * ga
+        let chiller = plant!.chillerPower(liquidW: qL, airW: qA, economizerC: w.economizerC, condensingC: w.condensingC,
+                                          approach: a, invCapacity: c.invChiller)
+        let rejected = heat + chiller
+        let cooling = chiller + (fans + k.rejK * g(rejected * c.invIT))
+        let y = base + cooling + k.aux
+        let lt = k.t0 + y * (k.t1 + y * k.tInv * k.t2)
         let delivery = ld + lu + lt
-        return HourFlows(it: it, cooling: cooling, delivery: delivery, facility: it + cooling + delivery,
-                         rejected: rejected)
+        let sinkHeat = heat + plant!.chillerHeatToSink * chiller
+        return HourFlows(it: it, cooling: cooling, delivery: delivery, auxiliary: k.aux, facility: it + cooling + k.aux + delivery,
+                         rejected: rejected, waterConsumedL: sinkHeat * w.consumedLPerWh,
+                         waterWithdrawnL: sinkHeat * w.withdrawnLPerWh)
+    }
+
+    /// The month's constants of the hour physics (capacity × coefficient products).
+    struct Month {
+        let airK: Double, liquidK: Double, rejK: Double, aux: Double
+        let t0: Double, t1: Double, t2: Double, tInv: Double
+
+        @inline(__always)
+        init(_ p: HourPhysics, _ c: MonthCapacity) {
+            airK = p.airFan * c.air; liquidK = p.liquidPump * c.liquid; rejK = p.rejection * c.it
+            aux = p.auxiliaryFraction * c.it
+            t0 = c.it * p.transformerRatio * p.transformer.noLoadFraction; t1 = p.transformer.proportionalFraction
+            t2 = p.transformer.squareLawFraction; tInv = c.invIT / p.transformerRatio
+        }
     }
 }

@@ -14,6 +14,8 @@ extension SiteSpec {
             out.append(("\(p).utc_offset_hours", "expected −12…14 hours, got \(utcOffsetHours)"))
         }
         fraction(designLoadFraction, "\(p).design_load_fraction", &out, open: true)
+        if let a = auxiliaryPowerFraction { fraction(a, "\(p).auxiliary_power_fraction", &out, max: 0.1) }
+        if let w = waterStressFraction { fraction(w, "\(p).water_stress_fraction", &out) }
         out += climate.validate(path: "\(p).climate")
         out += cooling.validate(path: "\(p).cooling")
         out += powerDelivery.validate(path: "\(p).power_delivery")
@@ -66,25 +68,38 @@ extension CoolingSpec {
             need(wueLPerKwh, "wue_l_per_kwh", 0...20, "L/kWh")
             return out
         }
-        if type != .airChillerEconomizer {
-            need(liquidSupplyC, "liquid_supply_c", 5...60, "°C (ASHRAE W-classes span W17–W45 and W+)")
-            need(liquidDeltaTC, "liquid_delta_t_c", 1...30, "K")
+        if type == .irhx {
+            need(supplyAirC, "supply_air_c", 10...35, "°C (ASHRAE allowable inlet range)")
+            need(hallAirDeltaTC, "hall_air_delta_t_c", 3...30, "K")
+            if minDewPointC != nil { need(minDewPointC, "min_dew_point_c", -40...15, "°C") }
+            need(adiabaticEffectivenessFraction, "adiabatic_effectiveness_fraction", 0...1, "a fraction")
+            need(cyclesOfConcentration, "cycles_of_concentration", 1.5...20, "cycles")
+        } else {
+            if type != .airChillerEconomizer {
+                need(liquidSupplyC, "liquid_supply_c", 5...60, "°C (ASHRAE W-classes span W17–W45 and W+)")
+                need(liquidDeltaTC, "liquid_delta_t_c", 1...30, "K")
+            }
+            need(chilledWaterSupplyC, "chilled_water_supply_c", 4...30, "°C")
+            need(chilledWaterDeltaTC, "chilled_water_delta_t_c", 1...20, "K")
+            need(approachC, "approach_c", 0.5...25, "K (an approach must be positive)")
+            need(hxApproachC, "hx_approach_c", 0...10, "K")
+            need(heatRejectionPowerFraction, "heat_rejection_power_fraction", 0...0.2, "W per W of heat")
+            need(approachFlowExponent, "approach_flow_exponent", 0...1, "an exponent (air-side h ∝ V^m)")
         }
-        need(chilledWaterSupplyC, "chilled_water_supply_c", 4...30, "°C")
-        need(chilledWaterDeltaTC, "chilled_water_delta_t_c", 1...20, "K")
-        need(approachC, "approach_c", 0.5...25, "K (an approach must be positive)")
-        need(hxApproachC, "hx_approach_c", 0...10, "K")
         need(condensingApproachC, "condensing_approach_c", 0...30, "K")
-        need(evaporatorApproachC, "evaporator_approach_c", 0...10, "K")
-        need(chillerEta, "chiller_eta", 0.05...0.95, "a second-law efficiency (COP / Carnot COP, below 1)")
+        need(evaporatorApproachC, "evaporator_approach_c", 0...15, "K")
+        need(chillerEta, "chiller_eta", 0.05...0.9, "a second-law efficiency (COP / Carnot COP, below 1)")
         need(chillerCopMax, "chiller_cop_max", 1...30, "a COP")
+        need(chillerUnits, "chiller_units", 1...50, "a count of chillers")
+        if let n = chillerUnits, n.isFinite, n != n.rounded() {
+            out.append(("\(p).chiller_units", "expected a whole number of chillers, got \(n)"))
+        }
         need(airFanPowerFraction, "air_fan_power_fraction", 0...0.3, "W per W of heat")
         need(liquidPumpPowerFraction, "liquid_pump_power_fraction", 0...0.2, "W per W of heat")
-        need(heatRejectionPowerFraction, "heat_rejection_power_fraction", 0...0.2, "W per W of heat")
         need(partLoadExponent, "part_load_exponent", 1...3.5, "an exponent")
         need(minSpeedFraction, "min_speed_fraction", 0...1, "a fraction")
         if type.usesTowers {
-            need(evaporatedFraction, "evaporated_fraction", 0...1, "a fraction")
+            need(towerLiquidGasRatio, "tower_liquid_gas_ratio", 0.3...3, "kg water per kg air")
             need(cyclesOfConcentration, "cycles_of_concentration", 1.5...20, "cycles")
             need(driftFraction, "drift_fraction", 0...0.01, "a fraction")
             need(towerRangeC, "tower_range_c", 1...20, "K")
@@ -136,13 +151,23 @@ extension GridSpec {
             if v.count == n && v.reduce(0, +) <= 0 { out.append(("\(p).carbon_intensity.\(key)", "weights sum to zero")) }
         }
         fraction(market.carbonFreeFraction, "\(p).market.carbon_free_fraction", &out)
-        if !(0.5...3).contains(market.residualMixFactor) {
-            out.append(("\(p).market.residual_mix_factor", "expected 0.5…3, got \(market.residualMixFactor)"))
+        if !(0...1.5).contains(market.residualMixKgPerKwh) {
+            out.append(("\(p).market.residual_mix_kg_per_kwh", "expected 0…1.5 kg CO2e/kWh, got \(market.residualMixKgPerKwh)"))
         }
-        if !(0...2).contains(price.baseUsdPerKwh) { out.append(("\(p).price.base_usd_per_kwh", "expected 0…2 USD/kWh, got \(price.baseUsdPerKwh)")) }
-        if !(0...2).contains(price.ppaUsdPerKwh) { out.append(("\(p).price.ppa_usd_per_kwh", "expected 0…2 USD/kWh, got \(price.ppaUsdPerKwh)")) }
-        fraction(price.ppaFraction, "\(p).price.ppa_fraction", &out)
-        for (key, v) in [("annual_escalation", price.annualEscalation), ("ppa_annual_escalation", price.ppaAnnualEscalation)]
+        if let m = c.longRunMarginalKgPerKwh, !(0...1.5).contains(m) {
+            out.append(("\(p).carbon_intensity.long_run_marginal_kg_per_kwh", "expected 0…1.5 kg CO2e/kWh, got \(m)"))
+        }
+        for (key, v) in [("base_usd_per_kwh", price.baseUsdPerKwh), ("ppa_usd_per_kwh", price.ppaUsdPerKwh),
+                         ("wholesale_usd_per_kwh", price.wholesaleUsdPerKwh)] where !(0...2).contains(v) {
+            out.append(("\(p).price.\(key)", "expected 0…2 USD/kWh, got \(v)"))
+        }
+        fraction(price.demandShareFraction, "\(p).price.demand_share_fraction", &out)
+        fraction(price.referenceLoadFactor, "\(p).price.reference_load_factor", &out, open: true)
+        if !(0...100).contains(price.capacityAdderUsdPerKwMonth) {
+            out.append(("\(p).price.capacity_adder_usd_per_kw_month", "expected 0…100 USD per kW-month, got \(price.capacityAdderUsdPerKwMonth)"))
+        }
+        for (key, v) in [("annual_escalation", price.annualEscalation), ("ppa_annual_escalation", price.ppaAnnualEscalation),
+                         ("wholesale_annual_escalation", price.wholesaleAnnualEscalation)]
             where !(-0.5...0.5).contains(v) {
             out.append(("\(p).price.\(key)", "expected −0.5…0.5 per year, got \(v)"))
         }

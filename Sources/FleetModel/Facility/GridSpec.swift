@@ -1,5 +1,5 @@
-/// An electricity grid: carbon intensity (location- and market-based), prices,
-/// and the water consumed to generate its electricity.
+/// An electricity grid: carbon intensity (location-based, market-based, long-run marginal),
+/// the delivered tariff and PPA settlement, and the water consumed to generate its electricity.
 public struct GridSpec: Codable, Sendable, Identified {
     public var id: String = ""
     public var name: String
@@ -38,10 +38,15 @@ public struct CarbonIntensitySpec: Codable, Sendable, Hashable {
     public var monthlyShape: [Double]
     /// Relative intensity of each local hour of the day (normalised to mean 1 by the model).
     public var hourlyShape: [Double]
+    /// Long-run marginal emission rate of new load in the region, levelized over the term,
+    /// kg CO2e/kWh (NREL Cambium LRMER); nil = not reported.
+    public var longRunMarginalKgPerKwh: Double?
 
-    public init(baseKgPerKwh: Double, baseYear: Int, annualChange: Double, monthlyShape: [Double], hourlyShape: [Double]) {
+    public init(baseKgPerKwh: Double, baseYear: Int, annualChange: Double, monthlyShape: [Double], hourlyShape: [Double],
+                longRunMarginalKgPerKwh: Double? = nil) {
         self.baseKgPerKwh = baseKgPerKwh; self.baseYear = baseYear; self.annualChange = annualChange
         self.monthlyShape = monthlyShape; self.hourlyShape = hourlyShape
+        self.longRunMarginalKgPerKwh = longRunMarginalKgPerKwh
     }
 
     enum CodingKeys: String, CodingKey {
@@ -50,53 +55,93 @@ public struct CarbonIntensitySpec: Codable, Sendable, Hashable {
         case annualChange = "annual_change"
         case monthlyShape = "monthly_shape"
         case hourlyShape = "hourly_shape"
+        case longRunMarginalKgPerKwh = "long_run_marginal_kg_per_kwh"
     }
 }
 
-/// Market-based accounting (GHG Protocol Scope 2 guidance): contracted carbon-free
-/// energy counts as zero; the rest carries the residual mix.
+/// Market-based accounting (GHG Protocol Scope 2 Guidance, 2015, ch. 6): contracted
+/// carbon-free energy (PPAs, certificates) at its own factor, 0, and the rest at the published
+/// residual mix of the grid region.
 public struct MarketSpec: Codable, Sendable, Hashable {
-    /// Share of the consumption covered by PPAs or unbundled certificates.
+    /// Share of the consumption covered by contracted carbon-free energy (PPAs, virtual PPAs with
+    /// their certificates, unbundled certificates); also the volume the virtual PPAs settle (§7).
     public var carbonFreeFraction: Double
-    /// Residual-mix intensity over the location-based intensity, dimensionless.
-    public var residualMixFactor: Double
+    /// Residual-mix emission rate of the region in `residualMixYear`, kg CO2e/kWh
+    /// (Green-e Energy Residual Mix by eGRID subregion); it follows the location-based trajectory.
+    public var residualMixKgPerKwh: Double
+    /// Data year of the residual-mix rate.
+    public var residualMixYear: Int
+    /// Hourly (24/7) matching: the contracted supply's shape by local hour (normalised to mean 1).
+    /// When set, contracted carbon-free energy counts only up to each hour's consumption; nil =
+    /// annual matching (the Scope 2 Guidance's default).
+    public var supplyHourlyShape: [Double]?
 
-    public init(carbonFreeFraction: Double, residualMixFactor: Double) {
-        self.carbonFreeFraction = carbonFreeFraction; self.residualMixFactor = residualMixFactor
+    public init(carbonFreeFraction: Double, residualMixKgPerKwh: Double, residualMixYear: Int,
+                supplyHourlyShape: [Double]? = nil) {
+        self.carbonFreeFraction = carbonFreeFraction; self.residualMixKgPerKwh = residualMixKgPerKwh
+        self.residualMixYear = residualMixYear; self.supplyHourlyShape = supplyHourlyShape
     }
 
     enum CodingKeys: String, CodingKey {
         case carbonFreeFraction = "carbon_free_fraction"
-        case residualMixFactor = "residual_mix_factor"
+        case residualMixKgPerKwh = "residual_mix_kg_per_kwh"
+        case residualMixYear = "residual_mix_year"
+        case supplyHourlyShape = "supply_hourly_shape"
     }
 }
 
-/// Electricity price: a utility tariff with escalation, blended with a PPA price.
+/// Electricity price: a delivered tariff (volumetric energy and delivery charges plus demand
+/// and capacity charges on the site's monthly peak) and the settlement of virtual PPAs against
+/// the wholesale price. Each price escalates from the year it describes.
 public struct PriceSpec: Codable, Sendable, Hashable {
-    /// Average utility price in the base year, USD/kWh.
+    /// All-in average delivered price of the base year (energy, transmission, distribution,
+    /// capacity and demand charges over kWh) for the reference load factor, USD/kWh.
     public var baseUsdPerKwh: Double
     public var baseYear: Int
-    /// Nominal escalation of the utility price, 1/year.
+    /// Nominal escalation of the delivered tariff, 1/year.
     public var annualEscalation: Double
-    /// Share of the energy bought under a physical or virtual PPA.
-    public var ppaFraction: Double
-    /// PPA price in the base year, USD/kWh.
+    /// Share of the average bill collected by demand (kW) charges at the reference load factor.
+    public var demandShareFraction: Double
+    /// Load factor (average / peak) of the customers the average price describes.
+    public var referenceLoadFactor: Double
+    /// Capacity charge not in the base year's average (a capacity-market price rise), USD per kW
+    /// of monthly peak per month.
+    public var capacityAdderUsdPerKwMonth: Double
+    /// Virtual-PPA strike price, USD/kWh, in `ppaBaseYear`.
     public var ppaUsdPerKwh: Double
-    /// Nominal escalation of the PPA price, 1/year.
+    public var ppaBaseYear: Int
+    /// Nominal escalation of the strike price, 1/year.
     public var ppaAnnualEscalation: Double
+    /// Average wholesale (real-time hub or zone) price the virtual PPAs settle against, USD/kWh.
+    public var wholesaleUsdPerKwh: Double
+    public var wholesaleBaseYear: Int
+    public var wholesaleAnnualEscalation: Double
 
-    public init(baseUsdPerKwh: Double, baseYear: Int, annualEscalation: Double, ppaFraction: Double,
-                ppaUsdPerKwh: Double, ppaAnnualEscalation: Double) {
+    public init(baseUsdPerKwh: Double, baseYear: Int, annualEscalation: Double, demandShareFraction: Double = 0,
+                referenceLoadFactor: Double = 1, capacityAdderUsdPerKwMonth: Double = 0,
+                ppaUsdPerKwh: Double = 0, ppaBaseYear: Int? = nil, ppaAnnualEscalation: Double = 0,
+                wholesaleUsdPerKwh: Double = 0, wholesaleBaseYear: Int? = nil, wholesaleAnnualEscalation: Double = 0) {
         self.baseUsdPerKwh = baseUsdPerKwh; self.baseYear = baseYear; self.annualEscalation = annualEscalation
-        self.ppaFraction = ppaFraction; self.ppaUsdPerKwh = ppaUsdPerKwh; self.ppaAnnualEscalation = ppaAnnualEscalation
+        self.demandShareFraction = demandShareFraction; self.referenceLoadFactor = referenceLoadFactor
+        self.capacityAdderUsdPerKwMonth = capacityAdderUsdPerKwMonth
+        self.ppaUsdPerKwh = ppaUsdPerKwh; self.ppaBaseYear = ppaBaseYear ?? baseYear
+        self.ppaAnnualEscalation = ppaAnnualEscalation
+        self.wholesaleUsdPerKwh = wholesaleUsdPerKwh; self.wholesaleBaseYear = wholesaleBaseYear ?? baseYear
+        self.wholesaleAnnualEscalation = wholesaleAnnualEscalation
     }
 
     enum CodingKeys: String, CodingKey {
         case baseUsdPerKwh = "base_usd_per_kwh"
         case baseYear = "base_year"
         case annualEscalation = "annual_escalation"
-        case ppaFraction = "ppa_fraction"
+        case demandShareFraction = "demand_share_fraction"
+        case referenceLoadFactor = "reference_load_factor"
+        case capacityAdderUsdPerKwMonth = "capacity_adder_usd_per_kw_month"
         case ppaUsdPerKwh = "ppa_usd_per_kwh"
+        case ppaBaseYear = "ppa_base_year"
         case ppaAnnualEscalation = "ppa_annual_escalation"
+        case wholesaleUsdPerKwh = "wholesale_usd_per_kwh"
+        case wholesaleBaseYear = "wholesale_base_year"
+        case wholesaleAnnualEscalation = "wholesale_annual_escalation"
     }
 }

@@ -45,4 +45,31 @@ public enum Psychrometrics {
     /// Rogers & Yau, A Short Course in Cloud Physics, 1989, table 2.1).
     @inline(__always)
     public static func latentHeatJPerKg(_ t: Double) -> Double { 2.501e6 - 2361 * t }
+
+    /// Humidity ratio of moist air, kg water per kg dry air, from vapour pressure `e` hPa at
+    /// pressure `p` hPa: 0.621945·e/(p − e) (ASHRAE Handbook—Fundamentals 2017 ch. 1, eq. 20).
+    @inline(__always)
+    public static func humidityRatio(vapourPressureHPa e: Double, pressureHPa p: Double) -> Double {
+        0.621945 * e / (p - e)
+    }
+
+    /// Humidity ratio at saturation at `t` °C.
+    public static func saturationHumidityRatio(_ t: Double, pressureHPa p: Double) -> Double {
+        humidityRatio(vapourPressureHPa: saturationPressureHPa(t), pressureHPa: p)
+    }
+
+    /// Humidity ratio from dry and wet bulb (the psychrometer equation used by `wetBulbC`);
+    /// `saturationHPa`, e_s(T_w), when the caller has it.
+    public static func humidityRatio(dryBulbC t: Double, wetBulbC tw: Double, pressureHPa p: Double,
+                                     saturationHPa es: Double? = nil) -> Double {
+        let e = (es ?? saturationPressureHPa(tw)) - 6.53e-4 * (1 + 0.000944 * tw) * p * (t - tw)
+        return humidityRatio(vapourPressureHPa: max(e, 0), pressureHPa: p)
+    }
+
+    /// Specific enthalpy of moist air, kJ per kg dry air: 1.006 t + W(2501 + 1.86 t)
+    /// (ASHRAE Handbook—Fundamentals 2017 ch. 1, eq. 32).
+    @inline(__always)
+    public static func enthalpyKJPerKg(_ t: Double, humidityRatio w: Double) -> Double {
+        1.006 * t + w * (2501 + 1.86 * t)
+    }
 }

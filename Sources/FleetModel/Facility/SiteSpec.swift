@@ -17,6 +17,12 @@ public struct SiteSpec: Codable, Sendable, Identified {
     public var climate: ClimateSpec
     public var cooling: CoolingSpec
     public var powerDelivery: PowerDeliverySpec
+    /// Site loads outside IT, cooling and delivery (lighting, controls, security, generator
+    /// block heaters), as a share of the commissioned IT capacity; nil = none.
+    public var auxiliaryPowerFraction: Double?
+    /// WRI Aqueduct baseline water stress of the site's catchment (withdrawals over available
+    /// renewable supply, capped at 1), weighting the on-site water consumed; nil = not weighted.
+    public var waterStressFraction: Double?
 
     public init(id: String = "", name: String, grid: String, utcOffsetHours: Int, designLoadFraction: Double,
                 climate: ClimateSpec, cooling: CoolingSpec, powerDelivery: PowerDeliverySpec) {
@@ -30,6 +36,8 @@ public struct SiteSpec: Codable, Sendable, Identified {
         case utcOffsetHours = "utc_offset_hours"
         case designLoadFraction = "design_load_fraction"
         case powerDelivery = "power_delivery"
+        case auxiliaryPowerFraction = "auxiliary_power_fraction"
+        case waterStressFraction = "water_stress_fraction"
     }
 }
 
@@ -81,7 +89,7 @@ public struct ClimateSpec: Codable, Sendable, Hashable {
 
 /// The cooling design of a site (`type` picks the model; see docs/METHODS.md).
 public struct CoolingSpec: Codable, Sendable, Hashable {
-    /// "liquid-tower", "liquid-dry-cooler", "air-chiller-economizer" or "fixed-pue".
+    /// "irhx-outside-air", "liquid-tower", "liquid-dry-cooler", "air-chiller-economizer" or "fixed-pue".
     public var type: CoolingType
     /// fixed-pue: the constant PUE.
     public var pue: Double?
@@ -118,8 +126,9 @@ public struct CoolingSpec: Codable, Sendable, Hashable {
     public var partLoadExponent: Double?
     /// Minimum fan/pump speed as a share of design flow (the floor of the affinity law).
     public var minSpeedFraction: Double?
-    /// Share of the tower's heat rejected by evaporation (latent), the rest sensibly.
-    public var evaporatedFraction: Double?
+    /// Tower water over air mass flow at design, L/G (sets the air's enthalpy rise and so the
+    /// share of the heat that leaves by evaporation in each hour's weather).
+    public var towerLiquidGasRatio: Double?
     /// Cycles of concentration of the tower water (blowdown = evaporation / (N − 1)).
     public var cyclesOfConcentration: Double?
     /// Drift loss as a share of circulating water.
@@ -132,6 +141,18 @@ public struct CoolingSpec: Codable, Sendable, Hashable {
     public var adiabaticEffectivenessFraction: Double?
     /// liquid-dry-cooler: air temperature rise across the dry-cooler coil at design, K.
     public var dryCoolerAirDeltaTC: Double?
+    /// Exponent m of the air-side heat-transfer coefficient versus air velocity (h ∝ V^m):
+    /// a coil's approach at load ratio x with fans at speed max(x, x_min) is a·x·max(x, x_min)^(−m).
+    public var approachFlowExponent: Double?
+    /// Identical chillers the trim plant is staged over (each runs at the plant's load / running units).
+    public var chillerUnits: Double?
+    /// irhx: hall supply-air set point, °C (outside air is used up to the return temperature).
+    public var supplyAirC: Double?
+    /// irhx: air temperature rise across the racks and in-row coils at design, K.
+    public var hallAirDeltaTC: Double?
+    /// irhx: lowest supply dew point the hall is held at (the evaporative media humidify
+    /// drier outside air up to it), °C; nil = no humidification.
+    public var minDewPointC: Double?
 
     public init(type: CoolingType) { self.type = type }
 
@@ -153,13 +174,18 @@ public struct CoolingSpec: Codable, Sendable, Hashable {
         case heatRejectionPowerFraction = "heat_rejection_power_fraction"
         case partLoadExponent = "part_load_exponent"
         case minSpeedFraction = "min_speed_fraction"
-        case evaporatedFraction = "evaporated_fraction"
+        case towerLiquidGasRatio = "tower_liquid_gas_ratio"
         case cyclesOfConcentration = "cycles_of_concentration"
         case driftFraction = "drift_fraction"
         case towerRangeC = "tower_range_c"
         case adiabaticAboveC = "adiabatic_above_c"
         case adiabaticEffectivenessFraction = "adiabatic_effectiveness_fraction"
         case dryCoolerAirDeltaTC = "dry_cooler_air_delta_t_c"
+        case approachFlowExponent = "approach_flow_exponent"
+        case chillerUnits = "chiller_units"
+        case supplyAirC = "supply_air_c"
+        case hallAirDeltaTC = "hall_air_delta_t_c"
+        case minDewPointC = "min_dew_point_c"
     }
 }
 
@@ -171,6 +197,9 @@ public enum CoolingType: String, Codable, Sendable, Hashable, CaseIterable {
     case liquidDryCooler = "liquid-dry-cooler"
     /// Air-cooled halls: CRAH, water-cooled chillers, waterside economizer, towers.
     case airChillerEconomizer = "air-chiller-economizer"
+    /// AWS In-Row Heat Exchanger: cold-plate loop → in-row liquid-to-air coil → hall air →
+    /// outside-air economizer with direct evaporative assist → DX trim.
+    case irhx = "irhx-outside-air"
     /// A constant PUE and WUE.
     case fixedPUE = "fixed-pue"
 
@@ -180,9 +209,13 @@ public enum CoolingType: String, Codable, Sendable, Hashable, CaseIterable {
         case .liquidTower: "Direct-to-chip liquid, cooling towers, trim chiller; air share by CRAH"
         case .liquidDryCooler: "Direct-to-chip liquid, dry coolers with adiabatic trim, trim chiller"
         case .airChillerEconomizer: "Air-cooled halls: CRAH, water-cooled chillers, waterside economizer, towers"
+        case .irhx: "AWS IRHX: cold plates → in-row liquid-to-air coils → hall air → outside air, evaporative assist, DX trim"
         case .fixedPUE: "A constant PUE and WUE (the simple option)"
         }
     }
+
+    /// True when the liquid loop's heat ends in the hall air (in-row liquid-to-air coils).
+    public var liquidToHallAir: Bool { self == .irhx }
 
     /// True when heat leaves through evaporative towers.
     public var usesTowers: Bool { self == .liquidTower || self == .airChillerEconomizer }

@@ -8,6 +8,9 @@ public struct TypicalYearWeather: Sendable {
     public let dryBulbC: [Double]
     /// Wet bulb of each hour, °C.
     public let wetBulbC: [Double]
+    /// Saturation vapour pressure at each hour's wet bulb, hPa (the psychrometer equation's
+    /// pressure-independent term, kept so plant tables rebuilt per sample need no `exp`).
+    public let wetBulbSaturationHPa: [Double]
     /// Where the weather came from ("synthesised from normals: …" or the file path).
     public let source: String
     let model: Model
@@ -27,6 +30,7 @@ public struct TypicalYearWeather: Sendable {
             db[k] = w.dryBulb; wb[k] = w.wetBulb
         }
         dryBulbC = db; wetBulbC = wb
+        wetBulbSaturationHPa = wb.map(Psychrometrics.saturationPressureHPa)
         source = "synthesised from monthly normals of \(climate.station)"
         model = .synthetic(s)
     }
@@ -35,6 +39,7 @@ public struct TypicalYearWeather: Sendable {
     public init(hourlyDryBulbC: [Double], wetBulbC: [Double], source: String) {
         precondition(hourlyDryBulbC.count == Self.hours && wetBulbC.count == Self.hours)
         self.dryBulbC = hourlyDryBulbC; self.wetBulbC = wetBulbC
+        wetBulbSaturationHPa = wetBulbC.map(Psychrometrics.saturationPressureHPa)
         self.source = source; model = .hourly
     }
 

@@ -21,6 +21,21 @@ public struct FleetResult: Codable, Sendable {
     /// Histograms of the sampled totals, when samples > 0 (an extension of the contract).
     public var histograms: [Metric: Histogram]?
     public var diagnostics: Diagnostics
+    /// Unit, label and, for carbon, whose inventory each metric belongs to (GHG Protocol).
+    public var metrics: [Metric: MetricInfo]? = FleetResult.metricInfo
+
+    /// What a metric is, for readers of the JSON.
+    public struct MetricInfo: Codable, Sendable, Hashable {
+        public var unit: String
+        public var label: String
+        /// Whose greenhouse-gas inventory (carbon metrics only).
+        public var inventory: String?
+    }
+
+    /// Every metric's unit, label and inventory.
+    public static var metricInfo: [Metric: MetricInfo] {
+        Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0, MetricInfo(unit: $0.unit, label: $0.label, inventory: $0.inventory)) })
+    }
 
     public init(tool: Tool = .current, scenario: ScenarioInfo, run: RunInfo, inputs: [Input],
                 totals: [Metric: Stats], annual: [PeriodStats], monthly: [PeriodStats],
@@ -151,7 +166,7 @@ public struct FleetResult: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
         case tool, scenario, run, inputs, totals, annual, monthly, sensitivity, sweep,
-             breakdown, histograms, diagnostics
+             breakdown, histograms, diagnostics, metrics
     }
 }
 

@@ -17,16 +17,32 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
     case electricityCost = "electricity_cost_usd"
     case costShareOfContract = "cost_share_of_contract"
     case gpusInstalledPeak = "gpus_installed_peak"
+    case auxiliaryEnergy = "auxiliary_energy_mwh"
+    case waterOnsiteConsumption = "water_onsite_consumption_m3"
+    case waterStressWeighted = "water_stress_weighted_m3"
+    case carbonMarginal = "carbon_marginal_tco2e"
+    case demandCharges = "demand_charges_usd"
+    case ppaSettlement = "ppa_settlement_usd"
+    case wue = "wue_l_per_kwh"
+    case cfeMatched = "cfe_matched_mwh"
+    case cfeShare = "cfe_share"
+    case cfeMatchedHours = "cfe_matched_site_hours"
+    case loadSiteHours = "load_site_hours"
+    case cfeHoursShare = "cfe_hours_matched_share"
 
     /// The unit, as printed in tables and CSV headers.
     public var unit: String {
         switch self {
-        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss: "MWh"
+        case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss, .auxiliaryEnergy: "MWh"
         case .peakFacilityPower, .averageFacilityPower: "MW"
         case .pue, .costShareOfContract: "1"
-        case .waterOnsite, .waterOffsite: "m3"
-        case .carbonLocation, .carbonMarket, .carbonEmbodied: "tCO2e"
-        case .electricityCost: "USD"
+        case .wue: "L/kWh"
+        case .cfeMatched: "MWh"
+        case .cfeShare, .cfeHoursShare: "1"
+        case .cfeMatchedHours, .loadSiteHours: "h"
+        case .waterOnsite, .waterOffsite, .waterOnsiteConsumption, .waterStressWeighted: "m3"
+        case .carbonLocation, .carbonMarket, .carbonEmbodied, .carbonMarginal: "tCO2e"
+        case .electricityCost, .demandCharges, .ppaSettlement: "USD"
         case .gpusInstalledPeak: "GPUs"
         }
     }
@@ -41,19 +57,44 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
         case .peakFacilityPower: "Peak facility power"
         case .averageFacilityPower: "Average facility power"
         case .pue: "PUE (energy-weighted)"
-        case .waterOnsite: "On-site water"
-        case .waterOffsite: "Off-site (grid) water"
-        case .carbonLocation: "Carbon, location-based (scope 2)"
-        case .carbonMarket: "Carbon, market-based (scope 2)"
+        case .waterOnsite: "On-site water withdrawal"
+        case .waterOffsite: "Off-site water consumed in generation"
+        case .carbonLocation: "Carbon, location-based (operator Scope 2; customer Scope 3 cat. 1)"
+        case .carbonMarket: "Carbon, market-based (operator Scope 2; customer Scope 3 cat. 1)"
         case .carbonEmbodied: "Carbon, embodied (scope 3)"
         case .electricityCost: "Electricity cost"
         case .costShareOfContract: "Cost share of contract"
         case .gpusInstalledPeak: "GPUs installed (peak)"
+        case .auxiliaryEnergy: "Site auxiliary energy"
+        case .waterOnsiteConsumption: "On-site water consumption"
+        case .waterStressWeighted: "On-site water consumption × baseline water stress"
+        case .carbonMarginal: "Carbon, long-run marginal (consequential; not an inventory figure)"
+        case .demandCharges: "Demand and capacity charges (in the electricity cost)"
+        case .ppaSettlement: "Virtual-PPA settlement (in the electricity cost)"
+        case .wue: "WUE, on-site withdrawal per kWh of IT energy"
+        case .cfeMatched: "Contracted carbon-free energy counted (annual or hourly matching)"
+        case .cfeShare: "Carbon-free share of consumption counted"
+        case .cfeMatchedHours: "Site-hours fully matched by contracted carbon-free supply (hourly matching)"
+        case .loadSiteHours: "Site-hours with load"
+        case .cfeHoursShare: "Share of hours fully matched (24/7 CFE; 0 without hourly matching)"
         }
     }
 
     public static func < (a: Metric, b: Metric) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+extension Metric {
+    /// Whose greenhouse-gas inventory a carbon metric belongs to (GHG Protocol), nil for others.
+    public var inventory: String? {
+        switch self {
+        case .carbonLocation: "operator Scope 2 (location-based); customer Scope 3 category 1 (purchased goods and services)"
+        case .carbonMarket: "operator Scope 2 (market-based); customer Scope 3 category 1 (purchased goods and services)"
+        case .carbonEmbodied: "operator Scope 3 category 2 (capital goods); customer Scope 3 category 1"
+        case .carbonMarginal: "none: consequential emissions induced by the new load (not an inventory figure)"
+        default: nil
+        }
     }
 }
 

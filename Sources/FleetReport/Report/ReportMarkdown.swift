@@ -162,9 +162,9 @@ public enum ReportMarkdown {
 
         mutating func summary() {
             heading("Executive summary")
-            let headline: [Metric] = [.facilityEnergy, .itEnergy, .peakFacilityPower, .pue, .waterOnsite, .waterOffsite,
-                                      .carbonLocation, .carbonMarket, .carbonEmbodied, .electricityCost, .costShareOfContract,
-                                      .gpusInstalledPeak]
+            let headline: [Metric] = [.facilityEnergy, .itEnergy, .peakFacilityPower, .pue, .wue, .waterOnsite,
+                                      .waterOnsiteConsumption, .waterOffsite, .carbonLocation, .carbonMarket, .carbonMarginal,
+                                      .carbonEmbodied, .electricityCost, .costShareOfContract, .gpusInstalledPeak]
             para("Totals over \(ReportMarkdown.termText(r)). Base is the deterministic case with every input at its base value"
                  + (sampled ? "; P5, P50 and P95 are the 5th, 50th and 95th percentiles of \(NumberFormat.grouped(Double(r.run.samples), decimals: 0)) Monte Carlo samples, so nine runs in ten fall between P5 and P95." : "."))
             table(statsTable(headline))
@@ -192,12 +192,19 @@ public enum ReportMarkdown {
                 para(s + ".")
             }
             if r.totals[.carbonLocation] != nil, r.totals[.carbonMarket] != nil {
-                para("**Carbon.** Location-based emissions (the grids' average intensity) are \(stat(.carbonLocation)); "
-                     + "market-based emissions, after contracted carbon-free electricity, are \(stat(.carbonMarket)). "
-                     + "Embodied emissions of the hardware, amortised over its life and reported apart as scope 3, add \(stat(.carbonEmbodied)).")
+                var c = "**Carbon.** Location-based emissions (the grids' average intensity) are \(stat(.carbonLocation)); "
+                    + "market-based emissions, contracted carbon-free electricity at zero and the rest at the grid's residual mix, are "
+                    + "\(stat(.carbonMarket)). Both are the operator's Scope 2 and the customer's Scope 3 category 1 (purchased goods and services). "
+                    + "Embodied emissions of the hardware, amortised over its life and reported apart as scope 3, add \(stat(.carbonEmbodied))."
+                if r.totals[.carbonMarginal] != nil {
+                    c += " The long-run marginal emissions the new load causes (no inventory's figure) are \(stat(.carbonMarginal))."
+                }
+                para(c)
             }
             if r.totals[.waterOnsite] != nil {
-                para("**Water.** Cooling consumes \(stat(.waterOnsite)) on site; generating the electricity consumes a further \(stat(.waterOffsite)) off site.")
+                var w = "**Water.** Cooling withdraws \(stat(.waterOnsite)) on site"
+                if r.totals[.waterOnsiteConsumption] != nil { w += ", of which \(stat(.waterOnsiteConsumption)) evaporates" }
+                para(w + "; generating the electricity consumes a further \(stat(.waterOffsite)) off site.")
             }
             figure("histograms")
         }
@@ -282,32 +289,51 @@ public enum ReportMarkdown {
 
         mutating func water() {
             heading("Water")
-            var s = "On-site water, evaporated by cooling towers and drained as blowdown, totals \(stat(.waterOnsite)); "
-                + "off-site water, consumed by the power plants that generate the fleet's electricity, totals \(stat(.waterOffsite))."
+            var s = "On-site withdrawal, the make-up water of evaporative media, towers or pads including blowdown and bleed, totals "
+                + "\(stat(.waterOnsite))"
+            if r.totals[.waterOnsiteConsumption] != nil {
+                s += "; on-site consumption, the part evaporated or carried off as drift, totals \(stat(.waterOnsiteConsumption))"
+            }
+            s += "; off-site water, consumed by the power plants that generate the fleet's electricity, totals \(stat(.waterOffsite))."
             if let w = r.totals[.waterOnsite]?.base, let it = r.totals[.itEnergy]?.base, it > 0 {
-                s += " The on-site water use effectiveness (WUE) is \(NumberFormat.grouped(w / it, decimals: 2)) L per kWh of IT energy."
+                s += " The on-site water use effectiveness (WUE) is \(NumberFormat.grouped(w / it, decimals: 3)) L per kWh of IT energy."
+            }
+            if r.totals[.waterStressWeighted] != nil {
+                s += " Weighted by each site's WRI Aqueduct baseline water stress, the on-site consumption counts as \(stat(.waterStressWeighted))."
             }
             para(s)
-            table(annualTable([.waterOnsite, .waterOffsite]))
+            table(annualTable([.waterOnsite, .waterOnsiteConsumption, .waterStressWeighted, .waterOffsite].filter { r.totals[$0] != nil }))
             figure("water")
         }
 
         mutating func carbon() {
             heading("Carbon")
             para("Scope 2 emissions come from the electricity the facilities draw: location-based with each grid's hourly average "
-                 + "carbon intensity, \(stat(.carbonLocation)); market-based, after the carbon-free electricity contracted through "
-                 + "power purchase agreements, \(stat(.carbonMarket)). Scope 3 embodied emissions of manufacturing the GPUs, servers "
+                 + "carbon intensity, \(stat(.carbonLocation)); market-based (GHG Protocol Scope 2 Guidance), the carbon-free electricity "
+                 + "contracted through power purchase agreements and certificates at zero and the rest at the grid's residual mix, "
+                 + "\(stat(.carbonMarket)). These are the operator's Scope 2 and the customer's Scope 3 category 1 (purchased goods and "
+                 + "services). Scope 3 embodied emissions of manufacturing the GPUs, servers "
                  + "and network, amortised over their service life within the term, add \(stat(.carbonEmbodied)).")
+            if r.totals[.carbonMarginal] != nil {
+                para("A new load of this size is not served at the grid's average: with long-run marginal emission rates (NREL Cambium), "
+                     + "which include the generation built and retired because of it, it causes \(stat(.carbonMarginal)). This is a "
+                     + "consequential estimate, not an inventory figure.")
+            }
             if let c = r.totals[.carbonLocation]?.base, let e = r.totals[.facilityEnergy]?.base, e > 0 {
                 para("The average location-based intensity of the fleet's electricity is \(NumberFormat.grouped(c / e * 1000, decimals: 0)) g CO₂e/kWh.")
             }
-            table(annualTable([.carbonLocation, .carbonMarket, .carbonEmbodied]))
+            table(annualTable([.carbonLocation, .carbonMarket, .carbonMarginal, .carbonEmbodied].filter { r.totals[$0] != nil }))
             figure("cumulative-carbon")
         }
 
         mutating func cost() {
             heading("Cost")
-            var s = "Electricity costs \(stat(.electricityCost)) over the term, in nominal US dollars with each grid's price escalation."
+            var s = "Electricity costs \(stat(.electricityCost)) over the term, in nominal US dollars with each grid's price escalation: "
+                + "the delivered tariff (energy, transmission, distribution, capacity and demand charges) plus the settlement of the "
+                + "virtual PPAs against the wholesale price."
+            if r.totals[.demandCharges] != nil, r.totals[.ppaSettlement] != nil {
+                s += " Demand and capacity charges on the sites' monthly peaks make up \(stat(.demandCharges)) of it and the PPA settlement \(stat(.ppaSettlement))."
+            }
             if let c = r.totals[.electricityCost]?.base, let e = r.totals[.facilityEnergy]?.base, e > 0 {
                 s += " The average price paid is \(NumberFormat.grouped(c / (e * 1000) * 100, decimals: 2)) US cents per kWh."
             }
@@ -315,7 +341,7 @@ public enum ReportMarkdown {
                 s += " Against the contract value of \(DisplayUnit.of(.electricityCost, magnitude: value).format(value)), electricity is \(stat(.costShareOfContract))."
             }
             para(s)
-            table(annualTable([.electricityCost, .costShareOfContract]))
+            table(annualTable([.electricityCost, .demandCharges, .ppaSettlement, .costShareOfContract].filter { r.totals[$0] != nil }))
         }
 
         mutating func drivers() {
