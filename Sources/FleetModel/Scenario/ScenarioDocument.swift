@@ -94,6 +94,7 @@ public struct ScenarioDocument: Sendable {
     }
 
     private static func read(path: String, models: ModelsSource) throws -> ScenarioDocument {
+        if let incomplete = models.incompleteness() { throw ScenarioErrors([incomplete]) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "cannot read the file")])
         }
@@ -271,7 +272,7 @@ public struct ScenarioDocument: Sendable {
         let checks = ValueChecks(unit: unit, isFraction: Units.canonical(forField: field)?.dimension == .fraction)
         if let x = Double(text) {
             guard x.isFinite else { throw fail("expected a finite number, got \(text)") }
-            if let problem = checks.problem(x) { throw fail(problem) }
+            if let problem = checks.writtenProblem(x) { throw fail(problem) }
             try apply(ScenarioAssignment(path: path, change: .value(x)))
             return
         }

@@ -35,6 +35,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let spec = try SweepSpec.parse(vary)
+        try spec.checkWork(samples: sampling.samples)
         let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         try spec.check(against: document)
