@@ -115,4 +115,15 @@ struct HostileInputTests {
             "\(file):15:22: fleet.cohorts.h100-tx.count: expected a positive number, got 0",
         ], "\(r.stderr)")
     }
+
+    /// A denormal utilization (1e-320) is a valid number in [0, 1]; printing it trapped in the
+    /// table's number formatting (10^323 overflowed). It prints in scientific notation.
+    @Test(arguments: [["power", "--gpu", "h100-sxm", "--utilization", "1e-320"],
+                      ["estimate", "--gpu", "h100-sxm", "--gpu-hours", "10", "--utilization", "1e-320"]])
+    func denormalUtilizationPrintsInsteadOfTrapping(_ arguments: [String]) throws {
+        let r = try TestSupport.fleetwatt(arguments)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!BadInputCorpus.looksLikeACrash(r.stderr), "\(r.stderr)")
+        #expect(r.stdout.contains("e-320") || r.stdout.contains("e-321"), "\(r.stdout)")
+    }
 }
