@@ -126,4 +126,21 @@ struct HostileInputTests {
         #expect(!BadInputCorpus.looksLikeACrash(r.stderr), "\(r.stderr)")
         #expect(r.stdout.contains("e-320") || r.stdout.contains("e-321"), "\(r.stdout)")
     }
+
+    /// A scenario file far too large is refused from its size (a sparse 1 GB file took 15 s
+    /// and 3 GB of memory to be read and parsed).
+    @Test func aHugeScenarioFileIsRefusedAtOnce() throws {
+        let folder = try TestSupport.tempFolder()
+        let huge = folder.appendingPathComponent("huge.yaml")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 1 << 30)
+        try handle.close()
+        let start = Date()
+        let r = try TestSupport.fleetwatt(["validate", "huge.yaml"], in: folder)
+        #expect(r.status == 2)
+        #expect(r.stderr == "huge.yaml: the file is 1073741824 bytes; a scenario is at most 16777216 bytes (the shipped ones are under 50 KB)\n",
+                "\(r.stderr)")
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
 }

@@ -96,7 +96,7 @@ extension CohortSpec {
         }
         if let hw, !liquidCooled {
             check(hw.liquidHeatFraction < 0.5 || hw.kind == .cpuServer || hw.tdpW < 1_000, "liquid_cooled",
-                  "\(hw.id) racks (\(Int(hw.tdpW)) W per GPU) are liquid cooled by design")
+                  "\(hw.id) racks (\(Distribution.format(hw.tdpW)) W per GPU) are liquid cooled by design")
         }
         let w = workload, p = "workload"
         check((0...1).contains(w.trainingFraction), "\(p).training_fraction", "expected 0 to 1, got \(w.trainingFraction)")
