@@ -56,11 +56,7 @@ struct HostileInputTests {
     /// 1 GB file (no disk used) takes no longer to refuse than a missing one.
     @Test func aHugeWeatherFileIsRefusedAtOnce() throws {
         let folder = try TestSupport.tempFolder()
-        let huge = folder.appendingPathComponent("huge.csv")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: huge)
-        try handle.truncate(atOffset: 1 << 30)
-        try handle.close()
+        try Self.sparseGigabyte(folder.appendingPathComponent("huge.csv"))
         let template = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent(
             "Tests/fleetwattTests/Corpus/scenarios/weather-nan-cell.yaml"), encoding: .utf8)
         try template.replacingOccurrences(of: "../weather/nan-cell.csv", with: "huge.csv")
@@ -131,16 +127,20 @@ struct HostileInputTests {
     /// and 3 GB of memory to be read and parsed).
     @Test func aHugeScenarioFileIsRefusedAtOnce() throws {
         let folder = try TestSupport.tempFolder()
-        let huge = folder.appendingPathComponent("huge.yaml")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: huge)
-        try handle.truncate(atOffset: 1 << 30)
-        try handle.close()
+        try Self.sparseGigabyte(folder.appendingPathComponent("huge.yaml"))
         let start = Date()
         let r = try TestSupport.fleetwatt(["validate", "huge.yaml"], in: folder)
         #expect(r.status == 2)
         #expect(r.stderr == "huge.yaml: the file is 1073741824 bytes; a scenario is at most 16777216 bytes (the shipped ones are under 50 KB)\n",
                 "\(r.stderr)")
         #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    /// A 1 GiB file of zeros that uses no disk (a hole made by truncating upwards).
+    static func sparseGigabyte(_ url: URL) throws {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 1 << 30)
+        try handle.close()
     }
 }
