@@ -45,7 +45,7 @@ struct Bench: ParsableCommand {
             }
         }
         let table = TableRenderer.benchTable(rows)
-        print(String(decoding: try RenderedOutput.document(rows, table: table, as: format, width: 120), as: UTF8.self), terminator: "")
+        try StandardOutput.write(RenderedOutput.document(rows, table: table, as: format, width: 120))
     }
 
     /// Comma-separated whole numbers in 1…max; an empty item (`10,,20`) is refused.

@@ -50,6 +50,7 @@ struct SensitivityCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try output.destination(reading: scenario.scenario)
         let chosen = metrics.isEmpty ? nil : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         let options = UncertaintyOptions(samples: 0, seed: seed, sampler: sampler, threads: threads, overrides: scenario.sets)
@@ -65,7 +66,7 @@ struct SensitivityCommand: ParsableCommand {
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings
         }
-        try output.emit(RenderedOutput.result(result, as: output.format))
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
     }
 }
 

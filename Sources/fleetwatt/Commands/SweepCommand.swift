@@ -36,6 +36,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try output.destination(reading: scenario.scenario)
         let spec = try SweepSpec.parse(vary)
         try spec.checkWork(samples: sampling.samples)
         let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
@@ -47,6 +48,6 @@ struct SweepCommand: ParsableCommand {
         result.sweep = try ProgressBar.run(output.progress, quiet: output.quiet, label: "sweep") { progress in
             try FleetUncertainty.sweep(document: document, spec: spec, metrics: chosen, options: options, progress: progress)
         }
-        try output.emit(RenderedOutput.result(result, as: output.format))
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
     }
 }
