@@ -12,6 +12,8 @@ public enum NumberFormat {
         let magnitude = Int(floor(log10(abs(value))))
         let factor = pow(10.0, Double(significant - 1 - magnitude))
         let rounded = (value * factor).rounded() / factor
+        // Near the ends of the double range (1e-320: the factor overflows) scientific notation.
+        guard factor.isFinite, rounded.isFinite, rounded != 0 else { return String(format: "%.\(significant)g", value) }
         // Rounding may carry into the next power of ten (999.95 → 1,000).
         let decimals = max(0, significant - 1 - Int(floor(log10(abs(rounded)))))
         return grouped(rounded, decimals: decimals)

@@ -43,10 +43,12 @@ public struct TextTable: Sendable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A pipe table (pandoc, GitHub): `|` in cells escaped.
+    /// A pipe table (pandoc, GitHub): `|` in cells escaped, once (a cell that `MarkdownText`
+    /// already escaped keeps its `\|`; escaping it again gave `\\|`, an escaped backslash
+    /// followed by a bare pipe, which split the cell: a title "A | B" broke the report's tables).
     public func markdown() -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+            "| " + cells.map(Self.escapingPipes).joined(separator: " | ") + " |"
         }
         // Dash counts follow the longest cell or header word, within 7…40: pandoc takes
         // them as the relative column widths when a row is longer than its line width.
@@ -57,6 +59,18 @@ public struct TextTable: Sendable, Equatable {
             return alignments[j] == .left ? ":" + dashes : dashes + ":"
         }.joined(separator: "|") + "|"
         return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// `s` with every `|` that is not already escaped (an odd run of backslashes before it)
+    /// preceded by a backslash.
+    static func escapingPipes(_ s: String) -> String {
+        var out = "", backslashes = 0
+        for c in s {
+            if c == "|" && backslashes % 2 == 0 { out.append("\\") }
+            backslashes = c == "\\" ? backslashes + 1 : 0
+            out.append(c)
+        }
+        return out
     }
 
     /// RFC 4180 CSV (CRLF line ends, fields quoted when needed).

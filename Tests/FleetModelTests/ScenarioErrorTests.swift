@@ -68,13 +68,48 @@ struct ScenarioErrorTests {
     @Test func pathologicalNestingIsRefusedNotACrash() {
         // 20,000 nested lists overflowed the stack before the depth guard.
         let text = "a: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)
-        #expect(throws: ScenarioErrors([ScenarioError(file: "deep.yaml", line: 1, column: 204, path: "",
-                                                      message: "nested or indented more than 200 levels deep")])) {
+        // The root mapping is level 1, so the 200th `[` (column 3 + 200) is level 201.
+        #expect(throws: ScenarioErrors([ScenarioError(file: "deep.yaml", line: 1, column: 203, path: "",
+                                                      message: "nested more than 200 levels deep")])) {
             try ScenarioDocument(text: text, file: "deep.yaml", models: .files([:], label: "m"))
+        }
+        // An apostrophe in a plain scalar defeated the old text scanner (it took it for a quote
+        // and skipped the brackets after it); the depth now comes from libYAML's events.
+        let apostrophe = "d: it's\na: " + String(repeating: "[", count: 6_000)
+        #expect(throws: ScenarioErrors([ScenarioError(file: "a.yaml", line: 2, column: 203, path: "",
+                                                      message: "nested more than 200 levels deep")])) {
+            try ScenarioDocument(text: apostrophe, file: "a.yaml", models: .files([:], label: "m"))
         }
         // Brackets inside quotes and comments do not count.
         let quoted = "a: \"" + String(repeating: "[", count: 500) + "\"  # " + String(repeating: "{", count: 500) + "\n"
         #expect(throws: Never.self) { try ScenarioDocument(text: quoted, file: "q.yaml", models: .files([:], label: "m")) }
+    }
+
+    /// Alias expansion is bounded: a "billion laughs" (9 levels of 9 aliases, 9¹⁰ ≈ 3.5e9
+    /// strings once expanded) and a chain of 2,000 doubling aliases are refused, at the alias
+    /// that crosses a million values, in well under a second, without expanding anything.
+    @Test func aliasBombsAreRefusedAtOnce() {
+        var laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for i in 1...9 { laughs += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ") + "]\n" }
+        var chain = "c0: &c0 [x, x]\n"
+        for i in 1..<2_000 { chain += "c\(i): &c\(i) [*c\(i - 1), *c\(i - 1)]\n" }
+        let message = "the document holds more than 1000000 values once its aliases are expanded"
+        let start = Date()
+        // Laughs: a_i holds s_i = 1 + 9 s_(i−1) values (s_0 = 10): 91, 820, 7381, 66430, 597871.
+        // Lines 1–6 with their keys total 1 + 11 + 92 + 821 + 7382 + 66431 + 597872 = 672610;
+        // a6's key and list make 672612, and its first alias (+597871) crosses 10⁶: line 7,
+        // column 10 (after "a6: &a6 [").
+        #expect(throws: ScenarioErrors([ScenarioError(file: "l.yaml", line: 7, column: 10, path: "", message: message)])) {
+            try ScenarioDocument(text: laughs, file: "l.yaml", models: .files([:], label: "m"))
+        }
+        // Chain: c_i holds 2^(i+2) − 1 values; the root and lines c0…c16 total
+        // 1 + Σ (1 + 2^(k+2)) = 524,302; c17's key and list make 524,304, its first alias
+        // (+262,143) 786,447, its second 1,048,590:
+        // line 18, column 18 (after "c17: &c17 [*c16, ").
+        #expect(throws: ScenarioErrors([ScenarioError(file: "c.yaml", line: 18, column: 18, path: "", message: message)])) {
+            try ScenarioDocument(text: chain, file: "c.yaml", models: .files([:], label: "m"))
+        }
+        #expect(Date().timeIntervalSince(start) < 1)
     }
 
     @Test func duplicateKeysAreErrors() throws {

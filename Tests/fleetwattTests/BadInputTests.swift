@@ -12,7 +12,8 @@ enum BadInputCorpus {
     /// One malformed scenario file and the exact lines `fleetwatt validate` must print.
     struct ScenarioCase: Sendable, CustomTestStringConvertible {
         var file: String
-        /// `Corpus/scenarios/FILE:LINE:COLUMN: MESSAGE`, in order.
+        /// `Corpus/scenarios/FILE:LINE:COLUMN: MESSAGE`, in order; an error placed in another
+        /// corpus file (a weather file) is `Corpus/OTHER:LINE:COLUMN: MESSAGE`.
         var expected: [String]
         var testDescription: String { file }
     }
@@ -36,7 +37,9 @@ enum BadInputCorpus {
     static let scenarios: [ScenarioCase] = {
         var cases: [ScenarioCase] = []
         for row in rows("expected.tsv") where row.count == 3 {
-            let line = "\(folder)/scenarios/\(row[0]):\(row[1]): \(row[2])"
+            // "@weather/x.csv:7:18": the place is in another corpus file.
+            let place = row[1].hasPrefix("@") ? "\(folder)/\(row[1].dropFirst())" : "\(folder)/scenarios/\(row[0]):\(row[1])"
+            let line = "\(place): \(row[2])"
             if let i = cases.firstIndex(where: { $0.file == row[0] }) {
                 cases[i].expected.append(line)
             } else {

@@ -17,8 +17,17 @@ enum FuzzChecks {
         } catch {
             preconditionFailure("a scenario text threw \(type(of: error)), not ScenarioErrors: \(error)")
         }
-        // 2. The text as a distribution.
-        _ = try? Distribution.parse(text)
+        // 2. The text as a distribution: every quantile a sampler can ask for is finite and
+        //    non-decreasing (beta(0.1, 50) gave NaN, beta(1e-320, 1e-320) looped forever).
+        if let d = try? Distribution.parse(text) {
+            var previous = -Double.infinity
+            for u in [1e-15, 0.001, 0.25, 0.5, 0.75, 0.999, 1 - 1e-15] {
+                let x = d.quantile(u)
+                precondition(x.isFinite && x >= previous, "\(d.syntax): quantile(\(u)) = \(x)")
+                previous = x
+            }
+            _ = d.checkedRange
+        }
         guard let base else { return }
         // 3. The text as --set PATH=VALUE on the default scenario.
         var copy = base

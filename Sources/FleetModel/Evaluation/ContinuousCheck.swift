@@ -25,13 +25,13 @@ extension FacilityModel {
             let curves: [(phi: Double, p: (Double) -> Double)] = here.map { l in
                 if let f = power[l.cohortID] { return (l.liquidHeatFraction, f) }
                 let series = l.itPowerW
-                return (l.liquidHeatFraction, { t in series[min(max(Int(t), 0), n - 1)] })
+                return (l.liquidHeatFraction, { t in series[Int(saturating: t, in: 0...(n - 1))] })
             }
             let monthOfHour = calendar.monthIndex
             let integrand: (Double) -> Double = { t in
                 var p = 0.0, q = 0.0
                 for c in curves { let v = c.p(t); p += v; q += c.phi * v }
-                let k = Int(monthOfHour[min(max(Int(t), 0), n - 1)])
+                let k = Int(monthOfHour[Int(saturating: t, in: 0...(n - 1))])
                 var c = CoolingPlant.Coefficients(economizerC: 0, condensingC: 0, consumedLPerWh: 0, withdrawnLPerWh: 0)
                 if let plant = site.plant {
                     let w = site.weather.at(site.typicalTime(t))

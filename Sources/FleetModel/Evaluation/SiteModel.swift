@@ -65,7 +65,7 @@ public struct SiteModel: Sendable {
     /// Continuous typical-year time (local) of fractional term hour `t`.
     @inline(__always)
     func typicalTime(_ t: Double) -> Double {
-        let h = min(max(Int(t), 0), typicalHour.count - 1)
+        let h = Int(saturating: t, in: 0...(typicalHour.count - 1))
         return Double(typicalHour[h]) + (t - Double(h))
     }
 }

@@ -314,7 +314,7 @@ public struct PartLoadTable: Sendable {
     static func lookup(_ t: UnsafeBufferPointer<Double>, _ x: Double, minSpeed: Double, exponent: Double) -> Double {
         let u = max(x, 0) * (Double(steps) / xMax)
         if u >= Double(steps) { return CoolingPhysics.partLoadPower(x, minSpeed: minSpeed, exponent: exponent) }
-        let i = Int(u), f = u - Double(i)
+        let i = Int(saturating: u, in: 0...(steps - 1)), f = u - Double(i)
         return t[i] + f * (t[i + 1] - t[i])
     }
 }

@@ -3,6 +3,10 @@
 public typealias ValidationIssue = (path: String, message: String)
 
 extension SiteSpec {
+    /// Accepted `design_load_fraction`: the plant's capacity is the peak load divided by it, so
+    /// near 0 it is infinite and every part-load ratio 0 (1e-320 crashed).
+    public static let designLoadFractionRange: ClosedRange<Double> = 0.1...1
+
     /// Checks a site; `knownGrids` are the grid ids available to it.
     public func validate(knownGrids: [String]) -> [ValidationIssue] {
         let p = "sites.\(id)"
@@ -13,7 +17,11 @@ extension SiteSpec {
         if !(-12...14).contains(utcOffsetHours) {
             out.append(("\(p).utc_offset_hours", "expected −12…14 hours, got \(utcOffsetHours)"))
         }
-        fraction(designLoadFraction, "\(p).design_load_fraction", &out, open: true)
+        if !(SiteSpec.designLoadFractionRange.contains(designLoadFraction)) {
+            out.append(("\(p).design_load_fraction",
+                        "expected a fraction in [\(SiteSpec.designLoadFractionRange.lowerBound), 1] (a plant built for at most "
+                        + "10 × its peak load), got \(designLoadFraction)"))
+        }
         if let a = auxiliaryPowerFraction { fraction(a, "\(p).auxiliary_power_fraction", &out, max: 0.1) }
         if let w = waterStressFraction { fraction(w, "\(p).water_stress_fraction", &out) }
         out += climate.validate(path: "\(p).climate")
@@ -133,6 +141,11 @@ extension PowerDeliverySpec {
 }
 
 extension GridSpec {
+    /// Largest weight of a monthly or hourly shape. Shapes are normalised to mean 1, so one
+    /// weight of 1e308 made the others 0 (and the sum infinite: carbon exactly 0); 1000 lets a
+    /// month be 1000 × another, far beyond any grid's seasonal swing.
+    public static let maximumShapeWeight = 1000.0
+
     public func validate() -> [ValidationIssue] {
         let p = "grids.\(id)"
         var out: [ValidationIssue] = []
@@ -140,19 +153,29 @@ extension GridSpec {
         if !(0...1.5).contains(c.baseKgPerKwh) {
             out.append(("\(p).carbon_intensity.base_kg_per_kwh", "expected 0…1.5 kg CO2e/kWh, got \(c.baseKgPerKwh)"))
         }
+        if !FleetSpec.termYears.contains(c.baseYear) {
+            out.append(("\(p).carbon_intensity.base_year",
+                        "expected a year from \(FleetSpec.termYears.lowerBound) to \(FleetSpec.termYears.upperBound), got \(c.baseYear)"))
+        }
         if !(-0.5...0.5).contains(c.annualChange) {
             out.append(("\(p).carbon_intensity.annual_change", "expected −0.5…0.5 per year, got \(c.annualChange)"))
         }
         for (key, v, n) in [("monthly_shape", c.monthlyShape, 12), ("hourly_shape", c.hourlyShape, 24)] {
             if v.count != n { out.append(("\(p).carbon_intensity.\(key)", "expected \(n) values, got \(v.count)")) }
-            for (i, x) in v.enumerated() where !(x >= 0 && x.isFinite) {
-                out.append(("\(p).carbon_intensity.\(key).\(i)", "expected a non-negative weight, got \(x)"))
+            for (i, x) in v.enumerated() where !(x >= 0 && x <= GridSpec.maximumShapeWeight) {
+                out.append(("\(p).carbon_intensity.\(key).\(i)",
+                            "expected a non-negative weight up to \(Int(GridSpec.maximumShapeWeight)), got \(x)"))
             }
             if v.count == n && v.reduce(0, +) <= 0 { out.append(("\(p).carbon_intensity.\(key)", "weights sum to zero")) }
         }
         fraction(market.carbonFreeFraction, "\(p).market.carbon_free_fraction", &out)
         if !(0...1.5).contains(market.residualMixKgPerKwh) {
             out.append(("\(p).market.residual_mix_kg_per_kwh", "expected 0…1.5 kg CO2e/kWh, got \(market.residualMixKgPerKwh)"))
+        }
+        for (key, year) in [("base_year", price.baseYear), ("ppa_base_year", price.ppaBaseYear),
+                            ("wholesale_base_year", price.wholesaleBaseYear)] where !FleetSpec.termYears.contains(year) {
+            out.append(("\(p).price.\(key)",
+                        "expected a year from \(FleetSpec.termYears.lowerBound) to \(FleetSpec.termYears.upperBound), got \(year)"))
         }
         if let m = c.longRunMarginalKgPerKwh, !(0...1.5).contains(m) {
             out.append(("\(p).carbon_intensity.long_run_marginal_kg_per_kwh", "expected 0…1.5 kg CO2e/kWh, got \(m)"))

@@ -53,7 +53,7 @@ public struct TypicalYearWeather: Sendable {
             let n = Double(Self.hours)
             var u = (t - 0.5).truncatingRemainder(dividingBy: n)
             if u < 0 { u += n }
-            let i = Int(u), f = u - Double(i)
+            let i = Int(saturating: u, in: 0...(Self.hours - 1)), f = u - Double(i)
             let j = i + 1 == Self.hours ? 0 : i + 1
             return (dryBulbC[i] + f * (dryBulbC[j] - dryBulbC[i]), wetBulbC[i] + f * (wetBulbC[j] - wetBulbC[i]))
         }

@@ -12,7 +12,8 @@ public final class WeatherCache: @unchecked Sendable {
     public init() {}
 
     /// The climate's typical year: read from `weather_file` (relative paths resolve
-    /// against `baseDirectory`) or synthesised from the normals.
+    /// against `baseDirectory`; `a/../b` is shortened to `b` in messages) or synthesised
+    /// from the normals.
     public func weather(for climate: ClimateSpec, baseDirectory: String = ".") throws -> TypicalYearWeather {
         let key = Key(climate: climate, baseDirectory: baseDirectory)
         lock.lock()
@@ -20,7 +21,7 @@ public final class WeatherCache: @unchecked Sendable {
         lock.unlock()
         let w: TypicalYearWeather
         if let file = climate.weatherFile {
-            w = try WeatherFile.load(path: file.hasPrefix("/") ? file : baseDirectory + "/" + file)
+            w = try WeatherFile.load(path: Self.join(baseDirectory, file))
         } else {
             w = TypicalYearWeather(normals: climate)
         }
@@ -29,5 +30,19 @@ public final class WeatherCache: @unchecked Sendable {
         entries[key] = w
         lock.unlock()
         return w
+    }
+
+    /// `file` resolved against `folder`, with `.` and `name/..` steps removed so that messages
+    /// name `Corpus/weather/x.csv`, not `Corpus/scenarios/../weather/x.csv`.
+    static func join(_ folder: String, _ file: String) -> String {
+        let joined = file.hasPrefix("/") ? file : folder + "/" + file
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." || (part.isEmpty && !parts.isEmpty) { continue }
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let path = parts.joined(separator: "/")
+        return path.isEmpty ? "." : path
     }
 }

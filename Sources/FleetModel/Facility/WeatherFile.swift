@@ -9,6 +9,10 @@ import Foundation
 /// EnergyPlus EPW: 8 header lines, then rows whose fields 6, 7 and 9 (0-based)
 /// are dry bulb °C, dew point °C and pressure Pa. Wet bulb comes from
 /// `Psychrometrics.wetBulbC` with each row's pressure. Leap-day rows are dropped.
+///
+/// Files are read as a stream of lines, refused before reading when larger than
+/// `maximumBytes`, and every cell is checked against `ranges`: a bad cell is an error at its
+/// file, line (blank lines counted) and column.
 public enum WeatherFile {
     public enum Format: Sendable { case tmy3, epw }
 
@@ -21,18 +25,70 @@ public enum WeatherFile {
         public var station: String
     }
 
+    /// Largest file read, bytes. A year of hourly EPW or TMY3 rows is 1–3 MB; 64 MB leaves room
+    /// for any extra columns while a mistaken path (a disk image, a log) is refused at once.
+    public static let maximumBytes = 64 << 20
+
+    /// Rows beyond a leap year's 8,784 hours mean the file is not one typical year.
+    static let maximumRows = 8_784
+
+    /// Physically possible values. Air temperature: the extremes ever measured are −89.2 °C
+    /// (Vostok, 1983) and 56.7 °C (Death Valley, 1913) (WMO World Weather and Climate Extremes
+    /// Archive, https://wmo.asu.edu). Dew point: at most the dry bulb (0.1 K of rounding allowed)
+    /// and above −100 °C. Station pressure: from 300 hPa (above the summit of Everest, ≈ 337 hPa)
+    /// to 1,100 hPa (the sea-level record is 1,083.8 hPa, Agata, 1968, same archive).
+    public static let ranges = (dryBulbC: -90.0...60.0, dewPointC: -100.0...60.0, pressureHPa: 300.0...1_100.0)
+
     public static func format(ofPath path: String) -> Format {
         path.lowercased().hasSuffix(".epw") ? .epw : .tmy3
     }
 
-    /// Reads and converts a file to a typical year.
-    public static func load(path: String) throws -> TypicalYearWeather {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-            ?? String(data: data, encoding: .isoLatin1) else {
-            throw WeatherFileError.unreadable(path)
-        }
-        let h = try parse(text, format: format(ofPath: path), name: path)
+    /// Reads, checks and converts a file to a typical year.
+    public static func load(path: String) throws(WeatherFileError) -> TypicalYearWeather {
+        let h = try read(path: path)
         return typicalYear(h, source: "\(h.station) (\(path))")
+    }
+
+    /// Reads and checks a file, line by line, without holding its text.
+    public static func read(path: String) throws(WeatherFileError) -> Hourly {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadable(path, "it is a folder") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumBytes else {
+            throw .unreadable(path, "\(size) bytes; a year of hourly rows is a few MB, at most \(maximumBytes) bytes are read")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, "permission denied") }
+        defer { try? handle.close() }
+        var parser = Parser(format: format(ofPath: path), name: path)
+        var pending = Data()
+        var total = 0
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 16) ?? Data() } catch {
+                throw .unreadable(path, "read failed: \(error.localizedDescription)")
+            }
+            total += chunk.count
+            // A file that grew past the limit while being read (or a device) is refused too.
+            if total > maximumBytes { throw .unreadable(path, "more than \(maximumBytes) bytes") }
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: 0x0A) {
+                try parser.feed(line(pending[pending.startIndex..<newline]))
+                pending.removeSubrange(pending.startIndex...newline)
+            }
+        }
+        if !pending.isEmpty { try parser.feed(line(pending)) }
+        return try parser.finish()
+    }
+
+    /// One line's text: UTF-8, or Latin-1 (older TMY3 station names), without a trailing CR.
+    private static func line(_ bytes: Data) -> String {
+        var b = bytes
+        if b.last == 0x0D { b.removeLast() }
+        return String(data: b, encoding: .utf8) ?? String(data: b, encoding: .isoLatin1) ?? ""
     }
 
     /// Wet bulb for every hour, and the typical year.
@@ -44,61 +100,115 @@ public enum WeatherFile {
     }
 
     /// Parses file text; `name` is used in error messages.
-    public static func parse(_ text: String, format: Format, name: String) throws -> Hourly {
-        var lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        var db: [Double] = [], dp: [Double] = [], p: [Double] = []
-        var station = name
-        switch format {
-        case .tmy3:
-            guard lines.count > 2 else { throw WeatherFileError.malformed(name, line: 1, "expected a TMY3 header") }
-            let head = lines[0].split(separator: ",", omittingEmptySubsequences: false)
-            if head.count > 1 { station = head[1].trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
-            let cols = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard let iDate = cols.firstIndex(where: { $0.hasPrefix("Date") }),
-                  let iDb = cols.firstIndex(of: "Dry-bulb (C)"), let iDp = cols.firstIndex(of: "Dew-point (C)"),
-                  let iP = cols.firstIndex(of: "Pressure (mbar)") else {
-                throw WeatherFileError.malformed(name, line: 2, "missing Date, Dry-bulb (C), Dew-point (C) or Pressure (mbar)")
-            }
-            lines.removeFirst(2)
-            for (n, line) in lines.enumerated() {
-                let f = line.split(separator: ",", omittingEmptySubsequences: false)
-                guard f.count > max(iDb, iDp, iP, iDate), let a = Double(f[iDb]), let b = Double(f[iDp]),
-                      let c = Double(f[iP]) else {
-                    throw WeatherFileError.malformed(name, line: n + 3, "expected numbers in the weather columns")
-                }
-                if f[iDate].hasPrefix("02/29") { continue }
-                db.append(a); dp.append(b); p.append(c)
-            }
-        case .epw:
-            guard lines.count > 8 else { throw WeatherFileError.malformed(name, line: 1, "expected 8 EPW header lines") }
-            let head = lines[0].split(separator: ",", omittingEmptySubsequences: false)
-            if head.count > 1 { station = String(head[1]) }
-            for (n, line) in lines.dropFirst(8).enumerated() {
-                let f = line.split(separator: ",", omittingEmptySubsequences: false)
-                guard f.count > 9, let a = Double(f[6]), let b = Double(f[7]), let c = Double(f[9]) else {
-                    throw WeatherFileError.malformed(name, line: n + 9, "expected numbers in fields 7, 8 and 10")
-                }
-                if f[1] == "2" && f[2] == "29" { continue }
-                db.append(a); dp.append(b); p.append(c / 100)
-            }
+    public static func parse(_ text: String, format: Format, name: String) throws(WeatherFileError) -> Hourly {
+        var parser = Parser(format: format, name: name)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            try parser.feed(line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
         }
-        guard db.count == TypicalYearWeather.hours else {
-            throw WeatherFileError.malformed(name, line: 0, "expected 8760 hourly rows, found \(db.count)")
+        return try parser.finish()
+    }
+
+    /// Reads a file one line at a time: headers, then rows whose cells are checked as they come.
+    struct Parser {
+        let format: Format
+        let name: String
+        private var lineNumber = 0
+        private var headerLines = 0
+        private var columns: (date: Int, dryBulb: Int, dewPoint: Int, pressure: Int)?
+        private var rows = 0
+        private var station: String
+        private var db: [Double] = [], dp: [Double] = [], p: [Double] = []
+
+        init(format: Format, name: String) {
+            self.format = format; self.name = name; station = name
+            db.reserveCapacity(TypicalYearWeather.hours); dp.reserveCapacity(TypicalYearWeather.hours)
+            p.reserveCapacity(TypicalYearWeather.hours)
         }
-        return Hourly(dryBulbC: db, dewPointC: dp, pressureHPa: p, station: station)
+
+        private func fail(_ column: Int, _ message: String) -> WeatherFileError {
+            .malformed(name, line: lineNumber, column: column, message)
+        }
+
+        mutating func feed(_ line: String) throws(WeatherFileError) {
+            lineNumber += 1
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { return }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            let headerCount = format == .tmy3 ? 2 : 8
+            if headerLines < headerCount {
+                headerLines += 1
+                if headerLines == 1, fields.count > 1 {
+                    station = fields[1].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+                }
+                if format == .tmy3 && headerLines == 2 {
+                    let names = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard let date = names.firstIndex(where: { $0.hasPrefix("Date") }),
+                          let dryBulb = names.firstIndex(of: "Dry-bulb (C)"), let dewPoint = names.firstIndex(of: "Dew-point (C)"),
+                          let pressure = names.firstIndex(of: "Pressure (mbar)") else {
+                        throw fail(1, "expected the columns Date, Dry-bulb (C), Dew-point (C) and Pressure (mbar)")
+                    }
+                    columns = (date, dryBulb, dewPoint, pressure)
+                }
+                return
+            }
+            let c = format == .epw ? (date: 1, dryBulb: 6, dewPoint: 7, pressure: 9) : columns!
+            guard fields.count > max(c.date, c.dryBulb, c.dewPoint, c.pressure) else {
+                throw fail(1, "expected at least \(max(c.date, c.dryBulb, c.dewPoint, c.pressure) + 1) comma-separated fields, got \(fields.count)")
+            }
+            rows += 1
+            if rows > WeatherFile.maximumRows {
+                throw fail(1, "more than \(WeatherFile.maximumRows) hourly rows (a leap year's hours); expected one typical year")
+            }
+            /// 1-based column of field i.
+            func column(_ i: Int) -> Int { fields[..<i].reduce(1) { $0 + $1.count + 1 } }
+            func number(_ i: Int, _ what: String, _ range: ClosedRange<Double>, scale: Double = 1) throws(WeatherFileError) -> Double {
+                let text = fields[i].trimmingCharacters(in: .whitespaces)
+                guard let x = Double(text) else { throw fail(column(i), "\(what): expected a number, got '\(text)'") }
+                guard x.isFinite else { throw fail(column(i), "\(what): expected a finite number, got \(text)") }
+                let v = x * scale
+                guard range.contains(v) else {
+                    throw fail(column(i), "\(what): \(text) is not a possible value (expected \(range.lowerBound) to \(range.upperBound))")
+                }
+                return v
+            }
+            let pressureScale = format == .epw ? 0.01 : 1
+            let pressureWhat = format == .epw ? "pressure (Pa, as hPa)" : "pressure (hPa)"
+            let a = try number(c.dryBulb, "dry bulb (°C)", WeatherFile.ranges.dryBulbC)
+            let b = try number(c.dewPoint, "dew point (°C)", WeatherFile.ranges.dewPointC)
+            let q = try number(c.pressure, pressureWhat, WeatherFile.ranges.pressureHPa, scale: pressureScale)
+            guard b <= a + 0.1 else {
+                throw fail(column(c.dewPoint), "dew point \(b) °C is above the dry bulb \(a) °C, which air cannot hold")
+            }
+            let leapDay = format == .epw ? fields.count > 2 && fields[1] == "2" && fields[2] == "29"
+                : fields[c.date].hasPrefix("02/29")
+            if leapDay { return }
+            db.append(a); dp.append(b); p.append(q)
+        }
+
+        func finish() throws(WeatherFileError) -> Hourly {
+            if (format == .tmy3 && columns == nil) || headerLines < (format == .tmy3 ? 2 : 8) {
+                throw WeatherFileError.malformed(name, line: max(lineNumber, 1), column: 1,
+                                                 format == .tmy3 ? "expected a TMY3 header" : "expected 8 EPW header lines")
+            }
+            guard db.count == TypicalYearWeather.hours else {
+                throw WeatherFileError.malformed(name, line: max(lineNumber, 1), column: 1,
+                                                 "expected \(TypicalYearWeather.hours) hourly rows, found \(db.count)")
+            }
+            return Hourly(dryBulbC: db, dewPointC: dp, pressureHPa: p, station: station)
+        }
     }
 }
 
 /// A weather file that cannot be used.
 public enum WeatherFileError: Error, Hashable, Sendable, CustomStringConvertible {
-    case unreadable(String)
-    case malformed(String, line: Int, String)
+    /// Missing, a folder, too large or not readable: the path and why.
+    case unreadable(String, String)
+    /// A line or cell that is wrong, with its place in the file (1-based).
+    case malformed(String, line: Int, column: Int, String)
 
     public var description: String {
         switch self {
-        case .unreadable(let p): "\(p): cannot read the weather file"
-        case .malformed(let p, let line, let m): "\(p):\(line): \(m)"
+        case let .unreadable(p, why): "\(p): cannot read the weather file (\(why))"
+        case let .malformed(p, line, column, m): "\(p):\(line):\(column): \(m)"
         }
     }
 }

@@ -183,10 +183,10 @@ public struct CohortPowerModel: Sendable {
             self.ramp = ramp
             monthStartHour = calendar.monthStartHour
             let hours = calendar.hourCount
-            let rs = min(hours, max(0, Int((ramp.startHour - 0.5).rounded(.down)) + 1))
-            let fs = min(hours, max(rs, Int((ramp.endHour - 0.5).rounded(.up))))
+            let rs = Int(saturating: (ramp.startHour - 0.5).rounded(.down) + 1, in: 0...hours)
+            let fs = Int(saturating: (ramp.endHour - 0.5).rounded(.up), in: rs...hours)
             let fe = ramp.refresh ? hours
-                : min(hours, max(fs, Int((ramp.startHour + ramp.lifeHours - 0.5).rounded(.down)) + 1))
+                : Int(saturating: (ramp.startHour + ramp.lifeHours - 0.5).rounded(.down) + 1, in: fs...hours)
             rampStart = rs; fullStart = fs; fullEnd = fe
             var units = [Double](repeating: 0, count: calendar.months)
             var up = [Double](repeating: 0, count: fs - rs), down = [Double](repeating: 0, count: hours - fe)

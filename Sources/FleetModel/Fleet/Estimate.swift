@@ -120,6 +120,14 @@ public enum Estimate {
     /// with its share of host, network and storage is ≈ 2 kW; five times that is surely a typo.
     public static let maximumPowerW = 10_000.0
 
+    /// Largest `--gpu-hours` (and `--count` × `--hours`): 10 million GPUs for 10 years is
+    /// 8.8e11; beyond 1e12 the totals stop meaning anything (1e308 printed inf).
+    public static let maximumGPUHours = 1e12
+    /// Largest `--count`, as for a scenario cohort.
+    public static let maximumCount = 1e8
+    /// Largest `--hours`: a century.
+    public static let maximumHours = 876_600.0
+
     /// Default PUE: Uptime Institute global average, 1.56 (2024).
     public static let defaultPUE = 1.56
     /// Default carbon intensity: US average, eGRID2022 total output 823.149 lb CO2/MWh = 0.375 kg/kWh (EPA 2024).
@@ -132,6 +140,17 @@ public enum Estimate {
     /// Evaluates one estimate.
     /// - Parameter hardware: the catalog entry named by `input.gpu`.
     public static func run(_ input: EstimateInput, hardware: HardwareSpec) throws -> EstimateResult {
+        func positive(_ name: String, _ v: Double?) throws {
+            if let v, !(v >= 0 && v.isFinite) { throw EstimateError.invalid(field: name, value: v, expected: "a number ≥ 0") }
+        }
+        func atMost(_ name: String, _ v: Double?, _ limit: Double, _ why: String) throws {
+            if let v, v > limit { throw EstimateError.invalid(field: name, value: v, expected: "at most \(why)") }
+        }
+        // Each flag is checked on its own, so a bad --count is blamed on --count, not --gpu-hours.
+        try positive("count", input.count)
+        try atMost("count", input.count, maximumCount, "1e8 GPUs (the scenario limit of a cohort)")
+        try positive("hours", input.hours)
+        try atMost("hours", input.hours, maximumHours, "876600 h (100 years)")
         let gpuHours: Double
         switch (input.gpuHours, input.count, input.hours) {
         case (let g?, nil, nil): gpuHours = g
@@ -139,20 +158,22 @@ public enum Estimate {
         case (.some, _, _): throw EstimateError.conflictingHours
         default: throw EstimateError.missingHours
         }
-        func positive(_ name: String, _ v: Double?) throws {
-            if let v, !(v >= 0 && v.isFinite) { throw EstimateError.invalid(field: name, value: v, expected: "a number ≥ 0") }
-        }
         try positive("gpu_hours", gpuHours)
+        try atMost("gpu_hours", gpuHours, maximumGPUHours, "1e12 GPU-hours (10 million GPUs for 10 years is 8.8e11)")
         try positive("power_w", input.powerW)
         if let p = input.powerW, p > maximumPowerW {
             throw EstimateError.invalid(field: "power_w", value: p,
                                         expected: "at most \(Int(maximumPowerW)) W per GPU (with its share of the host, today's largest draw ≈ 2 kW)")
         }
         try positive("carbon_intensity_kg_per_kwh", input.carbonIntensityKgPerKwh)
+        try atMost("carbon_intensity_kg_per_kwh", input.carbonIntensityKgPerKwh, 1.5,
+                   "1.5 kg/kWh (as for a scenario grid; lignite plants emit ≈ 1.1)")
         try positive("price_usd_per_kwh", input.priceUSDPerKwh)
+        try atMost("price_usd_per_kwh", input.priceUSDPerKwh, 2, "2 USD/kWh (as for a scenario grid)")
         try positive("wue_l_per_kwh", input.wueLPerKwh)
+        try atMost("wue_l_per_kwh", input.wueLPerKwh, 20, "20 L/kWh (as for a scenario's fixed-PUE site)")
         let pue = input.pue ?? defaultPUE
-        if !(pue >= 1 && pue < 10) { throw EstimateError.invalid(field: "pue", value: pue, expected: "1 to 10") }
+        if !(pue >= 1 && pue <= 10) { throw EstimateError.invalid(field: "pue", value: pue, expected: "1 to 10") }
 
         let power: Double, utilization: Double?, board: Double?
         if let p = input.powerW {

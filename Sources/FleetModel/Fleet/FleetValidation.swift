@@ -1,5 +1,10 @@
 
 extension HardwareSpec {
+    /// The smallest board (or server) power accepted, W: the lowest-power data-centre
+    /// accelerators draw tens of watts (NVIDIA T4: 70 W); a power near zero is a typo or a
+    /// unit slip, and divides by zero in the power curve.
+    public static let minimumTDPW = 10.0
+
     /// Physically absurd or inconsistent values in this catalog entry.
     /// - Parameter prefix: the entry's path, for example "hardware.h100-sxm".
     public func validationIssues(prefix: String) -> [ValidationIssue] {
@@ -8,8 +13,8 @@ extension HardwareSpec {
             if !ok { out.append(("\(prefix).\(field)", message)) }
         }
         let maxTDP = isGPU ? 5_000.0 : 20_000.0
-        check(tdpW > 0 && tdpW <= maxTDP, "tdp_w",
-              "expected a \(isGPU ? "GPU board" : "server") power in (0, \(Int(maxTDP))] W, got \(tdpW)")
+        check(tdpW >= HardwareSpec.minimumTDPW && tdpW <= maxTDP, "tdp_w",
+              "expected a \(isGPU ? "GPU board" : "server") power in [\(Int(HardwareSpec.minimumTDPW)), \(Int(maxTDP))] W, got \(tdpW)")
         let u = curveUtilizationFraction, f = curvePowerFraction
         check(u.count == f.count, "curve_power_fraction",
               "expected as many power points as utilization points (\(u.count)), got \(f.count)")
@@ -47,6 +52,11 @@ extension HardwareSpec {
 }
 
 extension CohortSpec {
+    /// The gentlest logistic ramp accepted. Below it the normalised logistic differs from a
+    /// straight line by less than 0.1 % of the fleet, and as k → 0 its normalisation
+    /// σ(k/2) − σ(−k/2) → 0 divides zero by zero (k = 1e-320 crashed).
+    public static let minimumRampSteepness = 0.1
+
     /// Physically absurd or inconsistent values in this cohort.
     /// - Parameters:
     ///   - prefix: the cohort's path, for example "fleet.cohorts.gb200-use1".
@@ -74,7 +84,8 @@ extension CohortSpec {
                 check(end >= start, "deploy_end", "\(deployEnd) is before deploy_start \(deployStart)")
             }
         }
-        check(rampSteepness > 0 && rampSteepness <= 100, "ramp_steepness", "expected (0, 100], got \(rampSteepness)")
+        check(rampSteepness >= CohortSpec.minimumRampSteepness && rampSteepness <= 100, "ramp_steepness",
+              "expected \(CohortSpec.minimumRampSteepness) to 100 (a gentler logistic is a straight line: write ramp: linear), got \(rampSteepness)")
         check((0...1).contains(spareFraction), "spare_fraction", "expected 0 to 1, got \(spareFraction)")
         if let cap = powerCapFraction {
             check(cap >= 0.1 && cap <= 1, "power_cap_fraction", "expected 0.1 to 1, got \(cap)")
@@ -85,7 +96,7 @@ extension CohortSpec {
         }
         if let hw, !liquidCooled {
             check(hw.liquidHeatFraction < 0.5 || hw.kind == .cpuServer || hw.tdpW < 1_000, "liquid_cooled",
-                  "\(hw.id) racks (\(Int(hw.tdpW)) W per GPU) are liquid cooled by design")
+                  "\(hw.id) racks (\(Distribution.format(hw.tdpW)) W per GPU) are liquid cooled by design")
         }
         let w = workload, p = "workload"
         check((0...1).contains(w.trainingFraction), "\(p).training_fraction", "expected 0 to 1, got \(w.trainingFraction)")

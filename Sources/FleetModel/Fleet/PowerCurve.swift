@@ -23,11 +23,12 @@ public struct PowerCurve: Sendable {
     /// - Parameters:
     ///   - hardware: the catalog entry with its curve points.
     ///   - capFraction: board power limit as a fraction of TDP; nil for none.
-    /// - Throws: `EstimateError.invalid` for a cap outside (0, 1]; `GSLError` when the points
+    /// - Throws: `EstimateError.invalid` for a cap outside [0.1, 1] (as a cohort's
+    ///   `power_cap_fraction`; 1e-320 gave a board drawing 0 W); `GSLError` when the points
     ///   cannot be interpolated (fewer than three, x not strictly increasing).
     public init(hardware: HardwareSpec, capFraction: Double? = nil) throws {
-        if let c = capFraction, !(c > 0 && c <= 1) {
-            throw EstimateError.invalid(field: "cap_fraction", value: c, expected: "a fraction of TDP in (0, 1]")
+        if let c = capFraction, !(c >= 0.1 && c <= 1) {
+            throw EstimateError.invalid(field: "cap_fraction", value: c, expected: "a fraction of TDP in [0.1, 1]")
         }
         hardwareID = hardware.id
         tdpW = hardware.tdpW

@@ -144,8 +144,9 @@ public struct DistributionError: Error, Sendable, Hashable, CustomStringConverti
 extension Distribution {
     /// Parses and checks the scenario syntax, e.g. "pert(0.6, 0.75, 0.9)".
     /// Errors: unknown family (closest suggested), wrong number of parameters, a parameter that is
-    /// not a finite number, min ≥ max, mode outside [min, max], sd/sigma/alpha/beta ≤ 0,
-    /// median ≤ 0, weights ≤ 0.
+    /// not a finite number or beyond ±`maximumMagnitude`, min ≥ max, mode outside [min, max],
+    /// sd/sigma/alpha/beta ≤ 0, median ≤ 0, weights ≤ 0, alpha/beta outside `betaShapeDomain`,
+    /// sigma above `lognormalSigmaMaximum`.
     public static func parse(_ text: String) throws(DistributionError) -> Distribution {
         let s = text.trimmingCharacters(in: .whitespaces)
         guard let open = s.firstIndex(of: "("), s.hasSuffix(")") else {
@@ -219,8 +220,17 @@ extension Distribution {
         func positive(_ name: String, _ x: Double) throws(DistributionError) {
             guard x > 0 else { throw DistributionError("\(family): \(name) must be positive, got \(f(x))") }
         }
+        func within(_ name: String, _ x: Double, _ domain: ClosedRange<Double>) throws(DistributionError) {
+            guard domain.contains(x) else {
+                throw DistributionError("\(family): \(name) must lie in [\(f(domain.lowerBound)), \(f(domain.upperBound))], got \(f(x))")
+            }
+        }
         guard parameters.allSatisfy(\.isFinite) else {
             throw DistributionError("\(family): parameters must be finite numbers")
+        }
+        let big = Distribution.maximumMagnitude
+        if let x = parameters.first(where: { abs($0) > big }) {
+            throw DistributionError("\(family): parameters must lie within ±1e15, got \(f(x))")
         }
         switch self {
         case let .uniform(a, b): try range(a, b)
@@ -231,8 +241,16 @@ extension Distribution {
             }
         case let .normal(_, sd): try positive("sd", sd)
         case let .truncnormal(_, sd, a, b): try positive("sd", sd); try range(a, b)
-        case let .lognormal(m, s): try positive("median", m); try positive("sigma", s)
-        case let .beta(al, be, a, b): try positive("alpha", al); try positive("beta", be); try range(a, b)
+        case let .lognormal(m, s):
+            try positive("median", m); try positive("sigma", s)
+            guard s <= Distribution.lognormalSigmaMaximum else {
+                throw DistributionError("lognormal: sigma must be at most \(f(Distribution.lognormalSigmaMaximum)), got \(f(s))")
+            }
+        case let .beta(al, be, a, b):
+            try positive("alpha", al); try positive("beta", be)
+            try within("alpha", al, Distribution.betaShapeDomain)
+            try within("beta", be, Distribution.betaShapeDomain)
+            try range(a, b)
         case let .choice(values, weights):
             guard !values.isEmpty, values.count == weights.count else {
                 throw DistributionError("choice needs at least one value")
@@ -242,6 +260,20 @@ extension Distribution {
             }
         }
     }
+
+    /// Largest magnitude of any parameter (after conversion to the field's unit): no input of a
+    /// fleet comes near it (the largest, a contract value, is ~10¹¹ USD), and it keeps max − min,
+    /// means and every quantile finite.
+    public static let maximumMagnitude = 1e15
+
+    /// The shapes α, β a beta accepts. Below 0.01 nearly all of its mass lies closer to an end
+    /// than a double can tell apart from it (the median of beta(0.01, 1) is 0.5¹⁰⁰ ≈ 8e-31);
+    /// above 10⁴ it is a spike narrower than 0.5 % of its range: write a fixed value or a normal.
+    public static let betaShapeDomain: ClosedRange<Double> = 0.01...10_000
+
+    /// The largest sigma (sd of ln X) a lognormal accepts: at 10 its central 99.8 % already spans
+    /// 27 orders of magnitude, and its quantiles stay finite for every u a sampler gives.
+    public static let lognormalSigmaMaximum = 10.0
 }
 
 extension Distribution: Codable {

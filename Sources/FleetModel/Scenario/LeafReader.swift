@@ -100,7 +100,7 @@ struct LeafReader {
                 let p = YAMLReader.join(path, String(i))
                 guard let written = number(item, path: p, what: "values") else { values.append(0); continue }
                 let x = conversion.apply(written)
-                if let problem = checks.problem(x) { log.add(item.location, p, problem) }
+                if let problem = checks.writtenProblem(x) { log.add(item.location, p, problem) }
                 values.append(x)
             }
             return ScenarioNode(kind: .series(.init(values: values, distributions: Array(repeating: nil, count: values.count),
@@ -112,7 +112,9 @@ struct LeafReader {
         var distribution: Distribution?
         if let d = raw["dist"], let t = text(d, path: path, what: "dist") {
             do {
-                distribution = try Distribution.parse(t).converted(by: conversion)
+                let converted = try Distribution.parse(t).converted(by: conversion)
+                try converted.check()
+                distribution = converted
             } catch {
                 log.add(d.location, path, error.message)
             }
@@ -135,7 +137,7 @@ struct LeafReader {
             baseNode = nil
         }
         if let baseNode {
-            if let problem = checks.problem(base) {
+            if let problem = raw["value"] != nil ? checks.writtenProblem(base) : checks.problem(base) {
                 log.add(baseNode.location, path, problem)
             } else if let distribution, !(distribution.lowerBound...distribution.upperBound).contains(base) {
                 log.add(baseNode.location, path,
@@ -171,6 +173,15 @@ struct ValueChecks {
         if isCount && !(x > 0) {
             return "expected a positive number, got \(Distribution.format(x))"
         }
+        return nil
+    }
+
+    /// What is wrong with a value as written (in a file or a `--set`): `problem(x)`, and a count
+    /// must be a whole number (a fraction of a GPU, or 1e-320 GPUs, is a typo). Sampled and
+    /// swept counts may be fractional: they stand for expected numbers of units.
+    func writtenProblem(_ x: Double) -> String? {
+        if let problem = problem(x) { return problem }
+        if isCount && x != x.rounded() { return "expected a whole number of \(unit), got \(Distribution.format(x))" }
         return nil
     }
 

@@ -47,7 +47,10 @@ public enum ModelsSource: Sendable, Hashable {
     }
 
     /// The models root for a scenario file: `<root>` when the file sits in `<root>/scenarios/`
-    /// and `<root>/hardware.yaml` exists, the embedded copy otherwise.
+    /// and `<root>` holds `hardware.yaml`, `sites/` or `grids/`; the embedded copy otherwise.
+    /// A root is used whole, never mixed with the embedded copy: one with sites/ or grids/ but
+    /// no hardware.yaml is refused (`incompleteness`), where it used to fall back silently to
+    /// the embedded models and ignore the user's edited sites.
     static func forScenario(at path: String) -> ModelsSource {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -56,6 +59,27 @@ public enum ModelsSource: Sendable, Hashable {
         var root = (path as NSString).deletingLastPathComponent
         root = (root as NSString).deletingLastPathComponent
         if root.isEmpty { root = "." }
-        return FileManager.default.fileExists(atPath: root + "/hardware.yaml") ? .directory(root) : .embedded
+        let marks = ["hardware.yaml", "sites", "grids"]
+        return marks.contains { FileManager.default.fileExists(atPath: root + "/" + $0) } ? .directory(root) : .embedded
+    }
+
+    /// Why this source cannot serve a scenario (a models folder without hardware.yaml), if so.
+    func incompleteness() -> ScenarioError? {
+        guard case let .directory(root) = self, !FileManager.default.fileExists(atPath: root + "/hardware.yaml") else {
+            return nil
+        }
+        return ScenarioError(file: root + "/hardware.yaml", line: 0, column: 0, path: "",
+                             message: "this models folder has sites/ or grids/ but no hardware.yaml; "
+                                + "add one (copy models/hardware.yaml) or move the scenario out of \(root)/scenarios/ "
+                                + "to use the built-in models")
+    }
+
+    /// True when `id` can name a data entry: ASCII letters, digits, '-' and '_', starting with
+    /// a letter or digit, at most 64 characters. Ids become file names (`sites/<id>.yaml`) and
+    /// path segments (`fleet.cohorts.<id>.count`), so '/', '..' and '.' are refused.
+    static func isPlainID(_ id: String) -> Bool {
+        let ok = { (c: Unicode.Scalar) in ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) }
+        guard let first = id.unicodeScalars.first, ok(first), id.unicodeScalars.count <= 64 else { return false }
+        return id.unicodeScalars.allSatisfy { ok($0) || $0 == "-" || $0 == "_" }
     }
 }

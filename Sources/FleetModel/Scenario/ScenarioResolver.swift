@@ -27,6 +27,9 @@ final class ScenarioResolver {
             return scenario
         }
         var references: [String: [(id: String, node: RawNode, path: String)]] = [:]
+        for entry in scenario["fleet"]?["cohorts"]?.entries ?? [] where !ModelsSource.isPlainID(entry.key) {
+            log.add(entry.keyLocation, "fleet.cohorts.\(entry.key)", "a cohort id must be a plain name, \(ScenarioResolver.plainRule), got '\(entry.key)'")
+        }
         for (id, cohort) in entities(scenario["fleet"]?["cohorts"]) {
             let path = "fleet.cohorts.\(id)"
             if let h = cohort["hardware"] { references["hardware", default: []].append(reference(h, "\(path).hardware")) }
@@ -70,8 +73,15 @@ final class ScenarioResolver {
             log.add(node.location, path, "expected an id, got \(node.what)")
             return ("", node, path)
         }
+        guard ModelsSource.isPlainID(id) else {
+            log.add(node.location, path, "expected an id, \(ScenarioResolver.plainRule), got '\(id)'")
+            return ("", node, path)
+        }
         return (id, node, path)
     }
+
+    /// What a plain id is, for messages (`ModelsSource.isPlainID`).
+    static let plainRule = "ASCII letters, digits, '-' and '_' (no '.' or '/', at most 64 characters)"
 
     /// The (id, entry) pairs of an entity mapping.
     private func entities(_ node: RawNode?) -> [(String, RawNode)] {
@@ -122,6 +132,7 @@ final class ScenarioResolver {
 
     /// The entry for `id` in the section's data file, with its key's place.
     private func catalogEntry(_ section: String, _ id: String) -> RawNode.RawEntry? {
+        guard ModelsSource.isPlainID(id) else { return nil }
         let root = section == "hardware" ? catalog
             : file("\(section)/\(id).yaml", schema: ScenarioResolver.sections.first { $0.key == section }!.schema)
         guard let root else { return nil }

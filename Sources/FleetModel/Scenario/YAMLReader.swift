@@ -3,11 +3,12 @@ internal import Yams
 /// Reads YAML (or JSON, which is YAML) into a located `RawNode` tree.
 enum YAMLReader {
     /// Parses `text`, naming `file` in every location. A syntax error is one located error;
-    /// duplicate keys and non-string keys are reported all at once.
+    /// duplicate keys and non-string keys are reported all at once. Nesting and alias
+    /// expansion are limited first (`YAMLLimits`).
     static func read(_ text: String, file: String) throws(ScenarioErrors) -> RawNode {
-        if let place = tooDeep(text) {
-            throw ScenarioErrors([ScenarioError(SourceLocation(file: file, line: place.line, column: place.column), path: "",
-                                                "nested or indented more than \(maxDepth) levels deep")])
+        if let limit = YAMLLimits.violation(in: text) {
+            throw ScenarioErrors([ScenarioError(SourceLocation(file: file, line: limit.line, column: limit.column), path: "",
+                                                limit.message)])
         }
         let node: Node?
         do {
@@ -82,47 +83,6 @@ enum YAMLReader {
         default:
             return ScenarioError(SourceLocation(file: file, line: 1, column: 1), path: "", "YAML syntax error: \(error)")
         }
-    }
-
-    /// Nesting limit: parsing and every later pass recurse once per level, so a pathological file
-    /// (thousands of `[`) must be refused before it exhausts the stack. Scenario files nest < 10 deep.
-    static let maxDepth = 200
-
-    /// The place where an upper bound of the nesting depth first exceeds `maxDepth`, if it does.
-    /// The bound adds the open flow brackets (outside quotes and comments), the indentation
-    /// column and the leading `- ` markers of each line.
-    static func tooDeep(_ text: String) -> (line: Int, column: Int)? {
-        var flow = 0, line = 1, column = 0
-        var quote: Unicode.Scalar?
-        var atLineStart = true, indent = 0, dashes = 0, inComment = false
-        var previous: Unicode.Scalar = "\n"
-        for c in text.unicodeScalars {
-            column += 1
-            if c == "\n" {
-                line += 1; column = 0; atLineStart = true; indent = 0; dashes = 0; inComment = false
-                previous = c
-                continue
-            }
-            if inComment { continue }
-            if let q = quote {
-                if c == q && !(q == "\"" && previous == "\\") { quote = nil }
-                previous = c == "\\" && previous == "\\" ? " " : c
-                continue
-            }
-            if atLineStart {
-                if c == " " { indent += 1 } else if c == "-" { dashes += 1 } else { atLineStart = false }
-            }
-            switch c {
-            case "\"", "'": quote = c
-            case "#" where previous == " " || previous == "\t" || previous == "\n": inComment = true
-            case "[", "{": flow += 1
-            case "]", "}": flow = max(0, flow - 1)
-            default: break
-            }
-            if flow + indent + 2 * dashes > maxDepth { return (line, column) }
-            previous = c
-        }
-        return nil
     }
 
     /// `a.b` from `a` and `b`, or `b` alone at the root.

@@ -8,7 +8,17 @@ extension Distribution {
     /// A `choice` orders its values ascending and returns the first whose cumulative weight
     /// reaches u · Σw, so the quantile is monotone (needed by the copula's rank correlation
     /// and by the tornado's P10/P90).
+    ///
+    /// The result is always finite: the parameter domains `check` enforces keep it so, and a
+    /// value that still overflowed (a normal at u = 0) is clamped to the largest double of its
+    /// sign (NaN, which no family gives in its domain, becomes the base value).
     public func quantile(_ u: Double) -> Double {
+        let x = rawQuantile(u)
+        if x.isFinite { return x }
+        return x.isNaN ? base : (x > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude)
+    }
+
+    private func rawQuantile(_ u: Double) -> Double {
         switch self {
         case let .uniform(a, b): Distributions.uniformQuantile(u, min: a, max: b)
         case let .triangular(a, m, b): Distributions.triangularQuantile(u, min: a, mode: m, max: b)

@@ -16,8 +16,10 @@ public struct FleetSampleModel: SampleModel {
     /// reuse its plant tables.
     let baseEvaluator: FleetEvaluator
 
+    /// - Parameter baseDirectory: where relative weather files resolve (default: the scenario's folder).
     /// - Throws: the scenario's and the physics' errors for the base values.
-    public init(document: ScenarioDocument, baseDirectory: String = ".") throws {
+    public init(document: ScenarioDocument, baseDirectory: String? = nil) throws {
+        let baseDirectory = baseDirectory ?? document.baseDirectory
         self.document = document
         self.baseDirectory = baseDirectory
         parameterIndices = document.uncertainParameters.map(\.index)

@@ -7,11 +7,12 @@ public struct UncertaintyOptions: Sendable {
     public var threads: Int
     /// Every `--set` applied, as PATH=VALUE, for the result's `run.overrides`.
     public var overrides: [String]
-    /// Where relative weather-file paths resolve.
-    public var baseDirectory: String
+    /// Where relative weather-file paths resolve; nil: the scenario file's folder
+    /// (`ScenarioDocument.baseDirectory`).
+    public var baseDirectory: String?
 
     public init(samples: Int = 1_000, seed: UInt64 = 20_251_103, sampler: SamplerKind = .random,
-                threads: Int = MonteCarloRunner.defaultThreads, overrides: [String] = [], baseDirectory: String = ".") {
+                threads: Int = MonteCarloRunner.defaultThreads, overrides: [String] = [], baseDirectory: String? = nil) {
         self.samples = samples
         self.seed = seed
         self.sampler = sampler
@@ -39,10 +40,10 @@ public enum FleetUncertainty {
                                 progress: ((Int, Int) -> Void)? = nil) throws -> FleetResult {
         let space = try InputSpace.located(document)
         let spec = try document.decode(FleetSpec.self)
-        var result = try FleetEvaluator(spec: spec, baseDirectory: options.baseDirectory)
+        var result = try FleetEvaluator(spec: spec, baseDirectory: options.baseDirectory ?? document.baseDirectory)
             .deterministicResult(scenario: document.info, inputs: document.inputs, run: options.runInfo)
         guard options.samples > 0 else { return result }
-        let model = try FleetSampleModel(document: document, baseDirectory: options.baseDirectory)
+        let model = try FleetSampleModel(document: document, baseDirectory: options.baseDirectory ?? document.baseDirectory)
         let summary = try options.runner.run(model: model, inputs: space, progress: progress)
         summary.apply(to: &result)
         return result
@@ -55,6 +56,7 @@ public enum FleetUncertainty {
                              options: UncertaintyOptions,
                              progress: ((Int, Int) -> Void)? = nil) throws -> Sweep {
         try spec.check(against: document)
+        try spec.checkWork(samples: options.samples)
         // Deterministic points run in parallel; Monte Carlo points each use every thread.
         let pointThreads = options.samples == 0 ? options.threads : 1
         let inner = options
@@ -62,13 +64,13 @@ public enum FleetUncertainty {
             var doc = document
             for path in spec.parameters { try doc.set(path, to: "\(point[path]!)") }
             if inner.samples == 0 {
-                let model = try FleetSampleModel(document: doc, baseDirectory: inner.baseDirectory)
+                let model = try FleetSampleModel(document: doc, baseDirectory: inner.baseDirectory ?? doc.baseDirectory)
                 let base = try MonteCarloRunner.evaluateBase(model: model, inputs: try InputSpace.located(doc))
                 var totals: [Metric: Stats] = [:]
                 for (m, metric) in model.layout.metrics.enumerated() { totals[metric] = Stats(base: base[m]) }
                 return totals
             }
-            let model = try FleetSampleModel(document: doc, baseDirectory: inner.baseDirectory)
+            let model = try FleetSampleModel(document: doc, baseDirectory: inner.baseDirectory ?? doc.baseDirectory)
             return try inner.runner.run(model: model, inputs: try InputSpace.located(doc)).totals
         }
     }
@@ -76,7 +78,7 @@ public enum FleetUncertainty {
     /// Tornado sensitivity of the scenario's uncertain inputs (P10 and P90, the rest at base).
     public static func tornado(document: ScenarioDocument, metrics: [Metric]? = nil,
                                options: UncertaintyOptions) throws -> Sensitivity {
-        let model = try FleetSampleModel(document: document, baseDirectory: options.baseDirectory)
+        let model = try FleetSampleModel(document: document, baseDirectory: options.baseDirectory ?? document.baseDirectory)
         return try SensitivityAnalysis.tornado(model: model, inputs: try InputSpace.located(document),
                                                metrics: metrics, threads: options.threads)
     }
@@ -85,7 +87,7 @@ public enum FleetUncertainty {
     public static func sobol(document: ScenarioDocument, baseSamples: Int, bootstrap: Int,
                              metrics: [Metric]? = nil, options: UncertaintyOptions,
                              progress: ((Int, Int) -> Void)? = nil) throws -> SobolAnalysis {
-        let model = try FleetSampleModel(document: document, baseDirectory: options.baseDirectory)
+        let model = try FleetSampleModel(document: document, baseDirectory: options.baseDirectory ?? document.baseDirectory)
         return try SensitivityAnalysis.sobol(model: model, inputs: try InputSpace.located(document),
                                              baseSamples: baseSamples, bootstrap: bootstrap, seed: options.seed,
                                              sampler: options.sampler, metrics: metrics, threads: options.threads,
@@ -96,9 +98,9 @@ public enum FleetUncertainty {
     /// count, then a Sobol analysis with `sobolBaseSamples` base samples (0: none).
     public static func bench(document: ScenarioDocument, samples: [Int], threads: [Int],
                              sampler: SamplerKind = .random, seed: UInt64 = 20_251_103, sobolBaseSamples: Int = 0,
-                             baseDirectory: String = ".",
+                             baseDirectory: String? = nil,
                              report: (UncertaintyBenchmark.Row) -> Void = { _ in }) throws -> [UncertaintyBenchmark.Row] {
-        let model = try FleetSampleModel(document: document, baseDirectory: baseDirectory)
+        let model = try FleetSampleModel(document: document, baseDirectory: baseDirectory ?? document.baseDirectory)
         return try UncertaintyBenchmark.run(model: model, inputs: try InputSpace.located(document),
                                             hoursPerEvaluation: model.siteHours, samples: samples, threads: threads,
                                             sampler: sampler, seed: seed, sobolBaseSamples: sobolBaseSamples,

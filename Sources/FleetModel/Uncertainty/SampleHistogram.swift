@@ -18,7 +18,7 @@ public enum SampleHistogram {
         var counts = [Int](repeating: 0, count: n)
         for x in sorted {
             // The bin whose [edge, next edge) holds x, consistent with the printed edges.
-            var i = min(n - 1, Int((x - lo) / width))
+            var i = Int(saturating: (x - lo) / width, in: 0...(n - 1))
             while i > 0, x < edges[i] { i -= 1 }
             while i < n - 1, x >= edges[i + 1] { i += 1 }
             counts[i] += 1

@@ -43,7 +43,7 @@ public struct StreamingQuantiles: Sendable, Hashable {
             return
         }
         let b = ((x - lower) / width).rounded(.down)
-        if b < 0 { below += 1 } else if b >= Double(bins) { above += 1 } else { counts[Int(b)] += 1 }
+        if b < 0 { below += 1 } else if b >= Double(bins) { above += 1 } else { counts[Int(saturating: b, in: 0...(bins - 1))] += 1 }
     }
 
     private mutating func layBins() {
@@ -54,8 +54,7 @@ public struct StreamingQuantiles: Sendable, Hashable {
         width = r * 1.5 / Double(bins)
         counts = [UInt32](repeating: 0, count: bins)
         for x in pilot {
-            let b = Int(((x - lower) / width).rounded(.down))
-            counts[min(max(b, 0), bins - 1)] += 1
+            counts[Int(saturating: ((x - lower) / width).rounded(.down), in: 0...(bins - 1))] += 1
         }
         pilot = []
     }

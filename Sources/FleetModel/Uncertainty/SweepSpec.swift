@@ -21,6 +21,22 @@ public struct SweepSpec: Sendable, Hashable {
 
     public static let maximumPoints = 100_000
 
+    /// Most evaluations a sweep may ask for, points × samples (a deterministic point counts
+    /// one): as many as the largest single run (`MonteCarloRunner.maximumSamples`), hours of
+    /// work on a laptop. 100,000 points × 1,000,000 samples was accepted and would have run
+    /// for years. There is no override: split a larger study into several sweeps.
+    public static let maximumEvaluations = MonteCarloRunner.maximumSamples
+
+    /// Refuses a sweep whose points × `samples` exceeds `maximumEvaluations`, before any work.
+    public func checkWork(samples: Int) throws(UncertaintyError) {
+        let work = Double(count) * Double(max(samples, 1))
+        guard work <= Double(Self.maximumEvaluations) else {
+            throw .invalidSweep("--vary: \(count) points × \(samples) samples is \(Distribution.format(work)) evaluations, "
+                + "more than the \(Self.maximumEvaluations) a sweep may take (as many as the largest single run); "
+                + "use fewer points or samples, or split the sweep")
+        }
+    }
+
     public init(axes: [Axis]) { self.axes = axes }
 
     /// Parses repeated `--vary` flags.
@@ -37,7 +53,7 @@ public struct SweepSpec: Sendable, Hashable {
         let spec = SweepSpec(axes: axes)
         let total = axes.reduce(1.0) { $0 * Double($1.values.count) }
         guard total <= Double(maximumPoints) else {
-            throw .invalidSweep("--vary: the grid has \(Int(total)) points, more than \(maximumPoints)")
+            throw .invalidSweep("--vary: the grid has \(Distribution.format(total)) points, more than \(maximumPoints)")
         }
         return spec
     }
@@ -102,6 +118,20 @@ public struct SweepSpec: Sendable, Hashable {
     public func check(against document: ScenarioDocument) throws {
         for axis in axes {
             for value in axis.values { try document.checkSweepValue(value, at: axis.path) }
+        }
+        // The physics' checks at each axis's smallest and largest value (the other inputs at
+        // base), as for a distribution's range: `count=1,1e308` ran, then failed on an
+        // infinite total instead of being refused.
+        guard let base = try? document.decode(FleetSpec.self) else { return }
+        let atBase = Set(base.validationIssues().map { "\($0.path)\u{0}\($0.message)" })
+        for axis in axes {
+            for value in Set([axis.values.min()!, axis.values.max()!]).sorted() {
+                guard let spec = try? document.decode(FleetSpec.self, overrides: [axis.path: value]),
+                      let issue = spec.validationIssues().first(where: { !atBase.contains("\($0.path)\u{0}\($0.message)") })
+                else { continue }
+                let detail = issue.path == axis.path ? issue.message : "then \(issue.path): \(issue.message)"
+                throw UncertaintyError.invalidSweep("--vary: \(axis.path)=\(Distribution.format(value)): \(detail)")
+            }
         }
     }
 

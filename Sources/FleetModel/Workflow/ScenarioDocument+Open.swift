@@ -12,6 +12,24 @@ extension ScenarioDocument {
         return document
     }
 
+    /// Every problem of a scenario and its `--set` flags at once, as `validate` prints them: each
+    /// bad `--set` (the good ones still applied, in order), then the scenario's own problems
+    /// (`fleetIssues`). `validate FILE --set A --set B` used to stop at the first bad flag.
+    ///
+    /// - Throws: `ScenarioErrors` only when the file cannot be read or parsed.
+    public static func validation(path: String?, sets: [String]) throws -> (document: ScenarioDocument, issues: [ScenarioError]) {
+        var document = try forValidation(path: path)
+        var flagErrors: [ScenarioError] = []
+        for assignment in sets {
+            do {
+                try document.apply(sets: [assignment])
+            } catch let errors as ScenarioErrors {
+                flagErrors += errors.errors
+            }
+        }
+        return (document, flagErrors + document.fleetIssues())
+    }
+
     /// Applies `--set PATH=VALUE` assignments in order (the text after the first `=` is the value).
     public mutating func apply(sets: [String]) throws {
         for assignment in sets {
@@ -23,10 +41,16 @@ extension ScenarioDocument {
         }
     }
 
-    /// Every error of the scenario at once: file-level ones, decoding, the physics' checks,
-    /// and whether the uncertain inputs and their correlations form a valid copula.
+    /// Every error of the scenario at once: file-level ones, decoding, the physics' checks (at
+    /// the base values and at the ends of each distribution's range, `addingRangeIssues`),
+    /// the weather files (`weatherFileIssues`), and whether the uncertain inputs and their correlations form a valid copula.
     public func fleetIssues() -> [ScenarioError] {
-        let issues = check(FleetSpec.self) { $0.validationIssues() }
+        let checks: (FleetSpec) -> [ValidationIssue] = { $0.validationIssues() }
+        var issues = addingRangeIssues(to: check(FleetSpec.self, semanticIssues: checks), as: FleetSpec.self,
+                                       semanticIssues: checks)
+        if let spec = try? decode(FleetSpec.self, values: baseValues) {
+            issues = ScenarioErrors(issues + weatherFileIssues(spec)).errors
+        }
         guard issues.isEmpty else { return issues }
         return InputSpace.issues(in: self)
     }
@@ -50,14 +74,32 @@ extension FleetSpec {
     /// Every semantic problem of a decoded scenario, fleet side and facility side,
     /// as (path, message) pairs that `ScenarioDocument.locate` places in the file.
     public func validationIssues() -> [ValidationIssue] {
-        termIssues() + fleetValidationIssues() + facilityIssues()
+        termIssues() + contractIssues() + fleetValidationIssues() + facilityIssues()
+    }
+
+    /// Years a term may start in (and a grid's `base_year` may name): the data behind every
+    /// default describe the 2020s; a term starting in year 1 or 99999 extrapolated grid trends
+    /// over millennia (carbon and prices of 0 or infinity).
+    public static let termYears = 1990...2100
+
+    /// Accepted contract values, USD: the cost share divides by it, so 0 gave 0 % and a
+    /// denormal infinity; 10⁴ to 10¹³ USD spans a small pilot to far beyond any deal announced.
+    public static let contractValueRange: ClosedRange<Double> = 1e4...1e13
+
+    func contractIssues() -> [ValidationIssue] {
+        guard !Self.contractValueRange.contains(contract.valueUSD) else { return [] }
+        return [("contract.value_usd", "expected a contract value from 10000 to 1e13 USD, got \(contract.valueUSD)")]
     }
 
     /// The term must make a calendar (the cohort checks skip their dates without one, so
     /// `months: 0` or `start: "next spring"` passed validation).
     func termIssues() -> [ValidationIssue] {
         do {
-            _ = try TermCalendar(start: term.start, months: term.months)
+            let calendar = try TermCalendar(start: term.start, months: term.months)
+            guard Self.termYears.contains(calendar.startYear) else {
+                return [("term.start", "expected a term starting in the years \(Self.termYears.lowerBound) to "
+                         + "\(Self.termYears.upperBound), got \(term.start)")]
+            }
             return []
         } catch {
             switch error {

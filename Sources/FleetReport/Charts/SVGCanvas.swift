@@ -30,7 +30,7 @@ struct SVGCanvas {
 
     static func num(_ v: Double) -> String {
         let r = (v * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(format: "%.2f", r)
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(format: "%.2f", r)
     }
 
     static func escape(_ s: String) -> String {

@@ -32,8 +32,11 @@ struct Bench: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let sampleCounts = try Self.integers(samples, flag: "--samples")
-        let threadCounts = try Self.integers(threads, flag: "--threads")
+        let sampleCounts = try Self.integers(samples, flag: "--samples", max: MonteCarloRunner.maximumSamples)
+        let threadCounts = try Self.integers(threads, flag: "--threads", max: 1024)
+        guard (0...MonteCarloRunner.maximumSamples).contains(sobolBaseSamples) else {
+            throw CommandFailure.badInput("--sobol-base-samples: expected 0 to \(MonteCarloRunner.maximumSamples), got \(sobolBaseSamples)")
+        }
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         let rows = try FleetUncertainty.bench(document: document, samples: sampleCounts, threads: threadCounts,
                                               sampler: sampler, sobolBaseSamples: sobolBaseSamples) { row in
@@ -45,10 +48,11 @@ struct Bench: ParsableCommand {
         try StandardOutput.write(RenderedOutput.document(rows, table: table, as: format, width: 120))
     }
 
-    private static func integers(_ text: String, flag: String) throws -> [Int] {
-        try text.split(separator: ",").map {
-            guard let n = Int($0.trimmingCharacters(in: .whitespaces)), n > 0 else {
-                throw CommandFailure.badInput("\(flag): expected positive whole numbers separated by commas, got '\(text)'")
+    /// Comma-separated whole numbers in 1…max; an empty item (`10,,20`) is refused.
+    private static func integers(_ text: String, flag: String, max: Int) throws -> [Int] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map {
+            guard let n = Int($0.trimmingCharacters(in: .whitespaces)), n > 0, n <= max else {
+                throw CommandFailure.badInput("\(flag): expected whole numbers from 1 to \(max) separated by commas, got '\(text)'")
             }
             return n
         }

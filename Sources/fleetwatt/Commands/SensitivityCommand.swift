@@ -42,8 +42,10 @@ struct SensitivityCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard baseSamples >= 8 else { throw ValidationError("--base-samples must be at least 8, got \(baseSamples)") }
-        guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 or more, got \(bootstrap)") }
+        guard baseSamples >= 8, baseSamples <= MonteCarloRunner.maximumSamples else {
+            throw ValidationError("--base-samples must be 8 to \(MonteCarloRunner.maximumSamples), got \(baseSamples)")
+        }
+        guard bootstrap >= 0, bootstrap <= 100_000 else { throw ValidationError("--bootstrap must be 0 to 100000, got \(bootstrap)") }
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be 1 to 1024, got \(threads)") }
     }
 

@@ -10,7 +10,9 @@ struct SweepCommand: ParsableCommand {
         Each --vary is PATH=START:STOP:COUNT (COUNT evenly spaced values from START to STOP) or
         PATH=V1,V2,…; repeat --vary for a grid (every combination, the last --vary varying
         fastest). A varied path is fixed at each value, as --set would. Each point is
-        deterministic (--samples 0, the default here) or a full Monte Carlo run.
+        deterministic (--samples 0, the default here) or a full Monte Carlo run. A sweep may ask
+        for at most 1,000,000 evaluations (points × samples, as many as the largest single run);
+        split a larger study into several sweeps.
 
         Examples:
           fleetwatt sweep --vary fleet.cohorts.gb200-use1.count=50000:150000:5
@@ -36,6 +38,7 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let destination = try output.destination(reading: scenario.scenario)
         let spec = try SweepSpec.parse(vary)
+        try spec.checkWork(samples: sampling.samples)
         let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         try spec.check(against: document)

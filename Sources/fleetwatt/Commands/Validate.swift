@@ -23,8 +23,7 @@ struct Validate: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let document = try ScenarioDocument.open(path: scenario, sets: sets)
-        let issues = document.fleetIssues()
+        let (document, issues) = try ScenarioDocument.validation(path: scenario, sets: sets)
         guard issues.isEmpty else { throw ScenarioErrors(issues) }
         if !quiet {
             let uncertain = document.uncertainParameters.count

@@ -1,0 +1,35 @@
+import Foundation
+
+extension ScenarioDocument {
+    /// The folder relative `weather_file` paths resolve against: the scenario file's folder,
+    /// or the working directory for an embedded scenario (whose sites use synthesised weather).
+    public var baseDirectory: String {
+        let source = info.source
+        if source.hasPrefix("embedded:") || source.isEmpty { return "." }
+        let folder = (source as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// Reads and checks every site's `weather_file` (through the shared cache, so a run reuses
+    /// what `validate` read): a missing, unreadable or far too large file is an error at the
+    /// `weather_file` value; a bad line or cell is an error at its place in the weather file.
+    func weatherFileIssues(_ spec: FleetSpec) -> [ScenarioError] {
+        var out: [ScenarioError] = []
+        for site in spec.sites where site.climate.weatherFile != nil {
+            let path = "sites.\(site.id).climate.weather_file"
+            do {
+                _ = try WeatherCache.shared.weather(for: site.climate, baseDirectory: baseDirectory)
+            } catch let error as WeatherFileError {
+                switch error {
+                case .unreadable:
+                    out += locate([(path, error.description)])
+                case let .malformed(file, line, column, message):
+                    out.append(ScenarioError(file: file, line: line, column: column, path: path, message: message))
+                }
+            } catch {
+                out += locate([(path, "\(error)")])
+            }
+        }
+        return out
+    }
+}
