@@ -37,6 +37,12 @@ public struct DisplayUnit: Sendable, Equatable {
             return DisplayUnit(factor: 1, label: "")
         case .gpusInstalledPeak:
             return DisplayUnit(factor: 1, label: "GPUs")
+        case .gpuHours:
+            if m >= 1e9 { return DisplayUnit(factor: 1e-9, label: "billion GPU-h") }
+            if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "million GPU-h") }
+            return DisplayUnit(factor: 1, label: "GPU-h")
+        case .contractUSDPerGPUHour:
+            return DisplayUnit(factor: 1, label: "USD/GPU-h")
         }
     }
 
@@ -60,6 +66,7 @@ extension Metric {
         case .carbonLocation, .carbonMarket, .carbonEmbodied:
             return m >= 1e6 ? ("MtCO2e", 1e-6) : m >= 1e4 ? ("ktCO2e", 1e-3) : ("tCO2e", 1)
         case .waterOnsite, .waterOffsite: return m >= 1e6 ? ("M m3", 1e-6) : m >= 1e4 ? ("k m3", 1e-3) : ("m3", 1)
+        case .gpuHours: return m >= 1e9 ? ("B GPU-h", 1e-9) : m >= 1e6 ? ("M GPU-h", 1e-6) : ("GPU-h", 1)
         case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss:
             return m >= 1e6 ? ("TWh", 1e-6) : m >= 1e4 ? ("GWh", 1e-3) : ("MWh", 1)
         default: return (unit, 1)
@@ -84,6 +91,8 @@ extension Metric {
         case .electricityCost: "Electricity cost"
         case .costShareOfContract: "Cost / contract"
         case .gpusInstalledPeak: "GPUs installed, peak"
+        case .gpuHours: "GPU-hours"
+        case .contractUSDPerGPUHour: "Contract / GPU-h"
         }
     }
 }

@@ -12,6 +12,8 @@ public struct Evaluation: Sendable {
     public var hours: [Double]
     /// Calendar year of each month of the term.
     public var years: [Int]
+    /// Contract value spread evenly over the term's hours, USD/h (set by `finishMonths`).
+    public var contractUSDPerHour = 0.0
 
     public init(monthly: [[Double]], hours: [Double], years: [Int]) {
         self.monthly = monthly; self.hours = hours; self.years = years
@@ -46,6 +48,8 @@ public struct Evaluation: Sendable {
         let fac = out[Metric.facilityEnergy.index], it = out[Metric.itEnergy.index]
         out[Metric.averageFacilityPower.index] = h > 0 ? fac / h : 0
         out[Metric.pue.index] = it > 0 ? fac / it : 0
+        let gpuHours = out[Metric.gpuHours.index]
+        out[Metric.contractUSDPerGPUHour.index] = gpuHours > 0 ? contractUSDPerHour * h / gpuHours : 0
         return out
     }
 
@@ -67,7 +71,11 @@ public struct Evaluation: Sendable {
 
     /// Fills the derived monthly metrics (avg MW, PUE, cost share) from the sums.
     mutating func finishMonths(contractValueUSD: Double) {
+        let termHours = hours.reduce(0, +)
+        contractUSDPerHour = termHours > 0 ? contractValueUSD / termHours : 0
         for k in 0..<months {
+            let g = self[.gpuHours, k]
+            self[.contractUSDPerGPUHour, k] = g > 0 ? contractUSDPerHour * hours[k] / g : 0
             let fac = self[.facilityEnergy, k], it = self[.itEnergy, k]
             self[.averageFacilityPower, k] = hours[k] > 0 ? fac / hours[k] : 0
             self[.pue, k] = it > 0 ? fac / it : 0
@@ -95,6 +103,8 @@ extension Metric {
         case .electricityCost: 12
         case .costShareOfContract: 13
         case .gpusInstalledPeak: 14
+        case .gpuHours: 15
+        case .contractUSDPerGPUHour: 16
         }
     }
 
@@ -104,7 +114,7 @@ extension Metric {
     public var aggregation: Aggregation {
         switch self {
         case .peakFacilityPower, .gpusInstalledPeak: .max
-        case .averageFacilityPower, .pue: .derived
+        case .averageFacilityPower, .pue, .contractUSDPerGPUHour: .derived
         default: .sum
         }
     }

@@ -20,6 +20,8 @@ public struct FleetResult: Codable, Sendable {
     public var breakdown: Breakdown?
     /// Histograms of the sampled totals, when samples > 0 (an extension of the contract).
     public var histograms: [Metric: Histogram]?
+    /// Each cohort's IT power per serving unit at full deployment (an extension of the contract).
+    public var cohorts: [CohortPower]?
     public var diagnostics: Diagnostics
 
     public init(tool: Tool = .current, scenario: ScenarioInfo, run: RunInfo, inputs: [Input],
@@ -151,7 +153,7 @@ public struct FleetResult: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
         case tool, scenario, run, inputs, totals, annual, monthly, sensitivity, sweep,
-             breakdown, histograms, diagnostics
+             breakdown, histograms, cohorts, diagnostics
     }
 }
 

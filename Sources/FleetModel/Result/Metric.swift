@@ -17,6 +17,10 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
     case electricityCost = "electricity_cost_usd"
     case costShareOfContract = "cost_share_of_contract"
     case gpusInstalledPeak = "gpus_installed_peak"
+    /// GPU-hours delivered: serving GPUs (not spares, not in repair) × hours.
+    case gpuHours = "gpu_hours"
+    /// Contract value per GPU-hour delivered, the contract spread evenly over the term's hours.
+    case contractUSDPerGPUHour = "contract_usd_per_gpu_hour"
 
     /// The unit, as printed in tables and CSV headers.
     public var unit: String {
@@ -28,6 +32,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
         case .carbonLocation, .carbonMarket, .carbonEmbodied: "tCO2e"
         case .electricityCost: "USD"
         case .gpusInstalledPeak: "GPUs"
+        case .gpuHours: "GPU-h"
+        case .contractUSDPerGPUHour: "USD/GPU-h"
         }
     }
 
@@ -49,6 +55,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
         case .electricityCost: "Electricity cost"
         case .costShareOfContract: "Cost share of contract"
         case .gpusInstalledPeak: "GPUs installed (peak)"
+        case .gpuHours: "GPU-hours delivered"
+        case .contractUSDPerGPUHour: "Contract value per GPU-hour"
         }
     }
 
