@@ -22,7 +22,7 @@ extension ResultSchema {
       "description": "Whole-term statistics of every metric.",
       "allOf": [
         {"$ref": "#/$defs/metricStats"},
-        {"required": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak"]}
+        {"required": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak", "gpu_hours", "contract_usd_per_gpu_hour"]}
       ]
     },
     "annual": {"type": "array", "items": {"$ref": "#/$defs/year"}},
@@ -30,6 +30,11 @@ extension ResultSchema {
     "sensitivity": {"$ref": "#/$defs/sensitivity"},
     "sweep": {"$ref": "#/$defs/sweep"},
     "breakdown": {"$ref": "#/$defs/breakdown"},
+    "cohorts": {
+      "description": "Each cohort's IT power per serving unit (one GPU with its share of host, network and storage, or one CPU server) at full deployment, the day's mean, with its uncertainty when sampled.",
+      "type": "array",
+      "items": {"$ref": "#/$defs/cohortPower"}
+    },
     "histograms": {
       "description": "Histograms of the sampled totals (samples > 0).",
       "type": "object",
@@ -40,8 +45,8 @@ extension ResultSchema {
   },
   "$defs": {
     "metric": {
-      "description": "A headline metric; the unit is in the name (pue and cost_share_of_contract are dimensionless, gpus_installed_peak is a count).",
-      "enum": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak"]
+      "description": "A headline metric; the unit is in the name (pue and cost_share_of_contract are dimensionless, gpus_installed_peak is a count, gpu_hours counts serving GPU-hours delivered, contract_usd_per_gpu_hour is the contract value spread evenly over the term's hours divided by the GPU-hours delivered in the period).",
+      "enum": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak", "gpu_hours", "contract_usd_per_gpu_hour"]
     },
     "stats": {
       "description": "STATS: the deterministic value and, when sampled, the distribution of the sampled values.",
@@ -86,7 +91,8 @@ extension ResultSchema {
         "id": {"type": "string", "minLength": 1},
         "title": {"type": "string"},
         "source": {"type": "string", "description": "The file read, or embedded:<name> for the built-in default."},
-        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the scenario file's bytes, hex."}
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the scenario file's bytes, hex."},
+        "options": {"type": "object", "description": "The scenario's switchable options (options.<name>.enabled, settable with --set) and whether each was on in this run.", "additionalProperties": {"type": "boolean"}}
       }
     },
     "run": {
@@ -228,6 +234,30 @@ extension ResultSchema {
             }
           }
         }
+      }
+    },
+    "cohortPower": {
+      "type": "object",
+      "required": ["board_fraction_of_tdp", "hardware", "id", "power_per_unit_w", "site"],
+      "additionalProperties": false,
+      "properties": {
+        "id": {"type": "string"},
+        "hardware": {"type": "string", "description": "Catalog id of the accelerator or server."},
+        "site": {"type": "string"},
+        "power_per_unit_w": {
+          "description": "Power of one serving unit, W: GPU board, host share (CPUs, memory, NICs, fans, in-tray conversion), network switches, storage, and their sum.",
+          "type": "object",
+          "required": ["board", "host", "network", "storage", "total"],
+          "additionalProperties": false,
+          "properties": {
+            "board": {"$ref": "#/$defs/stats"},
+            "host": {"$ref": "#/$defs/stats"},
+            "network": {"$ref": "#/$defs/stats"},
+            "storage": {"$ref": "#/$defs/stats"},
+            "total": {"$ref": "#/$defs/stats"}
+          }
+        },
+        "board_fraction_of_tdp": {"$ref": "#/$defs/stats", "description": "Mean board power per serving GPU / TDP (dimensionless), what nvidia-smi or DCGM telemetry reports."}
       }
     },
     "histogram": {

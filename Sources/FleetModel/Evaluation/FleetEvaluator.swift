@@ -53,6 +53,9 @@ public struct FleetEvaluator: Sendable {
         var result = try facility.deterministicResult(loads: loads(), power: continuousPower(), scenario: scenario,
                                                       inputs: inputs, run: run, warnings: warnings)
         result.cohorts = cohortPower()
+        if let options = spec.options, !options.isEmpty {
+            result.scenario.options = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.enabled) })
+        }
         return result
     }
 

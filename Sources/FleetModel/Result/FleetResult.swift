@@ -55,8 +55,10 @@ public struct FleetResult: Codable, Sendable {
         public var source: String
         /// SHA-256 of the scenario file's bytes, hex.
         public var sha256: String
-        public init(id: String, title: String, source: String, sha256: String) {
-            self.id = id; self.title = title; self.source = source; self.sha256 = sha256
+        /// The scenario's switchable options and whether each is enabled (nil: none); an extension of the contract.
+        public var options: [String: Bool]?
+        public init(id: String, title: String, source: String, sha256: String, options: [String: Bool]? = nil) {
+            self.id = id; self.title = title; self.source = source; self.sha256 = sha256; self.options = options
         }
     }
 
