@@ -21,6 +21,7 @@ struct EngineSpeedTests {
                 for h in 0..<n { it[h] += l.itPowerW[h]; liq[h] += l.liquidHeatFraction * l.itPowerW[h] }
                 for k in 0..<cal.months {
                     if l.isGPU { ev[.gpusInstalledPeak, k] += l.installedAtMonthEnd[k] }
+                    if l.isGPU { ev[.gpuHours, k] += l.servingUnitHoursPerMonth[k] }
                     ev[.carbonEmbodied, k] += l.embodiedKgPerMonth[k] / 1000
                 }
             }
@@ -102,12 +103,13 @@ struct EngineSpeedTests {
     func defaultScenario() throws {
         let spec = try Self.defaultSpec()
         try Self.check(spec)
-        // Once every cohort of a site is in service its months repeat by calendar month:
-        // most site-hours are then reused, not recomputed.
+        // Once every cohort of a site is in service its months repeat by calendar month and are
+        // reused, not recomputed; the generation refresh of 2030–2032 changes the hardware month
+        // by month, so those months are computed.
         let e = try FleetEvaluator(spec: spec)
         let d = try e.facility.run(.models(e.powerModels), perSite: false)
         let all = e.calendar.hourCount * e.facility.sites.count
-        #expect(d.passTwoHours > 0 && d.passTwoHours < all / 2)
+        #expect(d.passTwoHours > 0 && d.passTwoHours < all * 3 / 4, "\(d.passTwoHours) of \(all)")
         #expect(d.passOneHours < d.passTwoHours)
     }
 

@@ -120,11 +120,12 @@ public struct CohortPowerModel: Sendable {
     }
 
     /// Whether the cohort's power is constant over hours `a..<b` up to the daily cycle:
-    /// 0 when no unit is deployed, 1 when every unit is in service, 2 when the ramp moves.
+    /// 0 when no unit is deployed (before the ramp, or after every unit has retired), 1 when
+    /// every unit is in service, 2 when the ramp moves.
     @inline(__always)
     func state(from a: Int, to b: Int) -> Int8 {
         let r = rampProfile
-        if b <= r.rampStart { return 0 }
+        if b <= r.rampStart || a >= r.goneStart { return 0 }
         if a >= r.fullStart && b <= r.fullEnd { return 1 }
         return 2
     }
@@ -186,6 +187,9 @@ public struct CohortPowerModel: Sendable {
         /// First hour whose midpoint is past the start; first hour at or past the end of
         /// deployment; first hour past the start of retirement (hours ≥ fullEnd may be retiring).
         let rampStart: Int, fullStart: Int, fullEnd: Int
+        /// First hour from which every unit has retired (D(h + ½) = 0 exactly); the term's
+        /// hour count when units are refreshed or outlive the term.
+        let goneStart: Int
         /// D(h + ½) for h in rampStart..<fullStart, and for h in fullEnd..<hours.
         let rising: [Double], tail: [Double]
         /// Σ D(h + ½) over each month's hours.
@@ -202,6 +206,8 @@ public struct CohortPowerModel: Sendable {
             let fe = ramp.refresh ? hours
                 : min(hours, max(fs, Int((ramp.startHour + ramp.lifeHours - 0.5).rounded(.down)) + 1))
             rampStart = rs; fullStart = fs; fullEnd = fe
+            goneStart = ramp.refresh ? hours
+                : min(hours, max(fe, Int((ramp.endHour + ramp.lifeHours - 0.5).rounded(.up))))
             var units = [Double](repeating: 0, count: calendar.months)
             var up = [Double](repeating: 0, count: fs - rs), down = [Double](repeating: 0, count: hours - fe)
             calendar.monthIndex.withUnsafeBufferPointer { month in
