@@ -116,7 +116,7 @@ public enum EstimateError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 public enum Estimate {
-    /// The largest plausible IT power per accelerator, W: a GB300 board (1.4 kW, facts.md §2)
+    /// The largest plausible IT power per accelerator, W: a GB300 board (1.4 kW, docs/METHODS.md §1.2)
     /// with its share of host, network and storage is ≈ 2 kW; five times that is surely a typo.
     public static let maximumPowerW = 10_000.0
 
