@@ -15,13 +15,13 @@ grids:
         base: 0.353
         dist: triangular(0.328, 0.353, 0.371)
         unit: kg/kWh
-        source: EPA eGRID2022 'WECC Southwest' 776.036 lb CO2/MWh, 0.353 kg CO2e/kWh (EPA GHG Emission Factors Hub 2024, same secondary seed table as facts.md §4)
+        source: EPA eGRID2022 'WECC Southwest' 776.036 lb CO2/MWh, 0.353 kg CO2e/kWh (EPA GHG Emission Factors Hub 2024, via a secondary seed table of the Hub)
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -35,7 +35,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_factor:
         base: 1.1
         dist: triangular(1.0, 1.1, 1.25)
@@ -52,7 +52,7 @@ grids:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       ppa_fraction:
         base: 0.5
         dist: uniform(0.2, 0.8)
@@ -62,12 +62,12 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
     water_intensity_l_per_kwh:
       base: 1.4
       dist: triangular(0.84, 1.4, 2.24)
@@ -87,13 +87,13 @@ grids:
         base: 0.351
         dist: triangular(0.326, 0.351, 0.369)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 771.083 lb CO2/MWh, 0.351 kg CO2e/kWh'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 771.083 lb CO2/MWh, 0.351 kg CO2e/kWh'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -107,7 +107,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_factor:
         base: 1.1
         dist: triangular(1.0, 1.1, 1.25)
@@ -118,13 +118,13 @@ grids:
         base: 0.066
         dist: triangular(0.0561, 0.066, 0.0825)
         unit: USD/kWh
-        source: 'EIA Electric Power Annual, average industrial price, Texas, 2023: 6.60 ¢/kWh (facts.md §4)'
+        source: 'EIA Electric Power Annual, average industrial price, Texas, 2023: 6.60 ¢/kWh'
       base_year: 2023
       annual_escalation:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       ppa_fraction:
         base: 0.5
         dist: uniform(0.2, 0.8)
@@ -134,12 +134,12 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
     water_intensity_l_per_kwh:
       base: 1.0
       dist: triangular(0.6, 1.0, 1.6)
@@ -159,13 +159,13 @@ grids:
         base: 0.274
         dist: triangular(0.255, 0.274, 0.288)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 602.088 lb CO2/MWh, 0.274 kg CO2e/kWh'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 602.088 lb CO2/MWh, 0.274 kg CO2e/kWh'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -179,7 +179,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_factor:
         base: 1.1
         dist: triangular(1.0, 1.1, 1.25)
@@ -190,13 +190,13 @@ grids:
         base: 0.0752
         dist: triangular(0.0639, 0.0752, 0.094)
         unit: USD/kWh
-        source: 'EIA Electric Power Annual, average industrial price, Oregon, 2023: 7.52 ¢/kWh (facts.md §4)'
+        source: 'EIA Electric Power Annual, average industrial price, Oregon, 2023: 7.52 ¢/kWh'
       base_year: 2023
       annual_escalation:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       ppa_fraction:
         base: 0.5
         dist: uniform(0.2, 0.8)
@@ -206,12 +206,12 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
     water_intensity_l_per_kwh:
       base: 0.6
       dist: triangular(0.36, 0.6, 0.96)
@@ -231,13 +231,13 @@ grids:
         base: 0.455
         dist: triangular(0.423, 0.455, 0.478)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 1,000.053 lb CO2/MWh, 0.455 kg CO2e/kWh'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 1,000.053 lb CO2/MWh, 0.455 kg CO2e/kWh'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -251,7 +251,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_factor:
         base: 1.1
         dist: triangular(1.0, 1.1, 1.25)
@@ -262,13 +262,13 @@ grids:
         base: 0.0703
         dist: triangular(0.0598, 0.0703, 0.0879)
         unit: USD/kWh
-        source: 'EIA Electric Power Annual, average industrial price, Ohio, 2023: 7.03 ¢/kWh (facts.md §4); Apr 2025 7.90 vs Apr 2024 6.83'
+        source: 'EIA Electric Power Annual, average industrial price, Ohio, 2023: 7.03 ¢/kWh; Apr 2025 7.90 vs Apr 2024 6.83'
       base_year: 2023
       annual_escalation:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       ppa_fraction:
         base: 0.5
         dist: uniform(0.2, 0.8)
@@ -278,12 +278,12 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
     water_intensity_l_per_kwh:
       base: 1.7
       dist: triangular(1.02, 1.7, 2.72)
@@ -303,13 +303,13 @@ grids:
         base: 0.284
         dist: triangular(0.264, 0.284, 0.298)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 622.987 lb CO2/MWh, 0.284 kg CO2e/kWh; eGRID2023 gives 0.271 (facts.md)'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 622.987 lb CO2/MWh, 0.284 kg CO2e/kWh; eGRID2023 gives 0.271 (EPA eGRID2023, secondary)'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -323,7 +323,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_factor:
         base: 1.1
         dist: triangular(1.0, 1.1, 1.25)
@@ -334,13 +334,13 @@ grids:
         base: 0.0892
         dist: triangular(0.0758, 0.0892, 0.1115)
         unit: USD/kWh
-        source: 'EIA Electric Power Annual, average industrial price, Virginia, 2023: 8.92 ¢/kWh (facts.md §4)'
+        source: 'EIA Electric Power Annual, average industrial price, Virginia, 2023: 8.92 ¢/kWh'
       base_year: 2023
       annual_escalation:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       ppa_fraction:
         base: 0.5
         dist: uniform(0.2, 0.8)
@@ -350,12 +350,12 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
     water_intensity_l_per_kwh:
       base: 1.5
       dist: triangular(0.9, 1.5, 2.4)
@@ -375,13 +375,13 @@ grids:
         base: 0.375
         dist: triangular(0.349, 0.375, 0.394)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 823.149 lb CO2/MWh, 0.375 kg CO2e/kWh; eGRID2023 0.350 (facts.md)'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 823.149 lb CO2/MWh, 0.375 kg CO2e/kWh; eGRID2023 0.350 (EPA eGRID2023, via a secondary test fixture)'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -395,7 +395,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_factor:
         base: 1.1
         dist: triangular(1.0, 1.1, 1.25)
@@ -412,7 +412,7 @@ grids:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       ppa_fraction:
         base: 0.5
         dist: uniform(0.2, 0.8)
@@ -422,12 +422,12 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
     water_intensity_l_per_kwh:
       base: 1.25
       dist: triangular(0.75, 1.25, 2.0)
@@ -959,7 +959,7 @@ correlations:
 """#,
         "sites/phoenix-az.yaml": #"""
 # Phoenix, Arizona: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Phoenix Sky Harbor Intl AP (PHX), AZ; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: assumption: air-cooled halls with water-cooled chillers, waterside economizer and towers, the conventional design for an inference fleet in a hot, dry city.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
@@ -1037,7 +1037,7 @@ sites:
         base: 0.65
         dist: triangular(0.5, 0.65, 0.75)
         unit: '1'
-        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (facts.md §3) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
+        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (open-exam-prep.com, 2026, secondary) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
           and aux losses push it down'
       chiller_cop_max:
         base: 12
@@ -1105,7 +1105,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -1114,13 +1114,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
@@ -1152,9 +1152,9 @@ sites:
 """#,
         "sites/us-east-1.yaml": #"""
 # AWS US East (N. Virginia), Loudoun County: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Washington Dulles Intl AP (IAD), VA; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
+# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (Amazon Sustainability Report 2024; Amazon 2025 figure via humanprogress.org, 2026), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1307,7 +1307,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -1316,13 +1316,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
@@ -1354,9 +1354,9 @@ sites:
 """#,
         "sites/us-east-2.yaml": #"""
 # AWS US East (Ohio), central Ohio: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Columbus John Glenn Intl AP (CMH), OH; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
+# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (Amazon Sustainability Report 2024; Amazon 2025 figure via humanprogress.org, 2026), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1509,7 +1509,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -1518,13 +1518,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
@@ -1556,7 +1556,7 @@ sites:
 """#,
         "sites/us-tx.yaml": #"""
 # Central Texas AI campus: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Austin Camp Mabry (ATT), TX; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: assumption: direct-to-chip liquid with cooling towers and a trim chiller, the conventional water-cooled design of large training campuses; water-scarce central Texas may choose dry coolers instead (--set sites.us-tx.cooling.type=liquid-dry-cooler with approach_c 8 and chiller_eta 0.5 shows the trade-off).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
@@ -1644,7 +1644,7 @@ sites:
         base: 0.65
         dist: triangular(0.5, 0.65, 0.75)
         unit: '1'
-        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (facts.md §3) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
+        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (open-exam-prep.com, 2026, secondary) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
           and aux losses push it down'
       chiller_cop_max:
         base: 12
@@ -1712,7 +1712,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -1721,13 +1721,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
@@ -1759,9 +1759,9 @@ sites:
 """#,
         "sites/us-west-2.yaml": #"""
 # AWS US West (Oregon), Umatilla/Morrow counties: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Pendleton Eastern Oregon Regional AP (PDT), OR; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (facts.md §3), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
+# Cooling type: assumption: closed-loop direct-to-chip liquid with dry coolers and adiabatic assist on hot hours. AWS reports a WUE of 0.15 L/kWh (2024) and 0.12 (2025) (Amazon Sustainability Report 2024; Amazon 2025 figure via humanprogress.org, 2026), which evaporative towers (≈ 1.6 L per kWh of heat, docs/METHODS.md §5) cannot reach; AWS describes its new liquid-cooled capacity as closed-loop (AWS re:Invent 2024 announcements, not verified in this session).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1914,7 +1914,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -1923,13 +1923,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
