@@ -382,14 +382,15 @@ extension ResultSchema {
         "power_source": {
           "enum": [
             "given",
-            "catalog"
+            "catalog",
+            "board"
           ],
-          "description": "given: --power-w as stated; catalog: the catalog's power at the utilization."
+          "description": "given: --power-w as stated; catalog: the catalog's power at the utilization; board: the measured --board-power-fraction of TDP with the host, network and storage it implies."
         },
         "board_power_w": {
           "type": "number",
           "minimum": 0,
-          "description": "Board power at that utilization, W; absent when the power was given."
+          "description": "Board power at that utilization, or the given board power, W; absent when --power-w was given."
         },
         "it_energy_mwh": {
           "type": "number",
