@@ -740,9 +740,7 @@ fleet:
         training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
         training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
         training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.8)", unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations); those runs serve at saturation, a production day dips with demand, hence the wide range; under continuous batching utilization.gpu sits near 1, so board power is the measurable operating point"}
         inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
         inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
     h100pcie-phx:
@@ -761,14 +759,12 @@ fleet:
         training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
         training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
         training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations); those runs serve at saturation, a production day dips with demand, hence the wide range; under continuous batching utilization.gpu sits near 1, so board power is the measurable operating point"}
         inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
         inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
 correlations:
   - {paths: [fleet.cohorts.h200-phx.workload.inference_diurnal_amplitude_fraction, fleet.cohorts.h100pcie-phx.workload.inference_diurnal_amplitude_fraction], rho: 0.9, source: "assumption: one service, one daily cycle"}
-  - {paths: [fleet.cohorts.h200-phx.workload.inference_utilization_fraction, fleet.cohorts.h100pcie-phx.workload.inference_utilization_fraction], rho: 0.8, source: "assumption: one service, one demand curve"}
+  - {paths: [fleet.cohorts.h200-phx.workload.inference_board_power_fraction, fleet.cohorts.h100pcie-phx.workload.inference_board_power_fraction], rho: 0.8, source: "assumption: one service, one demand curve"}
 
 """#,
         "scenarios/openai-aws-2025.yaml": #"""
@@ -884,7 +880,7 @@ fleet:
       option: expansion-2027
       hardware: gb300
       site: us-east-2
-      count: {base: 50000, dist: "triangular(10000, 50000, 150000)", unit: "GPU", source: "option to expand from 2027 (particle.news; digitimes 2025), size undisclosed. assumption: 50,000 GB300 (10k–150k) at the Ohio training campus; drop this cohort for the base deal only"}
+      count: {base: 50000, dist: "triangular(10000, 50000, 150000)", unit: "GPU", source: "option to expand from 2027 (particle.news; digitimes 2025), size undisclosed. assumption: 50,000 GB300 (10k–150k) at the Ohio training campus; --set options.expansion-2027.enabled=false for the base deal only"}
       deploy_start: "2027-03-01"
       deploy_end: "2027-12-31"
       ramp: logistic
