@@ -81,8 +81,7 @@ struct OperatingPointTests {
         try doc.set("options.expansion-2027.enabled", to: "false")
         let without = try doc.decode(FleetSpec.self)
         #expect(without.fleet.cohorts[id: "gb300-expansion-use2"] == nil)
-        #expect(without.fleet.cohorts[id: "gb300-expansion-use2-refresh"] == nil)
-        #expect(without.fleet.cohorts.count == with.fleet.cohorts.count - 2)
+        #expect(without.fleet.cohorts.count == with.fleet.cohorts.count - 1)
         // Fewer GPUs, fewer GPU-hours and less IT energy.
         let a = try FleetEvaluator(spec: with).evaluate().total(), b = try FleetEvaluator(spec: without).evaluate().total()
         #expect(b[Metric.gpuHours.index] < a[Metric.gpuHours.index] && b[Metric.itEnergy.index] < a[Metric.itEnergy.index])
@@ -91,8 +90,22 @@ struct OperatingPointTests {
     /// A refresh into another generation retires the old units without like-for-like
     /// replacement and deploys the new ones on the same ramp one life later, so the units
     /// installed never change through the swap (R(t) − R(t − L) + R(t − L) = R(t)).
+    /// The default with the next-generation refresh switched on.
+    static func withRefresh() throws -> ScenarioDocument {
+        var doc = try ScenarioDocument.embeddedDefault()
+        try doc.set("options.refresh-next-generation.enabled", to: "true")
+        return doc
+    }
+
+    @Test func theNextGenerationRefreshIsAnOptionOffByDefault() throws {
+        let off = try ScenarioDocument.embeddedDefault().decode(FleetSpec.self)
+        #expect(off.fleet.cohorts[id: "gb200-use1-refresh"] == nil && off.fleet.cohorts[id: "gb200-use1"]!.refresh)
+        let on = try Self.withRefresh().decode(FleetSpec.self)
+        #expect(on.fleet.cohorts.count == off.fleet.cohorts.count + 6)
+    }
+
     @Test func refreshSwapsTheHardwareAndKeepsTheUnitCount() throws {
-        var spec = try ScenarioDocument.embeddedDefault().decode(FleetSpec.self)
+        var spec = try Self.withRefresh().decode(FleetSpec.self)
         let old = try #require(spec.fleet.cohorts[id: "gb200-use1"])
         let new = try #require(spec.fleet.cohorts[id: "gb200-use1-refresh"])
         #expect(!old.refresh && old.serviceLifeYears == 5 && new.hardware == "vera-rubin" && new.deployDelayYears == 5)
@@ -114,7 +127,15 @@ struct OperatingPointTests {
         let lineEnd = text[at.upperBound...].firstIndex(of: "\n")!
         var edited = text
         edited.insert(contentsOf: "\n      " + line, at: lineEnd)
-        return try ScenarioDocument(text: edited, file: "edited.yaml", models: .embedded)
+        var doc = try ScenarioDocument(text: edited, file: "edited.yaml", models: .embedded)
+        try doc.set("options.refresh-next-generation.enabled", to: "true")
+        return doc
+    }
+
+    /// With retiring and successor cohorts the optimised hour loop (retired cohorts count as
+    /// empty, so later months can repeat) still equals the one-pass reference.
+    @Test func refreshedFleetEvaluatesAsTheReference() throws {
+        try EngineSpeedTests.check(try Self.withRefresh().decode(FleetSpec.self))
     }
 
     @Test func aRefreshDateSetsTheServiceLife() throws {

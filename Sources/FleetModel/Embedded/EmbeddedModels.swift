@@ -781,6 +781,9 @@ contract:
     p5e-h200-capacity-block: {value: 5.408, unit: "USD/GPU-h", source: "Amazon EC2 Capacity Blocks for ML pricing page: p5e.48xlarge (8 × H200), US East (Ohio), effective accelerator hourly rate, prices in force until 1 Jan 2025; P6-B200 and P6e-GB200 rates were not found in a published source"}
     p5-h100-capacity-block: {value: 4.916, unit: "USD/GPU-h", source: "Amazon EC2 Capacity Blocks for ML pricing page: p5.48xlarge (8 × H100), US East (N. Virginia and Ohio), effective accelerator hourly rate, prices in force until 1 Jan 2025"}
 options:
+  refresh-next-generation:
+    enabled: false
+    source: "assumption (docs/METHODS.md §1.6): the deal contracts GB200/GB300 capacity for its 7-year term, so by default that capacity stays in service through 2032, refreshed in kind at the 5-year depreciation life (Amazon 10-K for 2024) with unchanged power; enabling this option replaces each GPU cohort one for one at the end of its life (2030–2032) by a Vera Rubin-class rack (hardware vera-rubin)"
   expansion-2027:
     enabled: true
     source: "the deal includes an option to expand from 2027 (particle.news; digitimes 2025), not a commitment; switch it off with --set options.expansion-2027.enabled=false to see the announced base capacity alone"
@@ -795,7 +798,8 @@ fleet:
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
-      refresh_to: vera-rubin  # assumption (docs/METHODS.md §1.4): at the end of the 5-year life (2030–2032) units are replaced one for one by the next generation, not by identical units
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
@@ -813,7 +817,8 @@ fleet:
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
-      refresh_to: vera-rubin  # assumption (docs/METHODS.md §1.4): at the end of the 5-year life (2030–2032) units are replaced one for one by the next generation, not by identical units
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
@@ -831,7 +836,8 @@ fleet:
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
-      refresh_to: vera-rubin  # assumption (docs/METHODS.md §1.4): at the end of the 5-year life (2030–2032) units are replaced one for one by the next generation, not by identical units
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
@@ -849,7 +855,8 @@ fleet:
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
-      refresh_to: vera-rubin  # assumption (docs/METHODS.md §1.4): at the end of the 5-year life (2030–2032) units are replaced one for one by the next generation, not by identical units
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
@@ -867,7 +874,8 @@ fleet:
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
-      refresh_to: vera-rubin  # assumption (docs/METHODS.md §1.4): at the end of the 5-year life (2030–2032) units are replaced one for one by the next generation, not by identical units
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
@@ -886,7 +894,8 @@ fleet:
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
-      refresh_to: vera-rubin  # assumption (docs/METHODS.md §1.4): at the end of the 5-year life (2030–2032) units are replaced one for one by the next generation, not by identical units
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:

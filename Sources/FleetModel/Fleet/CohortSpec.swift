@@ -29,6 +29,9 @@ public struct CohortSpec: Codable, Sendable, Identified {
     /// Day on which the refresh into `refreshTo` starts, "YYYY-MM-DD"; nil: at the end of
     /// the units' useful life. Units retire on the deployment ramp shifted to this day.
     public var refreshDate: String?
+    /// Name of the scenario option that switches the `refreshTo` refresh on; when that option is
+    /// disabled the cohort refreshes as `refresh` says (in kind or not at all). Nil: always on.
+    public var refreshOption: String?
     /// Name of the scenario option (`options.<name>`) that this cohort belongs to; the
     /// cohort is left out when that option is disabled. Nil: always part of the fleet.
     public var option: String?
@@ -65,6 +68,7 @@ public struct CohortSpec: Codable, Sendable, Identified {
         case hardware, site, count, ramp, refresh, workload, option
         case refreshTo = "refresh_to"
         case refreshDate = "refresh_date"
+        case refreshOption = "refresh_option"
         case deployStart = "deploy_start"
         case deployEnd = "deploy_end"
         case rampSteepness = "ramp_steepness"

@@ -40,9 +40,10 @@ public struct FleetSpec: Codable, Sendable {
         grids = try c.decode(IDMap<GridSpec>.self, forKey: .grids)
         options = try c.decodeIfPresent(IDMap<OptionSpec>.self, forKey: .options)
         for cohort in fleet.cohorts {
-            if let name = cohort.option, options?[id: name] == nil {
+            for (key, name) in [("option", cohort.option), ("refresh_option", cohort.refreshOption)] {
+                guard let name, options?[id: name] == nil else { continue }
                 throw DecodingError.dataCorrupted(.init(
-                    codingPath: c.codingPath + [CodingKeys.fleet, AnyKey("cohorts"), AnyKey(cohort.id), AnyKey("option")],
+                    codingPath: c.codingPath + [CodingKeys.fleet, AnyKey("cohorts"), AnyKey(cohort.id), AnyKey(key)],
                     debugDescription: "unknown option \"\(name)\"; options: \((options?.ids ?? []).joined(separator: ", "))"))
             }
         }
@@ -50,7 +51,8 @@ public struct FleetSpec: Codable, Sendable {
         fleet.cohorts = expandingRefreshes()
     }
 
-    /// The cohorts with each generation refresh written out: a cohort with `refresh_to: X`
+    /// The cohorts with each generation refresh written out (those whose `refresh_option` is
+    /// disabled keep their `refresh` as it is): a cohort with `refresh_to: X`
     /// retires after its service life L (the hardware's useful life, or the time from
     /// `deploy_start` to `refresh_date`) without identical replacement, and a successor cohort
     /// `<id>-refresh` of hardware X, same count, site and workload, deploys on the same ramp
@@ -58,7 +60,8 @@ public struct FleetSpec: Codable, Sendable {
     func expandingRefreshes() -> IDMap<CohortSpec> {
         var out: [CohortSpec] = []
         for var c in fleet.cohorts.elements {
-            guard let next = c.refreshTo, let hw = hardware[id: c.hardware] else { out.append(c); continue }
+            let switchedOff = c.refreshOption.map { options?[id: $0]?.enabled == false } ?? false
+            guard let next = c.refreshTo, !switchedOff, let hw = hardware[id: c.hardware] else { out.append(c); continue }
             var life = hw.usefulLifeYears
             if let date = c.refreshDate, let cal = try? TermCalendar(start: term.start, months: term.months),
                let d = try? cal.hour(of: date), let s = try? cal.hour(of: c.deployStart), d > s {
