@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Implementation details
@@ -26,14 +28,16 @@ let package = Package(
 
         // MARK: - Public API
 
-        /// Swift wrapper over GSL: quadrature, random numbers, quasi-random
-        /// sequences, Monte Carlo integration, statistics, linear algebra, interpolation.
+        /// Swift wrapper over GSL: quadrature, random numbers and distributions, quasi-random
+        /// sequences, statistics, linear algebra, interpolation.
         .target(name: "GSL", dependencies: ["CGSL"]),
 
         /// Scenarios, physics and accounting of a GPU fleet; Monte Carlo and sensitivity.
         .target(
             name: "FleetModel",
-            dependencies: ["GSL", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "GSL", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
 
         /// Markdown reports, SVG charts, JSON, CSV and Jupyter notebooks.
@@ -48,13 +52,13 @@ let package = Package(
             ]
         ),
 
-        /// Helpers shared by the test targets: temp folders, running processes and the CLI.
+        /// Helpers shared by the test targets: tolerance assertions, temp folders, running processes and the CLI.
         .target(name: "FleetTestSupport", path: "Sources/FleetTestSupport"),
 
         // MARK: - Unit test bundles
 
-        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
-        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel"], exclude: ["Fixtures"],
+        .testTarget(name: "GSLTests", dependencies: ["GSL", "FleetTestSupport"]),
+        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel", "FleetTestSupport"], exclude: ["Fixtures"],
                     resources: [.copy("Data")]),
         .testTarget(name: "FleetReportTests", dependencies: ["FleetReport", "FleetTestSupport"]),
         .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport", "FleetTestSupport"],

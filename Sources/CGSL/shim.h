@@ -10,18 +10,12 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_qrng.h>
-#include <gsl/gsl_monte.h>
-#include <gsl/gsl_monte_plain.h>
-#include <gsl/gsl_monte_miser.h>
-#include <gsl/gsl_monte_vegas.h>
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_sort_double.h>
-#include <gsl/gsl_histogram.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_interp.h>
 #include <gsl/gsl_spline.h>
-#include <gsl/gsl_version.h>
 
 // GSL declares its generator and algorithm types as mutable C globals, which
 // Swift 6 refuses to read ("not concurrency-safe"). These accessors return them.
@@ -35,8 +29,5 @@ static inline const gsl_qrng_type *cgsl_qrng_halton(void) { return gsl_qrng_halt
 
 static inline const gsl_interp_type *cgsl_interp_steffen(void) { return gsl_interp_steffen; }
 static inline const gsl_interp_type *cgsl_interp_linear(void) { return gsl_interp_linear; }
-
-/// GSL_VERSION is a string macro; Swift imports only simple numeric macros.
-static inline const char *cgsl_version(void) { return GSL_VERSION; }
 
 #endif

@@ -5,33 +5,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes files and folders so that a reader never sees a partial output.
+/// The file-system steps every output shares: write a temporary file completely and flush
+/// it, make missing folders as `mkdir -p` does, and report a failure by the user's target.
 ///
-/// A file is written to a temporary name in its own folder, flushed, then
-/// renamed over the target (rename(2) is atomic within one file system). A
-/// folder of outputs is staged in a temporary sibling folder and swapped in
-/// at the end. On any failure the temporaries are removed and what was there
-/// before is left untouched.
+/// A reader never sees a partial output: files are written to a temporary name beside the
+/// target (`TemporaryName`), flushed, then renamed over it (rename(2) is atomic within one
+/// file system). `OutputFile` uses this for `--out FILE`, `ReportFolder` for a report.
 public enum AtomicWriter {
-    /// Writes `data` to `url` atomically, creating or replacing the file (mode 0644).
-    /// The parent folder must exist.
+    /// Writes `data` to `url` atomically, creating or replacing the file: the same as
+    /// `OutputFile.check(url.path).write(data)`.
     public static func write(_ data: Data, to url: URL) throws(ReportError) {
-        let target = url.standardizedFileURL
-        let folder = target.deletingLastPathComponent()
-        let temp = folder.appendingPathComponent(".\(target.lastPathComponent).\(uniqueSuffix()).tmp")
-        TemporaryPaths.shared.insert(temp.path)
-        defer { TemporaryPaths.shared.remove(temp.path) }
-        do {
-            try writeAndSync(data, to: temp.path)
-        } catch {
-            unlink(temp.path)
-            throw error
-        }
-        if rename(temp.path, target.path) != 0 {
-            let reason = errnoText()
-            unlink(temp.path)
-            throw .io(path: target.path, operation: "rename into place", reason: reason)
-        }
+        try OutputFile.check(url.path).write(data)
     }
 
     /// Writes `text` as UTF-8 to `url` atomically.
@@ -39,140 +23,74 @@ public enum AtomicWriter {
         try write(Data(text.utf8), to: url)
     }
 
-    /// Writes a whole folder of files atomically.
-    ///
-    /// - Parameters:
-    ///   - files: relative path (may contain `/`) → contents.
-    ///   - folder: the output folder. If it exists and holds anything, it is replaced
-    ///     only when `force` is true; otherwise nothing is written.
-    /// The files are staged in a hidden sibling folder, which is then renamed over
-    /// `folder`; the old folder, if any, is moved aside first and removed last.
-    public static func writeFolder(_ files: [String: Data], to folder: URL, force: Bool) throws(ReportError) {
-        let target = folder.standardizedFileURL
-        for name in files.keys { try checkRelative(name) }
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        let exists = fm.fileExists(atPath: target.path, isDirectory: &isDir)
-        if exists {
-            guard isDir.boolValue else {
-                throw .io(path: target.path, operation: "use as output folder", reason: "it is a file")
-            }
-            let contents = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
-            if !contents.isEmpty && !force { throw .folderNotEmpty(path: target.path) }
-        }
-        let parent = target.deletingLastPathComponent()
-        guard fm.fileExists(atPath: parent.path) else {
-            throw .io(path: target.path, operation: "create the output folder",
-                      reason: "its parent folder \(parent.path) does not exist")
-        }
-        let suffix = uniqueSuffix()
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).\(suffix).staging")
-        TemporaryPaths.shared.insert(staging.path)
-        defer { TemporaryPaths.shared.remove(staging.path) }
-        do {
-            try makeFolder(staging)
-            for name in files.keys.sorted() {
-                let file = staging.appendingPathComponent(name)
-                try makeFolder(file.deletingLastPathComponent())
-                try writeAndSync(files[name]!, to: file.path)
-            }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
-        if !exists {
-            if rename(staging.path, target.path) != 0 {
-                let reason = errnoText()
-                try? fm.removeItem(at: staging)
-                throw .io(path: target.path, operation: "move the staged output into place", reason: reason)
-            }
-            return
-        }
-        let old = parent.appendingPathComponent(".\(target.lastPathComponent).\(suffix).old")
-        TemporaryPaths.shared.insert(old.path)
-        defer { TemporaryPaths.shared.remove(old.path) }
-        if rename(target.path, old.path) != 0 {
-            let reason = errnoText()
-            try? fm.removeItem(at: staging)
-            throw .io(path: target.path, operation: "move the previous output aside", reason: reason)
-        }
-        if rename(staging.path, target.path) != 0 {
-            let reason = errnoText()
-            rename(old.path, target.path)
-            try? fm.removeItem(at: staging)
-            throw .io(path: target.path, operation: "move the staged output into place", reason: reason)
-        }
-        try? fm.removeItem(at: old)
-    }
+    // MARK: - Shared steps
 
-    /// Removes every temporary file or folder this process has in flight (only those
-    /// under `folder`, when given); for a SIGINT/SIGTERM handler before it exits.
-    /// Returns the paths removed.
-    @discardableResult
-    public static func removeTemporaries(under folder: URL? = nil) -> [String] {
-        let prefix = folder.map { $0.standardizedFileURL.path + "/" }
-        let paths = TemporaryPaths.shared.all().filter { prefix == nil || $0.hasPrefix(prefix!) }
-        for p in paths {
-            try? FileManager.default.removeItem(atPath: p)
-            TemporaryPaths.shared.remove(p)
+    /// Creates `path` (which must not exist), writes `data`, applies `mode` (and `owner` when
+    /// running as root) and flushes it to disk. Errors name `target`, the user's path.
+    static func writeNewFile(_ data: Data, at path: String, target: String,
+                             mode: mode_t? = nil, owner: (uid_t, gid_t)? = nil) throws(ReportError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: target, operation: "create a file beside it", reason: errnoText()) }
+        var failure: (String, String)?
+        if let mode, fchmod(fd, mode) != 0 { failure = ("keep its permissions", errnoText()) }
+        if failure == nil, let owner, geteuid() == 0, fchown(fd, owner.0, owner.1) != 0 {
+            failure = ("keep its owner", errnoText())
         }
-        return paths
-    }
-
-    // MARK: - Helpers
-
-    static func checkRelative(_ name: String) throws(ReportError) {
-        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        guard !name.isEmpty, !name.hasPrefix("/"),
-              !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
-            throw .badRelativePath(name)
+        if failure == nil, let reason = writeAll(fd, data) { failure = ("write", reason) }
+        if failure == nil, fsync(fd) != 0 { failure = ("flush to disk", errnoText()) }
+        if close(fd) != 0, failure == nil { failure = ("close", errnoText()) }
+        if let (operation, reason) = failure {
+            unlink(path)
+            throw .io(path: target, operation: operation, reason: reason)
         }
     }
 
-    private static func makeFolder(_ url: URL) throws(ReportError) {
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: url.path, operation: "create folder", reason: error.localizedDescription)
-        }
-    }
-
-    private static func writeAndSync(_ data: Data, to path: String) throws(ReportError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw .io(path: path, operation: "create", reason: errnoText()) }
-        defer { close(fd) }
-        var failure: String?
-        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
+    /// Writes all of `data` to `fd`, retrying short writes and EINTR; the error text on failure.
+    static func writeAll(_ fd: Int32, _ data: Data) -> String? {
+        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> String? in
             var offset = 0
             while offset < buf.count {
                 let n = systemWrite(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = errnoText(); return
+                    return errnoText()
                 }
                 offset += n
             }
-        }
-        if let failure {
-            unlink(path)
-            throw .io(path: path, operation: "write", reason: failure)
-        }
-        if fsync(fd) != 0 {
-            let reason = errnoText()
-            unlink(path)
-            throw .io(path: path, operation: "flush to disk", reason: reason)
+            return nil
         }
     }
 
-    private static func uniqueSuffix() -> String {
-        "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    /// Makes `folder` and its missing parents, recording each one made under output `id`
+    /// (so that a failed or interrupted run removes them again).
+    static func makeFolders(_ folder: String, for id: Int, target: String) throws(ReportError) {
+        var missing: [String] = []
+        var current = folder
+        while !current.isEmpty, current != "/", FileStatus.of(current) == nil {
+            missing.append(current)
+            current = (current as NSString).deletingLastPathComponent
+        }
+        for path in missing.reversed() {
+            if mkdir(path, 0o777) != 0 && errno != EEXIST {
+                throw .io(path: target, operation: "create the folder \(path)", reason: errnoText())
+            }
+            OutputJournal.shared.addCreatedFolder(path, for: id)
+        }
     }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
+    /// Flushes a folder's entries (a rename is durable once its folder is flushed); best effort.
+    static func syncFolder(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
 }
 
 /// write(2), named apart from `AtomicWriter.write`.
-private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
     #if canImport(Glibc)
     Glibc.write(fd, p, n)
     #else
@@ -180,13 +98,65 @@ private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
     #endif
 }
 
-/// The temporary paths in flight, so that an interrupted run can remove them.
-final class TemporaryPaths: @unchecked Sendable {
-    static let shared = TemporaryPaths()
-    private let lock = NSLock()
-    private var paths: Set<String> = []
+/// stat(2)/lstat(2) of a path, as the few facts the writers need.
+struct FileStatus {
+    enum Kind: Equatable { case file, folder, characterDevice, fifo, link, blockDevice, socket, other }
+    var kind: Kind
+    /// Permission bits (no set-id or sticky bits).
+    var permissions: mode_t
+    var owner: uid_t
+    var group: gid_t
+    var device: UInt64
+    var inode: UInt64
 
-    func insert(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
-    func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
-    func all() -> [String] { lock.lock(); defer { lock.unlock() }; return Array(paths) }
+    /// The status of `path`, following links; nil when it does not exist or cannot be read.
+    static func of(_ path: String) -> FileStatus? {
+        var info = stat()
+        return stat(path, &info) == 0 ? FileStatus(info) : nil
+    }
+
+    /// The status of `path`, following links, or the errno that stat(2) gave.
+    static func lookup(_ path: String) -> (FileStatus?, Int32) {
+        var info = stat()
+        if stat(path, &info) == 0 { return (FileStatus(info), 0) }
+        return (nil, errno)
+    }
+
+    /// The status of `path` itself (a link is a link); nil when it does not exist.
+    static func ofLink(_ path: String) -> FileStatus? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? FileStatus(info) : nil
+    }
+
+    init(_ info: stat) {
+        switch info.st_mode & mode_t(S_IFMT) {
+        case mode_t(S_IFREG): kind = .file
+        case mode_t(S_IFDIR): kind = .folder
+        case mode_t(S_IFCHR): kind = .characterDevice
+        case mode_t(S_IFIFO): kind = .fifo
+        case mode_t(S_IFLNK): kind = .link
+        case mode_t(S_IFBLK): kind = .blockDevice
+        case mode_t(S_IFSOCK): kind = .socket
+        default: kind = .other
+        }
+        permissions = info.st_mode & 0o777
+        owner = info.st_uid
+        group = info.st_gid
+        device = UInt64(truncatingIfNeeded: Int64(info.st_dev))
+        inode = UInt64(info.st_ino)
+    }
+
+    /// How the kind reads in a message ("a folder", "a block device").
+    var kindText: String {
+        switch kind {
+        case .file: "a file"
+        case .folder: "a folder"
+        case .characterDevice: "a character device"
+        case .fifo: "a FIFO"
+        case .link: "a symbolic link"
+        case .blockDevice: "a block device"
+        case .socket: "a socket"
+        case .other: "a special file"
+        }
+    }
 }

@@ -14,9 +14,14 @@ public enum NotebookExporter {
         return try ResultJSON.encode(nb)
     }
 
-    /// Writes the notebook atomically to `url`.
+    /// Writes the notebook to `output` (checked before the evaluation with `OutputFile.check`).
+    public static func write(result: FleetResult, to output: OutputFile) throws(ReportError) {
+        try output.write(try notebook(for: result))
+    }
+
+    /// Checks `url` and writes the notebook to it atomically.
     public static func write(result: FleetResult, to url: URL) throws(ReportError) {
-        try AtomicWriter.write(try notebook(for: result), to: url)
+        try write(result: result, to: try OutputFile.check(url.path))
     }
 
     static func cells(for r: FleetResult) throws(ReportError) -> [Cell] {

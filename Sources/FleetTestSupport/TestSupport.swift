@@ -92,3 +92,15 @@ public enum TestSupport {
         try run(executable: fleetwattExecutable, arguments, in: folder ?? repoRoot)
     }
 }
+
+extension TestSupport {
+    /// The names in `folder`, sorted (empty when it cannot be read).
+    public static func listing(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    /// The file's text as UTF-8, or nil when it cannot be read.
+    public static func text(_ file: URL) -> String? {
+        (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}

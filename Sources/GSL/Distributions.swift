@@ -231,41 +231,7 @@ public enum Distributions {
 
     // MARK: - Gamma
 
-    /// The u-quantile of Gamma(shape k, scale θ) (mean kθ).
-    ///
-    /// The corresponding GSL function is `gsl_cdf_gamma_Pinv`.
-    public static func gammaQuantile(_ u: Double, shape: Double, scale: Double) -> Double {
-        checkUnit(u)
-        checkPositive("gamma", shape, scale)
-        return gsl_cdf_gamma_Pinv(u, shape, scale)
-    }
-
-    /// P(X ≤ x) for Gamma(shape, scale).
-    ///
-    /// The corresponding GSL function is `gsl_cdf_gamma_P`.
-    public static func gammaCDF(_ x: Double, shape: Double, scale: Double) -> Double {
-        checkPositive("gamma", shape, scale)
-        return gsl_cdf_gamma_P(x, shape, scale)
-    }
-
     // MARK: - Weibull
-
-    /// The u-quantile of Weibull(scale λ, shape k): λ·(−ln(1 − u))^(1/k).
-    ///
-    /// The corresponding GSL function is `gsl_cdf_weibull_Pinv`.
-    public static func weibullQuantile(_ u: Double, scale: Double, shape: Double) -> Double {
-        checkUnit(u)
-        checkPositive("weibull", scale, shape)
-        return gsl_cdf_weibull_Pinv(u, scale, shape)
-    }
-
-    /// P(X ≤ x) = 1 − exp(−(x/λ)^k) for Weibull(scale λ, shape k).
-    ///
-    /// The corresponding GSL function is `gsl_cdf_weibull_P`.
-    public static func weibullCDF(_ x: Double, scale: Double, shape: Double) -> Double {
-        checkPositive("weibull", scale, shape)
-        return x <= 0 ? 0 : gsl_cdf_weibull_P(x, scale, shape)
-    }
 
     // MARK: - Checks
 

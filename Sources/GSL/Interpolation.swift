@@ -21,18 +21,18 @@ public final class Interpolator: @unchecked Sendable {
     public init(x: [Double], y: [Double], method: Method = .steffen) throws {
         GSLRuntime.ensure()
         guard x.count == y.count else {
-            throw GSLError.invalidArgument("interpolation needs as many x as y values (\(x.count) vs \(y.count))")
+            throw GSLError.invalidArgument.with(context: "interpolation needs as many x as y values (\(x.count) vs \(y.count))")
         }
         let type = method == .steffen ? cgsl_interp_steffen() : cgsl_interp_linear()
         let minimum = Int(gsl_interp_type_min_size(type))
         guard x.count >= minimum else {
-            throw GSLError.invalidArgument("interpolation needs at least \(minimum) points, got \(x.count)")
+            throw GSLError.invalidArgument.with(context: "interpolation needs at least \(minimum) points, got \(x.count)")
         }
         guard zip(x, x.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw GSLError.invalidArgument("interpolation x values must be strictly increasing: \(x)")
+            throw GSLError.invalidArgument.with(context: "interpolation x values must be strictly increasing: \(x)")
         }
         guard (x + y).allSatisfy(\.isFinite) else {
-            throw GSLError.invalidArgument("interpolation values must be finite")
+            throw GSLError.invalidArgument.with(context: "interpolation values must be finite")
         }
         guard let p = gsl_interp_alloc(type, x.count) else {
             preconditionFailure("Unable to allocate a GSL interpolation object")
@@ -44,10 +44,8 @@ public final class Interpolator: @unchecked Sendable {
         let status = x.withUnsafeBufferPointer { xb in
             y.withUnsafeBufferPointer { yb in gsl_interp_init(p, xb.baseAddress, yb.baseAddress, x.count) }
         }
-        if status != Int32(GSL_SUCCESS) {
-            gsl_interp_free(p)
-            throw GSLError(code: status, context: "interpolation set-up")
-        }
+        // Every stored property is set, so a throw here runs deinit, which frees `interp`.
+        try check(status, "interpolation set-up")
     }
 
     deinit { gsl_interp_free(interp) }
@@ -57,10 +55,10 @@ public final class Interpolator: @unchecked Sendable {
 
     /// The interpolated value at `t`.
     ///
-    /// - Throws: `GSLError` with code `GSL_EDOM` when `t` lies outside `domain`.
+    /// - Throws: `GSLError.domain` (`GSL_EDOM`) when `t` lies outside `domain`.
     public func value(at t: Double) throws -> Double {
         guard domain.contains(t) else {
-            throw GSLError(code: Int32(GSL_EDOM), context: "interpolation at \(t) outside its data range \(domain)")
+            throw GSLError.domain.with(context: "interpolation at \(t) outside its data range \(domain)")
         }
         var out = 0.0
         let status = x.withUnsafeBufferPointer { xb in
@@ -75,7 +73,7 @@ public final class Interpolator: @unchecked Sendable {
     /// The first derivative dy/dx at `t`.
     public func derivative(at t: Double) throws -> Double {
         guard domain.contains(t) else {
-            throw GSLError(code: Int32(GSL_EDOM), context: "interpolation derivative at \(t) outside \(domain)")
+            throw GSLError.domain.with(context: "interpolation derivative at \(t) outside \(domain)")
         }
         var out = 0.0
         let status = x.withUnsafeBufferPointer { xb in

@@ -137,21 +137,21 @@ public struct Matrix: Sendable, Hashable, CustomStringConvertible {
 /// normals with covariance (or correlation) A; a failed factorisation shows that a set of
 /// pairwise correlations is inconsistent.
 ///
-/// - Throws: `GSLError` with code `GSLError.notPositiveDefinite` when A is not positive
+/// - Throws: `GSLError.domain` (GSL_EDOM) when A is not positive
 ///   definite, and an invalid-argument `GSLError` when A is not square, symmetric and finite.
 ///
 /// The corresponding GSL function is `gsl_linalg_cholesky_decomp1`.
 public func cholesky(_ a: Matrix) throws(GSLError) -> Matrix {
     GSLRuntime.ensure()
     guard a.rows == a.columns, a.rows > 0 else {
-        throw GSLError.invalidArgument("Cholesky needs a non-empty square matrix, got \(a.rows) × \(a.columns)")
+        throw GSLError.invalidArgument.with(context: "Cholesky needs a non-empty square matrix, got \(a.rows) × \(a.columns)")
     }
     guard a.elements.allSatisfy(\.isFinite) else {
-        throw GSLError.invalidArgument("Cholesky needs finite entries")
+        throw GSLError.invalidArgument.with(context: "Cholesky needs finite entries")
     }
     let scale = a.elements.reduce(0) { max($0, abs($1)) }
     guard a.isSymmetric(tolerance: 1e-12 * max(scale, 1)) else {
-        throw GSLError.invalidArgument("Cholesky needs a symmetric matrix")
+        throw GSLError.invalidArgument.with(context: "Cholesky needs a symmetric matrix")
     }
     let n = a.rows
     var factor = a.elements

@@ -71,7 +71,7 @@ public enum Quadrature {
         _ f: @escaping (Double) throws -> Double
     ) throws -> Integral {
         guard points.count >= 2, zip(points, points.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw GSLError.invalidArgument("QAGP needs at least two increasing points, got \(points)")
+            throw GSLError.invalidArgument.with(context: "QAGP needs at least two increasing points, got \(points)")
         }
         var pts = points
         return try adaptive("QAGP on \(points)", options, f) { fn, ws, r, e in
@@ -79,44 +79,6 @@ public enum Quadrature {
                 gsl_integration_qagp(&fn, buf.baseAddress, buf.count, options.absoluteTolerance,
                                      options.relativeTolerance, options.limit, ws, &r, &e)
             }
-        }
-    }
-
-    /// Integration over the whole real line, (−∞, +∞).
-    ///
-    /// The corresponding GSL function is `gsl_integration_qagi`.
-    public static func qagi(
-        options: QuadratureOptions = .init(), _ f: @escaping (Double) throws -> Double
-    ) throws -> Integral {
-        try adaptive("QAGI on (-inf, inf)", options, f) { fn, ws, r, e in
-            gsl_integration_qagi(&fn, options.absoluteTolerance, options.relativeTolerance,
-                                 options.limit, ws, &r, &e)
-        }
-    }
-
-    /// Integration over [a, +∞).
-    ///
-    /// The corresponding GSL function is `gsl_integration_qagiu`.
-    public static func qagiu(
-        from a: Double, options: QuadratureOptions = .init(),
-        _ f: @escaping (Double) throws -> Double
-    ) throws -> Integral {
-        try adaptive("QAGIU on [\(a), inf)", options, f) { fn, ws, r, e in
-            gsl_integration_qagiu(&fn, a, options.absoluteTolerance, options.relativeTolerance,
-                                  options.limit, ws, &r, &e)
-        }
-    }
-
-    /// Integration over (−∞, b].
-    ///
-    /// The corresponding GSL function is `gsl_integration_qagil`.
-    public static func qagil(
-        upTo b: Double, options: QuadratureOptions = .init(),
-        _ f: @escaping (Double) throws -> Double
-    ) throws -> Integral {
-        try adaptive("QAGIL on (-inf, \(b)]", options, f) { fn, ws, r, e in
-            gsl_integration_qagil(&fn, b, options.absoluteTolerance, options.relativeTolerance,
-                                  options.limit, ws, &r, &e)
         }
     }
 
@@ -150,7 +112,7 @@ public enum Quadrature {
         _ call: (inout gsl_function, UnsafeMutablePointer<gsl_integration_workspace>,
                  inout Double, inout Double) -> Int32
     ) throws -> Integral {
-        guard options.limit > 0 else { throw GSLError.invalidArgument("\(context()): limit must be positive") }
+        guard options.limit > 0 else { throw GSLError.invalidArgument.with(context: "\(context()): limit must be positive") }
         let box = FunctionBox(f)
         let ws = IntegrationWorkspace(limit: options.limit)
         var result = 0.0, abserr = 0.0

@@ -45,7 +45,7 @@ public final class QuasiRandomSequence {
     public init(_ kind: Kind = .sobol, dimension: Int) throws(GSLError) {
         GSLRuntime.ensure()
         guard dimension >= 1 && dimension <= kind.maximumDimension else {
-            throw GSLError.invalidArgument(
+            throw GSLError.invalidArgument.with(context: 
                 "\(kind) sequences have 1 to \(kind.maximumDimension) dimensions, not \(dimension)")
         }
         guard let q = gsl_qrng_alloc(Kind.gslType(kind), UInt32(dimension)) else {

@@ -152,34 +152,6 @@ public final class RandomGenerator {
         return min + (max - min) * gsl_ran_beta(rng, a, b)
     }
 
-    /// A gamma draw with the given shape k > 0 and scale θ > 0 (mean kθ, variance kθ²).
-    /// X has the unit of `scale`.
-    ///
-    /// The corresponding GSL function is `gsl_ran_gamma` (Marsaglia–Tsang).
-    public func gamma(shape: Double, scale: Double) -> Double {
-        precondition(shape > 0 && scale > 0 && shape.isFinite && scale.isFinite,
-                     "gamma needs shape, scale > 0, got \(shape), \(scale)")
-        return gsl_ran_gamma(rng, shape, scale)
-    }
-
-    /// A Weibull draw with scale λ > 0 and shape k > 0: P(X > x) = exp(−(x/λ)^k).
-    /// X has the unit of `scale`.
-    ///
-    /// The corresponding GSL function is `gsl_ran_weibull`.
-    public func weibull(scale: Double, shape: Double) -> Double {
-        precondition(shape > 0 && scale > 0 && shape.isFinite && scale.isFinite,
-                     "weibull needs scale, shape > 0, got \(scale), \(shape)")
-        return gsl_ran_weibull(rng, scale, shape)
-    }
-
-    // MARK: - Discrete choice
-
-    /// The index of a category drawn from `table` (0..<table.count), each with its weight's share.
-    ///
-    /// The corresponding GSL function is `gsl_ran_discrete` (Walker's alias method, O(1) a draw).
-    public func choice(from table: DiscreteDistribution) -> Int {
-        withExtendedLifetime(table) { Int(gsl_ran_discrete(rng, table.table)) }
-    }
 }
 
 @available(*, unavailable, message: "a RandomGenerator is mutable state: create one per task")

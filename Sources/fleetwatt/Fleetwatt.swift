@@ -1,5 +1,6 @@
 import ArgumentParser
 import FleetModel
+import FleetReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,6 +28,7 @@ struct Fleetwatt: ParsableCommand {
     /// Parses, runs, and maps every failure to the contract's exit codes
     /// (2 for bad usage or input, 1 for a failed run) with a message on stderr.
     static func main() {
+        StandardOutput.prepare()
         Interrupts.install()
         let status: Int32
         do {
@@ -49,7 +51,13 @@ struct Fleetwatt: ParsableCommand {
         let code = exitCode(for: error)
         if code == .success {
             let text = fullMessage(for: error)
-            if !text.isEmpty { print(text) }
+            guard !text.isEmpty else { return 0 }
+            do {
+                try StandardOutput.write(text + "\n")
+            } catch {
+                printError("error: \(error)")
+                return 1
+            }
             return 0
         }
         if code == .validationFailure {

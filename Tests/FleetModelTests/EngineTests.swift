@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FleetModel
+import FleetTestSupport
 
 @Suite("Engine")
 struct EngineTests {
@@ -92,8 +93,11 @@ struct EngineTests {
         #expect(r.breakdown?.sites.map(\.id) == ["us-east-1", "phoenix-az"])
         #expect(r.breakdown?.sites[0].monthlyPUE.count == 3 && r.breakdown?.sites[0].monthlyDryBulbC.count == 12)
         #expect(abs(r.diagnostics.quadratureVsTimestepRelDiff) < 1e-3)
-        let json = try r.jsonData()
-        #expect(json.count > 1000)
+        // The JSON carries the totals to the bit (read back exactly), not just some bytes.
+        let json = try #require(try TestSupport.exactJSON(r.jsonData()) as? [String: Any])
+        let totals = try #require(json["totals"] as? [String: [String: Double]])
+        for m in Metric.allCases { #expect(totals[m.rawValue]?["base"] == r.totals[m]?.base, "\(m.rawValue)") }
+        #expect((json["monthly"] as? [Any])?.count == 3 && (json["annual"] as? [Any])?.count == 2)
     }
 
     @Test("Loads naming an unknown site or the wrong length are rejected")

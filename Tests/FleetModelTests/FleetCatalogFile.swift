@@ -22,9 +22,14 @@ enum FleetCatalogFile {
 
     static func hardware() throws -> [HardwareSpec] {
         let text = try String(contentsOf: repoRoot.appendingPathComponent("models/hardware.yaml"), encoding: .utf8)
-        guard let tree = try Yams.load(yaml: text) as? [String: Any], let hw = tree["hardware"] else { return [] }
+        // A catalog without entries would silently empty every loop over it: fail instead.
+        guard let tree = try Yams.load(yaml: text) as? [String: Any], let hw = tree["hardware"] else {
+            throw CatalogMissing(id: "hardware (models/hardware.yaml has no `hardware` mapping)")
+        }
         let data = try JSONSerialization.data(withJSONObject: resolve(hw))
-        return try JSONDecoder().decode(IDMap<HardwareSpec>.self, from: data).elements
+        let entries = try JSONDecoder().decode(IDMap<HardwareSpec>.self, from: data).elements
+        guard !entries.isEmpty else { throw CatalogMissing(id: "hardware (models/hardware.yaml lists no entries)") }
+        return entries
     }
 
     /// A shipped scenario's term, cohorts and the catalog entries they use, with the

@@ -1,4 +1,5 @@
 import Testing
+import FleetTestSupport
 @testable import FleetModel
 
 @Suite("Samplers")
@@ -55,8 +56,8 @@ struct SamplerTests {
             for d in 0..<k { acc[d].add(u[d]) }
         }
         for d in 0..<k {
-            #expect(abs(acc[d].mean - 0.5) < 5 * (1.0 / 12 / Double(n)).squareRoot())
-            #expect(abs(acc[d].variance - 1.0 / 12) < 5 * (1.0 / 180 / Double(n)).squareRoot())
+            expectClose(acc[d].mean, 0.5, absolute: 5 * (1.0 / 12 / Double(n)).squareRoot())
+            expectClose(acc[d].variance, 1.0 / 12, absolute: 5 * (1.0 / 180 / Double(n)).squareRoot())
         }
     }
 
@@ -90,7 +91,7 @@ struct SamplerTests {
             first.append(u[0])
             for d in 0..<3 {
                 let shifted = (u[d] + rotated.shift[d]).truncatingRemainder(dividingBy: 1)
-                #expect(abs(v[d] - shifted) < 1e-15)
+                expectClose(v[d], shifted, absolute: 1e-15)
             }
         }
         #expect(Array(first.prefix(4)) == [0.5, 0.75, 0.25, 0.375])
@@ -109,7 +110,7 @@ struct SamplerTests {
             s.point(i, cursor: &c, into: &u)
             sum += u.reduce(1) { $0 * (1 + ($1 - 0.5)) }
         }
-        #expect(abs(sum / 4_096 - 1) < 0.001)
+        expectClose(sum, 4_096, relative: 0.001)
     }
 
     /// Beyond GSL's 40 dimensions the Sobol sampler pads with the random sampler's

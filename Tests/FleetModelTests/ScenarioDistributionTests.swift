@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FleetTestSupport
 @testable import FleetModel
 
 /// The distribution syntax: parsing, default base values, bounds and consistency errors.
@@ -39,8 +40,8 @@ struct ScenarioDistributionTests {
         #expect(try Distribution.parse("choice(7, 8)").base == 7)
         // Truncated normal: the mean of the truncated distribution. Symmetric truncation keeps
         // the mean; a half-normal on [0, ∞) has mean σ·√(2/π).
-        #expect(abs(try Distribution.parse("truncnormal(5, 1, 3, 7)").base - 5) < 1e-12)
-        #expect(abs(try Distribution.parse("truncnormal(0, 1, 0, 40)").base - (2 / Double.pi).squareRoot()) < 1e-12)
+        expectClose(try Distribution.parse("truncnormal(5, 1, 3, 7)").base, 5, absolute: 1e-12)
+        expectClose(try Distribution.parse("truncnormal(0, 1, 0, 40)").base, (2 / Double.pi).squareRoot(), absolute: 1e-12)
     }
 
     @Test func boundsAndSupport() throws {
@@ -94,7 +95,9 @@ struct ScenarioDistributionTests {
     }
 }
 
-/// FIPS 180-2 test vectors for the SHA-256 recorded as the scenario hash.
+/// FIPS 180-2 / NIST test vectors for the SHA-256 recorded as the scenario hash (now
+/// swift-crypto's; the hashes of the shipped scenarios did not change when it replaced the
+/// hand-written one).
 @Suite("Scenario SHA-256")
 struct ScenarioSHA256Tests {
     @Test(arguments: [
@@ -106,16 +109,22 @@ struct ScenarioSHA256Tests {
          "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
     ])
     func fipsVectors(message: String, digest: String) {
-        #expect(SHA256.hex(Array(message.utf8)) == digest)
+        #expect(ScenarioHash.sha256Hex(Array(message.utf8)) == digest)
     }
 
     @Test func paddingBoundaries() {
         // 55, 56 and 64 bytes straddle the one-block/two-block padding boundary (values from sha256sum).
-        #expect(SHA256.hex(Array(String(repeating: "a", count: 55).utf8))
+        #expect(ScenarioHash.sha256Hex(Array(String(repeating: "a", count: 55).utf8))
             == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
-        #expect(SHA256.hex(Array(String(repeating: "a", count: 56).utf8))
+        #expect(ScenarioHash.sha256Hex(Array(String(repeating: "a", count: 56).utf8))
             == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
-        #expect(SHA256.hex(Array(String(repeating: "a", count: 64).utf8))
+        #expect(ScenarioHash.sha256Hex(Array(String(repeating: "a", count: 64).utf8))
             == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+
+    /// FIPS 180-2, appendix B.3: one million repetitions of "a".
+    @Test func millionAs() {
+        #expect(ScenarioHash.sha256Hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }

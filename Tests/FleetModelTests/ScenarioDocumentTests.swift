@@ -13,7 +13,7 @@ struct ScenarioDocumentTests {
         #expect(doc.info.title == "A good test scenario")
         #expect(doc.info.source == path)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(doc.info.sha256 == SHA256.hex(bytes))
+        #expect(doc.info.sha256 == ScenarioHash.sha256Hex(bytes))
         #expect(doc.models == .directory(Fixtures.models))
     }
 
@@ -194,7 +194,7 @@ struct ScenarioDocumentTests {
         let models = ModelsSource.files(files, label: "mem")
         let doc = try ScenarioDocument.fromModels(models, name: "good")
         #expect(doc.info.source == "mem/scenarios/good.yaml")
-        #expect(doc.info.sha256 == SHA256.hex(Array(files["scenarios/good.yaml"]!.utf8)))
+        #expect(doc.info.sha256 == ScenarioHash.sha256Hex(Array(files["scenarios/good.yaml"]!.utf8)))
         #expect(try doc.decode(TSpec.self).hardware.ids == ["gpu-a", "cpu-s"])
         #expect(throws: ScenarioErrors([ScenarioError(file: "mem/scenarios/god.yaml", line: 0, column: 0, path: "",
                                                       message: "no such scenario (did you mean 'good'?); known: good")])) {

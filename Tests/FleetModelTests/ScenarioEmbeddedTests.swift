@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FleetModel
+import FleetTestSupport
 
 /// The copy of models/ compiled into the binary must be byte-identical to models/:
 /// a stale copy (models/ edited without running scripts/embed-models) fails here.
@@ -36,12 +37,14 @@ struct ScenarioEmbeddedTests {
         #expect(doc.info.source == "embedded:scenarios/openai-aws-2025.yaml")
         #expect(doc.info.id == "openai-aws-2025")
         #expect(doc.models == .embedded)
-        #expect(doc.info.sha256 == SHA256.hex(Array(text.utf8)))
-        #expect(doc.info.sha256 == SHA256.hex(try Data(contentsOf: Fixtures.repository.appendingPathComponent("models/"
+        #expect(doc.info.sha256 == ScenarioHash.sha256Hex(Array(text.utf8)))
+        #expect(doc.info.sha256 == ScenarioHash.sha256Hex(try Data(contentsOf: Fixtures.repository.appendingPathComponent("models/"
             + ScenarioDocument.defaultScenario))))
     }
 
     @Test func embedScriptWritesLiteralsThatSurviveQuotesAndBackslashes() throws {
+        // The script is Python: a missing interpreter fails with the set-up command, not a crash.
+        guard TestSupport.requireTools([TestSupport.python]) else { return }
         // Run the script on a scratch copy of the repository layout holding awkward text.
         let fm = FileManager.default
         let scratch = fm.temporaryDirectory.appendingPathComponent("embed-\(UUID().uuidString)")
@@ -52,13 +55,8 @@ struct ScenarioEmbeddedTests {
                         to: scratch.appendingPathComponent("scripts/embed-models"))
         let awkward = "a: \"\"\"#\nb: '\\#(x) \\n'\nc: \"#\n"
         try awkward.write(to: scratch.appendingPathComponent("models/sites/x.yaml"), atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", scratch.appendingPathComponent("scripts/embed-models").path]
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        let run = try TestSupport.run([TestSupport.python, scratch.appendingPathComponent("scripts/embed-models").path])
+        #expect(run.status == 0, "\(run.stderr)")
         let swift = try String(contentsOf: scratch.appendingPathComponent("Sources/FleetModel/Embedded/EmbeddedModels.swift"),
                                encoding: .utf8)
         // The literal uses enough '#' that neither the terminator nor an interpolation occurs in the text.

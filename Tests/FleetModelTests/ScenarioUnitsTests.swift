@@ -1,4 +1,5 @@
 import Testing
+import FleetTestSupport
 @testable import FleetModel
 
 /// Unit conversion is exact for the defined factors and rejects other dimensions.
@@ -29,7 +30,7 @@ struct ScenarioUnitsTests {
         #expect(try Units.convert(50, from: "°F", to: "°C") == 10)
         #expect(try Units.convert(273.15, from: "K", to: "°C") == 0)
         #expect(try Units.convert(0, from: "°C", to: "K") == 273.15)
-        #expect(abs(try Units.convert(373.15, from: "K", to: "°F") - 212) < 1e-12)
+        expectClose(try Units.convert(373.15, from: "K", to: "°F"), 212, absolute: 1e-12)
         #expect(try Units.convert(9, from: "°F", to: "°C", difference: true) == 5)
         #expect(try Units.convert(4, from: "K", to: "°C", difference: true) == 4)
     }
@@ -40,7 +41,7 @@ struct ScenarioUnitsTests {
         for x in [0.001, 0.3, 1, 7.25, 98.6, 1234.5, 400_000, 3.8e10] {
             let there = try Units.convert(x, from: pair.0, to: pair.1)
             let back = try Units.convert(there, from: pair.1, to: pair.0)
-            #expect(abs(back - x) <= 2 * max(x.ulp, 273.15.ulp), "\(x) \(pair.0) → \(pair.1) → \(back)")
+            expectClose(back, x, absolute: 2 * max(x.ulp, 273.15.ulp), "\(x) \(pair.0) → \(pair.1) → \(back)")
         }
     }
 

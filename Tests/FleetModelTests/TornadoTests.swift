@@ -1,4 +1,5 @@
 import Testing
+import FleetTestSupport
 @testable import FleetModel
 
 @Suite("Tornado")
@@ -20,12 +21,12 @@ struct TornadoTests {
         #expect(entries.map(\.rank) == [1, 2, 3, 4])
         let base = zip(a, space.base).map { $0 * $1 }.reduce(0, +)
         for (e, x) in zip(entries, expected) {
-            #expect(abs(try #require(e.swing) - x.swing) < 1e-12 * max(1, x.swing))
+            expectClose(try #require(e.swing), x.swing, absolute: 1e-12 * max(1, x.swing))
             let i = Int(e.path.dropFirst())!
             #expect(e.lowInput == terms[i].x.quantile(0.1) && e.highInput == terms[i].x.quantile(0.9))
             // The other inputs stay at base: low value = base + aᵢ (P10ᵢ − baseᵢ).
             let low = base + a[i] * (terms[i].x.quantile(0.1) - space.base[i])
-            #expect(abs(try #require(e.lowValue) - low) < 1e-12 * max(1, abs(low)))
+            expectClose(try #require(e.lowValue), low, absolute: 1e-12 * max(1, abs(low)))
         }
         #expect(s.method == "tornado" && s.baseSamples == nil)
     }

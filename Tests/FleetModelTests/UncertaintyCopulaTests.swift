@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FleetTestSupport
 @testable import FleetModel
 
 @Suite("Correlated inputs")
@@ -33,16 +34,16 @@ struct UncertaintyCopulaTests {
             let x = space.values(at: u)
             for d in 0..<3 { xs[d].append(x[d]) }
         }
-        #expect(abs(Self.spearman(xs[0], xs[1]) - rho) < 0.03)
+        expectClose(Self.spearman(xs[0], xs[1]), rho, absolute: 0.03)
         #expect(abs(Self.spearman(xs[0], xs[2])) < 0.05)
         // Marginal of a is still Exp(1): mean 1 within 5 standard errors.
-        #expect(abs(xs[0].reduce(0, +) / Double(n) - 1) < 5 / Double(n).squareRoot())
+        expectClose(xs[0].reduce(0, +), Double(n), relative: 5 / Double(n).squareRoot())
         // The uncorrelated input is mapped straight through its inverse CDF.
         #expect(xs[2] == (0..<n).map { i in sampler.point(i, cursor: &cur, into: &u); return u[2] })
     }
 
     @Test func spearmanToPearsonConversion() {
-        #expect(abs(RankCorrelation("a", "b", rho: 0.5).copulaPearson - 2 * sin(Double.pi / 12)) < 1e-15)
+        expectClose(RankCorrelation("a", "b", rho: 0.5).copulaPearson, 2 * sin(Double.pi / 12), absolute: 1e-15)
         #expect(RankCorrelation("a", "b", rho: 0).copulaPearson == 0)
     }
 

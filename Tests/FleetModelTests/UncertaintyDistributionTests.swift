@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FleetTestSupport
 @testable import FleetModel
 
 @Suite("Scenario distributions as inputs")
@@ -11,7 +12,7 @@ struct UncertaintyDistributionTests {
         // Triangular(0, 1, 4): F(mode) = (1 − 0)/(4 − 0) = 0.25.
         #expect(close(Distribution.triangular(min: 0, mode: 1, max: 4).quantile(0.25), 1))
         #expect(close(Distribution.pert(min: 0, mode: 2, max: 4).quantile(0.5), 2))
-        #expect(abs(Distribution.normal(mean: 10, sd: 2).quantile(0.975) - (10 + 2 * 1.959963984540054)) < 1e-9)
+        expectClose(Distribution.normal(mean: 10, sd: 2).quantile(0.975), (10 + 2 * 1.959963984540054), absolute: 1e-9)
         #expect(close(Distribution.truncnormal(mean: 0, sd: 1, min: -1, max: 1).quantile(0.5), 0))
         #expect(close(Distribution.lognormal(median: 5, sigma: 0.5).quantile(0.5), 5))
         // Beta(1, 1) is uniform on [min, max].

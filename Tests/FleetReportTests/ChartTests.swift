@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import FleetTestSupport
 import FleetModel
 @testable import FleetReport
 
@@ -16,7 +17,7 @@ struct ChartTests {
         let mantissa = s.step / pow(10, floor(log10(s.step)))
         #expect([1, 2, 2.5, 5].contains { abs($0 - mantissa) < 1e-9 }, "step \(s.step)")
         #expect((3...11).contains(s.ticks.count), "\(s.ticks)")
-        for t in s.ticks { #expect(abs(t / s.step - (t / s.step).rounded()) < 1e-6) }
+        for t in s.ticks { expectClose(t / s.step, (t / s.step).rounded(), absolute: 1e-6) }
         // No more than one empty step beyond the data at either end (unless the data is a single value).
         guard a != b else { return }
         #expect(s.lo > min(a, b) - s.step - 1e-9 * abs(s.step))
@@ -78,13 +79,16 @@ struct ChartTests {
     @Test func facilityPowerAxisCoversTheBand() throws {
         let r = Fixtures.result()
         let f = try #require(Charts.facilityPower(r))
-        let top = r.monthly.map { $0.values[.averageFacilityPower]!.p95! }.max()!
+        let p95s = r.monthly.compactMap { $0.values[.averageFacilityPower]?.p95 }
+        #expect(p95s.count == r.monthly.count, "every month has a P95 of average facility power")
+        let top = try #require(p95s.max())
         let labels = try NSRegularExpression(pattern: ##"text-anchor="end" fill="#4D4D4D">([0-9,.]+)</text>"##)
         let ns = f.svg as NSString
         let ticks = labels.matches(in: f.svg, range: NSRange(location: 0, length: ns.length))
             .compactMap { Double(ns.substring(with: $0.range(at: 1)).replacingOccurrences(of: ",", with: "")) }
         #expect(ticks.first == 0)
-        #expect(ticks.max()! >= top, "axis reaches \(ticks.max()!) MW, data \(top) MW")
+        let axisTop = try #require(ticks.max(), "no y-axis tick labels matched in the SVG")
+        #expect(axisTop >= top, "axis reaches \(axisTop) MW, data \(top) MW")
         #expect(f.svg.contains("Average facility power (MW)"))
     }
 
@@ -100,10 +104,10 @@ struct ChartTests {
         }
     }
 
-    @Test func textIsEscaped() {
+    @Test func textIsEscaped() throws {
         var c = SVGCanvas()
         c.text("a < b & \"c\"", 1, 2)
-        #expect(c.body.last!.contains(">a &lt; b &amp; &quot;c&quot;</text>"))
+        #expect(try #require(c.body.last).contains(">a &lt; b &amp; &quot;c&quot;</text>"))
     }
 
     @Test func shortPathsKeepTheLeaf() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FleetModel
+import FleetTestSupport
 @testable import FleetReport
 
 @Suite("Tables and CSV")
@@ -20,24 +21,35 @@ struct TableRendererTests {
         #expect(NumberFormat.machine(41_000_000) == "41000000")
     }
 
-    @Test func terminalTableFitsEightyColumnsWithPercentiles() {
+    @Test func terminalTableFitsEightyColumnsWithPercentiles() throws {
         let r = Fixtures.result()
         let text = TableRenderer.text(r)
         for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
         let lines = text.split(separator: "\n").map(String.init)
         let header = lines.first { $0.hasPrefix("Metric") }!
         #expect(header.contains("P5") && header.contains("P50") && header.contains("P95"))
-        // Energies of millions of MWh are shown in TWh, with 4 significant digits.
-        let base = r.totals[.facilityEnergy]!.base
+        // Each row's numbers, read back from the text, are the fixture's Base/P5/P50/P95 in the
+        // row's unit (MWh → TWh is × 10⁻⁶ written here, not taken from DisplayUnit).
+        let base = try #require(r.totals[.facilityEnergy]).base
         #expect(base >= 1e6, "the fixture's facility energy is TWh-scale")
-        let energy = lines.first { $0.hasPrefix("Facility energy") }!
-        #expect(energy.contains("TWh") && energy.contains(NumberFormat.human(base * 1e-6)), "\(energy)")
+        for (label, metric, unit, factor) in [("Facility energy", Metric.facilityEnergy, "TWh", 1e-6),
+                                              ("GPUs installed", .gpusInstalledPeak, "GPUs", 1),
+                                              ("Cost / contract", .costShareOfContract, "%", 100)] {
+            let row = try #require(lines.first { $0.hasPrefix(label) }, "no row \(label)")
+            let cells = row.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            #expect(cells.count == 6 && cells[1] == unit, "\(row)")
+            let s = try #require(r.totals[metric])
+            for (i, value) in [s.base, s.p05, s.p50, s.p95].enumerated() where cells.count == 6 {
+                expectShown(cells[2 + i], try #require(value), factor: factor, "\(label) column \(i)")
+            }
+            // 4 significant digits: the rounding allowed is at most 5 × 10⁻⁴ of the value (a
+            // round count such as 400,000 does not show its precision, so energies only).
+            if metric == .facilityEnergy {
+                #expect(TestSupport.displayed(cells[2]).map { $0.allowed <= 5e-4 * abs($0.value) } == true, "\(row)")
+            }
+        }
         // Counts keep their thousands separators.
-        let gpus = lines.first { $0.hasPrefix("GPUs installed") }!
-        #expect(gpus.contains(NumberFormat.human(r.totals[.gpusInstalledPeak]!.base)) && gpus.contains(","), "\(gpus)")
-        // Cost share is printed as a percentage.
-        let share = lines.first { $0.hasPrefix("Cost / contract") }!
-        #expect(share.contains(NumberFormat.human(r.totals[.costShareOfContract]!.base * 100)))
+        #expect(try #require(lines.first { $0.hasPrefix("GPUs installed") }).contains(","))
         // The sensitivity ranking follows the totals.
         #expect(text.contains("fleet.cohorts.gb200.count"))
         #expect(text.contains("warning: grid rfcw"))
@@ -109,7 +121,7 @@ struct TableRendererTests {
         let col = header.firstIndex(of: "facility_energy_mwh.base")!
         let months2026 = rows[1...84].filter { $0[0].hasPrefix("2026-") }.map { Double($0[col])! }
         let year2026 = Double(rows.first { $0[0] == "2026" }![col])!
-        #expect(abs(months2026.reduce(0, +) - year2026) <= 1e-9 * year2026)
+        expectClose(months2026.reduce(0, +), year2026, absolute: 1e-9 * year2026)
     }
 
     @Test func totalsCSVIsFullPrecision() {

@@ -1,4 +1,5 @@
 import Testing
+import FleetTestSupport
 import GSL
 
 @Suite("Interpolation")
@@ -9,8 +10,8 @@ struct InterpolationTests {
         let x = [0.0, 1, 2.5, 4, 7]
         let f = try Interpolator(x: x, y: x.map { 3 * $0 - 1 }, method: method)
         for t in stride(from: 0.0, through: 7, by: 0.37) {
-            #expect(abs(try f.value(at: t) - (3 * t - 1)) < 1e-12)
-            #expect(abs(try f.derivative(at: t) - 3) < 1e-12)
+            expectClose(try f.value(at: t), (3 * t - 1), absolute: 1e-12)
+            expectClose(try f.derivative(at: t), 3, absolute: 1e-12)
         }
         #expect(f.domain == 0...7)
     }
@@ -27,12 +28,12 @@ struct InterpolationTests {
             #expect(v >= previous - 1e-15 && v >= 0 && v <= 1)
             previous = v
         }
-        for (xi, yi) in zip(x, y) { #expect(abs(try f.value(at: xi) - yi) < 1e-15) }
+        for (xi, yi) in zip(x, y) { expectClose(try f.value(at: xi), yi, absolute: 1e-15) }
     }
 
     @Test func linearInterpolatesBetweenPoints() throws {
         let f = try Interpolator(x: [0, 10], y: [20, 30], method: .linear)
-        #expect(abs(try f.value(at: 2.5) - 22.5) < 1e-12)
+        expectClose(try f.value(at: 2.5), 22.5, absolute: 1e-12)
     }
 
     @Test func refusesBadDataAndPointsOutsideTheRange() throws {

@@ -1,4 +1,5 @@
 import Testing
+import FleetTestSupport
 import GSL
 
 @Suite("Matrix and Cholesky")
@@ -41,7 +42,7 @@ struct MatrixTests {
         // ρ₁₂ = ρ₂₃ = 0.9 but ρ₁₃ = −0.9 cannot hold together.
         let bad = Matrix([[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]])
         let error = #expect(throws: GSLError.self) { try cholesky(bad) }
-        #expect(error?.code == GSLError.notPositiveDefinite)
+        #expect(error == GSLError.domain)
         #expect(throws: GSLError.self) { try cholesky(Matrix([[1, 0.5], [0.4, 1]])) }  // not symmetric
         #expect(throws: GSLError.self) { try cholesky(Matrix([[1, 0, 0], [0, 1, 0]])) }  // not square
     }
@@ -60,7 +61,7 @@ struct MatrixTests {
         }
         let r = sxy / (sxx * syy).squareRoot()
         // Standard error of a sample correlation ≈ (1 − ρ²)/√n.
-        #expect(abs(r - rho) < 4 * (1 - rho * rho) / Double(n).squareRoot())
+        expectClose(r, rho, absolute: 4 * (1 - rho * rho) / Double(n).squareRoot())
         #expect(l.multiply([1, 2]) == { var o: [Double] = []; l.multiplyLowerTriangular([1, 2], into: &o); return o }())
     }
 }

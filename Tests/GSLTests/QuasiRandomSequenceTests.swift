@@ -1,4 +1,5 @@
 import Testing
+import FleetTestSupport
 import GSL
 
 @Suite("QuasiRandomSequence")
@@ -79,6 +80,6 @@ struct QuasiRandomSequenceTests {
             sum += point.reduce(0) { $0 + $1 * $1 }
         }
         let standardErrorOfRandom = (5 * (1.0 / 5 - 1.0 / 9) / Double(n)).squareRoot()
-        #expect(abs(sum / Double(n) - 5.0 / 3) < standardErrorOfRandom / 10)
+        expectClose(sum / Double(n), 5.0 / 3, absolute: standardErrorOfRandom / 10)
     }
 }

@@ -104,11 +104,14 @@ struct BadInputTests {
                       ("export-notebook", "count-zero.yaml")])
     func everyCommandReportsTheSameErrorsAsValidate(_ command: String, _ file: String) throws {
         let c = try #require(BadInputCorpus.scenarios.first { $0.file == file })
-        let extra = command == "export-notebook" ? ["--out", "never-written.ipynb"] : []
+        // A temporary folder, never the repository: a bug here must not leave a file in the sources.
+        let dir = try TestSupport.tempFolder("\(command)-\(file)")
+        let extra = command == "export-notebook" ? ["--out", dir.appendingPathComponent("never-written.ipynb").path] : []
         let r = try TestSupport.fleetwatt([command, "\(BadInputCorpus.folder)/scenarios/\(file)"] + extra)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.split(separator: "\n").map(String.init) == c.expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "nothing written")
     }
 
     /// A bad flag exits 2 with one clear first line naming the flag (and the path for --set).

@@ -34,12 +34,19 @@ struct CommandTests {
         let file = try TestSupport.fleetwatt(["run", "models/scenarios/openai-aws-2025.yaml", "--samples", "0", "--format", "json"])
         let fileScenario = try #require(try json(file.stdout)["scenario"] as? [String: Any])
         #expect(fileScenario["sha256"] as? String == scenario["sha256"] as? String)
-        // Facility energy = IT + cooling + delivery losses, in the totals as printed.
+        // The printed totals are the sums of the printed years and of the printed months, and
+        // PUE is energy-weighted: E_fac / E_IT.
         let totals = try #require(doc["totals"] as? [String: [String: Double]])
         let it = try #require(totals["it_energy_mwh"]?["base"]), fac = try #require(totals["facility_energy_mwh"]?["base"])
-        let cool = try #require(totals["cooling_energy_mwh"]?["base"]), loss = try #require(totals["power_delivery_loss_mwh"]?["base"])
-        #expect(abs(fac - (it + cool + loss)) <= 1e-9 * fac)
-        #expect(abs(try #require(totals["pue"]?["base"]) - fac / it) <= 1e-9)
+        for key in ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh"] {
+            let total = try #require(totals[key]?["base"])
+            for kind in ["monthly", "annual"] {
+                let periods = try #require(doc[kind] as? [[String: Any]])
+                let sum = periods.compactMap { ($0[key] as? [String: Double])?["base"] }.reduce(0, +)
+                expectClose(sum, total, relative: 1e-9, "\(key): Σ \(kind)")
+            }
+        }
+        expectClose(try #require(totals["pue"]?["base"]), fac / it, relative: 1e-9)
         let diagnostics = try #require(doc["diagnostics"] as? [String: Any])
         #expect(abs(try #require(diagnostics["quadrature_vs_timestep_rel_diff"] as? Double)) < 1e-3)
         #expect((doc["monthly"] as? [Any])?.count == 84)
@@ -138,9 +145,9 @@ struct CommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try json(r.stdout)
         let energy = try #require(doc["energy_mwh"] as? Double)
-        #expect(abs(energy - 30_840_000 * 700 / 1e6) < 1e-6)
+        expectClose(energy, 30_840_000 * 700 / 1e6, absolute: 1e-6)
         // 21,588 MWh × 0.4137 t/MWh ≈ 8,931 t, the card's 8,930 t location-based.
-        #expect(abs(try #require(doc["carbon_tco2e"] as? Double) - 8_930) < 5)
+        expectClose(try #require(doc["carbon_tco2e"] as? Double), 8_930, absolute: 5)
     }
 
     @Test func schemaCommandPrintsTheRepositorysSchema() throws {

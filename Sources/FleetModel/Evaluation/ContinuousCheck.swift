@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 extension FacilityModel {
     /// Facility energy of the whole term from the continuous-time model, MWh:
@@ -49,7 +49,7 @@ extension FacilityModel {
                     total += steps
                         ? try Quadrature.qagp(points: (a...b).map(Double.init), options: options, integrand).value
                         : try Quadrature.qag(Double(a), Double(b), rule: .points21, options: options, integrand).value
-                } catch let e as GSLError where e.code == GSLError.roundOff || e.code == GSLError.maximumIterations {
+                } catch GSLError.roundOff, GSLError.maximumIterations {
                     // Kinks (economizer limits, minimum speeds, adiabatic switching) can stall QUADPACK's
                     // error estimate; CQUAD's doubly-adaptive rule handles them.
                     total += try Quadrature.cquad(Double(a), Double(b), options: options, integrand).value

@@ -1,5 +1,5 @@
 import Foundation
-import GSL
+internal import GSL
 
 /// Everything about one cohort's IT power that does not change hour by hour,
 /// computed once per spec: the expected power of a serving unit at each hour of

@@ -1,5 +1,5 @@
 import Foundation
-import GSL
+internal import GSL
 
 /// E[S(U)] / TDP as a function of the mean utilization μ, for one curve shape
 /// (the catalog's utilization points and power fractions) and one concentration κ:

@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 /// Board power of one unit as a function of utilization, interpolated through the
 /// catalog's measured points with Steffen's monotone method, then limited by the

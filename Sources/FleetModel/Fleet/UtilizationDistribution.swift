@@ -1,5 +1,5 @@
 import Foundation
-import GSL
+internal import GSL
 
 /// The spread of GPU utilization across units and time: a beta distribution on
 /// [0, 1] written by its mean μ and concentration κ = α + β (α = μκ, β = (1 − μ)κ).
@@ -29,7 +29,7 @@ public struct UtilizationDistribution: Sendable, Hashable {
 
     /// Quadrature settings for expectations: relative 1e-9 is far below the
     /// uncertainty of any power curve and keeps the evaluation count low.
-    public static let quadratureOptions = QuadratureOptions(absoluteTolerance: 1e-9, relativeTolerance: 1e-9)
+    static let quadratureOptions = QuadratureOptions(absoluteTolerance: 1e-9, relativeTolerance: 1e-9)
 
     /// E[g(U)] = ∫₀¹ g(u) f(u) du by GSL's QAGS, which copes with the integrable
     /// end-point singularities of f when α < 1 or β < 1.

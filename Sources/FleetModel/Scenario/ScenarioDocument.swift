@@ -90,7 +90,7 @@ public struct ScenarioDocument: Sendable {
         correlations = built.correlations
         problems = built.errors
         info = FleetResult.ScenarioInfo(id: root["id"]?.scalarText ?? "", title: root["title"]?.scalarText ?? "",
-                                        source: file, sha256: SHA256.hex(Array(text.utf8)))
+                                        source: file, sha256: ScenarioHash.sha256Hex(Array(text.utf8)))
     }
 
     private static func read(path: String, models: ModelsSource) throws -> ScenarioDocument {
@@ -103,7 +103,7 @@ public struct ScenarioDocument: Sendable {
                                                 message: "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16)))")])
         }
         var doc = try ScenarioDocument(text: text, file: path, models: models)
-        doc.info.sha256 = SHA256.hex(data)
+        doc.info.sha256 = ScenarioHash.sha256Hex(data)
         return doc
     }
 

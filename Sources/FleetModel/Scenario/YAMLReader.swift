@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Reads YAML (or JSON, which is YAML) into a located `RawNode` tree.
 enum YAMLReader {

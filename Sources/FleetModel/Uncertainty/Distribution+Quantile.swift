@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 /// Inverse CDFs of the scenario's distributions, so that any sampler's unit points become
 /// input values (GSL's quantile functions; `choice` inverts its step CDF).

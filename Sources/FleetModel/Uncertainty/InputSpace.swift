@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 /// The uncertain inputs of a run and their dependence: maps a point of the unit
 /// hypercube to input values.

@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 /// Latin hypercube points for a run of exactly `samples` points: in every coordinate,
 /// the points fall one in each of the `samples` equal strata of (0, 1).

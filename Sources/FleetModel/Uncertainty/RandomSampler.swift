@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 /// Independent pseudo-random points from GSL's MT19937 generator.
 ///

@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 /// Variance-based sensitivity: first-order and total Sobol indices of every uncertain
 /// input for the whole-term total of each metric.

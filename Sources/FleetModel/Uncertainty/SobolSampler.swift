@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 /// Quasi-random points: GSL's Sobol sequence (Antonov–Saleev, Bratley & Fox 1988), with a
 /// Cranley–Patterson rotation by a shift drawn from the seed (Cranley & Patterson 1976):

@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 /// Quantiles of a stream too long to store for every period: exact over a pilot of the
 /// first values, then a fixed-bin histogram laid over the pilot's range.
@@ -64,10 +64,16 @@ public struct StreamingQuantiles: Sendable, Hashable {
     /// while quantiles are still exact.
     public var resolution: Double { counts.isEmpty ? 0 : width }
 
-    /// The p-quantile (p in [0, 1]) of the values seen.
+    /// The p-quantile (p in [0, 1]) of the values seen, never outside [minimum, maximum]:
+    /// interpolating inside the bin that holds the smallest (or largest) values could
+    /// otherwise reach below the smallest value seen (a negative P5 of a positive metric).
     public func quantile(_ p: Double) -> Double {
         precondition(count > 0, "quantile of an empty stream")
         if counts.isEmpty { return Statistics.quantile(sorted: pilot.sorted(), fraction: p) }
+        return min(max(binnedQuantile(p), minimum), maximum)
+    }
+
+    private func binnedQuantile(_ p: Double) -> Double {
         // Rank in [0, count]: the value below which a share p of the mass lies.
         let target = p * Double(count)
         var cum = Double(below)

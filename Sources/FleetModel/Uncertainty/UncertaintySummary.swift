@@ -1,4 +1,4 @@
-import GSL
+internal import GSL
 
 /// The statistics of a Monte Carlo run, for every metric over the whole term, each year
 /// and each month: the base value and, when samples > 0, mean, standard deviation and

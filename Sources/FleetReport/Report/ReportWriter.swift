@@ -2,7 +2,7 @@ import Foundation
 import FleetModel
 
 /// Writes a report folder: report.md, report.css, figures/*.svg, result.json and
-/// series.csv, all at once (staged and swapped in by `AtomicWriter`).
+/// series.csv, each staged and renamed into place (see `ReportFolder`).
 public enum ReportWriter {
     /// The files of a report, relative path → contents. Pure: nothing is written.
     /// - Parameter date: the report date "YYYY-MM-DD" shown under its title.
@@ -20,11 +20,18 @@ public enum ReportWriter {
         return files
     }
 
-    /// Writes the report folder `folder`; refuses a non-empty folder unless `force`.
+    /// Writes the report into `folder` (checked before the evaluation with `ReportFolder.check`).
     /// On failure nothing is left half-written and an earlier report is untouched.
+    public static func write(result: FleetResult, to folder: ReportFolder,
+                             date: String = ReportWriter.today()) throws(ReportError) {
+        try folder.write(try files(for: result, date: date))
+    }
+
+    /// Checks `folder` and writes the report into it; refuses a non-empty folder unless
+    /// `force`, and with `force` one that holds files no earlier report wrote.
     public static func write(result: FleetResult, to folder: URL, force: Bool = false,
                              date: String = ReportWriter.today()) throws(ReportError) {
-        try AtomicWriter.writeFolder(try files(for: result, date: date), to: folder, force: force)
+        try write(result: result, to: try ReportFolder.check(folder.path, force: force), date: date)
     }
 
     /// Today's date in UTC, "YYYY-MM-DD".

@@ -42,7 +42,7 @@ struct Bench: ParsableCommand {
             }
         }
         let table = TableRenderer.benchTable(rows)
-        print(String(decoding: try RenderedOutput.document(rows, table: table, as: format, width: 120), as: UTF8.self), terminator: "")
+        try StandardOutput.write(RenderedOutput.document(rows, table: table, as: format, width: 120))
     }
 
     private static func integers(_ text: String, flag: String) throws -> [Int] {

@@ -19,8 +19,9 @@ struct CatalogCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let destination = try output.destination()
         let listing = try CatalogOutput(catalog: Catalog.embedded())
         try output.emit(RenderedOutput.document(listing, table: TableRenderer.catalogTable(listing),
-                                                as: output.format, width: output.out == nil ? 160 : 400))
+                                                as: output.format, width: output.out == nil ? 160 : 400), to: destination)
     }
 }

@@ -64,12 +64,14 @@ struct Estimate: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try output.destination()
         let hardware = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: gpu)
         let input = EstimateInput(gpu: gpu, powerW: powerW, gpuHours: gpuHours, count: count, hours: hours,
                                   pue: pue, carbonIntensityKgPerKwh: carbonIntensity,
                                   priceUSDPerKwh: priceUsdPerKwh, wueLPerKwh: wueLPerKwh, utilization: utilization,
                                   boardPowerFraction: boardPowerFraction)
         let result = try CommandFailure.namingFlags { try FleetModel.Estimate.run(input, hardware: hardware) }
-        try output.emit(RenderedOutput.document(result, table: TableRenderer.estimateTable(result), as: output.format))
+        try output.emit(RenderedOutput.document(result, table: TableRenderer.estimateTable(result), as: output.format),
+                        to: destination)
     }
 }

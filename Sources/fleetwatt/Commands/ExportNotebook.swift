@@ -29,8 +29,9 @@ struct ExportNotebook: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        let destination = try OutputFile.check(out, avoiding: [scenario.scenario].compactMap { $0 })
         let (_, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
-        try NotebookExporter.write(result: result, to: URL(fileURLWithPath: out))
-        if !quiet { printError("wrote \(out)") }
+        try NotebookExporter.write(result: result, to: destination)
+        if !quiet && destination.kind != .standardOutput { printError("wrote \(out)") }
     }
 }

@@ -22,10 +22,11 @@ struct Params: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let destination = try output.destination(reading: scenario.scenario)
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         let inputs = document.inputs.filter { !uncertain || $0.distribution != nil }
         let params = ParamsOutput(scenario: document.info, inputs: inputs)
         try output.emit(RenderedOutput.document(params, table: TableRenderer.inputsTable(inputs), as: output.format,
-                                                width: output.out == nil ? 160 : 400))
+                                                width: output.out == nil ? 160 : 400), to: destination)
     }
 }

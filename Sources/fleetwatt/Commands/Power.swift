@@ -26,6 +26,7 @@ struct Power: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let destination = try output.destination()
         let points = try utilization.split(separator: ",", omittingEmptySubsequences: false).map { text in
             guard let u = Double(text.trimmingCharacters(in: .whitespaces)), (0...1).contains(u) else {
                 throw CommandFailure.badInput("--utilization: expected numbers from 0 to 1 separated by commas, got '\(text)'")
@@ -36,6 +37,7 @@ struct Power: ParsableCommand {
         let result = try CommandFailure.namingFlags {
             try PowerCurveResult.compute(hardware: hardware, utilizations: points, capFraction: capFraction)
         }
-        try output.emit(RenderedOutput.document(result, table: TableRenderer.powerTable(result), as: output.format))
+        try output.emit(RenderedOutput.document(result, table: TableRenderer.powerTable(result), as: output.format),
+                        to: destination)
     }
 }

@@ -8,8 +8,10 @@ struct Report: ParsableCommand {
         abstract: "Write a PDF-ready Markdown report with SVG charts, result.json and series.csv.",
         discussion: """
         Writes DIR/report.md, DIR/report.css, DIR/figures/*.svg, DIR/result.json and DIR/series.csv,
-        staged beside DIR and moved into place at the end. The report includes a tornado
-        ranking of the uncertain inputs (or Sobol indices with --sensitivity sobol).
+        staged inside DIR and renamed into place at the end. --force replaces only the files an
+        earlier report wrote (listed in DIR/.fleetwatt-report) and refuses a folder holding anything
+        else. The report includes a tornado ranking of the uncertain inputs (or Sobol indices with
+        --sensitivity sobol).
         To make a PDF:
           cd DIR && pandoc report.md -o report.pdf --pdf-engine=weasyprint --number-sections --css report.css
 
@@ -30,7 +32,7 @@ struct Report: ParsableCommand {
     @Option(parsing: .unconditional, help: "Sobol base samples when --sensitivity sobol.")
     var sobolBaseSamples: Int = 256
 
-    @Flag(help: "Replace the output folder even if it is not empty.")
+    @Flag(help: "Replace the report in a non-empty output folder (only files an earlier report wrote; anything else is refused).")
     var force = false
 
     @Option(help: "Progress on standard error: auto, always or never.")
@@ -40,6 +42,7 @@ struct Report: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        let destination = try ReportFolder.check(out, force: force)
         var (document, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
         let options = sampling.options(overrides: scenario.sets)
         switch sensitivity {
@@ -54,7 +57,7 @@ struct Report: ParsableCommand {
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings
         }
-        try ReportWriter.write(result: result, to: URL(fileURLWithPath: out), force: force)
+        try ReportWriter.write(result: result, to: destination)
         if !quiet { printError("wrote \(out)/report.md, figures/, result.json, series.csv") }
     }
 }

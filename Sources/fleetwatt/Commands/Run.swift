@@ -21,7 +21,8 @@ struct Run: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let destination = try output.destination(reading: scenario.scenario)
         let (_, result) = try sampling.evaluate(scenario, progress: output.progress, quiet: output.quiet)
-        try output.emit(RenderedOutput.result(result, as: output.format))
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
     }
 }

@@ -10,7 +10,7 @@ struct Schema: ParsableCommand {
                                valueName: "kind"))
     var of: ResultSchema.Kind = .result
 
-    func run() throws { print(ResultSchema.text(of: of), terminator: "") }
+    func run() throws { try StandardOutput.write(ResultSchema.text(of: of)) }
 }
 
 extension ResultSchema.Kind: ExpressibleByArgument {}

@@ -48,6 +48,7 @@ struct SensitivityCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try output.destination(reading: scenario.scenario)
         let chosen = metrics.isEmpty ? nil : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         let options = UncertaintyOptions(samples: 0, seed: seed, sampler: sampler, threads: threads, overrides: scenario.sets)
@@ -63,7 +64,7 @@ struct SensitivityCommand: ParsableCommand {
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings
         }
-        try output.emit(RenderedOutput.result(result, as: output.format))
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
     }
 }
 

@@ -34,6 +34,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try output.destination(reading: scenario.scenario)
         let spec = try SweepSpec.parse(vary)
         let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
@@ -44,6 +45,6 @@ struct SweepCommand: ParsableCommand {
         result.sweep = try ProgressBar.run(output.progress, quiet: output.quiet, label: "sweep") { progress in
             try FleetUncertainty.sweep(document: document, spec: spec, metrics: chosen, options: options, progress: progress)
         }
-        try output.emit(RenderedOutput.result(result, as: output.format))
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FleetModel
+import FleetReport
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,7 @@ struct Validate: ParsableCommand {
         guard issues.isEmpty else { throw ScenarioErrors(issues) }
         if !quiet {
             let uncertain = document.uncertainParameters.count
-            print("\(scenario): valid (\(document.info.id): \(document.parameters.count) inputs, \(uncertain) uncertain)")
+            try StandardOutput.write("\(scenario): valid (\(document.info.id): \(document.parameters.count) inputs, \(uncertain) uncertain)\n")
         }
     }
 }

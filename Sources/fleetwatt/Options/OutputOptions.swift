@@ -6,7 +6,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: OutputFormat = .table
 
-    @Option(help: "Write to this file instead of standard output (written beside it, then renamed into place).")
+    @Option(help: "Write to this file instead of standard output (written beside it, then renamed into place; a device or FIFO is written in place).")
     var out: String?
 
     @Option(help: "Progress on standard error: auto (only when stderr is a terminal), always or never.")

@@ -23,10 +23,7 @@ struct CommandFailure: Error {
         if let input = error as? any InputError {
             self = .badInput(input.description)
         } else if let output = error as? ReportError {
-            switch output {
-            case .folderNotEmpty, .io, .badRelativePath: self = .badInput("error: \(output)")
-            case .nonFiniteNumber, .missingData: self = .runFailed("error: \(output)")
-            }
+            self = output.isBadUsage ? .badInput("error: \(output)") : .runFailed("error: \(output)")
         } else {
             self = .runFailed("error: \(String(describing: error))")
         }

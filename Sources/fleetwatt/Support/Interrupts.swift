@@ -4,9 +4,10 @@ import FleetReport
 import Glibc
 #endif
 
-/// SIGINT and SIGTERM handling: output is staged in temporary files, so an
-/// interrupted run removes what it staged and exits 130 (SIGINT) or 143 (SIGTERM),
-/// leaving any earlier output untouched.
+/// SIGINT and SIGTERM handling: output is staged in temporary files and renamed into place
+/// under `OutputJournal`'s lock, so an interrupted run removes what it staged, says what is
+/// on disk (an earlier output unchanged, or the new one in place) and exits 130 (SIGINT)
+/// or 143 (SIGTERM).
 enum Interrupts {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
@@ -15,8 +16,7 @@ enum Interrupts {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
-                cleanUp()
-                printError("fleetwatt: interrupted; no output was written")
+                printError(OutputJournal.shared.interrupted())
                 exit(status)
             }
             source.resume()
@@ -24,6 +24,6 @@ enum Interrupts {
         }
     }
 
-    /// Removes staged temporary files and folders (called at exit and on a signal).
-    static func cleanUp() { AtomicWriter.removeTemporaries() }
+    /// Removes staged temporary files and folders (called at exit).
+    static func cleanUp() { OutputJournal.shared.removeTemporaries() }
 }

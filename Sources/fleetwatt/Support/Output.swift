@@ -2,14 +2,15 @@ import Foundation
 import FleetReport
 
 extension OutputOptions {
-    /// Prints `data` to standard output, or writes it to `--out` atomically
-    /// (beside the target, then renamed into place).
-    func emit(_ data: Data) throws {
-        if let out {
-            try AtomicWriter.write(data, to: URL(fileURLWithPath: out))
-            if !quiet { printError("wrote \(out)") }
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+    /// Checks `--out` (or standard output) before any work, so that a bad location is refused
+    /// before the evaluation; `inputs` are files the command reads, which it must not replace.
+    func destination(reading inputs: String?...) throws -> OutputFile {
+        try OutputFile.check(out, avoiding: inputs.compactMap { $0 })
+    }
+
+    /// Writes `data` to the checked destination and says where, unless `--quiet`.
+    func emit(_ data: Data, to destination: OutputFile) throws {
+        try destination.write(data)
+        if !quiet && destination.kind != .standardOutput { printError("wrote \(destination.name)") }
     }
 }
