@@ -13,6 +13,8 @@ extension CatalogOutput {
             return Entry(id: h.id, name: h.name, kind: h.kind.rawValue, properties: [
                 "tdp_w": h.tdpW, "idle_context_w": h.idleContextW, "host_max_w": h.hostMaxW,
                 "network_w": h.networkW, "storage_w": h.storageW, "embodied_kg": h.embodiedKg,
+                "embodied_gpu_kg": h.embodiedGPUKg, "embodied_host_kg": h.embodiedHostKg,
+                "embodied_rack_network_kg": h.embodiedRackNetworkKg,
                 "useful_life_years": h.usefulLifeYears, "liquid_heat_fraction": h.liquidHeatFraction,
             ], source: try source(.hardware, h.id, "tdp_w"))
         }

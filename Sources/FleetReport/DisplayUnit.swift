@@ -47,6 +47,12 @@ public struct DisplayUnit: Sendable, Equatable {
             return DisplayUnit(factor: 1, label: "h")
         case .gpusInstalledPeak:
             return DisplayUnit(factor: 1, label: "GPUs")
+        case .gpuHours:
+            if m >= 1e9 { return DisplayUnit(factor: 1e-9, label: "billion GPU-h") }
+            if m >= 1e6 { return DisplayUnit(factor: 1e-6, label: "million GPU-h") }
+            return DisplayUnit(factor: 1, label: "GPU-h")
+        case .contractUSDPerGPUHour:
+            return DisplayUnit(factor: 1, label: "USD/GPU-h")
         }
     }
 
@@ -71,6 +77,7 @@ extension Metric {
         case .carbonLocation, .carbonMarket, .carbonEmbodied, .carbonMarginal:
             return m >= 1e6 ? ("MtCO2e", 1e-6) : m >= 1e4 ? ("ktCO2e", 1e-3) : ("tCO2e", 1)
         case .waterOnsite, .waterOffsite, .waterOnsiteConsumption, .waterStressWeighted: return m >= 1e6 ? ("M m3", 1e-6) : m >= 1e4 ? ("k m3", 1e-3) : ("m3", 1)
+        case .gpuHours: return m >= 1e9 ? ("B GPU-h", 1e-9) : m >= 1e6 ? ("M GPU-h", 1e-6) : ("GPU-h", 1)
         case .itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss, .auxiliaryEnergy:
             return m >= 1e6 ? ("TWh", 1e-6) : m >= 1e4 ? ("GWh", 1e-3) : ("MWh", 1)
         default: return (unit, 1)
@@ -107,6 +114,8 @@ extension Metric {
         case .cfeMatchedHours: "CFE-matched hours"
         case .loadSiteHours: "Site-hours loaded"
         case .cfeHoursShare: "Hours matched 24/7"
+        case .gpuHours: "GPU-hours"
+        case .contractUSDPerGPUHour: "Contract / GPU-h"
         }
     }
 }

@@ -22,7 +22,7 @@ extension ResultSchema {
       "description": "Whole-term statistics of every metric.",
       "allOf": [
         {"$ref": "#/$defs/metricStats"},
-        {"required": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak"]}
+        {"required": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak", "gpu_hours", "contract_usd_per_gpu_hour"]}
       ]
     },
     "annual": {"type": "array", "items": {"$ref": "#/$defs/year"}},
@@ -30,6 +30,11 @@ extension ResultSchema {
     "sensitivity": {"$ref": "#/$defs/sensitivity"},
     "sweep": {"$ref": "#/$defs/sweep"},
     "breakdown": {"$ref": "#/$defs/breakdown"},
+    "cohorts": {
+      "description": "Each cohort's IT power per serving unit (one GPU with its share of host, network and storage, or one CPU server) at full deployment, the day's mean, with its uncertainty when sampled.",
+      "type": "array",
+      "items": {"$ref": "#/$defs/cohortPower"}
+    },
     "histograms": {
       "description": "Histograms of the sampled totals (samples > 0).",
       "type": "object",
@@ -51,8 +56,8 @@ extension ResultSchema {
   },
   "$defs": {
     "metric": {
-      "description": "A headline metric; the unit is in the name (pue and cost_share_of_contract are dimensionless, gpus_installed_peak is a count). water_onsite_m3 is on-site withdrawal (make-up incl. blowdown), water_onsite_consumption_m3 the part evaporated or drifted, water_stress_weighted_m3 that consumption × WRI Aqueduct baseline water stress; carbon_location_tco2e and carbon_market_tco2e are the operator's Scope 2 and the customer's Scope 3 category 1, carbon_marginal_tco2e the long-run marginal (consequential) emissions; demand_charges_usd and ppa_settlement_usd are parts of electricity_cost_usd (the settlement may be negative); wue_l_per_kwh = water_onsite_m3 / it_energy_mwh; cfe_matched_mwh is the contracted carbon-free energy counted at zero in the market-based figure (annual matching: the contracted share of consumption; hourly matching: what the shaped supply covers hour by hour), cfe_share = cfe_matched_mwh / facility_energy_mwh, cfe_hours_matched_share = cfe_matched_site_hours / load_site_hours (0 without hourly matching).",
-      "enum": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak", "auxiliary_energy_mwh", "water_onsite_consumption_m3", "water_stress_weighted_m3", "carbon_marginal_tco2e", "demand_charges_usd", "ppa_settlement_usd", "wue_l_per_kwh", "cfe_matched_mwh", "cfe_share", "cfe_matched_site_hours", "load_site_hours", "cfe_hours_matched_share"]
+      "description": "A headline metric; the unit is in the name (pue and cost_share_of_contract are dimensionless, gpus_installed_peak is a count, gpu_hours counts serving GPU-hours delivered, contract_usd_per_gpu_hour is the contract value spread evenly over the term's hours divided by the GPU-hours delivered in the period). water_onsite_m3 is on-site withdrawal (make-up incl. blowdown), water_onsite_consumption_m3 the part evaporated or drifted, water_stress_weighted_m3 that consumption × WRI Aqueduct baseline water stress; carbon_location_tco2e and carbon_market_tco2e are the operator's Scope 2 and the customer's Scope 3 category 1, carbon_marginal_tco2e the long-run marginal (consequential) emissions; demand_charges_usd and ppa_settlement_usd are parts of electricity_cost_usd (the settlement may be negative); wue_l_per_kwh = water_onsite_m3 / it_energy_mwh; cfe_matched_mwh is the contracted carbon-free energy counted at zero in the market-based figure (annual matching: the contracted share of consumption; hourly matching: what the shaped supply covers hour by hour), cfe_share = cfe_matched_mwh / facility_energy_mwh, cfe_hours_matched_share = cfe_matched_site_hours / load_site_hours (0 without hourly matching).",
+      "enum": ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_delivery_loss_mwh", "peak_facility_mw", "avg_facility_mw", "pue", "water_onsite_m3", "water_offsite_m3", "carbon_location_tco2e", "carbon_market_tco2e", "carbon_embodied_tco2e", "electricity_cost_usd", "cost_share_of_contract", "gpus_installed_peak", "auxiliary_energy_mwh", "water_onsite_consumption_m3", "water_stress_weighted_m3", "carbon_marginal_tco2e", "demand_charges_usd", "ppa_settlement_usd", "wue_l_per_kwh", "cfe_matched_mwh", "cfe_share", "cfe_matched_site_hours", "load_site_hours", "cfe_hours_matched_share", "gpu_hours", "contract_usd_per_gpu_hour"]
     },
     "stats": {
       "description": "STATS: the deterministic value and, when sampled, the distribution of the sampled values.",
@@ -97,7 +102,8 @@ extension ResultSchema {
         "id": {"type": "string", "minLength": 1},
         "title": {"type": "string"},
         "source": {"type": "string", "description": "The file read, or embedded:<name> for the built-in default."},
-        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the scenario file's bytes, hex."}
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the scenario file's bytes, hex."},
+        "options": {"type": "object", "description": "The scenario's switchable options (options.<name>.enabled, settable with --set) and whether each was on in this run.", "additionalProperties": {"type": "boolean"}}
       }
     },
     "run": {
@@ -241,6 +247,30 @@ extension ResultSchema {
         }
       }
     },
+    "cohortPower": {
+      "type": "object",
+      "required": ["board_fraction_of_tdp", "hardware", "id", "power_per_unit_w", "site"],
+      "additionalProperties": false,
+      "properties": {
+        "id": {"type": "string"},
+        "hardware": {"type": "string", "description": "Catalog id of the accelerator or server."},
+        "site": {"type": "string"},
+        "power_per_unit_w": {
+          "description": "Power of one serving unit, W: GPU board, host share (CPUs, memory, NICs, fans, in-tray conversion), network switches, storage, and their sum.",
+          "type": "object",
+          "required": ["board", "host", "network", "storage", "total"],
+          "additionalProperties": false,
+          "properties": {
+            "board": {"$ref": "#/$defs/stats"},
+            "host": {"$ref": "#/$defs/stats"},
+            "network": {"$ref": "#/$defs/stats"},
+            "storage": {"$ref": "#/$defs/stats"},
+            "total": {"$ref": "#/$defs/stats"}
+          }
+        },
+        "board_fraction_of_tdp": {"$ref": "#/$defs/stats", "description": "Mean board power per serving GPU / TDP (dimensionless), what nvidia-smi or DCGM telemetry reports."}
+      }
+    },
     "histogram": {
       "description": "Bin edges (one more than counts) in the metric's unit, and the number of samples in each bin.",
       "type": "object",
@@ -363,14 +393,15 @@ extension ResultSchema {
         "power_source": {
           "enum": [
             "given",
-            "catalog"
+            "catalog",
+            "board"
           ],
-          "description": "given: --power-w as stated; catalog: the catalog's power at the utilization."
+          "description": "given: --power-w as stated; catalog: the catalog's power at the utilization; board: the measured --board-power-fraction of TDP with the host, network and storage it implies."
         },
         "board_power_w": {
           "type": "number",
           "minimum": 0,
-          "description": "Board power at that utilization, W; absent when the power was given."
+          "description": "Board power at that utilization, or the given board power, W; absent when --power-w was given."
         },
         "it_energy_mwh": {
           "type": "number",

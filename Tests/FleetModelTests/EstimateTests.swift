@@ -84,6 +84,24 @@ struct EstimateTests {
         #expect(r.inputs.powerSource == "catalog" && r.inputs.utilization == 0.9)
     }
 
+    @Test func measuredBoardPowerSetsBoardAndHost() throws {
+        let hw = try FleetCatalogFile.hardware("h100-sxm")
+        let r = try Estimate.run(EstimateInput(gpu: "h100-sxm", gpuHours: 1000, boardPowerFraction: 0.71), hardware: hw)
+        // Board 0.71 × 700 = 497 W; load on the dense-GEMM scale x = (497 − P₀)/(P(1) − P₀) with the
+        // catalog's P₀ = f₀·T and P(1) = f₁·T; host H_idle + (H_max − H_idle)·x; plus network and storage.
+        let p0 = hw.curvePowerFraction.first! * 700, p1 = hw.curvePowerFraction.last! * 700
+        let x = (497 - p0) / (p1 - p0)
+        let expected = 497 + hw.hostIdleW + (hw.hostMaxW - hw.hostIdleW) * x + hw.networkW + hw.storageW
+        #expect(abs(r.inputs.boardPowerW! - 497) < 1e-9 && abs(r.inputs.powerW - expected) < 1e-9)
+        #expect(r.inputs.powerSource == "board" && r.inputs.utilization == nil)
+        #expect(throws: EstimateError.self) {
+            try Estimate.run(EstimateInput(gpu: "h100-sxm", gpuHours: 1, utilization: 0.5, boardPowerFraction: 0.7), hardware: hw)
+        }
+        #expect(throws: EstimateError.self) {
+            try Estimate.run(EstimateInput(gpu: "h100-sxm", gpuHours: 1, boardPowerFraction: 1.2), hardware: hw)
+        }
+    }
+
     @Test func hoursMustBeGivenOnce() throws {
         let hw = try FleetCatalogFile.hardware("h100-sxm")
         #expect(throws: EstimateError.missingHours) { try Estimate.run(EstimateInput(gpu: "h100-sxm"), hardware: hw) }

@@ -47,7 +47,7 @@ enum FleetCatalogFile {
         }
         let overrides = tree["hardware"] as? [String: Any] ?? [:]
         var used: [String: Any] = [:]
-        for id in Set(cohorts.map(\.hardware)) {
+        for id in Set(cohorts.map(\.hardware) + cohorts.compactMap(\.refreshTo)) {
             guard var entry = catalog[id] as? [String: Any] else { throw CatalogMissing(id: id) }
             for (k, v) in overrides[id] as? [String: Any] ?? [:] { entry[k] = v }
             used[id] = entry

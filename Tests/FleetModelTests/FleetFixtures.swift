@@ -25,6 +25,6 @@ enum FleetFixtures {
         id: "linear", name: "straight-line test GPU", kind: .gpu, tdpW: 500,
         curveUtilizationFraction: [0, 0.5, 1], curvePowerFraction: [0.2, 0.6, 1.0],
         idleBareW: 50, hostIdleW: 0, hostMaxW: 0, networkW: 0, storageW: 0, liquidHeatFraction: 0,
-        embodiedKg: 0, usefulLifeYears: 5, annualFailureRate: 0, repairTimeHours: 0,
+        embodiedGPUKg: 0, embodiedHostKg: 0, embodiedRackNetworkKg: 0, usefulLifeYears: 5, annualFailureRate: 0, repairTimeHours: 0,
         defaultUtilizationFraction: 0.5)
 }

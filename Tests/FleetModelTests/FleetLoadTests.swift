@@ -62,8 +62,10 @@ struct FleetLoadTests {
     @Test func aFullLifeChargesTheWholeEmbodiedCarbonPlusReplacements() throws {
         let hw = try FleetFixtures.h100(), cal = try FleetFixtures.calendar()
         let load = try FleetFixtures.cohort(count: 1000, spare: 0.03).load(hardware: hw, calendar: cal)
-        // ∫ D(t) dt = L for any ramp, so the charge is N(1 + s)·E·(1 + λL).
-        let expected: Double = 1030 * hw.embodiedKg * (1 + hw.annualFailureRate * hw.usefulLifeYears)
+        // ∫ D(t) dt = L for any ramp, so the charge is N(1 + s)·(E + λL·E_gpu): the whole unit once,
+        // and a GPU module (not a server share) for each failure.
+        let e = hw.embodiedGPUKg + hw.embodiedHostKg + hw.embodiedRackNetworkKg
+        let expected: Double = 1030 * (e + hw.annualFailureRate * hw.usefulLifeYears * hw.embodiedGPUKg)
         let charged: Double = load.embodiedKgPerMonth.reduce(0, +)
         #expect(abs(charged / expected - 1) < 1e-6)
     }

@@ -18,17 +18,22 @@ struct PowerCurveTests {
         }
     }
 
-    @Test func gpuCurvesAreConcaveAboveTheLinearMidpoint() throws {
+    @Test func gpuCurvesFollowTheDutyCycle() throws {
         for hw in try FleetCatalogFile.hardware() where hw.isGPU {
             let c = try PowerCurve(hardware: hw)
             let p0 = try c.boardPowerW(utilization: 0), p1 = try c.boardPowerW(utilization: 1)
-            let mid = try c.boardPowerW(utilization: 0.5)
-            // Partial load runs at boost clocks: well above the straight line (≥ 10 % of the range).
-            #expect(mid > (p0 + p1) / 2 + 0.1 * (p1 - p0), "\(hw.id): P(0.5) = \(mid)")
-            // Concave: the slope over the first quarter exceeds the slope over the last.
+            let span = p1 - p0
+            // Low duty cycle: close to proportional, P(0.1) − P₀ = 0.118·span for γ = 0.2, far below
+            // the 0.26·span of the u^0.6 shape it replaced.
+            let low = (try c.boardPowerW(utilization: 0.1) - p0) / span
+            #expect(low > 0.09 && low < 0.15, "\(hw.id): P(0.1) − P₀ = \(low) of the span")
+            // Mid-range: above the straight line by the gap term γ/4 = 0.05 of the span, not more than 0.1.
+            let mid = (try c.boardPowerW(utilization: 0.5) - (p0 + p1) / 2) / span
+            #expect(mid > 0.02 && mid < 0.1, "\(hw.id): P(0.5) sits \(mid) of the span above the line")
+            // Flattened at the top: the slope over the last quarter is below the slope over the first.
             let s1 = (try c.boardPowerW(utilization: 0.25) - p0) / 0.25
             let s4 = (p1 - (try c.boardPowerW(utilization: 0.75))) / 0.25
-            #expect(s1 > s4, "\(hw.id): not concave")
+            #expect(s1 > s4, "\(hw.id): not flattened at the top")
         }
     }
 

@@ -105,6 +105,8 @@ enum Fixtures {
             v[.peakFacilityPower] = facilityTotal / h * 1.09
             v[.costShareOfContract] = v[.electricityCost]! / contractUSD
             v[.gpusInstalledPeak] = installed[0][k] + installed[1][k]
+            v[.gpuHours] = v[.gpusInstalledPeak]! * h
+            v[.contractUSDPerGPUHour] = contractUSD / 84 / v[.gpuHours]!
             _ = y
             fleet.append(v)
         }
@@ -122,6 +124,8 @@ enum Fixtures {
         v[.peakFacilityPower] = ms.map { $0[.peakFacilityPower]! }.max()!
         v[.gpusInstalledPeak] = ms.map { $0[.gpusInstalledPeak]! }.max()!
         v[.averageFacilityPower] = v[.facilityEnergy]! / hours
+        v[.gpuHours] = ms.map { $0[.gpuHours]! }.reduce(0, +)
+        v[.contractUSDPerGPUHour] = ms.map { $0[.gpuHours]! * $0[.contractUSDPerGPUHour]! }.reduce(0, +) / v[.gpuHours]!
         return v
     }
 

@@ -15,13 +15,13 @@ grids:
         base: 0.353
         dist: triangular(0.328, 0.353, 0.371)
         unit: kg/kWh
-        source: EPA eGRID2022 'WECC Southwest' 776.036 lb CO2/MWh, 0.353 kg CO2e/kWh (EPA GHG Emission Factors Hub 2024, same secondary seed table as facts.md §4)
+        source: EPA eGRID2022 'WECC Southwest' 776.036 lb CO2/MWh, 0.353 kg CO2e/kWh (EPA GHG Emission Factors Hub 2024, via a secondary seed table of the Hub)
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -40,7 +40,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
         base: 0.415
         dist: triangular(0.353, 0.415, 0.455)
@@ -58,7 +58,7 @@ grids:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       demand_share_fraction:
         base: 0.3
         dist: triangular(0.2, 0.3, 0.4)
@@ -77,13 +77,13 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
       wholesale_usd_per_kwh:
         base: 0.04
         dist: triangular(0.03, 0.04, 0.06)
@@ -114,13 +114,13 @@ grids:
         base: 0.351
         dist: triangular(0.326, 0.351, 0.369)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 771.083 lb CO2/MWh, 0.351 kg CO2e/kWh'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 771.083 lb CO2/MWh, 0.351 kg CO2e/kWh'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -139,7 +139,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
         base: 0.501
         dist: triangular(0.351, 0.501, 0.638)
@@ -151,13 +151,13 @@ grids:
         base: 0.066
         dist: triangular(0.0561, 0.066, 0.0825)
         unit: USD/kWh
-        source: 'EIA Electric Power Annual, average industrial price, Texas, 2023: 6.60 ¢/kWh (facts.md §4)'
+        source: 'EIA Electric Power Annual, average industrial price, Texas, 2023: 6.60 ¢/kWh'
       base_year: 2023
       annual_escalation:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       demand_share_fraction:
         base: 0.3
         dist: triangular(0.2, 0.3, 0.4)
@@ -176,13 +176,13 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
       wholesale_usd_per_kwh:
         base: 0.027
         dist: triangular(0.02, 0.027, 0.045)
@@ -213,13 +213,13 @@ grids:
         base: 0.274
         dist: triangular(0.255, 0.274, 0.288)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 602.088 lb CO2/MWh, 0.274 kg CO2e/kWh'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 602.088 lb CO2/MWh, 0.274 kg CO2e/kWh'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -238,7 +238,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
         base: 0.322
         dist: triangular(0.274, 0.322, 0.354)
@@ -250,13 +250,13 @@ grids:
         base: 0.0752
         dist: triangular(0.0639, 0.0752, 0.094)
         unit: USD/kWh
-        source: 'EIA Electric Power Annual, average industrial price, Oregon, 2023: 7.52 ¢/kWh (facts.md §4)'
+        source: 'EIA Electric Power Annual, average industrial price, Oregon, 2023: 7.52 ¢/kWh'
       base_year: 2023
       annual_escalation:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       demand_share_fraction:
         base: 0.3
         dist: triangular(0.2, 0.3, 0.4)
@@ -275,13 +275,13 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
       wholesale_usd_per_kwh:
         base: 0.055
         dist: triangular(0.035, 0.055, 0.08)
@@ -312,13 +312,13 @@ grids:
         base: 0.455
         dist: triangular(0.423, 0.455, 0.478)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 1,000.053 lb CO2/MWh, 0.455 kg CO2e/kWh'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 1,000.053 lb CO2/MWh, 0.455 kg CO2e/kWh'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -337,7 +337,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
         base: 0.484
         dist: triangular(0.455, 0.484, 0.500)
@@ -349,13 +349,13 @@ grids:
         base: 0.0703
         dist: triangular(0.0598, 0.0703, 0.0879)
         unit: USD/kWh
-        source: 'EIA Electric Power Annual, average industrial price, Ohio, 2023: 7.03 ¢/kWh (facts.md §4); Apr 2025 7.90 vs Apr 2024 6.83'
+        source: 'EIA Electric Power Annual, average industrial price, Ohio, 2023: 7.03 ¢/kWh; Apr 2025 7.90 vs Apr 2024 6.83'
       base_year: 2023
       annual_escalation:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       demand_share_fraction:
         base: 0.3
         dist: triangular(0.2, 0.3, 0.4)
@@ -375,13 +375,13 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
       wholesale_usd_per_kwh:
         base: 0.0337
         dist: triangular(0.025, 0.0337, 0.045)
@@ -412,13 +412,13 @@ grids:
         base: 0.284
         dist: triangular(0.264, 0.284, 0.298)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 622.987 lb CO2/MWh, 0.284 kg CO2e/kWh; eGRID2023 gives 0.271 (facts.md)'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 622.987 lb CO2/MWh, 0.284 kg CO2e/kWh; eGRID2023 gives 0.271 (EPA eGRID2023, secondary)'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -437,7 +437,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
         base: 0.316
         dist: triangular(0.284, 0.316, 0.334)
@@ -449,13 +449,13 @@ grids:
         base: 0.0892
         dist: triangular(0.0758, 0.0892, 0.1115)
         unit: USD/kWh
-        source: 'EIA Electric Power Annual, average industrial price, Virginia, 2023: 8.92 ¢/kWh (facts.md §4)'
+        source: 'EIA Electric Power Annual, average industrial price, Virginia, 2023: 8.92 ¢/kWh'
       base_year: 2023
       annual_escalation:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       demand_share_fraction:
         base: 0.3
         dist: triangular(0.2, 0.3, 0.4)
@@ -475,13 +475,13 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
       wholesale_usd_per_kwh:
         base: 0.0337
         dist: triangular(0.025, 0.0337, 0.045)
@@ -512,13 +512,13 @@ grids:
         base: 0.375
         dist: triangular(0.349, 0.375, 0.394)
         unit: kg/kWh
-        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024; seed table quoted in facts.md §4): 823.149 lb CO2/MWh, 0.375 kg CO2e/kWh; eGRID2023 0.350 (facts.md)'
+        source: 'EPA eGRID2022 total output emission rate (EPA GHG Emission Factors Hub 2024): 823.149 lb CO2/MWh, 0.375 kg CO2e/kWh; eGRID2023 0.350 (EPA eGRID2023, via a secondary test fixture)'
       base_year: 2022
       annual_change:
         base: -0.025
         dist: triangular(-0.07, -0.025, 0.01)
         unit: 1/year
-        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path exists (facts.md §4), hence a wide range'
+        source: 'assumption: US average fell from 0.375 (eGRID2022) to 0.350 kg/kWh (eGRID2023), −6.8 % in one year, and ≈ −2.5 %/yr over 2005–2022; no sourced 2030–2032 path was found, hence a wide range'
       monthly_shape:
         values: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
         unit: '1'
@@ -537,7 +537,7 @@ grids:
         base: 0.9
         dist: pert(0.5, 0.9, 1.0)
         unit: fraction
-        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report, not in facts.md); hourly-matched or additional supply for a new GW-scale load is uncertain'
+        source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
         base: 0.478
         dist: triangular(0.375, 0.478, 0.554)
@@ -555,7 +555,7 @@ grids:
         base: 0.025
         dist: triangular(0.0, 0.025, 0.06)
         unit: 1/year
-        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA EPM Table 5.6.A, facts.md) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
+        source: 'assumption: nominal; Ohio industrial rose 15.7 % Apr 2024→Apr 2025 (EIA Electric Power Monthly Table 5.6.A) while long-run nominal growth ≈ 2 %/yr; data-centre demand pushes tariffs up'
       demand_share_fraction:
         base: 0.3
         dist: triangular(0.2, 0.3, 0.4)
@@ -574,13 +574,13 @@ grids:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
         unit: USD/kWh
-        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025; facts.md §4)
+        source: LevelTen P25 PPA index Q4 2024, market-averaged solar/wind blend 62.29 $/MWh (pv-magazine, pv-tech 2025)
       ppa_base_year: 2024
       ppa_annual_escalation:
         base: 0.02
         dist: triangular(0.0, 0.02, 0.04)
         unit: 1/year
-        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
+        source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
       wholesale_usd_per_kwh:
         base: 0.035
         dist: triangular(0.025, 0.035, 0.05)
@@ -609,16 +609,18 @@ hardware:
     name: "NVIDIA V100 SXM2 32 GB"
     kind: gpu
     tdp_w: {value: 300, unit: "W", source: "NVIDIA V100 datasheet (300 W SXM2); LLMCarbon/MLCarbon table5 uses 300 W"}
-    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.19, 0.393, 0.541, 0.705, 0.837, 0.919, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + ~17 W CUDA context (arXiv 2605.23918 measures +26–50 W on HBM parts; V100's smaller die assumed at the low end); u=1: assumption: dense GEMM sits just under the power limit (as measured for H100, arXiv 2604.11391); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.19, 0.282, 0.414, 0.619, 0.804, 0.906, 0.97], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.190: bare idle 40 W + 17 W context: scaled from the H100/A100 context step of arXiv 2605.23918 (Vadari 2026, 14 H100s over 18 days): creating a CUDA context adds 26–50 W over bare idle on HBM parts, smaller for the smaller HBM2 part (derived, uncertain ±10 W); f1 = 0.970: assumption: dense GEMM holds the 300 W limit less 3 % (as measured on H100, arXiv 2604.11391)"}
     idle_bare_w: {value: 40, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of a V100 SXM2 (~13% of TDP), uncertain"}
     host_idle_w: {base: 50, dist: "triangular(35, 50, 70)", unit: "W", source: "assumption: ≈ 50 % of host_max_w"}
     host_max_w: {base: 100, dist: "triangular(70, 100, 140)", unit: "W", source: "derived: (r × 3.5 kW − 8 × 291 W) / 8 = 72 W/GPU with r = 0.83: measured peak / rated max of an 8×H100 HGX node, 8.4–8.48 kW of 10.2 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602) applied to DGX-1 (max 3.5 kW); component sum (2 × 135 W Xeon E5-2698 v4, 512 GB DDR4, 4 EDR NICs, fans, PSU losses ≈ 0.8 kW) gives 100 W: base 100"}
-    network_w: {value: 50, unit: "W", source: "assumption: 100 Gb/s EDR fat tree, ~0.08 switch/GPU × ~0.35 kW + optics"}
+    network_w: {base: 40, dist: "triangular(20, 40, 70)", unit: "W", source: "assumption: 100 Gb/s EDR fat tree, 3–5 switch ports per GPU port on 36-port switches at ≈ 0.25–0.35 kW (≈ 7–10 W per port) ≈ 20–50 W, + front-end Ethernet ≈ 10 W"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.7, unit: "fraction", source: "assumption: cold plates on GPUs and CPUs capture ~70% of server heat in D2C retrofits"}
-    embodied_kg: {base: 460, dist: "lognormal(460, 0.4)", unit: "kg", source: "assumption: ~150 kg per V100 board (Luccioni et al. arXiv 2211.02001, input unverified) + 2,500 kg/8-GPU server share (Scope3 methodology)"}
-    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    embodied_gpu_kg: {base: 60, dist: "lognormal(60, 0.5)", unit: "kg", source: "derived: A100 module (80 kg, Chien et al., HotCarbon 2023 (as used by the Scope3 methodology, methodology.scope3.com): 318 kg CO2e per A100, one eighth of a whole 8-GPU cloud instance (GPU, CPUs, DRAM, SSD, board, chassis, packaging)) scaled by die area 815/826 and 32 GB vs 80 GB HBM, older 12 nm node ≈ 60 kg; uncertain"}
+    embodied_host_kg: {base: 200, dist: "lognormal(200, 0.4)", unit: "kg", source: "assumption: DGX-1 host share ≈ 0.85 × the A100 host share (238 kg; Chien et al., HotCarbon 2023 (as used by the Scope3 methodology, methodology.scope3.com): 318 kg CO2e per A100, one eighth of a whole 8-GPU cloud instance (GPU, CPUs, DRAM, SSD, board, chassis, packaging))"}
+    embodied_rack_network_kg: {value: 30, unit: "kg", source: "assumption: EDR switch and rack share"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
     annual_failure_rate: {value: 0.05, unit: "1/year", source: "assumption: mature platform, below the 0.08/GPU-year derived for H100 from the Llama 3 run"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
     default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
@@ -626,16 +628,18 @@ hardware:
     name: "NVIDIA A100 SXM4 40 GB"
     kind: gpu
     tdp_w: {value: 400, unit: "W", source: "NVIDIA A100 datasheet (400 W SXM4)"}
-    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.2, 0.4, 0.546, 0.708, 0.839, 0.92, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + 30 W CUDA context (arXiv 2605.23918: +26–50 W on A100/H100); u=1: assumption: dense GEMM sits just under the power limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.2, 0.291, 0.421, 0.624, 0.806, 0.907, 0.97], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.200: bare idle 50 W + 30 W context (arXiv 2605.23918 (Vadari 2026, 14 H100s over 18 days): creating a CUDA context adds 26–50 W over bare idle on HBM parts); f1 = 0.970: assumption: dense GEMM holds the 400 W limit less 3 %; DGEMM on A100 reaches the power limit (Gregersen et al. arXiv 2212.08805 measure DGEMM power up to the limit, varying 67 % with input values)"}
     idle_bare_w: {value: 50, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of an A100 SXM4 (~12% of TDP)"}
     host_idle_w: {base: 130, dist: "triangular(90, 130, 170)", unit: "W", source: "assumption: ≈ 45 % of host_max_w (2 × EPYC 7742 idle, 1 TB DDR4, 9 ConnectX-6, 6 NVSwitch, fans at low speed)"}
     host_max_w: {base: 290, dist: "triangular(230, 290, 400)", unit: "W", source: "derived: (r × 6.5 kW − 8 × 388 W) / 8 = 286 W/GPU with r = 0.83: measured peak / rated max of an 8×H100 HGX node, 8.4–8.48 kW of 10.2 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602) applied to DGX A100 (max 6.5 kW, NVIDIA datasheet); assumption: the H100 ratio carries over"}
-    network_w: {value: 80, unit: "W", source: "assumption: 200 Gb/s HDR fat tree, ~0.08 switch/GPU × ~0.6 kW + optics"}
+    network_w: {base: 55, dist: "triangular(30, 55, 90)", unit: "W", source: "assumption: 200 Gb/s HDR fat tree, 3–5 switch ports per GPU port on 40-port QM8700-class switches at ≈ 0.25–0.6 kW ≈ 20–75 W, + front-end Ethernet ≈ 10 W"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.7, unit: "fraction", source: "assumption: cold plates on GPUs and CPUs capture ~70% of server heat"}
-    embodied_kg: {base: 600, dist: "lognormal(600, 0.4)", unit: "kg", source: "318 kg per A100 (Chien et al., HotCarbon 2023, via Scope3 methodology; secondary) scaled for 40 GB + 2,500 kg/8-GPU server share (Scope3)"}
-    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    embodied_gpu_kg: {base: 75, dist: "lognormal(75, 0.5)", unit: "kg", source: "derived: as a100-80gb less 40 GB of HBM2 (≈ 5 kg); Chien et al., HotCarbon 2023 (as used by the Scope3 methodology, methodology.scope3.com): 318 kg CO2e per A100, one eighth of a whole 8-GPU cloud instance (GPU, CPUs, DRAM, SSD, board, chassis, packaging)"}
+    embodied_host_kg: {base: 238, dist: "lognormal(238, 0.4)", unit: "kg", source: "as a100-80gb (Chien et al., HotCarbon 2023 (as used by the Scope3 methodology, methodology.scope3.com): 318 kg CO2e per A100, one eighth of a whole 8-GPU cloud instance (GPU, CPUs, DRAM, SSD, board, chassis, packaging))"}
+    embodied_rack_network_kg: {value: 40, unit: "kg", source: "as a100-80gb"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
     annual_failure_rate: {value: 0.05, unit: "1/year", source: "assumption: mature platform"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
     default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
@@ -643,16 +647,18 @@ hardware:
     name: "NVIDIA A100 SXM4 80 GB"
     kind: gpu
     tdp_w: {value: 400, unit: "W", source: "NVIDIA A100 datasheet (400 W SXM4); BLOOM used 400 W (Luccioni et al. arXiv 2211.02001)"}
-    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.22, 0.415, 0.557, 0.715, 0.842, 0.921, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle + 28 W CUDA context (arXiv 2605.23918: +26–50 W on A100 80 GB HBM2e); u=1: assumption: dense GEMM sits just under the power limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.22, 0.308, 0.436, 0.633, 0.811, 0.908, 0.97], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.220: bare idle 60 W + 28 W context (arXiv 2605.23918 (Vadari 2026, 14 H100s over 18 days): creating a CUDA context adds 26–50 W over bare idle on HBM parts); f1 = 0.970: assumption: dense GEMM holds the 400 W limit less 3 % (arXiv 2212.08805)"}
     idle_bare_w: {value: 60, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading (~15% of TDP)"}
     host_idle_w: {base: 130, dist: "triangular(90, 130, 170)", unit: "W", source: "assumption: ≈ 45 % of host_max_w (2 × EPYC 7742 idle, 1 TB DDR4, 9 ConnectX-6, 6 NVSwitch, fans at low speed)"}
     host_max_w: {base: 290, dist: "triangular(230, 290, 400)", unit: "W", source: "derived: (r × 6.5 kW − 8 × 388 W) / 8 = 286 W/GPU with r = 0.83: measured peak / rated max of an 8×H100 HGX node, 8.4–8.48 kW of 10.2 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602) applied to DGX A100 (max 6.5 kW, NVIDIA datasheet); assumption: the H100 ratio carries over"}
-    network_w: {value: 80, unit: "W", source: "assumption: 200 Gb/s HDR fat tree"}
+    network_w: {base: 55, dist: "triangular(30, 55, 90)", unit: "W", source: "as a100-40gb (200 Gb/s HDR fat tree)"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.7, unit: "fraction", source: "assumption: cold plates capture ~70% of server heat"}
-    embodied_kg: {base: 630, dist: "lognormal(630, 0.4)", unit: "kg", source: "318 kg per A100 (Chien et al., HotCarbon 2023, via Scope3; secondary) + 2,500 kg/8-GPU server share = 312 kg (Scope3)"}
-    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    embodied_gpu_kg: {base: 80, dist: "lognormal(80, 0.5)", unit: "kg", source: "derived: GPU module (826 mm² 7 nm die, HBM2, substrate, board) ≈ 80 kg of the 318 kg instance share, the rest host (assumption: split by ACT-style die-area and DRAM/SSD capacity weighting, Gupta et al. ISCA 2022); Chien et al., HotCarbon 2023 (as used by the Scope3 methodology, methodology.scope3.com): 318 kg CO2e per A100, one eighth of a whole 8-GPU cloud instance (GPU, CPUs, DRAM, SSD, board, chassis, packaging)"}
+    embodied_host_kg: {base: 238, dist: "lognormal(238, 0.4)", unit: "kg", source: "derived: 318 − 80 = 238 kg per GPU (Chien et al., HotCarbon 2023 (as used by the Scope3 methodology, methodology.scope3.com): 318 kg CO2e per A100, one eighth of a whole 8-GPU cloud instance (GPU, CPUs, DRAM, SSD, board, chassis, packaging)); no separate server share is added (the 318 kg already is one)"}
+    embodied_rack_network_kg: {value: 40, unit: "kg", source: "assumption: share of HDR switches (≈ 0.1 per GPU × ≈ 0.3 t) + rack, PDU and cabling ≈ 10 kg"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
     annual_failure_rate: {value: 0.05, unit: "1/year", source: "assumption: mature platform"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
     default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
@@ -660,16 +666,18 @@ hardware:
     name: "NVIDIA H100 SXM5 80 GB"
     kind: gpu
     tdp_w: {value: 700, unit: "W", source: "Llama 3.1 model card, meta-llama/llama-models MODEL_CARD.md (2024): H100-80GB TDP 700 W"}
-    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.154, 0.37, 0.528, 0.702, 0.844, 0.931, 0.985], unit: "fraction", source: "fraction of tdp_w; u=0: bare idle 70 W + 38 W CUDA context (midpoint of +26–50 W, arXiv 2605.23918, 14 H100s) = 108 W; u=1: dense GEMM runs at the 700 W limit (DGEMM power-bound on H100, arXiv 2604.11391); 690 W; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
-    idle_bare_w: {value: 70, unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of an H100 SXM (10% of TDP); facts.md: absolute idle unverified"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.154, 0.252, 0.393, 0.612, 0.809, 0.918, 0.986], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.154: bare idle 70 W + 38 W context, the midpoint of arXiv 2605.23918 (Vadari 2026, 14 H100s over 18 days): creating a CUDA context adds 26–50 W over bare idle on HBM parts; f1 = 0.986: dense GEMM is power-bound at the 700 W limit (H100/H200 power-capping study, arXiv 2604.11391); an 8×H100 HGX node under GPU burn peaks at 8.4–8.48 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602), consistent with ≈ 690 W boards"}
+    idle_bare_w: {value: 70, unit: "W", source: "assumption: nvidia-smi bare-idle reading of an H100 SXM ≈ 10 % of TDP; the context step on top of it is measured (arXiv 2605.23918) but the absolute bare idle is not in a primary source we found (uncertain ±20 W)"}
     host_idle_w: {base: 150, dist: "triangular(110, 150, 200)", unit: "W", source: "assumption: idle node ≈ 1.2 kW besides the boards: 2 × Xeon 8480C idle ≈ 200 W, 2 TB DDR5 ≈ 150 W, 10 ConnectX-7 + 2 BlueField-3 ≈ 300 W, 4 NVSwitch ≈ 150 W, fans at low speed ≈ 250 W, NVMe ≈ 80 W, PSU losses ≈ 100 W (component powers from vendor datasheets, not re-checked)"}
     host_max_w: {base: 360, dist: "triangular(300, 360, 420)", unit: "W", source: "derived: node at full GPU load ≈ 8.45 kW measured peak (Latif et al. arXiv 2412.08602, 8.4–8.48 kW with GPUs near full utilization) − 8 boards × 690 W = 2.93 kW → 366 W/GPU for CPUs, DRAM, NICs, NVSwitches, fans, local NVMe and PSU losses; rated max 10.2 kW (DGX H100) would give 575 W/GPU at maximum fan and CPU power; typical training check: at u = 0.9 board 652 W + host 339 W = 991 W → 7.93 kW/node = 78 % of 10.2 kW vs 76 % measured for compute-intensive training (Newkirk et al. arXiv 2506.14551)"}
-    network_w: {base: 110, dist: "triangular(70, 110, 170)", unit: "W", source: "assumption: 400 Gb/s NDR 3-tier non-blocking fat tree: ≈ 5 switch ports per GPU / 64 ports = 0.078 Quantum-2 switch per GPU × ≈ 1.1 kW with its transceivers (between typical 0.75 kW with passive cables and ≈ 1.7 kW max, NVIDIA QM9700 datasheet, not re-checked) ≈ 86 W + front-end Ethernet and storage network ≈ 25 W; node-side NICs and optics are in host_*_w"}
+    network_w: {base: 70, dist: "triangular(40, 70, 120)", unit: "W", source: "derived: 400 Gb/s NDR back end, 3 (2-tier) to 5 (3-tier) switch ports per GPU port on 64-port Quantum-2 switches drawing 747 W typical with passive cables and up to 1,720 W with active optics (NVIDIA QM9700/QM9790 datasheet) ≈ 35–135 W, central ≈ 60 W, + front-end and storage Ethernet ≈ 10 W; node-side NICs and optics are in host_*_w"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.75, unit: "fraction", source: "assumption: D2C cold plates on GPUs and CPUs capture ~75% of HGX server heat"}
-    embodied_kg: {base: 750, dist: "lognormal(750, 0.4)", unit: "kg", source: "assumption: A100 board 318 kg (Chien et al.) × 1.3 for larger die and HBM3 ≈ 410 kg + 312 kg server share (Scope3) + ~30 kg network; NVIDIA PCF gives intensity per FLOP only (facts.md)"}
-    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    embodied_gpu_kg: {base: 100, dist: "lognormal(100, 0.5)", unit: "kg", source: "derived: A100 module 80 kg (Chien et al., HotCarbon 2023 (as used by the Scope3 methodology, methodology.scope3.com): 318 kg CO2e per A100, one eighth of a whole 8-GPU cloud instance (GPU, CPUs, DRAM, SSD, board, chassis, packaging)) × 1.25 for 4N process steps and HBM3 ≈ 100 kg; NVIDIA publishes only intensity per FLOP (HGX H100 0.66 → HGX B200 0.50 g CO2e per exaFLOP, NVIDIA developer blog 2025); uncertain"}
+    embodied_host_kg: {base: 310, dist: "lognormal(310, 0.4)", unit: "kg", source: "derived: A100 host share 238 kg (Chien et al., HotCarbon 2023 (as used by the Scope3 methodology, methodology.scope3.com): 318 kg CO2e per A100, one eighth of a whole 8-GPU cloud instance (GPU, CPUs, DRAM, SSD, board, chassis, packaging)) × 1.3 for 2 TB DDR5, 8 × 3.84 TB NVMe and 10 ConnectX-7 of a DGX H100 ≈ 310 kg"}
+    embodied_rack_network_kg: {value: 60, unit: "kg", source: "assumption: NDR switches (≈ 0.08 per GPU × ≈ 0.5 t with optics) + rack, PDU and cabling ≈ 20 kg"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
     annual_failure_rate: {value: 0.08, unit: "1/year", source: "derived: 419 unexpected interruptions / (16,384 GPUs × 54/365 y) = 0.17 per GPU-year × (GPU 30.1% + HBM3 17.2%) = 0.080 (Llama 3 paper via datacenterdynamics, 2024)"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
     default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
@@ -677,85 +685,114 @@ hardware:
     name: "NVIDIA H100 PCIe 80 GB"
     kind: gpu
     tdp_w: {value: 350, unit: "W", source: "NVIDIA H100 PCIe product brief PB-11133 (350 W)"}
-    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.228, 0.424, 0.566, 0.724, 0.852, 0.931, 0.98], unit: "fraction", source: "fraction of tdp_w; u=0: 79.7 W idle measured with nvidia-smi on an H100 PCIe (GOATnote-Inc/robogoat POWER_EFFICIENCY_MEASURED.md, 2025); u=1: assumption: PCIe card reaches its 350 W limit on dense GEMM; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.229, 0.317, 0.445, 0.642, 0.82, 0.918, 0.98], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.229: 79.7 W idle measured with nvidia-smi on an H100 PCIe (GOATnote-Inc/robogoat POWER_EFFICIENCY_MEASURED.md, 2025); f1 = 0.980: assumption: the PCIe card reaches its 350 W limit on dense GEMM"}
     idle_bare_w: {value: 50, unit: "W", source: "assumption: idle-with-context (80 W measured) less ~30 W CUDA context (arXiv 2605.23918)"}
     host_idle_w: {value: 80, unit: "W", source: "assumption: 2-socket PCIe server, ~1.5 kW besides 8 GPUs at full load"}
     host_max_w: {value: 180, unit: "W", source: "assumption: 2-socket PCIe server, ~1.5 kW besides 8 GPUs at full load"}
-    network_w: {value: 80, unit: "W", source: "assumption: one 400 Gb/s port per GPU, 2-tier"}
+    network_w: {base: 50, dist: "triangular(25, 50, 90)", unit: "W", source: "assumption: one 400 Gb/s port per GPU on a 2-tier fabric (3 switch ports per GPU port, QM9700 747–1,720 W per 64 ports) ≈ 35 W, + front end ≈ 10 W"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.0, unit: "fraction", source: "PCIe cards are air cooled (passive heat sinks)"}
-    embodied_kg: {base: 650, dist: "lognormal(650, 0.4)", unit: "kg", source: "assumption: H100 board (~410 kg, see h100-sxm) less SXM module, + server share"}
-    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    embodied_gpu_kg: {base: 90, dist: "lognormal(90, 0.5)", unit: "kg", source: "derived: h100-sxm module less the SXM board ≈ 90 kg"}
+    embodied_host_kg: {base: 250, dist: "lognormal(250, 0.4)", unit: "kg", source: "assumption: 2-socket PCIe server share, between the A100 and DGX H100 host shares"}
+    embodied_rack_network_kg: {value: 50, unit: "kg", source: "assumption: as h100-sxm, 2-tier fabric"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
     annual_failure_rate: {value: 0.08, unit: "1/year", source: "as h100-sxm (Llama 3 derived rate)"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
     default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
   h200:
     name: "NVIDIA H200 SXM 141 GB"
     kind: gpu
-    tdp_w: {value: 700, unit: "W", source: "NVIDIA H200 page; MLPerf v4.1 H200-SXM-141GBx8 'TGP 700W' (secondary, facts.md)"}
-    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.12, 0.345, 0.509, 0.691, 0.838, 0.929, 0.985], unit: "fraction", source: "fraction of tdp_w; u=0: 80.3 W 'ghost power' with a model loaded (serialalice benchmark, 2026) ≈ 84 W; u=1: dense GEMM at the 700 W limit (H100/H200 power-capping study arXiv 2604.11391); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
+    tdp_w: {value: 700, unit: "W", source: "NVIDIA H200 Tensor Core GPU datasheet (up to 700 W, configurable); MLCommons MLPerf Inference v4.1 system description H200-SXM-141GBx8 'TGP 700W'"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.12, 0.222, 0.369, 0.596, 0.802, 0.915, 0.986], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.120: 80.3 W with a model loaded (serialalice GPU energy benchmark, 2026, low quality) ≈ 84 W; f1 = 0.986: dense GEMM at the 700 W limit (arXiv 2604.11391)"}
     idle_bare_w: {value: 55, unit: "W", source: "idle-with-context 80 W measured (serialalice GPU energy benchmark, 2026, low quality) less ~26 W CUDA context (arXiv 2605.23918)"}
     host_idle_w: {base: 150, dist: "triangular(110, 150, 200)", unit: "W", source: "as h100-sxm (same HGX chassis; DGX H200 10.2 kW max)"}
     host_max_w: {base: 360, dist: "triangular(300, 360, 420)", unit: "W", source: "as h100-sxm (same HGX chassis, DGX H200 10.2 kW max; Latif et al. arXiv 2412.08602 measured peak 8.4 kW on the H100 node)"}
-    network_w: {base: 110, dist: "triangular(70, 110, 170)", unit: "W", source: "as h100-sxm (400 Gb/s NDR 3-tier fat tree)"}
+    network_w: {base: 70, dist: "triangular(40, 70, 120)", unit: "W", source: "as h100-sxm (400 Gb/s NDR fabric)"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.75, unit: "fraction", source: "assumption: as h100-sxm"}
-    embodied_kg: {base: 800, dist: "lognormal(800, 0.4)", unit: "kg", source: "assumption: h100-sxm + ~50 kg for 141 GB HBM3e"}
-    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    embodied_gpu_kg: {base: 120, dist: "lognormal(120, 0.5)", unit: "kg", source: "derived: h100-sxm module + ≈ 20 kg for 141 GB HBM3e vs 80 GB"}
+    embodied_host_kg: {base: 310, dist: "lognormal(310, 0.4)", unit: "kg", source: "as h100-sxm (same HGX chassis)"}
+    embodied_rack_network_kg: {value: 60, unit: "kg", source: "as h100-sxm"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
     annual_failure_rate: {value: 0.08, unit: "1/year", source: "as h100-sxm (Llama 3 derived rate)"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
     default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
   b200:
     name: "NVIDIA B200 (HGX/DGX B200)"
     kind: gpu
-    tdp_w: {value: 1000, unit: "W", source: "MLPerf inference v6.0 Nebius 'B200 TGP 1000W'; glennklockwood.com B200 page (secondary, facts.md)"}
-    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~40 W CUDA context (arXiv 2605.23918 range, HBM); u=1: assumption: dense GEMM near the 1,000 W limit; up to 943 W seen in vLLM runs (serialalice benchmark, 2026); shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
-    idle_bare_w: {value: 100, unit: "W", source: "assumption: 10% of TDP as for H100 SXM"}
+    tdp_w: {value: 1000, unit: "W", source: "MLCommons MLPerf Inference v6.0 system description (Nebius) 'B200 TGP 1000W'; NVIDIA DGX B200 datasheet (≈ 14.3 kW for 8 GPUs)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.14, 0.238, 0.379, 0.597, 0.794, 0.902, 0.97], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.140: derived from the nearest measured generation (H100 SXM: bare idle 10 % of TDP, context +4 % of TDP, arXiv 2605.23918 (Vadari 2026, 14 H100s over 18 days): creating a CUDA context adds 26–50 W over bare idle on HBM parts), uncertain ±50 %; f1 = 0.970: assumption: dense GEMM holds the 1,000 W limit less 3 % as H100 does (arXiv 2604.11391); ML.ENERGY benchmark v3.0 serving runs reach 98 % of 1,000 W per B200 (ml-energy/leaderboard public/data/tasks, 2025)"}
+    idle_bare_w: {value: 100, unit: "W", source: "derived from H100 SXM (10 % of TDP), uncertain ±50 %"}
     host_idle_w: {base: 200, dist: "triangular(150, 200, 260)", unit: "W", source: "assumption: as h100-sxm scaled for 2 × Xeon 8570, 4 TB DDR5 and larger fans (≈ 1.6 kW per idle node besides the boards)"}
-    host_max_w: {base: 515, dist: "triangular(430, 515, 650)", unit: "W", source: "derived: (r × 14.3 kW − 8 × 970 W) / 8 = 514 W/GPU with r = 0.83: measured peak / rated max of an 8×H100 HGX node, 8.4–8.48 kW of 10.2 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602); DGX B200 max ~14.3 kW (facts.md, secondary); rated max would give 788 W/GPU"}
-    network_w: {base: 150, dist: "triangular(90, 150, 220)", unit: "W", source: "assumption: 800 Gb/s XDR/800G Ethernet 3-tier fabric: ≈ 0.078 switch per GPU × ≈ 1.6 kW with transceivers ≈ 125 W + front-end ≈ 25 W"}
+    host_max_w: {base: 515, dist: "triangular(430, 515, 650)", unit: "W", source: "derived: (r × 14.3 kW − 8 × 970 W) / 8 = 514 W/GPU with r = 0.83: measured peak / rated max of an 8×H100 HGX node, 8.4–8.48 kW of 10.2 kW (Latif et al., IEEE Access 13 (2025) 61740, arXiv 2412.08602); DGX B200 max ≈ 14.3 kW (NVIDIA DGX B200 datasheet); rated max would give 788 W/GPU"}
+    network_w: {base: 80, dist: "triangular(45, 80, 140)", unit: "W", source: "assumption: 800 Gb/s back end, 3–5 switch ports per GPU port on 64-port 51.2 Tb/s switches at ≈ 1.2–2.2 kW with optics ≈ 55–170 W, central ≈ 70 W, + front end ≈ 10 W"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.75, unit: "fraction", source: "assumption: D2C cold plates on GPUs and CPUs"}
-    embodied_kg: {base: 1000, dist: "lognormal(1000, 0.4)", unit: "kg", source: "assumption: two reticle-size dies + 180 GB HBM3e ≈ 1.6 × H100 board + server share; NVIDIA PCF: −24% per FLOP vs HGX H100 (facts.md)"}
-    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    embodied_gpu_kg: {base: 180, dist: "lognormal(180, 0.5)", unit: "kg", source: "derived: two reticle-size dies and 180 GB HBM3e ≈ 1.8 × the H100 module (100 kg)"}
+    embodied_host_kg: {base: 350, dist: "lognormal(350, 0.4)", unit: "kg", source: "derived: DGX B200 host (4 TB DDR5, larger chassis) ≈ 1.15 × the H100 host share"}
+    embodied_rack_network_kg: {value: 70, unit: "kg", source: "assumption: 800 Gb/s switches and rack share"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
     annual_failure_rate: {value: 0.1, unit: "1/year", source: "assumption: new platform, above the H100 rate 0.08"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
     default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
   gb200:
     name: "NVIDIA GB200 NVL72 (per B200 GPU, with half a Grace CPU)"
     kind: gpu
-    tdp_w: {value: 1200, unit: "W", source: "B200 inside GB200: 1,200 W (glennklockwood.com; Meta arXiv 2605.24461 via supercomputing.news; secondary, facts.md)"}
-    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~50 W CUDA context (upper end of arXiv 2605.23918 HBM range for a larger part); u=1: assumption: dense GEMM near the 1,200 W limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
-    idle_bare_w: {value: 120, unit: "W", source: "assumption: 10% of TDP as for H100 SXM"}
+    tdp_w: {value: 1200, unit: "W", source: "B200 inside GB200 NVL72: 1,200 W TDP (Ardestani et al., Meta, 'Provisioning to Runtime Optimization of a 100 MW-Scale AI Cluster', arXiv 2605.24461, 2026: provisioned at 960 W = 80 % of 1,200 W)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.14, 0.238, 0.379, 0.597, 0.794, 0.902, 0.97], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.140: derived from the nearest measured generation (H100 SXM: bare idle 10 % of TDP, context +4 % of TDP, arXiv 2605.23918 (Vadari 2026, 14 H100s over 18 days): creating a CUDA context adds 26–50 W over bare idle on HBM parts), uncertain ±50 %; f1 = 0.970: assumption: dense GEMM holds the 1,200 W limit less 3 % as H100 does (arXiv 2604.11391)"}
+    idle_bare_w: {value: 120, unit: "W", source: "derived from H100 SXM (10 % of TDP), uncertain ±50 %"}
     host_idle_w: {base: 120, dist: "triangular(80, 120, 170)", unit: "W", source: "assumption: Grace idle ≈ 50 W + NICs/DPU ≈ 50 W + fans/NVMe ≈ 20 W per GPU; power-shelf losses scale with load"}
-    host_max_w: {base: 310, dist: "triangular(240, 310, 400)", unit: "W", source: "derived: half a Grace with LPDDR5X ≈ 150 W (GB200 superchip up to 2,700 W = 2 × 1,200 + 300 W; wifitalents, low quality) + one ConnectX-7 ≈ 25 W + half a BlueField-3 ≈ 40 W + tray fans and local NVMe ≈ 50 W + power-shelf conversion losses ≈ 3 % of ≈ 1.6 kW ≈ 45 W = 310 W; rack check at full load: 72 × (1,164 + 310 + 180 NVLink) = 119 kW vs ~120 kW quoted (≈ 132 kW max; facts.md, secondary)"}
-    network_w: {base: 260, dist: "triangular(200, 260, 340)", unit: "W", source: "derived: NVLink switch trays ≈ (132 − 18 × 6.6) kW / 72 ≈ 183 W/GPU (Morgan Stanley compute-tray figure via epium.com, secondary; rack ~120–132 kW, facts.md) + ≈ 80 W scale-out fabric outside the rack (assumption, as h100-sxm scaled to 800 Gb/s)"}
+    host_max_w: {base: 280, dist: "triangular(220, 280, 360)", unit: "W", source: "derived: compute tray ≈ 6.5 kW for 4 GPUs at 1,400 W (GB300) leaves ≈ 0.9 kW per tray for 2 Grace CPUs with LPDDR5X, ConnectX NICs, BlueField-3, E1.S NVMe and fans = 225 W/GPU (Supermicro rack budget via introl.com, 2025; same Grace tray in GB200) + power shelves 0.8 kW overhead per rack = 11 W + AC→DC conversion ≈ 3 % of ≈ 1.5 kW = 45 W; rack check in docs/METHODS.md §1.2"}
+    network_w: {base: 120, dist: "triangular(85, 120, 190)", unit: "W", source: "derived: NVLink switch trays 9 × ≈ 0.4 kW = 3.6 kW per NVL72 rack = 50 W/GPU (Supermicro GB300 NVL72 rack budget, 2025, as tabulated by introl.com) + 800 Gb/s scale-out fabric (EFA) outside the rack, 3–5 switch ports per GPU port on 64-port 51.2 Tb/s switches at ≈ 1.2–2.2 kW with optics ≈ 25–110 W, central ≈ 60 W, + front end ≈ 10 W; replaces 260 W derived from the power-shelf rating, which counts installed supply, not draw"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.85, unit: "fraction", source: "compute trays ~94% to liquid (6.2 of 6.6 kW, Morgan Stanley via epium.com for GB300); less air-cooled power shelves and out-of-rack network → 0.85 (assumption)"}
-    embodied_kg: {base: 1100, dist: "lognormal(1100, 0.4)", unit: "kg", source: "assumption: B200-class GPU with 192 GB HBM3e + half a Grace + tray, NVLink switch and rack share"}
-    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    embodied_gpu_kg: {base: 190, dist: "lognormal(190, 0.5)", unit: "kg", source: "derived: B200 module (180 kg) + ≈ 10 kg for 192 GB HBM3e"}
+    embodied_host_kg: {base: 150, dist: "lognormal(150, 0.4)", unit: "kg", source: "assumption: half a Grace CPU with 240 GB LPDDR5X, NICs, DPU and a quarter of a 1U tray ≈ 0.5 × the HGX H100 host share (310 kg) (no separate server: the tray is the host)"}
+    embodied_rack_network_kg: {value: 130, unit: "kg", source: "assumption: NVL72 rack (≈ 1.36 t: busbar, 8 power shelves, manifolds, 9 NVLink switch trays, ≈ 5,000 copper cables; The Register/ServeTheHome 2024) ≈ 5 t CO2e / 72 ≈ 70 kg + 800 Gb/s scale-out switches ≈ 60 kg"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
     annual_failure_rate: {value: 0.1, unit: "1/year", source: "assumption: new rack-scale platform, above the H100 rate 0.08"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
     default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
   gb300:
     name: "NVIDIA GB300 NVL72 (per B300 GPU, with half a Grace CPU)"
     kind: gpu
-    tdp_w: {value: 1400, unit: "W", source: "B300/GB300 GPU 1,400 W (huggingface.co/hardware/b300; Morgan Stanley via epium.com; secondary, facts.md)"}
-    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi GPU utilization (fraction of time a kernel runs)"}
-    curve_power_fraction: {values: [0.14, 0.356, 0.514, 0.688, 0.829, 0.916, 0.97], unit: "fraction", source: "fraction of tdp_w; u=0: assumption: bare idle + ~56 W CUDA context; u=1: assumption: dense GEMM near the 1,400 W limit; shape: idle-with-context + (full-load − idle-with-context)·g(u), g = (0, .26, .45, .66, .83, .935, 1) ≈ u^0.6 at u = (0, .1, .25, .5, .75, .9, 1); assumption: concave because a GPU at partial duty cycle stays at boost clocks between kernels (DVFS; nvidia-smi utilization is the fraction of time a kernel runs, NVML docs); see docs/METHODS.md"}
-    idle_bare_w: {value: 140, unit: "W", source: "assumption: 10% of TDP as for H100 SXM"}
+    tdp_w: {value: 1400, unit: "W", source: "B300 in GB300 NVL72: 1,400 W (NVIDIA GB300 NVL72 rack budget as tabulated by introl.com, 2025: compute tray ≈ 6.5 kW for 4 GPUs; huggingface.co/hardware/b300)"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.14, 0.238, 0.379, 0.597, 0.794, 0.902, 0.97], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.140: derived from the nearest measured generation (H100 SXM: bare idle 10 % of TDP, context +4 % of TDP, arXiv 2605.23918 (Vadari 2026, 14 H100s over 18 days): creating a CUDA context adds 26–50 W over bare idle on HBM parts), uncertain ±50 %; f1 = 0.970: assumption: dense GEMM holds the 1,400 W limit less 3 % as H100 does (arXiv 2604.11391)"}
+    idle_bare_w: {value: 140, unit: "W", source: "derived from H100 SXM (10 % of TDP), uncertain ±50 %"}
     host_idle_w: {base: 120, dist: "triangular(80, 120, 170)", unit: "W", source: "assumption: as gb200 (same Grace, NIC and tray design)"}
-    host_max_w: {base: 300, dist: "triangular(230, 300, 400)", unit: "W", source: "derived: compute tray ≈ 6.6 kW per 4 GPUs (Morgan Stanley via epium.com, secondary) = 1,650 W/GPU − board 1,400 W = 250 W + power-shelf conversion losses ≈ 3 % ≈ 50 W = 300 W; rack check at full load: 72 × (1,358 + 300 + 183) = 133 kW vs ~120–140 kW quoted (facts.md, secondary)"}
-    network_w: {base: 260, dist: "triangular(200, 260, 340)", unit: "W", source: "as gb200: NVLink switch trays ≈ 183 W/GPU + ≈ 80 W scale-out (assumption)"}
+    host_max_w: {base: 285, dist: "triangular(220, 285, 360)", unit: "W", source: "derived: compute tray ≈ 6.5 kW − 4 × 1,400 W = 0.9 kW per 4 GPUs = 225 W/GPU (Supermicro GB300 NVL72 rack budget via introl.com, 2025) + power-shelf overhead 0.8 kW/72 = 11 W + AC→DC conversion ≈ 3 % of ≈ 1.65 kW = 50 W; rack at full load 72 × (1,358 + 285 + 50 NVLink) = 121.9 kW vs 121.4 kW in the same budget (117 + 3.6 + 0.8 kW)"}
+    network_w: {base: 120, dist: "triangular(85, 120, 190)", unit: "W", source: "derived as gb200: NVLink switch trays 9 × ≈ 0.4 kW = 3.6 kW per NVL72 rack = 50 W/GPU (Supermicro GB300 NVL72 rack budget, 2025, as tabulated by introl.com) + 800 Gb/s scale-out fabric (EFA) outside the rack, 3–5 switch ports per GPU port on 64-port 51.2 Tb/s switches at ≈ 1.2–2.2 kW with optics ≈ 25–110 W, central ≈ 60 W, + front end ≈ 10 W; replaces 260 W derived from the power-shelf rating, which counts installed supply, not draw"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
     liquid_heat_fraction: {value: 0.85, unit: "fraction", source: "compute tray 6.2 of 6.6 kW to liquid (Morgan Stanley via epium.com) less air-cooled parts → 0.85 (assumption)"}
-    embodied_kg: {base: 1200, dist: "lognormal(1200, 0.4)", unit: "kg", source: "assumption: gb200 + ~100 kg for 288 GB HBM3e"}
-    useful_life_years: {value: 5, unit: "years", source: "Amazon shortened the life of a subset of servers to 5 years from Jan 2025 for the AI/ML pace (10-K via thefactum.ai; secondary, facts.md)"}
+    embodied_gpu_kg: {base: 230, dist: "lognormal(230, 0.5)", unit: "kg", source: "derived: gb200 module + ≈ 40 kg for 288 GB of 12-high HBM3e vs 192 GB"}
+    embodied_host_kg: {base: 150, dist: "lognormal(150, 0.4)", unit: "kg", source: "as gb200 (same Grace tray)"}
+    embodied_rack_network_kg: {value: 130, unit: "kg", source: "as gb200 (same NVL72 rack)"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
     annual_failure_rate: {value: 0.1, unit: "1/year", source: "assumption: new rack-scale platform"}
+    repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
+    default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
+  vera-rubin:
+    name: "NVIDIA Vera Rubin NVL144-class rack (per Rubin GPU package, with half a Vera CPU)"
+    kind: gpu
+    tdp_w: {base: 1800, dist: "triangular(1400, 1800, 2300)", unit: "W", source: "Rubin GPU up to 1,800 W per package (Morgan Stanley rack cooling analysis, 2025, via wemedia.it; secondary; NVIDIA has not published a TDP); Vera Rubin NVL72 racks planned at 120–130 kW and NVL144 at ≈ 190 kW (techstories.co, 2025); uncertain"}
+    curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
+    curve_power_fraction: {values: [0.14, 0.238, 0.379, 0.597, 0.794, 0.902, 0.97], unit: "fraction", source: "fraction of tdp_w; no measurement exists: derived from the nearest measured generation (H100 SXM shape and idle fractions, via gb300) with the same duty-cycle curve f(u) = f0 + (f1 − f0)(u + γu(1 − u)), γ = 0.2, f0 = 0.14, f1 = 0.97 (docs/METHODS.md §1.2); uncertain"}
+    idle_bare_w: {value: 180, unit: "W", source: "derived from H100 SXM (10 % of TDP), uncertain ±50 %"}
+    host_idle_w: {base: 130, dist: "triangular(80, 130, 190)", unit: "W", source: "assumption: as gb300 with the 88-core Vera CPU (NVIDIA GTC 2025 announcement) in place of Grace"}
+    host_max_w: {base: 300, dist: "triangular(220, 300, 420)", unit: "W", source: "assumption: as gb300 (225 W/GPU for CPU, memory, NICs, fans per tray + shelf overhead and conversion losses), scaled for the larger CPU; uncertain"}
+    network_w: {base: 130, dist: "triangular(85, 130, 220)", unit: "W", source: "assumption: as gb300 (NVLink switch trays ≈ 50 W/GPU + scale-out ≈ 60 W + front end ≈ 10 W) with 1.6 Tb/s ports; uncertain"}
+    storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
+    liquid_heat_fraction: {value: 0.85, unit: "fraction", source: "assumption: as gb300 (fully liquid-cooled compute trays)"}
+    embodied_gpu_kg: {base: 300, dist: "lognormal(300, 0.6)", unit: "kg", source: "assumption: two reticle-size dies on a newer node and 288 GB HBM4 ≈ 1.3 × the gb300 module (230 kg); wider spread (σ = 0.6) than measured generations"}
+    embodied_host_kg: {base: 170, dist: "lognormal(170, 0.4)", unit: "kg", source: "assumption: gb300 host share (150 kg) + ≈ 20 kg for the larger Vera CPU and memory"}
+    embodied_rack_network_kg: {value: 140, unit: "kg", source: "assumption: as gb300 (NVL72-class rack and scale-out share) + 10 kg"}
+    useful_life_years: {value: 5, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2024 (SEC, filed Feb 2025): useful life of a subset of servers and networking equipment shortened from 6 to 5 years from 1 Jan 2025, citing the pace of AI/ML technology"}
+    annual_failure_rate: {value: 0.1, unit: "1/year", source: "assumption: new rack-scale platform, as gb300"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: swap from on-site spares and return to service within 3 days"}
     default_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: sustained LLM training keeps kernels running ~90% of the time (communication and checkpoints the rest)"}
   cpu-x86-2s:
@@ -770,8 +807,10 @@ hardware:
     network_w: {value: 40, unit: "W", source: "assumption: share of top-of-rack and aggregation switches per server"}
     storage_w: {value: 20, unit: "W", source: "assumption: share of block and object storage per server"}
     liquid_heat_fraction: {value: 0, unit: "fraction", source: "air-cooled servers"}
-    embodied_kg: {base: 1500, dist: "lognormal(1500, 0.4)", unit: "kg", source: "assumption: manufacturer PCFs of 2-socket 1U/2U servers (Dell, HPE) put manufacturing at ~1–2.5 t CO2e"}
-    useful_life_years: {value: 6, unit: "years", source: "Amazon server useful life 6 years (2024; 10-K via shaulkoral.com, secondary, facts.md)"}
+    embodied_gpu_kg: {value: 0, unit: "kg", source: "no accelerator"}
+    embodied_host_kg: {base: 1500, dist: "lognormal(1500, 0.4)", unit: "kg", source: "assumption: manufacturer product carbon footprints of 2-socket 1U/2U servers (Dell, HPE) put manufacturing at ≈ 1–2.5 t CO2e"}
+    embodied_rack_network_kg: {value: 100, unit: "kg", source: "assumption: top-of-rack and aggregation switch and rack share"}
+    useful_life_years: {value: 6, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2023 (SEC, filed Feb 2024): useful life of servers extended from 5 to 6 years from 1 Jan 2024"}
     annual_failure_rate: {value: 0.03, unit: "1/year", source: "assumption: a few percent of servers need a part replaced per year"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: as GPUs"}
     default_utilization_fraction: {value: 0.4, unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer)"}
@@ -787,8 +826,10 @@ hardware:
     network_w: {value: 40, unit: "W", source: "assumption: share of top-of-rack and aggregation switches per server"}
     storage_w: {value: 20, unit: "W", source: "assumption: share of block and object storage per server"}
     liquid_heat_fraction: {value: 0, unit: "fraction", source: "air-cooled servers"}
-    embodied_kg: {base: 1200, dist: "lognormal(1200, 0.4)", unit: "kg", source: "assumption: smaller boards and no discrete chipset vs cpu-x86-2s"}
-    useful_life_years: {value: 6, unit: "years", source: "Amazon server useful life 6 years (2024; 10-K via shaulkoral.com, secondary, facts.md)"}
+    embodied_gpu_kg: {value: 0, unit: "kg", source: "no accelerator"}
+    embodied_host_kg: {base: 1200, dist: "lognormal(1200, 0.4)", unit: "kg", source: "assumption: smaller boards and no discrete chipset vs cpu-x86-2s"}
+    embodied_rack_network_kg: {value: 100, unit: "kg", source: "assumption: as cpu-x86-2s"}
+    useful_life_years: {value: 6, unit: "years", source: "Amazon.com, Inc. Form 10-K for 2023 (SEC, filed Feb 2024): useful life of servers extended from 5 to 6 years from 1 Jan 2024"}
     annual_failure_rate: {value: 0.03, unit: "1/year", source: "assumption: a few percent of servers need a part replaced per year"}
     repair_time_hours: {value: 72, unit: "h", source: "assumption: as GPUs"}
     default_utilization_fraction: {value: 0.4, unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer)"}
@@ -863,9 +904,7 @@ fleet:
         training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
         training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
         training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.8)", unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations); those runs serve at saturation, a production day dips with demand, hence the wide range; under continuous batching utilization.gpu sits near 1, so board power is the measurable operating point"}
         inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
         inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
     h100pcie-phx:
@@ -884,14 +923,12 @@ fleet:
         training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
         training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
         training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
+        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations); those runs serve at saturation, a production day dips with demand, hence the wide range; under continuous batching utilization.gpu sits near 1, so board power is the measurable operating point"}
         inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
         inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
 correlations:
   - {paths: [fleet.cohorts.h200-phx.workload.inference_diurnal_amplitude_fraction, fleet.cohorts.h100pcie-phx.workload.inference_diurnal_amplitude_fraction], rho: 0.9, source: "assumption: one service, one daily cycle"}
-  - {paths: [fleet.cohorts.h200-phx.workload.inference_utilization_fraction, fleet.cohorts.h100pcie-phx.workload.inference_utilization_fraction], rho: 0.8, source: "assumption: one service, one demand curve"}
+  - {paths: [fleet.cohorts.h200-phx.workload.inference_board_power_fraction, fleet.cohorts.h100pcie-phx.workload.inference_board_power_fraction], rho: 0.8, source: "assumption: one service, one demand curve"}
 
 """#,
         "scenarios/openai-aws-2025.yaml": #"""
@@ -904,134 +941,132 @@ term:
   months: 84
 contract:
   value_usd: {value: 38000000000.0, unit: "USD", source: "digitimes.com a20251104VL203; particle.news (announced 3 Nov 2025)"}
+  comparable_prices:
+    p5e-h200-capacity-block: {value: 5.408, unit: "USD/GPU-h", source: "Amazon EC2 Capacity Blocks for ML pricing page: p5e.48xlarge (8 × H200), US East (Ohio), effective accelerator hourly rate, prices in force until 1 Jan 2025; P6-B200 and P6e-GB200 rates were not found in a published source"}
+    p5-h100-capacity-block: {value: 4.916, unit: "USD/GPU-h", source: "Amazon EC2 Capacity Blocks for ML pricing page: p5.48xlarge (8 × H100), US East (N. Virginia and Ohio), effective accelerator hourly rate, prices in force until 1 Jan 2025"}
+options:
+  refresh-next-generation:
+    enabled: false
+    source: "assumption (docs/METHODS.md §1.6): the deal contracts GB200/GB300 capacity for its 7-year term, so by default that capacity stays in service through 2032, refreshed in kind at the 5-year depreciation life (Amazon 10-K for 2024) with unchanged power; enabling this option replaces each GPU cohort one for one at the end of its life (2030–2032) by a Vera Rubin-class rack (hardware vera-rubin)"
+  expansion-2027:
+    enabled: true
+    source: "the deal includes an option to expand from 2027 (particle.news; digitimes 2025), not a commitment; switch it off with --set options.expansion-2027.enabled=false to see the announced base capacity alone"
 fleet:
   cohorts:
     gb200-use1:
       hardware: gb200
       site: us-east-1
-      count: {base: 70000, dist: "triangular(35000, 70000, 117000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB200 inference share in N. Virginia; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 70000, dist: "triangular(35000, 70000, 117000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB200 inference share in N. Virginia; assumption: sites not disclosed (Amazon and OpenAI announcement, 3 Nov 2025); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2025-11-01"
       deploy_end: "2026-06-30"
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
         training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
-        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
+        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
         inference_peak_hour_utc: 18
     gb200-use2:
       hardware: gb200
       site: us-east-2
-      count: {base: 50000, dist: "triangular(25000, 50000, 83000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB200 training campus in Ohio; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 50000, dist: "triangular(25000, 50000, 83000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB200 training campus in Ohio; assumption: sites not disclosed (Amazon and OpenAI announcement, 3 Nov 2025); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2025-12-01"
       deploy_end: "2026-06-30"
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
         training_fraction: {value: 0.8, unit: "fraction", source: "assumption: training campus, ~80% of GPUs train next-generation models"}
-        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {base: 0.8, dist: "triangular(0.65, 0.8, 0.9)", unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        training_board_power_fraction: {base: 0.75, dist: "triangular(0.6, 0.75, 0.9)", unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
+        inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
         inference_peak_hour_utc: 18
     gb300-use1:
       hardware: gb300
       site: us-east-1
-      count: {base: 80000, dist: "triangular(40000, 80000, 133000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB300 inference share in N. Virginia; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 80000, dist: "triangular(40000, 80000, 133000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB300 inference share in N. Virginia; assumption: sites not disclosed (Amazon and OpenAI announcement, 3 Nov 2025); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2026-03-01"
       deploy_end: "2026-12-01"
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
         training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
-        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.7)", unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {base: 0.5, dist: "triangular(0.3, 0.5, 0.8)", unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
+        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
         inference_peak_hour_utc: 18
     gb300-use2:
       hardware: gb300
       site: us-east-2
-      count: {base: 60000, dist: "triangular(30000, 60000, 100000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB300 training campus in Ohio; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 60000, dist: "triangular(30000, 60000, 100000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB300 training campus in Ohio; assumption: sites not disclosed (Amazon and OpenAI announcement, 3 Nov 2025); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2026-03-01"
       deploy_end: "2026-12-01"
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
         training_fraction: {value: 0.8, unit: "fraction", source: "assumption: training campus, ~80% of GPUs train next-generation models"}
-        training_utilization_fraction: {base: 0.9, dist: "triangular(0.8, 0.9, 0.97)", unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {base: 0.8, dist: "triangular(0.65, 0.8, 0.9)", unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        training_board_power_fraction: {base: 0.75, dist: "triangular(0.6, 0.75, 0.9)", unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
+        inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
         inference_peak_hour_utc: 18
     gb300-usw2:
       hardware: gb300
       site: us-west-2
-      count: {base: 40000, dist: "triangular(20000, 40000, 67000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB300 inference in Oregon; assumption: sites not disclosed (facts.md §1); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
+      count: {base: 40000, dist: "triangular(20000, 40000, 67000)", unit: "GPU", source: "'hundreds of thousands' of GB200 + GB300 (Garman/Jassy via edtechinnovationhub.com, 2025; no count published). assumption: 300,000 in total (150k–500k), split 40% GB200 / 60% GB300 and by site as documented in docs/METHODS.md; GB300 inference in Oregon; assumption: sites not disclosed (Amazon and OpenAI announcement, 3 Nov 2025); the fleet is spread over AWS's largest US regions: N. Virginia (us-east-1) for inference near users, Ohio (us-east-2) for training campuses, Oregon (us-west-2) for western inference"}
       deploy_start: "2026-05-01"
       deploy_end: "2026-12-01"
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
         training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
-        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
+        inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
         inference_peak_hour_utc: 20  # 1 pm Pacific
     gb300-expansion-use2:
-      # optional 2027 expansion: delete this cohort to model the announced base capacity only
+      option: expansion-2027
       hardware: gb300
       site: us-east-2
-      count: {base: 50000, dist: "triangular(10000, 50000, 150000)", unit: "GPU", source: "option to expand from 2027 (particle.news; digitimes 2025), size undisclosed. assumption: 50,000 GB300 (10k–150k) at the Ohio training campus; drop this cohort for the base deal only"}
+      count: {base: 50000, dist: "triangular(10000, 50000, 150000)", unit: "GPU", source: "option to expand from 2027 (particle.news; digitimes 2025), size undisclosed. assumption: 50,000 GB300 (10k–150k) at the Ohio training campus; --set options.expansion-2027.enabled=false for the base deal only"}
       deploy_start: "2027-03-01"
       deploy_end: "2027-12-31"
       ramp: logistic
       ramp_steepness: {value: 10, unit: "1", source: "assumption: logistic steepness k = 10 (slow start, fast middle, slow finish as racks are commissioned); ignored by linear ramps"}
       refresh: true
+      refresh_to: vera-rubin
+      refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
         training_fraction: {value: 0.5, unit: "fraction", source: "assumption: expansion splits evenly between training and inference"}
-        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: inference fleets are provisioned for peak demand, so kernels run about half the time on average"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+        training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
+        inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
+        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
         inference_peak_hour_utc: 18
     cpu-use1:
       hardware: cpu-graviton4
@@ -1087,13 +1122,13 @@ correlations:
   - {paths: [fleet.cohorts.gb300-use1.count, fleet.cohorts.gb300-usw2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
   - {paths: [fleet.cohorts.gb300-use2.count, fleet.cohorts.gb300-usw2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
   - {paths: [fleet.cohorts.cpu-use1.count, fleet.cohorts.cpu-use2.count], rho: 0.9, source: "assumption: one vCPU total split between two sites"}
-  - {paths: [fleet.cohorts.gb200-use1.workload.inference_utilization_fraction, fleet.cohorts.gb300-use1.workload.inference_utilization_fraction], rho: 0.8, source: "assumption: the same ChatGPT demand drives both inference cohorts"}
-  - {paths: [fleet.cohorts.gb200-use2.workload.training_intensity_fraction, fleet.cohorts.gb300-use2.workload.training_intensity_fraction], rho: 0.8, source: "assumption: the same training software stack on both platforms"}
+  - {paths: [fleet.cohorts.gb200-use1.workload.inference_board_power_fraction, fleet.cohorts.gb300-use1.workload.inference_board_power_fraction], rho: 0.8, source: "assumption: the same ChatGPT demand drives both inference cohorts"}
+  - {paths: [fleet.cohorts.gb200-use2.workload.training_board_power_fraction, fleet.cohorts.gb300-use2.workload.training_board_power_fraction], rho: 0.8, source: "assumption: the same training software stack on both platforms"}
 
 """#,
         "sites/phoenix-az.yaml": #"""
 # Phoenix, Arizona: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Phoenix Sky Harbor Intl AP (PHX), AZ; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: assumption: air-cooled halls with water-cooled chillers, waterside economizer and towers, the conventional design for an inference fleet in a hot, dry city.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
@@ -1181,7 +1216,7 @@ sites:
         base: 0.65
         dist: triangular(0.5, 0.65, 0.75)
         unit: '1'
-        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (facts.md §3) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
+        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (open-exam-prep.com, 2026, secondary) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
           and aux losses push it down'
       chiller_cop_max:
         base: 12
@@ -1273,7 +1308,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -1282,13 +1317,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
@@ -1320,7 +1355,7 @@ sites:
 """#,
         "sites/us-east-1.yaml": #"""
 # AWS US East (N. Virginia), Loudoun County: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Washington Dulles Intl AP (IAD), VA; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The other designs stay available with --set sites.<id>.cooling.type=liquid-dry-cooler|liquid-tower|air-chiller-economizer; when switching, set condensing_approach_c to 7 and evaporator_approach_c to 2 (water-side chillers) and chiller_eta to 0.65 for towers.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
@@ -1511,7 +1546,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -1520,13 +1555,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
@@ -1558,7 +1593,7 @@ sites:
 """#,
         "sites/us-east-2.yaml": #"""
 # AWS US East (Ohio), central Ohio: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Columbus John Glenn Intl AP (CMH), OH; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The other designs stay available with --set sites.<id>.cooling.type=liquid-dry-cooler|liquid-tower|air-chiller-economizer; when switching, set condensing_approach_c to 7 and evaporator_approach_c to 2 (water-side chillers) and chiller_eta to 0.65 for towers.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
@@ -1749,7 +1784,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -1758,13 +1793,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
@@ -1796,7 +1831,7 @@ sites:
 """#,
         "sites/us-tx.yaml": #"""
 # Central Texas AI campus: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Austin Camp Mabry (ATT), TX; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: assumption: direct-to-chip liquid with cooling towers and a trim chiller, the conventional water-cooled design of large training campuses; water-scarce central Texas may choose dry coolers instead (--set sites.us-tx.cooling.type=liquid-dry-cooler with approach_c 8 and chiller_eta 0.5 shows the trade-off).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
@@ -1894,7 +1929,7 @@ sites:
         base: 0.65
         dist: triangular(0.5, 0.65, 0.75)
         unit: '1'
-        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (facts.md §3) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
+        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (open-exam-prep.com, 2026, secondary) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
           and aux losses push it down'
       chiller_cop_max:
         base: 12
@@ -1986,7 +2021,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -1995,13 +2030,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
@@ -2033,7 +2068,7 @@ sites:
 """#,
         "sites/us-west-2.yaml": #"""
 # AWS US West (Oregon), Umatilla/Morrow counties: climate, cooling design and power delivery.
-# Site location is an assumption (AWS does not publish which campuses serve the deal; facts.md §1).
+# Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Pendleton Eastern Oregon Regional AP (PDT), OR; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
 # Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The other designs stay available with --set sites.<id>.cooling.type=liquid-dry-cooler|liquid-tower|air-chiller-economizer; when switching, set condensing_approach_c to 7 and evaporator_approach_c to 2 (water-side chillers) and chiller_eta to 0.65 for towers.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
@@ -2224,7 +2259,7 @@ sites:
         no_load_fraction:
           value: 0.002
           unit: fraction
-          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (facts.md §3: 98–99 %)'
+          source: 'APC White Paper 113 (Rasmussen, ''Electrical Efficiency Modeling for Data Centers'') loss model; values assumption: modern MV transformers ≈ 99 % efficient near full load (98–99 %: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
         proportional_fraction:
           value: 0.0
           unit: fraction
@@ -2233,13 +2268,13 @@ sites:
           base: 0.008
           dist: triangular(0.004, 0.008, 0.015)
           unit: fraction
-          source: 'assumption: 1 % total loss at rated load (facts.md §3: transformers 98–99 %)'
+          source: 'assumption: 1 % total loss at rated load (transformers 98–99 % efficient: DOE energy conservation standards for distribution transformers, 10 CFR 431.196)'
       ups:
         no_load_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)
           unit: fraction
-          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (facts.md §3)'
+          source: 'APC White Paper 113 loss model; values assumption: ≈ 97 % at 80 % load, between double conversion (94–96 %) and eco mode (98–99 %) (aidatacenterguide.com, 2026, secondary)'
         proportional_fraction:
           base: 0.01
           dist: triangular(0.004, 0.01, 0.02)

@@ -13,6 +13,8 @@ public struct Evaluation: Sendable {
     public var hours: [Double]
     /// Calendar year of each month of the term.
     public var years: [Int]
+    /// Contract value spread evenly over the term's hours, USD/h (set by `finishMonths`).
+    public var contractUSDPerHour = 0.0
 
     public init(monthly: [[Double]], hours: [Double], years: [Int]) {
         self.monthly = monthly; self.hours = hours; self.years = years
@@ -52,6 +54,8 @@ public struct Evaluation: Sendable {
         out[Metric.cfeShare.index] = fac > 0 ? out[Metric.cfeMatched.index] / fac : 0
         let loaded = out[Metric.loadSiteHours.index]
         out[Metric.cfeHoursShare.index] = loaded > 0 ? out[Metric.cfeMatchedHours.index] / loaded : 0
+        let gpuHours = out[Metric.gpuHours.index]
+        out[Metric.contractUSDPerGPUHour.index] = gpuHours > 0 ? contractUSDPerHour * h / gpuHours : 0
         return out
     }
 
@@ -73,7 +77,11 @@ public struct Evaluation: Sendable {
 
     /// Fills the derived monthly metrics (avg MW, PUE, cost share) from the sums.
     mutating func finishMonths(contractValueUSD: Double) {
+        let termHours = hours.reduce(0, +)
+        contractUSDPerHour = termHours > 0 ? contractValueUSD / termHours : 0
         for k in 0..<months {
+            let g = self[.gpuHours, k]
+            self[.contractUSDPerGPUHour, k] = g > 0 ? contractUSDPerHour * hours[k] / g : 0
             let fac = self[.facilityEnergy, k], it = self[.itEnergy, k]
             self[.averageFacilityPower, k] = hours[k] > 0 ? fac / hours[k] : 0
             self[.pue, k] = it > 0 ? fac / it : 0
@@ -116,6 +124,8 @@ extension Metric {
         case .cfeMatchedHours: 24
         case .loadSiteHours: 25
         case .cfeHoursShare: 26
+        case .gpuHours: 27
+        case .contractUSDPerGPUHour: 28
         }
     }
 
@@ -125,7 +135,7 @@ extension Metric {
     public var aggregation: Aggregation {
         switch self {
         case .peakFacilityPower, .gpusInstalledPeak: .max
-        case .averageFacilityPower, .pue, .wue, .cfeShare, .cfeHoursShare: .derived
+        case .averageFacilityPower, .pue, .wue, .cfeShare, .cfeHoursShare, .contractUSDPerGPUHour: .derived
         default: .sum
         }
     }

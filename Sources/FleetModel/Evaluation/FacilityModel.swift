@@ -217,6 +217,7 @@ public struct FacilityModel: Sendable {
             for l in loads {
                 for k in 0..<months {
                     if l.isGPU { evaluation[.gpusInstalledPeak, k] += l.installedAtMonthEnd[k] }
+                    if l.isGPU { evaluation[.gpuHours, k] += l.servingUnitHoursPerMonth[k] }
                     evaluation[.carbonEmbodied, k] += l.embodiedKgPerMonth[k] / 1000
                 }
             }
@@ -226,6 +227,7 @@ public struct FacilityModel: Sendable {
                     let perUnitHour = m.installedUnits * m.embodiedKgPerUnitHour
                     for k in 0..<months {
                         if m.isGPU { evaluation[.gpusInstalledPeak, k] += m.installedUnits * r.inServiceAtMonthEnd[k] }
+                        if m.isGPU { evaluation[.gpuHours, k] += m.servingUnits * r.unitHours[k] }
                         evaluation[.carbonEmbodied, k] += r.unitHours[k] * perUnitHour / 1000
                     }
                 }

@@ -50,7 +50,19 @@ public struct FleetEvaluator: Sendable {
     /// breakdown and the hourly-vs-quadrature diagnostic.
     public func deterministicResult(scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input],
                                     run: FleetResult.RunInfo, warnings: [String] = []) throws -> FleetResult {
-        try facility.deterministicResult(loads: loads(), power: continuousPower(), scenario: scenario,
-                                         inputs: inputs, run: run, warnings: warnings)
+        var result = try facility.deterministicResult(loads: loads(), power: continuousPower(), scenario: scenario,
+                                                      inputs: inputs, run: run, warnings: warnings)
+        result.cohorts = cohortPower()
+        if let options = spec.options, !options.isEmpty {
+            result.scenario.options = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.enabled) })
+        }
+        return result
+    }
+
+    /// Each cohort's power per serving unit at base values (`Stats(base:)` only).
+    public func cohortPower() -> [CohortPower] {
+        zip(spec.fleet.cohorts, powerModels).map { c, m in
+            CohortPower(id: c.id, hardware: c.hardware, site: c.site, stats: CohortPower.values(m).map { Stats(base: $0) })
+        }
     }
 }

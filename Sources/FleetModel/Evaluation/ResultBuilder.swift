@@ -5,7 +5,7 @@ extension FacilityModel {
             let ev = detail.sites[i]
             let totals = ev.total()
             var t: [Metric: Double] = [:]
-            for m in Metric.allCases { t[m] = totals[m.index] }
+            for m in Metric.allCases where m != .contractUSDPerGPUHour { t[m] = totals[m.index] }
             return Breakdown.Site(
                 id: s.spec.id, name: s.spec.name, cooling: s.spec.cooling.type.rawValue, grid: s.spec.grid,
                 totals: t,

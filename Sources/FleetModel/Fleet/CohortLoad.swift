@@ -15,9 +15,14 @@ public struct CohortLoad: Sendable {
     public var installedAtMonthEnd: [Double]
     /// Embodied carbon charged to each month of the term (amortised over life), kg CO2e.
     public var embodiedKgPerMonth: [Double]
+    /// Serving unit-hours (units up and not spare × hours) in each month of the term; zeros when not given.
+    public var servingUnitHoursPerMonth: [Double]
 
     public init(cohortID: String, siteID: String, isGPU: Bool, itPowerW: [Double],
-                liquidHeatFraction: Double, installedAtMonthEnd: [Double], embodiedKgPerMonth: [Double]) {
+                liquidHeatFraction: Double, installedAtMonthEnd: [Double], embodiedKgPerMonth: [Double],
+                servingUnitHoursPerMonth: [Double]? = nil) {
+        self.servingUnitHoursPerMonth = servingUnitHoursPerMonth
+            ?? [Double](repeating: 0, count: installedAtMonthEnd.count)
         self.cohortID = cohortID; self.siteID = siteID; self.isGPU = isGPU
         self.itPowerW = itPowerW; self.liquidHeatFraction = liquidHeatFraction
         self.installedAtMonthEnd = installedAtMonthEnd; self.embodiedKgPerMonth = embodiedKgPerMonth

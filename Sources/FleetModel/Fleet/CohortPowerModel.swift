@@ -24,7 +24,12 @@ public struct CohortPowerModel: Sendable {
     public let servingPowerByHourOfDay: [Double]
     /// IT power of one powered spare (bare idle board, idle host, network, storage), W.
     public let sparePowerW: Double
-    /// Embodied carbon charged per installed unit-hour (amortisation plus replacement of failed units), kg.
+    /// IT power of one serving unit averaged over the day (mean of the 24 hourly values), by component, W.
+    public let meanServingPower: UnitPower
+    /// Board power limit (TDP) of the hardware, W.
+    public let tdpW: Double
+    /// Embodied carbon charged per installed unit-hour (amortisation of the whole unit plus the
+    /// GPU modules that replace failed ones), kg.
     public let embodiedKgPerUnitHour: Double
     public let ramp: DeploymentRamp
     /// IT power of the whole cohort in service at hour-of-day d + ½ (serving and spare units), W.
@@ -53,19 +58,27 @@ public struct CohortPowerModel: Sendable {
         installedUnits = cohort.count * (1 + cohort.spareFraction)
 
         sparePowerW = hardware.idleBareW + hardware.hostIdleW + hardware.networkW + hardware.storageW
+        tdpW = hardware.tdpW
         let life = hardware.usefulLifeYears * Self.hoursPerYear
-        embodiedKgPerUnitHour = hardware.embodiedKg * (1 / life + hardware.annualFailureRate / Self.hoursPerYear)
+        embodiedKgPerUnitHour = hardware.embodiedKg / life
+            + hardware.embodiedReplacementKg * hardware.annualFailureRate / Self.hoursPerYear
 
-        ramp = DeploymentRamp(startHour: try calendar.hour(of: cohort.deployStart),
-                              endHour: try calendar.hour(of: cohort.deployEnd),
+        let delay = (cohort.deployDelayYears ?? 0) * Self.hoursPerYear
+        ramp = DeploymentRamp(startHour: try calendar.hour(of: cohort.deployStart) + delay,
+                              endHour: try calendar.hour(of: cohort.deployEnd) + delay,
                               shape: cohort.ramp, steepness: cohort.rampSteepness,
-                              lifeHours: life, refresh: cohort.refresh)
+                              lifeHours: cohort.serviceLifeYears.map { $0 * Self.hoursPerYear } ?? life,
+                              refresh: cohort.refresh)
 
         let p = try ServingPowerProfile(workload: cohort.workload, hardware: hardware,
                                         capFraction: cohort.powerCapFraction)
         profile = p
-        let byHour = try (0..<24).map { try p.powerW(hourOfDay: Double($0) + 0.5) }
+        let parts = try (0..<24).map { try p.components(hourOfDay: Double($0) + 0.5) }
+        let byHour = parts.map(\.totalW)
         servingPowerByHourOfDay = byHour
+        meanServingPower = UnitPower(boardW: parts.reduce(0) { $0 + $1.boardW } / 24,
+                                     hostW: parts.reduce(0) { $0 + $1.hostW } / 24,
+                                     networkW: hardware.networkW, storageW: hardware.storageW)
         let serving = servingUnits, spares = spareUnits, spareW = sparePowerW
         dayPowerW = byHour.map { serving * $0 + spares * spareW }
         if let old = previous?.rampProfile, old.ramp == ramp, old.matches(calendar) {
@@ -102,15 +115,17 @@ public struct CohortPowerModel: Sendable {
         return CohortLoad(cohortID: cohortID, siteID: siteID, isGPU: isGPU, itPowerW: power,
                           liquidHeatFraction: liquidHeatFraction,
                           installedAtMonthEnd: r.inServiceAtMonthEnd.map { installedUnits * $0 },
-                          embodiedKgPerMonth: r.unitHours.map { $0 * perUnitHour })
+                          embodiedKgPerMonth: r.unitHours.map { $0 * perUnitHour },
+                          servingUnitHoursPerMonth: r.unitHours.map { $0 * servingUnits })
     }
 
     /// Whether the cohort's power is constant over hours `a..<b` up to the daily cycle:
-    /// 0 when no unit is deployed, 1 when every unit is in service, 2 when the ramp moves.
+    /// 0 when no unit is deployed (before the ramp, or after every unit has retired), 1 when
+    /// every unit is in service, 2 when the ramp moves.
     @inline(__always)
     func state(from a: Int, to b: Int) -> Int8 {
         let r = rampProfile
-        if b <= r.rampStart { return 0 }
+        if b <= r.rampStart || a >= r.goneStart { return 0 }
         if a >= r.fullStart && b <= r.fullEnd { return 1 }
         return 2
     }
@@ -172,6 +187,9 @@ public struct CohortPowerModel: Sendable {
         /// First hour whose midpoint is past the start; first hour at or past the end of
         /// deployment; first hour past the start of retirement (hours ≥ fullEnd may be retiring).
         let rampStart: Int, fullStart: Int, fullEnd: Int
+        /// First hour from which every unit has retired (D(h + ½) = 0 exactly); the term's
+        /// hour count when units are refreshed or outlive the term.
+        let goneStart: Int
         /// D(h + ½) for h in rampStart..<fullStart, and for h in fullEnd..<hours.
         let rising: [Double], tail: [Double]
         /// Σ D(h + ½) over each month's hours.
@@ -188,6 +206,8 @@ public struct CohortPowerModel: Sendable {
             let fe = ramp.refresh ? hours
                 : Int(saturating: (ramp.startHour + ramp.lifeHours - 0.5).rounded(.down) + 1, in: fs...hours)
             rampStart = rs; fullStart = fs; fullEnd = fe
+            goneStart = ramp.refresh ? hours
+                : min(hours, max(fe, Int((ramp.endHour + ramp.lifeHours - 0.5).rounded(.up))))
             var units = [Double](repeating: 0, count: calendar.months)
             var up = [Double](repeating: 0, count: fs - rs), down = [Double](repeating: 0, count: hours - fe)
             calendar.monthIndex.withUnsafeBufferPointer { month in
@@ -219,25 +239,36 @@ public struct CohortPowerModel: Sendable {
 
 /// IT power of one serving unit as a function of the time of day:
 /// ```
-/// p(τ) = φ·(E_T + h(μ_T)) + (1 − φ)·(E_I(μ_I(τ)) + h(μ_I(τ))) + P_net + P_sto
-/// μ_I(τ) = clamp(μ̄_I·(1 + a·cos(2π(τ − τ_pk)/24)), 0.01, 0.99)
-/// h(μ) = H_idle + (H_max − H_idle)·μ
+/// p(τ) = φ·(B_T + h(x_T)) + (1 − φ)·(B_I(τ) + h(x_I(τ))) + P_net + P_sto
+/// h(x) = H_idle + (H_max − H_idle)·x
 /// ```
-/// E_T = E[P_T(U_T)] and E_I(μ) come from `expectedBoardPower` (QAGS tables over μ);
-/// E_I is sampled on a grid of μ over the daily range and interpolated with Steffen's
-/// method, so p is smooth in τ.
+/// Utilization route: B_T = E[P_T(U_T)], B_I(τ) = E_I(μ_I(τ)) from `expectedBoardPower` (QAGS
+/// tables over μ, E_I sampled on a grid of μ over the daily range and interpolated with Steffen's
+/// method), x = μ. Board-power route: B = f·T with the inference fraction following the daily
+/// cycle above idle-with-context, f_I(τ) = f₀ + (f̄_I − f₀)(1 + a·cos(2π(τ − τ_pk)/24)), clamped
+/// to [f₀, min(c, f₁)] (f₀ = P₀/T, f₁ = S(1)/T), and x = (B − P₀)/(S(1) − P₀), the load that
+/// board power implies on the dense-GEMM curve.
 struct ServingPowerProfile: Sendable {
     let trainingFraction: Double
-    let trainingW: Double
+    /// Board and host power of a training unit, W.
+    let trainingBoardW: Double
+    let trainingHostW: Double
     let inferenceMean: Double
     let amplitude: Double
     let peakHour: Double
     let hostIdleW: Double
     let hostSlopeW: Double
-    let fixedW: Double
+    let networkW: Double
+    let storageW: Double
     /// E_I as a function of the mean utilization, or a constant when the day has no cycle.
     let inferenceByMean: Interpolator?
     let inferenceConstantW: Double
+    /// Board-power route of inference: daily mean fraction of TDP, nil for the utilization route.
+    let inferenceBoardFraction: Double?
+    let tdpW: Double
+    let idleContextW: Double
+    /// Board power on dense GEMM at u = 1 (capped), the top of the load scale, W.
+    let fullLoadW: Double
 
     /// Grid points of the inference mean over its daily range.
     static let meanGridPoints = 17
@@ -247,24 +278,35 @@ struct ServingPowerProfile: Sendable {
         trainingFraction = w.trainingFraction
         hostIdleW = hardware.hostIdleW
         hostSlopeW = hardware.hostMaxW - hardware.hostIdleW
-        fixedW = hardware.networkW + hardware.storageW
+        networkW = hardware.networkW
+        storageW = hardware.storageW
         inferenceMean = w.inferenceUtilizationFraction
         amplitude = w.inferenceDiurnalAmplitudeFraction
         peakHour = Double(w.inferencePeakHourUTC)
+        tdpW = hardware.tdpW
+        idleContextW = curve.idleContextW
+        fullLoadW = try curve.boardPowerW(utilization: 1)
+        inferenceBoardFraction = w.inferenceBoardPowerFraction
 
         if w.trainingFraction > 0 {
-            let board = try Self.expectedBoardPower(curve: curve, hardware: hardware,
-                                                    concentration: w.trainingConcentration,
-                                                    intensity: w.trainingIntensityFraction)
-            trainingW = try board(w.trainingUtilizationFraction)
-                + hostIdleW + hostSlopeW * w.trainingUtilizationFraction
+            if let f = w.trainingBoardPowerFraction {
+                trainingBoardW = Self.clampBoard(f * hardware.tdpW, idle: curve.idleContextW, full: fullLoadW)
+                trainingHostW = hostIdleW + hostSlopeW * Self.load(board: trainingBoardW, idle: curve.idleContextW, full: fullLoadW)
+            } else {
+                let board = try Self.expectedBoardPower(curve: curve, hardware: hardware,
+                                                        concentration: w.trainingConcentration,
+                                                        intensity: w.trainingIntensityFraction)
+                trainingBoardW = try board(w.trainingUtilizationFraction)
+                trainingHostW = hostIdleW + hostSlopeW * w.trainingUtilizationFraction
+            }
         } else {
-            trainingW = 0
+            trainingBoardW = 0
+            trainingHostW = 0
         }
 
         let lo = Self.clampMean(inferenceMean * (1 - amplitude))
         let hi = Self.clampMean(inferenceMean * (1 + amplitude))
-        if w.trainingFraction >= 1 {
+        if w.trainingFraction >= 1 || w.inferenceBoardPowerFraction != nil {
             inferenceByMean = nil
             inferenceConstantW = 0
         } else {
@@ -303,21 +345,59 @@ struct ServingPowerProfile: Sendable {
     @inline(__always)
     static func clampMean(_ mu: Double) -> Double { min(max(mu, 0.01), 0.99) }
 
+    /// A given board power held between idle-with-context and the (capped) dense-GEMM maximum, W.
+    @inline(__always)
+    static func clampBoard(_ w: Double, idle: Double, full: Double) -> Double { min(max(w, idle), full) }
+
+    /// The load x ∈ [0, 1] a board power implies: (B − P₀)/(P_full − P₀).
+    @inline(__always)
+    static func load(board: Double, idle: Double, full: Double) -> Double {
+        full > idle ? min(max((board - idle) / (full - idle), 0), 1) : 1
+    }
+
     /// Mean inference utilization at time of day τ (hours, UTC).
     @inline(__always)
     func inferenceMean(hourOfDay tau: Double) -> Double {
         Self.clampMean(inferenceMean * (1 + amplitude * cos(2 * Double.pi * (tau - peakHour) / 24)))
     }
 
-    /// p(τ), W.
-    func powerW(hourOfDay tau: Double) throws -> Double {
-        var p = fixedW + trainingFraction * trainingW
-        if trainingFraction < 1 {
-            let mu = inferenceMean(hourOfDay: tau)
-            let board = try inferenceByMean.map { try $0.value(at: min(max(mu, $0.x[0]), $0.x[$0.x.count - 1])) }
-                ?? inferenceConstantW
-            p += (1 - trainingFraction) * (board + hostIdleW + hostSlopeW * mu)
+    /// Board and host power of an inference unit at time of day τ, W.
+    func inference(hourOfDay tau: Double) throws -> (board: Double, host: Double) {
+        let cycle = 1 + amplitude * cos(2 * Double.pi * (tau - peakHour) / 24)
+        if let f = inferenceBoardFraction {
+            let board = Self.clampBoard(idleContextW + (f * tdpW - idleContextW) * cycle, idle: idleContextW, full: fullLoadW)
+            return (board, hostIdleW + hostSlopeW * Self.load(board: board, idle: idleContextW, full: fullLoadW))
         }
-        return p
+        let mu = inferenceMean(hourOfDay: tau)
+        let board = try inferenceByMean.map { try $0.value(at: min(max(mu, $0.x[0]), $0.x[$0.x.count - 1])) }
+            ?? inferenceConstantW
+        return (board, hostIdleW + hostSlopeW * mu)
+    }
+
+    /// Power of one serving unit at τ split into board, host, network and storage, W.
+    func components(hourOfDay tau: Double) throws -> UnitPower {
+        var board = trainingFraction * trainingBoardW, host = trainingFraction * trainingHostW
+        if trainingFraction < 1 {
+            let i = try inference(hourOfDay: tau)
+            board += (1 - trainingFraction) * i.board
+            host += (1 - trainingFraction) * i.host
+        }
+        return UnitPower(boardW: board, hostW: host, networkW: networkW, storageW: storageW)
+    }
+
+    /// p(τ), W.
+    func powerW(hourOfDay tau: Double) throws -> Double { try components(hourOfDay: tau).totalW }
+}
+
+/// IT power of one unit split by component, W.
+public struct UnitPower: Sendable, Hashable {
+    public var boardW: Double
+    public var hostW: Double
+    public var networkW: Double
+    public var storageW: Double
+    public var totalW: Double { boardW + hostW + networkW + storageW }
+
+    public init(boardW: Double, hostW: Double, networkW: Double, storageW: Double) {
+        self.boardW = boardW; self.hostW = hostW; self.networkW = networkW; self.storageW = storageW
     }
 }

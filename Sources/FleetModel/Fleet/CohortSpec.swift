@@ -22,6 +22,25 @@ public struct CohortSpec: Codable, Sendable, Identified {
     /// Whether units reaching the end of their useful life inside the term are
     /// replaced by identical new units (true) or retired (false).
     public var refresh: Bool
+    /// Catalog id of the hardware that replaces the units when they retire (a generation
+    /// refresh), nil for none. The replacement becomes its own cohort, `<id>-refresh`
+    /// (see `FleetSpec.expandingRefreshes()`).
+    public var refreshTo: String?
+    /// Day on which the refresh into `refreshTo` starts, "YYYY-MM-DD"; nil: at the end of
+    /// the units' useful life. Units retire on the deployment ramp shifted to this day.
+    public var refreshDate: String?
+    /// Name of the scenario option that switches the `refreshTo` refresh on; when that option is
+    /// disabled the cohort refreshes as `refresh` says (in kind or not at all). Nil: always on.
+    public var refreshOption: String?
+    /// Name of the scenario option (`options.<name>`) that this cohort belongs to; the
+    /// cohort is left out when that option is disabled. Nil: always part of the fleet.
+    public var option: String?
+    /// Years after which units retire, when a refresh date shortens the hardware's life;
+    /// nil: the hardware's useful life. Set by `FleetSpec.expandingRefreshes()`, not read from files.
+    public var serviceLifeYears: Double?
+    /// Years by which the whole deployment ramp is delayed (the successor cohort of a refresh
+    /// deploys as its predecessor retires); nil: none. Set by `FleetSpec.expandingRefreshes()`.
+    public var deployDelayYears: Double?
     /// Spare units held per serving unit (hot spares, powered at bare idle), fraction.
     public var spareFraction: Double
     /// Board power limit as a fraction of TDP (nvidia-smi -pl), nil for none.
@@ -35,16 +54,21 @@ public struct CohortSpec: Codable, Sendable, Identified {
     public init(id: String, hardware: String, site: String, count: Double, deployStart: String,
                 deployEnd: String, ramp: RampShape = .logistic, rampSteepness: Double = 10,
                 refresh: Bool = false, spareFraction: Double = 0, powerCapFraction: Double? = nil,
-                liquidCooled: Bool, workload: WorkloadSpec) {
+                liquidCooled: Bool, workload: WorkloadSpec, refreshTo: String? = nil, refreshDate: String? = nil,
+                option: String? = nil) {
         self.id = id; self.hardware = hardware; self.site = site; self.count = count
         self.deployStart = deployStart; self.deployEnd = deployEnd; self.ramp = ramp
         self.rampSteepness = rampSteepness; self.refresh = refresh
         self.spareFraction = spareFraction; self.powerCapFraction = powerCapFraction
         self.liquidCooled = liquidCooled; self.workload = workload
+        self.refreshTo = refreshTo; self.refreshDate = refreshDate; self.option = option
     }
 
     enum CodingKeys: String, CodingKey {
-        case hardware, site, count, ramp, refresh, workload
+        case hardware, site, count, ramp, refresh, workload, option
+        case refreshTo = "refresh_to"
+        case refreshDate = "refresh_date"
+        case refreshOption = "refresh_option"
         case deployStart = "deploy_start"
         case deployEnd = "deploy_end"
         case rampSteepness = "ramp_steepness"
@@ -63,11 +87,15 @@ public enum RampShape: String, Codable, Sendable, CaseIterable {
 }
 
 /// The work a cohort's serving units do: a share trains (steady, high utilization),
-/// the rest serves inference (lower utilization following a daily cycle).
+/// the rest serves inference (following a daily cycle).
 ///
-/// Utilization is nvidia-smi's "GPU utilization" (fraction of time a kernel runs);
-/// its spread across units and time is a beta distribution with the given mean
-/// and concentration κ = α + β.
+/// Each part is given one of two ways. The board-power route (`*_board_power_fraction`,
+/// what fleet telemetry reports): the mean board power per GPU as a fraction of TDP.
+/// The utilization route: nvidia-smi's "GPU utilization" (fraction of time a kernel runs),
+/// its spread across units and time as a beta distribution (mean, concentration κ = α + β)
+/// and the kernels' intensity, mapped through the hardware's power curve. When a board
+/// power fraction is given, that part's utilization, concentration and intensity are unused
+/// and may be left out.
 public struct WorkloadSpec: Codable, Sendable, Hashable {
     /// Share of serving units that train, fraction.
     public var trainingFraction: Double
@@ -87,12 +115,17 @@ public struct WorkloadSpec: Codable, Sendable, Hashable {
     public var inferenceDiurnalAmplitudeFraction: Double
     /// Hour of the day (UTC, 0–23) at which inference utilization peaks.
     public var inferencePeakHourUTC: Int
+    /// Mean board power of a training GPU as a fraction of TDP (telemetry route), nil: utilization route.
+    public var trainingBoardPowerFraction: Double?
+    /// Daily mean board power of an inference GPU as a fraction of TDP (telemetry route), nil: utilization route.
+    public var inferenceBoardPowerFraction: Double?
 
     public init(trainingFraction: Double, trainingUtilizationFraction: Double,
                 trainingConcentration: Double, trainingIntensityFraction: Double,
                 inferenceUtilizationFraction: Double, inferenceConcentration: Double,
                 inferenceIntensityFraction: Double, inferenceDiurnalAmplitudeFraction: Double,
-                inferencePeakHourUTC: Int) {
+                inferencePeakHourUTC: Int, trainingBoardPowerFraction: Double? = nil,
+                inferenceBoardPowerFraction: Double? = nil) {
         self.trainingFraction = trainingFraction
         self.trainingUtilizationFraction = trainingUtilizationFraction
         self.trainingConcentration = trainingConcentration
@@ -102,6 +135,29 @@ public struct WorkloadSpec: Codable, Sendable, Hashable {
         self.inferenceIntensityFraction = inferenceIntensityFraction
         self.inferenceDiurnalAmplitudeFraction = inferenceDiurnalAmplitudeFraction
         self.inferencePeakHourUTC = inferencePeakHourUTC
+        self.trainingBoardPowerFraction = trainingBoardPowerFraction
+        self.inferenceBoardPowerFraction = inferenceBoardPowerFraction
+    }
+
+    /// Reads either route per part: with `*_board_power_fraction` given, that part's
+    /// utilization, concentration and intensity may be absent (they are unused; stored as 0).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        trainingFraction = try c.decode(Double.self, forKey: .trainingFraction)
+        trainingBoardPowerFraction = try c.decodeIfPresent(Double.self, forKey: .trainingBoardPowerFraction)
+        inferenceBoardPowerFraction = try c.decodeIfPresent(Double.self, forKey: .inferenceBoardPowerFraction)
+        func read(_ key: CodingKeys, optional: Bool) throws -> Double {
+            optional ? try c.decodeIfPresent(Double.self, forKey: key) ?? 0 : try c.decode(Double.self, forKey: key)
+        }
+        let t = trainingBoardPowerFraction != nil, i = inferenceBoardPowerFraction != nil
+        trainingUtilizationFraction = try read(.trainingUtilizationFraction, optional: t)
+        trainingConcentration = try read(.trainingConcentration, optional: t)
+        trainingIntensityFraction = try read(.trainingIntensityFraction, optional: t)
+        inferenceUtilizationFraction = try read(.inferenceUtilizationFraction, optional: i)
+        inferenceConcentration = try read(.inferenceConcentration, optional: i)
+        inferenceIntensityFraction = try read(.inferenceIntensityFraction, optional: i)
+        inferenceDiurnalAmplitudeFraction = try c.decode(Double.self, forKey: .inferenceDiurnalAmplitudeFraction)
+        inferencePeakHourUTC = try c.decode(Int.self, forKey: .inferencePeakHourUTC)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -114,5 +170,7 @@ public struct WorkloadSpec: Codable, Sendable, Hashable {
         case inferenceIntensityFraction = "inference_intensity_fraction"
         case inferenceDiurnalAmplitudeFraction = "inference_diurnal_amplitude_fraction"
         case inferencePeakHourUTC = "inference_peak_hour_utc"
+        case trainingBoardPowerFraction = "training_board_power_fraction"
+        case inferenceBoardPowerFraction = "inference_board_power_fraction"
     }
 }

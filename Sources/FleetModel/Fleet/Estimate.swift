@@ -8,7 +8,9 @@
 /// W     = E_IT · WUE                      (m³; WUE L/kWh = m³/MWh, per IT energy)
 /// ```
 /// Without a given power, P is the catalog IT power per GPU at utilization u:
-/// board P(u) + host h(u) + network + storage.
+/// board P(u) + host h(u) + network + storage; or, with a measured board power given as a
+/// fraction f of TDP, board f·TDP + host h(x) + network + storage, x the load that board power
+/// implies on the dense-GEMM curve (docs/METHODS.md §1.3).
 public struct EstimateInput: Codable, Sendable, Hashable {
     /// Catalog id of the GPU (or CPU server).
     public var gpu: String
@@ -24,17 +26,22 @@ public struct EstimateInput: Codable, Sendable, Hashable {
     public var wueLPerKwh: Double?
     /// Utilization for the catalog power, fraction (default: the catalog's).
     public var utilization: Double?
+    /// Measured mean board power per GPU as a fraction of TDP (telemetry), in place of a utilization.
+    public var boardPowerFraction: Double?
 
     public init(gpu: String, powerW: Double? = nil, gpuHours: Double? = nil, count: Double? = nil,
                 hours: Double? = nil, pue: Double? = nil, carbonIntensityKgPerKwh: Double? = nil,
-                priceUSDPerKwh: Double? = nil, wueLPerKwh: Double? = nil, utilization: Double? = nil) {
+                priceUSDPerKwh: Double? = nil, wueLPerKwh: Double? = nil, utilization: Double? = nil,
+                boardPowerFraction: Double? = nil) {
         self.gpu = gpu; self.powerW = powerW; self.gpuHours = gpuHours; self.count = count
         self.hours = hours; self.pue = pue; self.carbonIntensityKgPerKwh = carbonIntensityKgPerKwh
         self.priceUSDPerKwh = priceUSDPerKwh; self.wueLPerKwh = wueLPerKwh; self.utilization = utilization
+        self.boardPowerFraction = boardPowerFraction
     }
 
     enum CodingKeys: String, CodingKey {
         case gpu, count, hours, pue, utilization
+        case boardPowerFraction = "board_power_fraction"
         case powerW = "power_w"
         case gpuHours = "gpu_hours"
         case carbonIntensityKgPerKwh = "carbon_intensity_kg_per_kwh"
@@ -74,7 +81,8 @@ public struct EstimateResolvedInputs: Codable, Sendable, Hashable {
     public var gpuHours: Double
     /// IT power per GPU, W.
     public var powerW: Double
-    /// "given" (from --power-w) or "catalog" (board + host + network + storage at the utilization).
+    /// "given" (from --power-w), "catalog" (board + host + network + storage at the utilization) or
+    /// "board" (the given board power + host + network + storage).
     public var powerSource: String
     /// Utilization used for the catalog power; nil when the power was given.
     public var utilization: Double?
@@ -116,7 +124,7 @@ public enum EstimateError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 public enum Estimate {
-    /// The largest plausible IT power per accelerator, W: a GB300 board (1.4 kW, facts.md §2)
+    /// The largest plausible IT power per accelerator, W: a GB300 board (1.4 kW, docs/METHODS.md §1.2)
     /// with its share of host, network and storage is ≈ 2 kW; five times that is surely a typo.
     public static let maximumPowerW = 10_000.0
 
@@ -176,8 +184,23 @@ public enum Estimate {
         if !(pue >= 1 && pue <= 10) { throw EstimateError.invalid(field: "pue", value: pue, expected: "1 to 10") }
 
         let power: Double, utilization: Double?, board: Double?
+        if input.boardPowerFraction != nil && (input.powerW != nil || input.utilization != nil) {
+            throw EstimateError.invalid(field: "board_power_fraction", value: input.boardPowerFraction!,
+                                        expected: "no --power-w or --utilization beside it (give one way of stating the power)")
+        }
         if let p = input.powerW {
             power = p; utilization = nil; board = nil
+        } else if let f = input.boardPowerFraction {
+            if !(f > 0 && f <= 1) {
+                throw EstimateError.invalid(field: "board_power_fraction", value: f, expected: "a fraction of TDP in (0, 1]")
+            }
+            let curve = try PowerCurve(hardware: hardware)
+            let full = try curve.boardPowerW(utilization: 1)
+            let b = ServingPowerProfile.clampBoard(f * hardware.tdpW, idle: curve.idleContextW, full: full)
+            let x = ServingPowerProfile.load(board: b, idle: curve.idleContextW, full: full)
+            power = b + hardware.hostIdleW + (hardware.hostMaxW - hardware.hostIdleW) * x
+                + hardware.networkW + hardware.storageW
+            utilization = nil; board = b
         } else {
             let u = input.utilization ?? hardware.defaultUtilizationFraction
             if !(0...1).contains(u) { throw EstimateError.invalid(field: "utilization", value: u, expected: "0 to 1") }
@@ -195,7 +218,8 @@ public enum Estimate {
             energyMWh: energy, carbonTCO2e: energy * ci, costUSD: energy * 1000 * price, waterM3: itMWh * wue,
             inputs: EstimateResolvedInputs(
                 gpu: hardware.id, gpuHours: gpuHours, powerW: power,
-                powerSource: input.powerW == nil ? "catalog" : "given", utilization: utilization,
+                powerSource: input.powerW != nil ? "given" : input.boardPowerFraction != nil ? "board" : "catalog",
+                utilization: utilization,
                 boardPowerW: board, pue: pue, carbonIntensityKgPerKwh: ci, priceUSDPerKwh: price,
                 wueLPerKwh: wue, itEnergyMWh: itMWh))
     }

@@ -38,7 +38,10 @@ extension HardwareSpec {
         check(networkW >= 0 && networkW <= maxTDP, "network_w", "expected 0 to \(Int(maxTDP)) W, got \(networkW)")
         check(storageW >= 0 && storageW <= maxTDP, "storage_w", "expected 0 to \(Int(maxTDP)) W, got \(storageW)")
         check((0...1).contains(liquidHeatFraction), "liquid_heat_fraction", "expected 0 to 1, got \(liquidHeatFraction)")
-        check(embodiedKg >= 0 && embodiedKg <= 100_000, "embodied_kg", "expected 0 to 100000 kg, got \(embodiedKg)")
+        for (name, v) in [("embodied_gpu_kg", embodiedGPUKg), ("embodied_host_kg", embodiedHostKg),
+                          ("embodied_rack_network_kg", embodiedRackNetworkKg)] {
+            check(v >= 0 && v <= 100_000, name, "expected 0 to 100000 kg, got \(v)")
+        }
         check(usefulLifeYears >= 0.5 && usefulLifeYears <= 30, "useful_life_years",
               "expected 0.5 to 30 years, got \(usefulLifeYears)")
         check(annualFailureRate >= 0 && annualFailureRate <= 2, "annual_failure_rate",
@@ -98,20 +101,42 @@ extension CohortSpec {
             check(hw.liquidHeatFraction < 0.5 || hw.kind == .cpuServer || hw.tdpW < 1_000, "liquid_cooled",
                   "\(hw.id) racks (\(Distribution.format(hw.tdpW)) W per GPU) are liquid cooled by design")
         }
+        if let to = refreshTo {
+            let next = hardware.first { $0.id == to }
+            check(next != nil, "refresh_to", "unknown hardware id \"\(to)\"")
+            if let next, let hw { check(next.kind == hw.kind, "refresh_to", "\(to) is a \(next.kind.rawValue), \(hw.id) a \(hw.kind.rawValue)") }
+        }
+        if let date = refreshDate {
+            check(refreshTo != nil, "refresh_date", "a refresh date needs refresh_to (the hardware that replaces the units)")
+            if let calendar {
+                let d = try? calendar.hour(of: date), start = try? calendar.hour(of: deployStart)
+                check(d != nil, "refresh_date", "expected a date as YYYY-MM-DD, got \"\(date)\"")
+                if let d, let start { check(d > start, "refresh_date", "\(date) is not after deploy_start \(deployStart)") }
+            }
+        }
         let w = workload, p = "workload"
         check((0...1).contains(w.trainingFraction), "\(p).training_fraction", "expected 0 to 1, got \(w.trainingFraction)")
-        for (name, v) in [("training_utilization_fraction", w.trainingUtilizationFraction),
-                          ("inference_utilization_fraction", w.inferenceUtilizationFraction)] {
+        var means: [(String, Double)] = [], spreads: [(String, Double)] = [], fractions: [(String, Double)] = []
+        if w.trainingBoardPowerFraction == nil {
+            means.append(("training_utilization_fraction", w.trainingUtilizationFraction))
+            spreads.append(("training_concentration", w.trainingConcentration))
+            fractions.append(("training_intensity_fraction", w.trainingIntensityFraction))
+        }
+        if w.inferenceBoardPowerFraction == nil {
+            means.append(("inference_utilization_fraction", w.inferenceUtilizationFraction))
+            spreads.append(("inference_concentration", w.inferenceConcentration))
+            fractions.append(("inference_intensity_fraction", w.inferenceIntensityFraction))
+        }
+        for (name, v) in means {
             check(v > 0 && v < 1, "\(p).\(name)", "expected a mean utilization strictly between 0 and 1, got \(v)")
         }
-        for (name, v) in [("training_concentration", w.trainingConcentration),
-                          ("inference_concentration", w.inferenceConcentration)] {
-            check(v > 0 && v <= 10_000, "\(p).\(name)", "expected (0, 10000], got \(v)")
-        }
-        for (name, v) in [("training_intensity_fraction", w.trainingIntensityFraction),
-                          ("inference_intensity_fraction", w.inferenceIntensityFraction),
-                          ("inference_diurnal_amplitude_fraction", w.inferenceDiurnalAmplitudeFraction)] {
+        for (name, v) in spreads { check(v > 0 && v <= 10_000, "\(p).\(name)", "expected (0, 10000], got \(v)") }
+        for (name, v) in fractions + [("inference_diurnal_amplitude_fraction", w.inferenceDiurnalAmplitudeFraction)] {
             check((0...1).contains(v), "\(p).\(name)", "expected 0 to 1, got \(v)")
+        }
+        for (name, v) in [("training_board_power_fraction", w.trainingBoardPowerFraction),
+                          ("inference_board_power_fraction", w.inferenceBoardPowerFraction)] {
+            if let v { check(v > 0 && v <= 1, "\(p).\(name)", "expected a mean board power in (0, 1] of TDP, got \(v)") }
         }
         check((0...23).contains(w.inferencePeakHourUTC), "\(p).inference_peak_hour_utc",
               "expected an hour 0 to 23, got \(w.inferencePeakHourUTC)")

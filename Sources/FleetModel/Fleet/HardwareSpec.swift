@@ -28,8 +28,14 @@ public struct HardwareSpec: Codable, Sendable, Identified {
     public var storageW: Double
     /// Share of the unit's IT heat captured by liquid when racked with direct-to-chip cooling.
     public var liquidHeatFraction: Double
-    /// Embodied carbon per unit, including its share of server, rack and network, kg CO2e.
-    public var embodiedKg: Double
+    /// Embodied carbon of the GPU module (die, HBM, substrate, board) per GPU; 0 for CPU servers, kg CO2e.
+    public var embodiedGPUKg: Double
+    /// Embodied carbon of the unit's share of its host server (CPUs, DRAM, SSD, boards, chassis,
+    /// power supplies, NICs) per GPU, or of the whole CPU server, kg CO2e.
+    public var embodiedHostKg: Double
+    /// Embodied carbon of the unit's share of rack (power shelves, busbar, manifolds, in-rack
+    /// switches) and network fabric, kg CO2e.
+    public var embodiedRackNetworkKg: Double
     /// Depreciation life over which embodied carbon is amortised and after which units retire, years.
     public var usefulLifeYears: Double
     /// Hardware failures needing a unit replacement, per unit-year (1/year).
@@ -42,7 +48,8 @@ public struct HardwareSpec: Codable, Sendable, Identified {
     public init(id: String, name: String, kind: HardwareKind, tdpW: Double,
                 curveUtilizationFraction: [Double], curvePowerFraction: [Double],
                 idleBareW: Double, hostIdleW: Double, hostMaxW: Double, networkW: Double,
-                storageW: Double, liquidHeatFraction: Double, embodiedKg: Double,
+                storageW: Double, liquidHeatFraction: Double, embodiedGPUKg: Double,
+                embodiedHostKg: Double, embodiedRackNetworkKg: Double,
                 usefulLifeYears: Double, annualFailureRate: Double, repairTimeHours: Double,
                 defaultUtilizationFraction: Double) {
         self.id = id; self.name = name; self.kind = kind; self.tdpW = tdpW
@@ -50,7 +57,8 @@ public struct HardwareSpec: Codable, Sendable, Identified {
         self.curvePowerFraction = curvePowerFraction
         self.idleBareW = idleBareW; self.hostIdleW = hostIdleW; self.hostMaxW = hostMaxW
         self.networkW = networkW; self.storageW = storageW
-        self.liquidHeatFraction = liquidHeatFraction; self.embodiedKg = embodiedKg
+        self.liquidHeatFraction = liquidHeatFraction; self.embodiedGPUKg = embodiedGPUKg
+        self.embodiedHostKg = embodiedHostKg; self.embodiedRackNetworkKg = embodiedRackNetworkKg
         self.usefulLifeYears = usefulLifeYears; self.annualFailureRate = annualFailureRate
         self.repairTimeHours = repairTimeHours
         self.defaultUtilizationFraction = defaultUtilizationFraction
@@ -67,7 +75,9 @@ public struct HardwareSpec: Codable, Sendable, Identified {
         case networkW = "network_w"
         case storageW = "storage_w"
         case liquidHeatFraction = "liquid_heat_fraction"
-        case embodiedKg = "embodied_kg"
+        case embodiedGPUKg = "embodied_gpu_kg"
+        case embodiedHostKg = "embodied_host_kg"
+        case embodiedRackNetworkKg = "embodied_rack_network_kg"
         case usefulLifeYears = "useful_life_years"
         case annualFailureRate = "annual_failure_rate"
         case repairTimeHours = "repair_time_hours"
@@ -77,6 +87,13 @@ public struct HardwareSpec: Codable, Sendable, Identified {
     /// Board power with a process holding a CUDA context but no kernel running
     /// (the curve at u = 0), W.
     public var idleContextW: Double { (curvePowerFraction.first ?? 0) * tdpW }
+
+    /// Embodied carbon of one whole unit: GPU module + host share + rack and network share, kg CO2e.
+    public var embodiedKg: Double { embodiedGPUKg + embodiedHostKg + embodiedRackNetworkKg }
+
+    /// Embodied carbon of what a failure replaces: the GPU module for an accelerator (a swap
+    /// replaces the module, not the server around it), the server for a CPU server, kg CO2e.
+    public var embodiedReplacementKg: Double { isGPU ? embodiedGPUKg : embodiedHostKg }
 
     /// Whether the unit counts as a GPU (`gpus_installed_peak`).
     public var isGPU: Bool { kind == .gpu }

@@ -20,6 +20,8 @@ public struct FleetResult: Codable, Sendable {
     public var breakdown: Breakdown?
     /// Histograms of the sampled totals, when samples > 0 (an extension of the contract).
     public var histograms: [Metric: Histogram]?
+    /// Each cohort's IT power per serving unit at full deployment (an extension of the contract).
+    public var cohorts: [CohortPower]?
     public var diagnostics: Diagnostics
     /// Unit, label and, for carbon, whose inventory each metric belongs to (GHG Protocol).
     public var metrics: [Metric: MetricInfo]? = FleetResult.metricInfo
@@ -68,8 +70,10 @@ public struct FleetResult: Codable, Sendable {
         public var source: String
         /// SHA-256 of the scenario file's bytes, hex.
         public var sha256: String
-        public init(id: String, title: String, source: String, sha256: String) {
-            self.id = id; self.title = title; self.source = source; self.sha256 = sha256
+        /// The scenario's switchable options and whether each is enabled (nil: none); an extension of the contract.
+        public var options: [String: Bool]?
+        public init(id: String, title: String, source: String, sha256: String, options: [String: Bool]? = nil) {
+            self.id = id; self.title = title; self.source = source; self.sha256 = sha256; self.options = options
         }
     }
 
@@ -166,7 +170,7 @@ public struct FleetResult: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
         case tool, scenario, run, inputs, totals, annual, monthly, sensitivity, sweep,
-             breakdown, histograms, diagnostics, metrics
+             breakdown, histograms, cohorts, diagnostics, metrics
     }
 }
 

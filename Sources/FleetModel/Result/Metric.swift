@@ -29,6 +29,10 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
     case cfeMatchedHours = "cfe_matched_site_hours"
     case loadSiteHours = "load_site_hours"
     case cfeHoursShare = "cfe_hours_matched_share"
+    /// GPU-hours delivered: serving GPUs (not spares, not in repair) × hours.
+    case gpuHours = "gpu_hours"
+    /// Contract value per GPU-hour delivered, the contract spread evenly over the term's hours.
+    case contractUSDPerGPUHour = "contract_usd_per_gpu_hour"
 
     /// The unit, as printed in tables and CSV headers.
     public var unit: String {
@@ -44,6 +48,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
         case .carbonLocation, .carbonMarket, .carbonEmbodied, .carbonMarginal: "tCO2e"
         case .electricityCost, .demandCharges, .ppaSettlement: "USD"
         case .gpusInstalledPeak: "GPUs"
+        case .gpuHours: "GPU-h"
+        case .contractUSDPerGPUHour: "USD/GPU-h"
         }
     }
 
@@ -77,6 +83,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Comparable {
         case .cfeMatchedHours: "Site-hours fully matched by contracted carbon-free supply (hourly matching)"
         case .loadSiteHours: "Site-hours with load"
         case .cfeHoursShare: "Share of hours fully matched (24/7 CFE; 0 without hourly matching)"
+        case .gpuHours: "GPU-hours delivered"
+        case .contractUSDPerGPUHour: "Contract value per GPU-hour"
         }
     }
 

@@ -33,6 +33,7 @@ final class ScenarioResolver {
         for (id, cohort) in entities(scenario["fleet"]?["cohorts"]) {
             let path = "fleet.cohorts.\(id)"
             if let h = cohort["hardware"] { references["hardware", default: []].append(reference(h, "\(path).hardware")) }
+            if let h = cohort["refresh_to"] { references["hardware", default: []].append(reference(h, "\(path).refresh_to")) }
             if let s = cohort["site"] { references["sites", default: []].append(reference(s, "\(path).site")) }
         }
         var resolved: [String: [RawNode.RawEntry]] = [:]

@@ -16,6 +16,81 @@ public struct FleetSpec: Codable, Sendable {
     public var sites: IDMap<SiteSpec>
     /// Grids used by the sites (from models/grids/<id>.yaml, with scenario overrides).
     public var grids: IDMap<GridSpec>
+    /// Named, switchable parts of the scenario (`options.<name>.enabled`); cohorts name theirs
+    /// with `option:`. Nil when the scenario has none.
+    public var options: IDMap<OptionSpec>?
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, description, term, contract, fleet, hardware, sites, grids, options
+    }
+
+    /// Decodes the scenario, then leaves out the cohorts of disabled options and adds the
+    /// successor cohort of every generation refresh (`expandingRefreshes()`).
+    /// - Throws: `DecodingError.dataCorrupted` for a cohort naming an option that does not exist.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        term = try c.decode(TermSpec.self, forKey: .term)
+        contract = try c.decode(ContractSpec.self, forKey: .contract)
+        fleet = try c.decode(FleetSection.self, forKey: .fleet)
+        hardware = try c.decode(IDMap<HardwareSpec>.self, forKey: .hardware)
+        sites = try c.decode(IDMap<SiteSpec>.self, forKey: .sites)
+        grids = try c.decode(IDMap<GridSpec>.self, forKey: .grids)
+        options = try c.decodeIfPresent(IDMap<OptionSpec>.self, forKey: .options)
+        for cohort in fleet.cohorts {
+            for (key, name) in [("option", cohort.option), ("refresh_option", cohort.refreshOption)] {
+                guard let name, options?[id: name] == nil else { continue }
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: c.codingPath + [CodingKeys.fleet, AnyKey("cohorts"), AnyKey(cohort.id), AnyKey(key)],
+                    debugDescription: "unknown option \"\(name)\"; options: \((options?.ids ?? []).joined(separator: ", "))"))
+            }
+        }
+        fleet.cohorts = IDMap(fleet.cohorts.filter { c in c.option.map { options?[id: $0]?.enabled ?? true } ?? true })
+        fleet.cohorts = expandingRefreshes()
+    }
+
+    /// The cohorts with each generation refresh written out (those whose `refresh_option` is
+    /// disabled keep their `refresh` as it is): a cohort with `refresh_to: X`
+    /// retires after its service life L (the hardware's useful life, or the time from
+    /// `deploy_start` to `refresh_date`) without identical replacement, and a successor cohort
+    /// `<id>-refresh` of hardware X, same count, site and workload, deploys on the same ramp
+    /// delayed by L (so installed units stay constant through the swap) and refreshes in kind.
+    func expandingRefreshes() -> IDMap<CohortSpec> {
+        var out: [CohortSpec] = []
+        for var c in fleet.cohorts.elements {
+            let switchedOff = c.refreshOption.map { options?[id: $0]?.enabled == false } ?? false
+            guard let next = c.refreshTo, !switchedOff, let hw = hardware[id: c.hardware] else { out.append(c); continue }
+            var life = hw.usefulLifeYears
+            if let date = c.refreshDate, let cal = try? TermCalendar(start: term.start, months: term.months),
+               let d = try? cal.hour(of: date), let s = try? cal.hour(of: c.deployStart), d > s {
+                life = (d - s) / CohortPowerModel.hoursPerYear
+            }
+            var successor = c
+            successor.id = c.id + "-refresh"
+            successor.hardware = next
+            successor.refreshTo = nil
+            successor.refreshDate = nil
+            successor.refresh = true
+            successor.deployDelayYears = (c.deployDelayYears ?? 0) + life
+            c.refresh = false
+            c.serviceLifeYears = life
+            out.append(c)
+            out.append(successor)
+        }
+        return IDMap(out)
+    }
+}
+
+/// A named, switchable part of a scenario, for example an expansion the contract leaves as an option.
+public struct OptionSpec: Codable, Sendable, Hashable, Identified {
+    public var id: String = ""
+    /// Whether the option's cohorts are part of the fleet.
+    public var enabled: Bool
+    /// What the option is and where it comes from.
+    public var source: String?
+    enum CodingKeys: String, CodingKey { case enabled, source }
 }
 
 /// The contract term.
@@ -30,7 +105,42 @@ public struct TermSpec: Codable, Sendable, Hashable {
 public struct ContractSpec: Codable, Sendable, Hashable {
     /// Total contract value over the term, nominal USD.
     public var valueUSD: Double
-    enum CodingKeys: String, CodingKey { case valueUSD = "value_usd" }
+    /// Published prices of comparable capacity by name, USD per GPU-hour, to set beside the
+    /// contract value per GPU-hour delivered (sources in the result's `inputs`).
+    public var comparablePrices: ComparablePrices?
+    enum CodingKeys: String, CodingKey {
+        case valueUSD = "value_usd"
+        case comparablePrices = "comparable_prices"
+    }
+
+    public init(valueUSD: Double, comparablePrices: ComparablePrices? = nil) {
+        self.valueUSD = valueUSD; self.comparablePrices = comparablePrices
+    }
+}
+
+/// Named prices, USD per GPU-hour, in file order.
+public struct ComparablePrices: Codable, Sendable, Hashable {
+    public var entries: [(name: String, usdPerGPUHour: Double)]
+
+    public init(_ entries: [(name: String, usdPerGPUHour: Double)]) { self.entries = entries }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        entries = try c.allKeys.map { ($0.stringValue, try c.decode(Double.self, forKey: $0)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: AnyKey.self)
+        for e in entries { try c.encode(e.usdPerGPUHour, forKey: AnyKey(e.name)) }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.entries.map(\.name) == b.entries.map(\.name) && a.entries.map(\.usdPerGPUHour) == b.entries.map(\.usdPerGPUHour)
+    }
+
+    public func hash(into h: inout Hasher) {
+        for e in entries { h.combine(e.name); h.combine(e.usdPerGPUHour) }
+    }
 }
 
 /// The hardware cohorts of the fleet.

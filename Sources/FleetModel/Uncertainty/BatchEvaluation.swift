@@ -136,6 +136,7 @@ struct BatchEvaluator<Model: SampleModel>: Sendable {
             let i = s - m
             return "\(layout.years[i % y]) of \(layout.metrics[i / y].rawValue)"
         }
+        if s >= layout.extra(0) { return layout.extras[s - layout.extra(0)] }
         let i = s - m * (1 + y)
         return "\(layout.months[i % k]) of \(layout.metrics[i / k].rawValue)"
     }

@@ -29,7 +29,9 @@ public struct FleetSampleModel: SampleModel {
         let calendar = baseEvaluator.calendar
         var years: [String] = []
         for label in calendar.monthLabels where years.last != String(label.year) { years.append(String(label.year)) }
-        layout = OutputLayout(metrics: Metric.allCases, years: years, months: calendar.monthNames)
+        let parts = ["board", "host", "network", "storage", "total", "board fraction of TDP"]
+        let extras = baseEvaluator.powerModels.flatMap { m in parts.map { "\(m.cohortID) \($0)" } }
+        layout = OutputLayout(metrics: Metric.allCases, years: years, months: calendar.monthNames, extras: extras)
         siteHours = calendar.hourCount * spec.sites.count
     }
 
@@ -40,13 +42,22 @@ public struct FleetSampleModel: SampleModel {
         public mutating func evaluate(_ inputs: [Double], into outputs: inout [Double]) throws {
             for (j, p) in model.parameterIndices.enumerated() { values[p] = inputs[j] }
             let spec = try model.document.decode(FleetSpec.self, values: values)
-            let evaluation = try FleetEvaluator(spec: spec, baseDirectory: model.baseDirectory,
-                                                previous: model.baseEvaluator).evaluate()
-            model.write(evaluation, into: &outputs)
+            let evaluator = try FleetEvaluator(spec: spec, baseDirectory: model.baseDirectory,
+                                               previous: model.baseEvaluator)
+            model.write(try evaluator.evaluate(), into: &outputs)
+            model.write(cohorts: evaluator.powerModels, into: &outputs)
         }
     }
 
     public func makeEvaluator() -> Evaluator { Evaluator(model: self, values: baseValues) }
+
+    /// Copies each cohort's power per unit (`CohortPower.values`) into the layout's extra slots.
+    func write(cohorts: [CohortPowerModel], into y: inout [Double]) {
+        precondition(cohorts.count * CohortPower.valueCount == layout.extras.count, "cohorts differ from the layout's")
+        for (c, m) in cohorts.enumerated() {
+            for (j, v) in CohortPower.values(m).enumerated() { y[layout.extra(c * CohortPower.valueCount + j)] = v }
+        }
+    }
 
     /// Copies an evaluation's totals, years and months into a buffer laid out as `layout`.
     func write(_ ev: Evaluation, into y: inout [Double]) {

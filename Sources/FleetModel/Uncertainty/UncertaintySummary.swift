@@ -21,6 +21,8 @@ public struct UncertaintySummary: Sendable, Hashable {
     public let monthly: [FleetResult.PeriodStats]
     /// Histograms of the sampled totals (empty for a deterministic run).
     public let histograms: [Metric: FleetResult.Histogram]
+    /// Statistics of the extra outputs (per-cohort power), in `layout.extras` order.
+    public let extras: [Stats]
     /// sd / √n of each total's sample mean.
     public let mcStandardError: [Metric: Double]
     /// Samples whose evaluation threw or gave a non-finite output, left out of the statistics.
@@ -49,6 +51,7 @@ public struct UncertaintySummary: Sendable, Hashable {
             FleetResult.PeriodStats(period: label, isMonth: true, values: Dictionary(uniqueKeysWithValues:
                 layout.metrics.enumerated().map { m, metric in (metric, Stats(base: base[layout.monthly(m, k)])) }))
         }
+        extras = layout.extras.indices.map { Stats(base: base[layout.extra($0)]) }
         histograms = [:]
         mcStandardError = [:]
         failedSamples = 0
@@ -105,6 +108,7 @@ public struct UncertaintySummary: Sendable, Hashable {
         }
         annual = a
         monthly = mm
+        extras = layout.extras.indices.map { stats(layout.extra($0)) }
 
         var w = notes
         if failedCount > 0 {
@@ -141,6 +145,12 @@ public struct UncertaintySummary: Sendable, Hashable {
         result.annual = annual
         result.monthly = monthly
         result.histograms = histograms.isEmpty ? nil : histograms
+        if let cohorts = result.cohorts, cohorts.count * CohortPower.valueCount == extras.count {
+            result.cohorts = cohorts.enumerated().map { c, row in
+                CohortPower(id: row.id, hardware: row.hardware, site: row.site,
+                            stats: Array(extras[(c * CohortPower.valueCount)..<((c + 1) * CohortPower.valueCount)]))
+            }
+        }
         result.diagnostics.mcStandardError = mcStandardError
         result.diagnostics.warnings += warnings
     }

@@ -7,7 +7,9 @@ struct Estimate: ParsableCommand {
         abstract: "Energy, carbon, cost and water of a single job or fleet slice, without a scenario file.",
         discussion: """
         Energy = GPU-hours × IT power per GPU × PUE. Without --power-w, the IT power per GPU is the
-        catalog's board power at --utilization plus the GPU's share of host, network and storage.
+        board power plus the GPU's share of host, network and storage; the board power is the
+        catalog curve at --utilization, or the measured mean --board-power-fraction of TDP
+        (nvidia-smi/DCGM telemetry; serving fleets run at ≈ 0.7–0.8).
         Defaults: PUE 1.56 (Uptime Institute 2024 average), 0.375 kg CO2e/kWh (eGRID2022 US),
         0.0806 USD/kWh (EIA 2023 industrial), WUE 0.84 L/kWh.
 
@@ -15,6 +17,7 @@ struct Estimate: ParsableCommand {
           fleetwatt estimate --gpu h100-sxm --gpu-hours 30840000
           fleetwatt estimate --gpu gb200 --count 100000 --hours 8760 --pue 1.15 --carbon-intensity 0.284
           fleetwatt estimate --gpu a100-80gb --power-w 300 --gpu-hours 1000 --format json
+          fleetwatt estimate --gpu h100-sxm --board-power-fraction 0.71 --count 1000 --hours 8760
         """)
 
     @Option(help: "Catalog id of the GPU (see `fleetwatt catalog`).")
@@ -25,6 +28,9 @@ struct Estimate: ParsableCommand {
 
     @Option(parsing: .unconditional, help: "Utilization (0–1) at which to read the catalog's power curve (default: the catalog's).")
     var utilization: Double?
+
+    @Option(parsing: .unconditional, help: "Measured mean board power per GPU as a fraction of TDP (0–1], instead of --utilization.")
+    var boardPowerFraction: Double?
 
     @Option(parsing: .unconditional, help: "GPU-hours of the job.")
     var gpuHours: Double?
@@ -62,7 +68,8 @@ struct Estimate: ParsableCommand {
         let hardware = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: gpu)
         let input = EstimateInput(gpu: gpu, powerW: powerW, gpuHours: gpuHours, count: count, hours: hours,
                                   pue: pue, carbonIntensityKgPerKwh: carbonIntensity,
-                                  priceUSDPerKwh: priceUsdPerKwh, wueLPerKwh: wueLPerKwh, utilization: utilization)
+                                  priceUSDPerKwh: priceUsdPerKwh, wueLPerKwh: wueLPerKwh, utilization: utilization,
+                                  boardPowerFraction: boardPowerFraction)
         let result = try CommandFailure.namingFlags { try FleetModel.Estimate.run(input, hardware: hardware) }
         try output.emit(RenderedOutput.document(result, table: TableRenderer.estimateTable(result), as: output.format),
                         to: destination)
