@@ -140,7 +140,7 @@ struct ReportTests {
         // The headline rows of report.md's summary table (whose numbers the report-vs-result
         // tests check) reach the PDF: every number of them is in its text.
         let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        for label in ["Facility energy", "Carbon, location-based (scope 2)", "Cost share of contract"] {
+        for label in [Metric.facilityEnergy.label, Metric.carbonLocation.label, Metric.costShareOfContract.label] {
             let row = try #require(md.split(separator: "\n").first { $0.hasPrefix("| \(label) |") }, "no row \(label)")
             let numbers = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.dropFirst(2)
             #expect(numbers.count == 4)

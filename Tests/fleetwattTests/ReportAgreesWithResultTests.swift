@@ -53,6 +53,8 @@ struct ReportAgreesWithResultTests {
         "Mt CO₂e": 1e-6, "kt CO₂e": 1e-3, "t CO₂e": 1,
         "billion USD": 1e-9, "million USD": 1e-6, "thousand USD": 1e-3, "USD": 1,
         "% of contract": 100, "%": 100,
+        "L/kWh": 1, "h": 1, "GPU-h": 1, "million GPU-h": 1e-6, "billion GPU-h": 1e-9, "USD/GPU-h": 1,
+        "GW": 1e-3, "": 1,
     ]
 
     /// The metric key a label names (the report's labels are the metrics' own).
