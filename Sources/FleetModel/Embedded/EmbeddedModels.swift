@@ -88,7 +88,7 @@ grids:
         base: 0.04
         dist: triangular(0.03, 0.04, 0.06)
         unit: USD/kWh
-        source: 'unverified: Palo Verde hub day-ahead average 2024 ≈ 35–45 $/MWh (EIA wholesale electricity market data, ICE), read from memory'
+        source: 'unverified: Palo Verde hub day-ahead average 2024 ≈ 35–45 $/MWh (EIA wholesale electricity market data, ICE), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -184,10 +184,10 @@ grids:
         unit: 1/year
         source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (facts.md)'
       wholesale_usd_per_kwh:
-        base: 0.027
-        dist: triangular(0.02, 0.027, 0.045)
+        base: 0.032
+        dist: triangular(0.025, 0.032, 0.045)
         unit: USD/kWh
-        source: 'unverified: ERCOT hub average real-time price 2024 ≈ 25–30 $/MWh (Potomac Economics, State of the Market Report for ERCOT 2024), read from memory'
+        source: 'ERCOT average real-time energy price 2024 excluding adders: 32 $/MWh, down ≈ 52 % from 2023 (Potomac Economics, 2024 State of the Market Report for the ERCOT Electricity Markets, executive summary, 2025, potomaceconomics.com; checked (secondary) in RTO Insider''s report of it, 2025); ERCOT North hub day-ahead 2024 averaged 27.33 $/MWh year to date in December (E3, ''ERCOT Year-End Snapshot: What Changed in 2024'', 23 Dec 2024); range: 25 (hub day-ahead level) to 45 (2023, a scarcity year, was ≈ 32 / 0.48 ≈ 67)'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -286,7 +286,7 @@ grids:
         base: 0.055
         dist: triangular(0.035, 0.055, 0.08)
         unit: USD/kWh
-        source: 'unverified: Mid-Columbia hub day-ahead average 2024 ≈ 50–60 $/MWh (EIA wholesale electricity market data, ICE), read from memory'
+        source: 'unverified: Mid-Columbia hub day-ahead average 2024 ≈ 50–60 $/MWh (EIA wholesale electricity market data, ICE), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -368,9 +368,9 @@ grids:
         source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
       capacity_adder_usd_per_kw_month:
         base: 8.97
-        dist: triangular(3, 8.97, 12)
+        dist: triangular(3, 8.97, 15.1)
         unit: USD/kW/month
-        source: 'PJM Base Residual Auction: RTO capacity price 329.17 $/MW-day for 2026/27 (at the price cap) and 269.92 for 2025/26 against 34.13 for 2023/24, the year in the EIA average (PJM BRA results reports, 2024–2025; unverified in this session); the increment 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak)'
+        source: 'PJM Base Residual Auction RTO resource clearing prices (PJM Interconnection, BRA results reports: 2023/2024 published 21 Jun 2022, 2025/2026 published 30 Jul 2024, 2026/2027 published 22 Jul 2025, pjm.com/markets-and-operations/rpm): 34.13 $/MW-day for 2023/24, the year in the EIA average; 269.92 for 2025/26; 329.17 for 2026/27 (the FERC-approved cap, every LDA); 333.44 for 2027/28 (cap); checked against secondary reports quoting PJM (ICF and EPSA 2022; S&P Global Market Intelligence 2024; avalonenergy.us and felpower.com 2025; Camelot Energy Group Dec 2025). The increment 329.17 − 34.13 = 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak); range: low 3 (assumption: new supply after the cap expires with 2027/28), 2025/26 gives (269.92 − 34.13) × 30.4 / 1000 = 7.17, high 15.1 = (529.80 − 34.13) × 30.4 / 1000 from the uncapped 2027/28 clearing price Camelot reports (widened from 12)'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
@@ -386,7 +386,7 @@ grids:
         base: 0.0337
         dist: triangular(0.025, 0.0337, 0.045)
         unit: USD/kWh
-        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh (Monitoring Analytics, State of the Market Report for PJM 2024; AEP zone close to the RTO average; unverified in this session)'
+        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh, up from 31.08 in 2023 (Monitoring Analytics, 2024 State of the Market Report for PJM, Vol. 1 introduction, 13 Mar 2025, monitoringanalytics.com; figures checked in secondary reports quoting it: GridBeyond and RTO Insider, Mar 2025); AEP zone taken as close to the RTO average (assumption); range: 25 (a 2023-like gas year) to 45'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -468,9 +468,9 @@ grids:
         source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
       capacity_adder_usd_per_kw_month:
         base: 8.97
-        dist: triangular(3, 8.97, 12)
+        dist: triangular(3, 8.97, 15.1)
         unit: USD/kW/month
-        source: 'PJM Base Residual Auction: RTO capacity price 329.17 $/MW-day for 2026/27 (at the price cap) and 269.92 for 2025/26 against 34.13 for 2023/24, the year in the EIA average (PJM BRA results reports, 2024–2025; unverified in this session); the increment 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak)'
+        source: 'PJM Base Residual Auction RTO resource clearing prices (PJM Interconnection, BRA results reports: 2023/2024 published 21 Jun 2022, 2025/2026 published 30 Jul 2024, 2026/2027 published 22 Jul 2025, pjm.com/markets-and-operations/rpm): 34.13 $/MW-day for 2023/24, the year in the EIA average; 269.92 for 2025/26; 329.17 for 2026/27 (the FERC-approved cap, every LDA); 333.44 for 2027/28 (cap); checked against secondary reports quoting PJM (ICF and EPSA 2022; S&P Global Market Intelligence 2024; avalonenergy.us and felpower.com 2025; Camelot Energy Group Dec 2025). The increment 329.17 − 34.13 = 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak); range: low 3 (assumption: new supply after the cap expires with 2027/28), 2025/26 gives (269.92 − 34.13) × 30.4 / 1000 = 7.17, high 15.1 = (529.80 − 34.13) × 30.4 / 1000 from the uncapped 2027/28 clearing price Camelot reports (widened from 12); Dominion zone: 444.26 $/MW-day in 2025/26 (constrained LDA), RTO price in 2026/27 and 2027/28'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
@@ -486,7 +486,7 @@ grids:
         base: 0.0337
         dist: triangular(0.025, 0.0337, 0.045)
         unit: USD/kWh
-        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh (Monitoring Analytics, State of the Market Report for PJM 2024; unverified in this session)'
+        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh, up from 31.08 in 2023 (Monitoring Analytics, 2024 State of the Market Report for PJM, Vol. 1 introduction, 13 Mar 2025, monitoringanalytics.com; figures checked in secondary reports quoting it: GridBeyond and RTO Insider, Mar 2025); Dominion zone prices differ from the RTO average by congestion (not read); range: 25 (a 2023-like gas year) to 45'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -585,7 +585,7 @@ grids:
         base: 0.035
         dist: triangular(0.025, 0.035, 0.05)
         unit: USD/kWh
-        source: 'unverified: US hub-average wholesale price 2024 ≈ 30–40 $/MWh (EIA Wholesale Electricity and Natural Gas Market Data), read from memory'
+        source: 'unverified: US hub-average wholesale price 2024 ≈ 30–40 $/MWh (EIA Wholesale Electricity and Natural Gas Market Data), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
