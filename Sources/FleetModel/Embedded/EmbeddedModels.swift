@@ -32,9 +32,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.4
-        dist: triangular(0.25, 0.40, 0.55)
+        dist: triangular(0.05, 0.40, 0.55)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -45,7 +45,7 @@ grids:
         base: 0.415
         dist: triangular(0.353, 0.415, 0.455)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.353 kg/kWh ÷ (1 − 0.15), Arizona/New Mexico wind and solar ≈ 15 % of generation, certificates retired under state standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.353 kg/kWh ÷ (1 − 0.15), Arizona/New Mexico wind and solar ≈ 15 % of generation, certificates retired under state standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -131,9 +131,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.4
-        dist: triangular(0.25, 0.40, 0.55)
+        dist: triangular(0.05, 0.40, 0.55)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -144,7 +144,7 @@ grids:
         base: 0.501
         dist: triangular(0.351, 0.501, 0.638)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.351 kg/kWh ÷ (1 − 0.3), ERCOT wind and solar ≈ 30 % of generation (2022), certificates tracked by ERCOTs REC program and widely sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.351 kg/kWh ÷ (1 − 0.3), ERCOT wind and solar ≈ 30 % of generation (2022), certificates tracked by ERCOTs REC program and widely sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -230,9 +230,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.3
-        dist: triangular(0.15, 0.30, 0.45)
+        dist: triangular(0.05, 0.30, 0.45)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.15), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -243,7 +243,7 @@ grids:
         base: 0.322
         dist: triangular(0.274, 0.322, 0.354)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.274 kg/kWh ÷ (1 − 0.15), only tracked wind and solar (≈ 15 %) removed: federal and utility hydro is allocated to its utilities own customers rather than sold as certificates; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.274 kg/kWh ÷ (1 − 0.15), only tracked wind and solar (≈ 15 %) removed: federal and utility hydro is allocated to its utilities own customers rather than sold as certificates; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -329,9 +329,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.5
-        dist: triangular(0.35, 0.50, 0.65)
+        dist: triangular(0.05, 0.50, 0.65)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.35), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -342,7 +342,7 @@ grids:
         base: 0.484
         dist: triangular(0.455, 0.484, 0.500)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.455 kg/kWh ÷ (1 − 0.06), RFC West wind and solar ≈ 6 % of generation, certificates retired under Ohio, Michigan, Illinois and Pennsylvania standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.455 kg/kWh ÷ (1 − 0.06), RFC West wind and solar ≈ 6 % of generation, certificates retired under Ohio, Michigan, Illinois and Pennsylvania standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -429,9 +429,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.4
-        dist: triangular(0.25, 0.40, 0.55)
+        dist: triangular(0.05, 0.40, 0.55)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -442,7 +442,7 @@ grids:
         base: 0.316
         dist: triangular(0.284, 0.316, 0.334)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.284 kg/kWh ÷ (1 − 0.1), Virginia/Carolinas solar, hydro and biomass ≈ 10 % of generation, their certificates retired for the Virginia Clean Economy Act and North Carolina REPS or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.284 kg/kWh ÷ (1 − 0.1), Virginia/Carolinas solar, hydro and biomass ≈ 10 % of generation, their certificates retired for the Virginia Clean Economy Act and North Carolina REPS or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -529,9 +529,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.4
-        dist: triangular(0.25, 0.40, 0.55)
+        dist: triangular(0.05, 0.40, 0.55)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -542,7 +542,7 @@ grids:
         base: 0.478
         dist: triangular(0.375, 0.478, 0.554)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.375 kg/kWh ÷ (1 − 0.215), US wind, solar, hydro and biomass ≈ 21.5 % of generation (eGRID2022), all treated as claimed; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.375 kg/kWh ÷ (1 − 0.215), US wind, solar, hydro and biomass ≈ 21.5 % of generation (eGRID2022), all treated as claimed; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
