@@ -1115,9 +1115,9 @@ sites:
       source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
     water_stress_fraction:
       base: 1.0
-      dist: uniform(0.8, 1.0)
+      dist: uniform(0.6, 1.0)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Extremely high (> 80 %) for the Phoenix metropolitan area (Salt/Gila basins); capped at 1, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Extremely high (> 80 %) for the Phoenix metropolitan area (Salt/Gila basins); capped at 1, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; contrary hint: WaterMark (watermark.standardwater.co, 2026) lists Chandler AZ (Salt River Project / CAP supply) at ''High (3.9/5)'' and Pima County at ''Ext. High (4.2/5)'' without naming its indicator, so the lower bound is widened from 0.8 to 0.6, base kept'
     climate:
       station: Phoenix Sky Harbor Intl AP (PHX), AZ
       elevation_m:
@@ -1135,7 +1135,7 @@ sites:
       dew_point_mean_c:
         values: [0.6, 0.0, 0.6, 0.0, 0.6, 2.8, 12.8, 14.4, 10.6, 5.0, 1.1, 0.6]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for PHX, monthly means rounded to 1 °F; no table found in this session; uncertainty ±2 °C per month (monsoon months Jul–Sep ±3 °C)'
+        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for PHX, monthly means rounded to 1 °F; no table found in this session; uncertainty ±2 °C per month (monsoon months Jul–Sep ±3 °C); data review 2026-12-02: consistent with the Arizona State Climate Office (azclimate.asu.edu, ''July Weather''): Phoenix averages about 20 monsoon days in July, days whose mean hourly dew point is ≥ 55 °F (12.8 °C), against the file''s July 12.8 °C; no monthly table found'
       daily_sd_c:
         values: [2.5, 2.5, 2.5, 2.5, 2.0, 1.5, 1.5, 1.5, 1.5, 2.0, 2.5, 2.5]
         unit: °C
@@ -1342,9 +1342,9 @@ sites:
       source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
     water_stress_fraction:
       base: 0.15
-      dist: uniform(0.1, 0.2)
+      dist: triangular(0.1, 0.15, 0.6)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low–medium (10–20 %) for Loudoun County''s Potomac tributaries, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low–medium (10–20 %) for Loudoun County''s Potomac tributaries, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; contrary hint: WaterMark (watermark.standardwater.co, jurisdiction assessments, 2026) lists Loudoun County at water stress ''High (3.4/5)'' without naming its indicator (on Aqueduct''s 0–5 score that is the 40–80 % category), and Privette et al. (Univ. of Illinois Center for Secure Water and Lincoln Institute, 2025) place most Virginia data centres in already water-constrained watersheds, the Potomac among them; the range is therefore widened to triangular(0.1, 0.15, 0.6), base kept'
     climate:
       station: Washington Dulles Intl AP (IAD), VA
       elevation_m:
@@ -1354,7 +1354,7 @@ sites:
       dry_bulb_mean_c:
         values: [0.8, 2.4, 6.7, 12.7, 17.7, 22.6, 25.1, 24.1, 20.2, 13.8, 7.8, 3.1]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI U.S. Climate Normals 1991–2020 for Washington Dulles Intl AP (GHCND USW00093738), (mean max + mean min)/2; no table for IAD found in this session (search corpus holds only DCA daily CLI reports); uncertainty ±1 °C per month'
+        source: 'unverified: transcribed from memory of NOAA NCEI U.S. Climate Normals 1991–2020 for Washington Dulles Intl AP (GHCND USW00093738), (mean max + mean min)/2; no table for IAD found in this session (search corpus holds only DCA daily CLI reports; data review 2026-12-02 found none for IAD either, only DCA daily climate reports and DC-area weather blogs); uncertainty ±1 °C per month'
       daily_range_c:
         values: [10.6, 11.4, 12.6, 13.9, 13.3, 12.9, 12.6, 12.4, 12.5, 13.1, 12.2, 10.4]
         unit: °C
@@ -1582,7 +1582,7 @@ sites:
       base: 0.08
       dist: uniform(0.0, 0.2)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low (< 10 %) to low–medium for central Ohio (Scioto/Licking basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low (< 10 %) to low–medium for central Ohio (Scioto/Licking basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened'
     climate:
       station: Columbus John Glenn Intl AP (CMH), OH
       elevation_m:
@@ -1820,7 +1820,7 @@ sites:
       base: 0.6
       dist: uniform(0.4, 0.8)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for central Texas (Brazos/Colorado basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for central Texas (Brazos/Colorado basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened'
     climate:
       station: Austin Camp Mabry (ATT), TX
       elevation_m:
@@ -2057,7 +2057,7 @@ sites:
       base: 0.6
       dist: uniform(0.4, 0.8)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for the irrigated Umatilla/Morrow County catchments of the mid-Columbia, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for the irrigated Umatilla/Morrow County catchments of the mid-Columbia, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened'
     climate:
       station: Pendleton Eastern Oregon Regional AP (PDT), OR
       elevation_m:
