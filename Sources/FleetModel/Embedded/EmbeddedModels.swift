@@ -32,9 +32,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.4
-        dist: triangular(0.25, 0.40, 0.55)
+        dist: triangular(0.05, 0.40, 0.55)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -45,7 +45,7 @@ grids:
         base: 0.415
         dist: triangular(0.353, 0.415, 0.455)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.353 kg/kWh ÷ (1 − 0.15), Arizona/New Mexico wind and solar ≈ 15 % of generation, certificates retired under state standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.353 kg/kWh ÷ (1 − 0.15), Arizona/New Mexico wind and solar ≈ 15 % of generation, certificates retired under state standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -88,7 +88,7 @@ grids:
         base: 0.04
         dist: triangular(0.03, 0.04, 0.06)
         unit: USD/kWh
-        source: 'unverified: Palo Verde hub day-ahead average 2024 ≈ 35–45 $/MWh (EIA wholesale electricity market data, ICE), read from memory'
+        source: 'unverified: Palo Verde hub day-ahead average 2024 ≈ 35–45 $/MWh (EIA wholesale electricity market data, ICE), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -131,9 +131,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.4
-        dist: triangular(0.25, 0.40, 0.55)
+        dist: triangular(0.05, 0.40, 0.55)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -144,7 +144,7 @@ grids:
         base: 0.501
         dist: triangular(0.351, 0.501, 0.638)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.351 kg/kWh ÷ (1 − 0.3), ERCOT wind and solar ≈ 30 % of generation (2022), certificates tracked by ERCOTs REC program and widely sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.351 kg/kWh ÷ (1 − 0.3), ERCOT wind and solar ≈ 30 % of generation (2022), certificates tracked by ERCOTs REC program and widely sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -184,10 +184,10 @@ grids:
         unit: 1/year
         source: 'assumption: PPAs often carry 0–3 %/yr escalators; LevelTen solar +9 % YoY in Q4 2025 (leveltenenergy.com)'
       wholesale_usd_per_kwh:
-        base: 0.027
-        dist: triangular(0.02, 0.027, 0.045)
+        base: 0.032
+        dist: triangular(0.025, 0.032, 0.045)
         unit: USD/kWh
-        source: 'unverified: ERCOT hub average real-time price 2024 ≈ 25–30 $/MWh (Potomac Economics, State of the Market Report for ERCOT 2024), read from memory'
+        source: 'ERCOT average real-time energy price 2024 excluding adders: 32 $/MWh, down ≈ 52 % from 2023 (Potomac Economics, 2024 State of the Market Report for the ERCOT Electricity Markets, executive summary, 2025, potomaceconomics.com; checked (secondary) in RTO Insider''s report of it, 2025); ERCOT North hub day-ahead 2024 averaged 27.33 $/MWh year to date in December (E3, ''ERCOT Year-End Snapshot: What Changed in 2024'', 23 Dec 2024); range: 25 (hub day-ahead level) to 45 (2023, a scarcity year, was ≈ 32 / 0.48 ≈ 67)'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -230,9 +230,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.3
-        dist: triangular(0.15, 0.30, 0.45)
+        dist: triangular(0.05, 0.30, 0.45)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.15), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -243,7 +243,7 @@ grids:
         base: 0.322
         dist: triangular(0.274, 0.322, 0.354)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.274 kg/kWh ÷ (1 − 0.15), only tracked wind and solar (≈ 15 %) removed: federal and utility hydro is allocated to its utilities own customers rather than sold as certificates; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.274 kg/kWh ÷ (1 − 0.15), only tracked wind and solar (≈ 15 %) removed: federal and utility hydro is allocated to its utilities own customers rather than sold as certificates; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -286,7 +286,7 @@ grids:
         base: 0.055
         dist: triangular(0.035, 0.055, 0.08)
         unit: USD/kWh
-        source: 'unverified: Mid-Columbia hub day-ahead average 2024 ≈ 50–60 $/MWh (EIA wholesale electricity market data, ICE), read from memory'
+        source: 'unverified: Mid-Columbia hub day-ahead average 2024 ≈ 50–60 $/MWh (EIA wholesale electricity market data, ICE), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -329,9 +329,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.5
-        dist: triangular(0.35, 0.50, 0.65)
+        dist: triangular(0.05, 0.50, 0.65)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.35), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -342,7 +342,7 @@ grids:
         base: 0.484
         dist: triangular(0.455, 0.484, 0.500)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.455 kg/kWh ÷ (1 − 0.06), RFC West wind and solar ≈ 6 % of generation, certificates retired under Ohio, Michigan, Illinois and Pennsylvania standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.455 kg/kWh ÷ (1 − 0.06), RFC West wind and solar ≈ 6 % of generation, certificates retired under Ohio, Michigan, Illinois and Pennsylvania standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -368,9 +368,9 @@ grids:
         source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
       capacity_adder_usd_per_kw_month:
         base: 8.97
-        dist: triangular(3, 8.97, 12)
+        dist: triangular(3, 8.97, 15.1)
         unit: USD/kW/month
-        source: 'PJM Base Residual Auction: RTO capacity price 329.17 $/MW-day for 2026/27 (at the price cap) and 269.92 for 2025/26 against 34.13 for 2023/24, the year in the EIA average (PJM BRA results reports, 2024–2025; unverified in this session); the increment 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak)'
+        source: 'PJM Base Residual Auction RTO resource clearing prices (PJM Interconnection, BRA results reports: 2023/2024 published 21 Jun 2022, 2025/2026 published 30 Jul 2024, 2026/2027 published 22 Jul 2025, pjm.com/markets-and-operations/rpm): 34.13 $/MW-day for 2023/24, the year in the EIA average; 269.92 for 2025/26; 329.17 for 2026/27 (the FERC-approved cap, every LDA); 333.44 for 2027/28 (cap); checked against secondary reports quoting PJM (ICF and EPSA 2022; S&P Global Market Intelligence 2024; avalonenergy.us and felpower.com 2025; Camelot Energy Group Dec 2025). The increment 329.17 − 34.13 = 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak); range: low 3 (assumption: new supply after the cap expires with 2027/28), 2025/26 gives (269.92 − 34.13) × 30.4 / 1000 = 7.17, high 15.1 = (529.80 − 34.13) × 30.4 / 1000 from the uncapped 2027/28 clearing price Camelot reports (widened from 12)'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
@@ -386,7 +386,7 @@ grids:
         base: 0.0337
         dist: triangular(0.025, 0.0337, 0.045)
         unit: USD/kWh
-        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh (Monitoring Analytics, State of the Market Report for PJM 2024; AEP zone close to the RTO average; unverified in this session)'
+        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh, up from 31.08 in 2023 (Monitoring Analytics, 2024 State of the Market Report for PJM, Vol. 1 introduction, 13 Mar 2025, monitoringanalytics.com; figures checked in secondary reports quoting it: GridBeyond and RTO Insider, Mar 2025); AEP zone taken as close to the RTO average (assumption); range: 25 (a 2023-like gas year) to 45'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -429,9 +429,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.4
-        dist: triangular(0.25, 0.40, 0.55)
+        dist: triangular(0.05, 0.40, 0.55)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -442,7 +442,7 @@ grids:
         base: 0.316
         dist: triangular(0.284, 0.316, 0.334)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.284 kg/kWh ÷ (1 − 0.1), Virginia/Carolinas solar, hydro and biomass ≈ 10 % of generation, their certificates retired for the Virginia Clean Economy Act and North Carolina REPS or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.284 kg/kWh ÷ (1 − 0.1), Virginia/Carolinas solar, hydro and biomass ≈ 10 % of generation, their certificates retired for the Virginia Clean Economy Act and North Carolina REPS or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -468,9 +468,9 @@ grids:
         source: 'assumption: the industrial customers behind the EIA average run at load factors ≈ 0.5–0.8; a data centre at 0.85–0.9 therefore pays less per kWh than the average'
       capacity_adder_usd_per_kw_month:
         base: 8.97
-        dist: triangular(3, 8.97, 12)
+        dist: triangular(3, 8.97, 15.1)
         unit: USD/kW/month
-        source: 'PJM Base Residual Auction: RTO capacity price 329.17 $/MW-day for 2026/27 (at the price cap) and 269.92 for 2025/26 against 34.13 for 2023/24, the year in the EIA average (PJM BRA results reports, 2024–2025; unverified in this session); the increment 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak)'
+        source: 'PJM Base Residual Auction RTO resource clearing prices (PJM Interconnection, BRA results reports: 2023/2024 published 21 Jun 2022, 2025/2026 published 30 Jul 2024, 2026/2027 published 22 Jul 2025, pjm.com/markets-and-operations/rpm): 34.13 $/MW-day for 2023/24, the year in the EIA average; 269.92 for 2025/26; 329.17 for 2026/27 (the FERC-approved cap, every LDA); 333.44 for 2027/28 (cap); checked against secondary reports quoting PJM (ICF and EPSA 2022; S&P Global Market Intelligence 2024; avalonenergy.us and felpower.com 2025; Camelot Energy Group Dec 2025). The increment 329.17 − 34.13 = 295 $/MW-day × 30.4 days = 8.97 $ per kW-month of peak load contribution, charged on the site peak (a flat load''s 5CP ≈ its peak); range: low 3 (assumption: new supply after the cap expires with 2027/28), 2025/26 gives (269.92 − 34.13) × 30.4 / 1000 = 7.17, high 15.1 = (529.80 − 34.13) × 30.4 / 1000 from the uncapped 2027/28 clearing price Camelot reports (widened from 12); Dominion zone: 444.26 $/MW-day in 2025/26 (constrained LDA), RTO price in 2026/27 and 2027/28'
       ppa_usd_per_kwh:
         base: 0.06229
         dist: triangular(0.05, 0.06229, 0.075)
@@ -486,7 +486,7 @@ grids:
         base: 0.0337
         dist: triangular(0.025, 0.0337, 0.045)
         unit: USD/kWh
-        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh (Monitoring Analytics, State of the Market Report for PJM 2024; unverified in this session)'
+        source: 'PJM load-weighted average real-time LMP 2024: 33.74 $/MWh, up from 31.08 in 2023 (Monitoring Analytics, 2024 State of the Market Report for PJM, Vol. 1 introduction, 13 Mar 2025, monitoringanalytics.com; figures checked in secondary reports quoting it: GridBeyond and RTO Insider, Mar 2025); Dominion zone prices differ from the RTO average by congestion (not read); range: 25 (a 2023-like gas year) to 45'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -529,9 +529,9 @@ grids:
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
         base: 0.4
-        dist: triangular(0.25, 0.40, 0.55)
+        dist: triangular(0.05, 0.40, 0.55)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481), not read in this session; wide range'
+        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -542,7 +542,7 @@ grids:
         base: 0.478
         dist: triangular(0.375, 0.478, 0.554)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, whose table was not readable in this session): eGRID2022 0.375 kg/kWh ÷ (1 − 0.215), US wind, solar, hydro and biomass ≈ 21.5 % of generation (eGRID2022), all treated as claimed; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
+        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.375 kg/kWh ÷ (1 − 0.215), US wind, solar, hydro and biomass ≈ 21.5 % of generation (eGRID2022), all treated as claimed; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
       residual_mix_year: 2022
     price:
       base_usd_per_kwh:
@@ -585,7 +585,7 @@ grids:
         base: 0.035
         dist: triangular(0.025, 0.035, 0.05)
         unit: USD/kWh
-        source: 'unverified: US hub-average wholesale price 2024 ≈ 30–40 $/MWh (EIA Wholesale Electricity and Natural Gas Market Data), read from memory'
+        source: 'unverified: US hub-average wholesale price 2024 ≈ 30–40 $/MWh (EIA Wholesale Electricity and Natural Gas Market Data), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -1150,9 +1150,9 @@ sites:
       source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
     water_stress_fraction:
       base: 1.0
-      dist: uniform(0.8, 1.0)
+      dist: uniform(0.6, 1.0)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Extremely high (> 80 %) for the Phoenix metropolitan area (Salt/Gila basins); capped at 1, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Extremely high (> 80 %) for the Phoenix metropolitan area (Salt/Gila basins); capped at 1, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; contrary hint: WaterMark (watermark.standardwater.co, 2026) lists Chandler AZ (Salt River Project / CAP supply) at ''High (3.9/5)'' and Pima County at ''Ext. High (4.2/5)'' without naming its indicator, so the lower bound is widened from 0.8 to 0.6, base kept'
     climate:
       station: Phoenix Sky Harbor Intl AP (PHX), AZ
       elevation_m:
@@ -1170,7 +1170,7 @@ sites:
       dew_point_mean_c:
         values: [0.6, 0.0, 0.6, 0.0, 0.6, 2.8, 12.8, 14.4, 10.6, 5.0, 1.1, 0.6]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for PHX, monthly means rounded to 1 °F; no table found in this session; uncertainty ±2 °C per month (monsoon months Jul–Sep ±3 °C)'
+        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for PHX, monthly means rounded to 1 °F; no table found in this session; uncertainty ±2 °C per month (monsoon months Jul–Sep ±3 °C); data review 2026-12-02: consistent with the Arizona State Climate Office (azclimate.asu.edu, ''July Weather''): Phoenix averages about 20 monsoon days in July, days whose mean hourly dew point is ≥ 55 °F (12.8 °C), against the file''s July 12.8 °C; no monthly table found'
       daily_sd_c:
         values: [2.5, 2.5, 2.5, 2.5, 2.0, 1.5, 1.5, 1.5, 1.5, 2.0, 2.5, 2.5]
         unit: °C
@@ -1377,9 +1377,9 @@ sites:
       source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
     water_stress_fraction:
       base: 0.15
-      dist: uniform(0.1, 0.2)
+      dist: triangular(0.1, 0.15, 0.6)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low–medium (10–20 %) for Loudoun County''s Potomac tributaries, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low–medium (10–20 %) for Loudoun County''s Potomac tributaries, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; contrary hint: WaterMark (watermark.standardwater.co, jurisdiction assessments, 2026) lists Loudoun County at water stress ''High (3.4/5)'' without naming its indicator (on Aqueduct''s 0–5 score that is the 40–80 % category), and Privette et al. (Univ. of Illinois Center for Secure Water and Lincoln Institute, 2025) place most Virginia data centres in already water-constrained watersheds, the Potomac among them; the range is therefore widened to triangular(0.1, 0.15, 0.6), base kept'
     climate:
       station: Washington Dulles Intl AP (IAD), VA
       elevation_m:
@@ -1389,7 +1389,7 @@ sites:
       dry_bulb_mean_c:
         values: [0.8, 2.4, 6.7, 12.7, 17.7, 22.6, 25.1, 24.1, 20.2, 13.8, 7.8, 3.1]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI U.S. Climate Normals 1991–2020 for Washington Dulles Intl AP (GHCND USW00093738), (mean max + mean min)/2; no table for IAD found in this session (search corpus holds only DCA daily CLI reports); uncertainty ±1 °C per month'
+        source: 'unverified: transcribed from memory of NOAA NCEI U.S. Climate Normals 1991–2020 for Washington Dulles Intl AP (GHCND USW00093738), (mean max + mean min)/2; no table for IAD found in this session (search corpus holds only DCA daily CLI reports; data review 2026-12-02 found none for IAD either, only DCA daily climate reports and DC-area weather blogs); uncertainty ±1 °C per month'
       daily_range_c:
         values: [10.6, 11.4, 12.6, 13.9, 13.3, 12.9, 12.6, 12.4, 12.5, 13.1, 12.2, 10.4]
         unit: °C
@@ -1617,7 +1617,7 @@ sites:
       base: 0.08
       dist: uniform(0.0, 0.2)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low (< 10 %) to low–medium for central Ohio (Scioto/Licking basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low (< 10 %) to low–medium for central Ohio (Scioto/Licking basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened'
     climate:
       station: Columbus John Glenn Intl AP (CMH), OH
       elevation_m:
@@ -1855,7 +1855,7 @@ sites:
       base: 0.6
       dist: uniform(0.4, 0.8)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for central Texas (Brazos/Colorado basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for central Texas (Brazos/Colorado basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened'
     climate:
       station: Austin Camp Mabry (ATT), TX
       elevation_m:
@@ -2092,7 +2092,7 @@ sites:
       base: 0.6
       dist: uniform(0.4, 0.8)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for the irrigated Umatilla/Morrow County catchments of the mid-Columbia, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category'
+      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for the irrigated Umatilla/Morrow County catchments of the mid-Columbia, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened'
     climate:
       station: Pendleton Eastern Oregon Regional AP (PDT), OR
       elevation_m:
