@@ -95,7 +95,13 @@ public struct ScenarioDocument: Sendable {
 
     private static func read(path: String, models: ModelsSource) throws -> ScenarioDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "cannot read the file")])
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            let shipped = ModelsSource.embedded.ids(in: "scenarios")
+            let message = exists ? (isFolder.boolValue ? "a folder, not a scenario file" : "cannot read the file")
+                : "no such file" + ClosestMatch.hint(for: ((path as NSString).lastPathComponent as NSString)
+                    .deletingPathExtension, among: shipped) + "; shipped scenarios, by id: " + shipped.joined(separator: ", ")
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: message)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column, byte) = firstInvalidUTF8(data)
@@ -386,10 +392,19 @@ public struct ScenarioDocument: Sendable {
     ///
     /// - Throws: `ScenarioErrors` only when the file cannot be read or parsed, or a `--set` fails.
     public static func forValidation(path: String?, sets: [String] = []) throws -> ScenarioDocument {
-        var document = try path.map { try read(path: $0, models: ModelsSource.forScenario(at: $0)) }
+        var document = try path.map { try shippedID($0).map { try open(.embedded, name: $0) }
+            ?? read(path: $0, models: ModelsSource.forScenario(at: $0)) }
             ?? open(.embedded, name: defaultScenario)
         try document.apply(sets: sets)
         return document
+    }
+
+    /// `name` when it is the id of a shipped (embedded) scenario and no file of that name exists,
+    /// so that `fleetwatt run h100-training-100k` works from any folder; a file always wins.
+    static func shippedID(_ name: String) -> String? {
+        guard !FileManager.default.fileExists(atPath: name),
+              ModelsSource.embedded.ids(in: "scenarios").contains(name) else { return nil }
+        return name
     }
 
     /// Issues found by the physics (path, message) placed at the file, line and column of the

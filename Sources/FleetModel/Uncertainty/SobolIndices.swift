@@ -125,11 +125,50 @@ extension SensitivityAnalysis {
             rankings[pair.element] = results[c]
             if constant[c] {
                 warnings.append("sobol: \(pair.element.rawValue) does not vary over the samples; its indices are 0")
+            } else if let note = precisionWarning(pair.element, results[c], baseSamples: baseSamples) {
+                warnings.append(note)
             }
         }
         return SobolAnalysis(sensitivity: Sensitivity(method: "sobol", baseSamples: baseSamples, bootstrap: bootstrap,
                                                       rankings: rankings),
                              evaluations: count, droppedBaseSamples: dropped, warnings: warnings)
+    }
+
+    /// Indices below this are negligible: their intervals are not judged.
+    static let negligibleIndex = 0.01
+    /// The margin S1 may exceed ST by (estimation noise) when there are no bootstrap intervals.
+    static let orderNoise = 0.05
+
+    /// A warning when the ranking of `metric` is too noisy to read: an input whose total index
+    /// ST (the ranking's key, at least `negligibleIndex`) has a 95 % bootstrap interval wider
+    /// than the index itself (a small S1 beside a large ST is normal, so S1's width is not judged),
+    /// or whose S1 exceeds its ST beyond noise (S1 ≤ ST holds for the true indices: S1's
+    /// interval lies wholly above ST's, or S1 > ST + `orderNoise` without intervals). The
+    /// estimators' error falls as 1/√N, so the cure is a larger N.
+    static func precisionWarning(_ metric: Metric, _ entries: [SensitivityEntry], baseSamples: Int) -> String? {
+        func wide(_ value: Double?, _ ci: [Double]?) -> Bool {
+            guard let value, value >= negligibleIndex, let ci, ci.count == 2 else { return false }
+            return ci[1] - ci[0] > value
+        }
+        func inverted(_ e: SensitivityEntry) -> Bool {
+            guard let s1 = e.firstOrder, let st = e.totalOrder, s1 >= negligibleIndex else { return false }
+            if let a = e.firstOrderCI, let b = e.totalOrderCI, a.count == 2, b.count == 2, a != [s1, s1] {
+                return a[0] > b[1]
+            }
+            return s1 > st + orderNoise
+        }
+        let wideOnes = entries.filter { wide($0.totalOrder, $0.totalOrderCI) }
+        let invertedOnes = entries.filter(inverted)
+        guard !wideOnes.isEmpty || !invertedOnes.isEmpty else { return nil }
+        var problems: [String] = []
+        if !wideOnes.isEmpty {
+            problems.append("\(wideOnes.count) input(s) have a 95 % interval of ST wider than ST (first: \(wideOnes[0].path))")
+        }
+        if !invertedOnes.isEmpty {
+            problems.append("\(invertedOnes.count) input(s) have S1 > ST beyond noise (first: \(invertedOnes[0].path))")
+        }
+        return "sobol: \(metric.rawValue): the indices are imprecise: " + problems.joined(separator: "; ")
+            + "; rerun with a larger --base-samples (now \(baseSamples); 4 times as many halve the intervals)"
     }
 }
 

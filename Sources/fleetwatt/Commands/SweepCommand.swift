@@ -7,14 +7,14 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Evaluate a grid of scenario variants, one row per grid point.",
         discussion: """
-        Each --vary is PATH=START:STOP:COUNT (COUNT evenly spaced values from START to STOP) or
-        PATH=V1,V2,…; repeat --vary for a grid (every combination, the last --vary varying
-        fastest). A varied path is fixed at each value, as --set would. Each point is
-        deterministic (--samples 0, the default here) or a full Monte Carlo run.
+        Each --vary is PATH=START:STOP:COUNT (COUNT evenly spaced values from START to STOP) or \
+        PATH=V1,V2,…; repeat --vary for a grid (every combination, the last --vary varying \
+        fastest). A varied path is fixed at each value, as --set would. Each point is \
+        deterministic (the default) or, with --samples N, a full Monte Carlo run of N samples.
 
         Examples:
           fleetwatt sweep --vary fleet.cohorts.gb200-use1.count=50000:150000:5
-          fleetwatt sweep --vary sites.us-east-1.cooling.approach_c=3,5,7 --vary grids.srvc.carbon_intensity.annual_change=-0.08:0:3 --format csv
+          fleetwatt sweep --vary sites.us-east-1.cooling.approach_c=3,5,7 --out s.csv
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -39,7 +39,7 @@ struct SweepCommand: ParsableCommand {
         let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         try spec.check(against: document)
-        let options = sampling.options(overrides: scenario.sets)
+        let options = sampling.options(overrides: scenario.sets, defaultSamples: 0)
         var result = try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets, samples: 0))
         result.run = options.runInfo
         result.sweep = try ProgressBar.run(output.progress, quiet: output.quiet, label: "sweep") { progress in

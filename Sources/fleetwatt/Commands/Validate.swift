@@ -6,7 +6,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a scenario without running it; reports every error of the file at once.",
         discussion: """
-        Prints one line per problem (file:line:column: path: message) and exits 2, or
+        Prints one line per problem (file:line:column: path: message) and exits 2, or \
         prints a summary and exits 0 when the scenario is valid.
 
         Example:
