@@ -100,7 +100,7 @@ struct SobolIndicesTests {
         #expect(one == two)
     }
 
-    /// Noisy indices are flagged: an ST interval wider than ST, or S1 above ST beyond the
+    /// Noisy indices are flagged: an interval wider than the index, or S1 above ST beyond the
     /// two intervals; a negligible index (< 0.01) or S1 > ST within noise is not.
     @Test func imprecisePrecisionIsWarned() {
         func entry(_ s1: Double, _ s1CI: [Double], _ st: Double, _ stCI: [Double]) -> SensitivityEntry {
@@ -111,8 +111,15 @@ struct SobolIndicesTests {
         // ST = 0.2 with interval [0.0, 0.5], 0.5 wide: wider than the index.
         let wide = entry(0.10, [0.08, 0.12], 0.20, [0.0, 0.5])
         let w = SensitivityAnalysis.precisionWarning(.facilityEnergy, [precise, wide], baseSamples: 64)
-        #expect(w?.contains("1 input(s) have a 95 % interval of ST wider than ST") == true, "\(w ?? "")")
+        #expect(w?.contains("1 input(s) have a 95 % interval wider than the index") == true, "\(w ?? "")")
         #expect(w?.contains("larger --base-samples (now 64") == true)
+        // S1 = 0.69 in [-1.45, 2.30] (3.75 wide) beside ST = 0.67 in [0.51, 0.86]: S1's interval
+        // is wider than max(|S1|, ST) = 0.69 (the default scenario at N = 64 gave this).
+        #expect(SensitivityAnalysis.precisionWarning(.facilityEnergy, [entry(0.69, [-1.45, 2.30], 0.67, [0.51, 0.86])],
+                                                     baseSamples: 64) != nil)
+        // A small S1 beside a large ST, both intervals narrow against ST = 0.24: not flagged.
+        #expect(SensitivityAnalysis.precisionWarning(.facilityEnergy, [entry(0.01, [-0.03, 0.05], 0.24, [0.21, 0.27])],
+                                                     baseSamples: 64) == nil)
         // S1 = 0.5 in [0.45, 0.55], ST = 0.3 in [0.25, 0.35]: disjoint, S1 > ST beyond noise.
         let inverted = entry(0.5, [0.45, 0.55], 0.3, [0.25, 0.35])
         #expect(SensitivityAnalysis.precisionWarning(.facilityEnergy, [inverted], baseSamples: 64)?
