@@ -97,7 +97,7 @@ public struct ScenarioDocument: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            let shipped = ModelsSource.embedded.ids(in: "scenarios")
+            let shipped = shippedIDs
             let message = exists ? (isFolder.boolValue ? "a folder, not a scenario file" : "cannot read the file")
                 : "no such file" + ClosestMatch.hint(for: ((path as NSString).lastPathComponent as NSString)
                     .deletingPathExtension, among: shipped) + "; shipped scenarios, by id: " + shipped.joined(separator: ", ")
@@ -402,10 +402,12 @@ public struct ScenarioDocument: Sendable {
     /// `name` when it is the id of a shipped (embedded) scenario and no file of that name exists,
     /// so that `fleetwatt run h100-training-100k` works from any folder; a file always wins.
     static func shippedID(_ name: String) -> String? {
-        guard !FileManager.default.fileExists(atPath: name),
-              ModelsSource.embedded.ids(in: "scenarios").contains(name) else { return nil }
+        guard !FileManager.default.fileExists(atPath: name), shippedIDs.contains(name) else { return nil }
         return name
     }
+
+    /// Ids of the scenarios shipped in the binary, sorted.
+    public static var shippedIDs: [String] { ModelsSource.embedded.ids(in: "scenarios") }
 
     /// Issues found by the physics (path, message) placed at the file, line and column of the
     /// value they name (or of its deepest existing parent).

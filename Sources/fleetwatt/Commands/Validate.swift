@@ -13,7 +13,7 @@ struct Validate: ParsableCommand {
           fleetwatt validate models/scenarios/openai-aws-2025.yaml
         """)
 
-    @Argument(help: "Scenario file (YAML or JSON).")
+    @Argument(help: "Scenario file (YAML or JSON), or a shipped scenario's id.")
     var scenario: String
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value: PATH=VALUE (repeatable).", valueName: "path=value"))
