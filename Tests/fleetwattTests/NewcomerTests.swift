@@ -67,6 +67,20 @@ struct NewcomerTests {
         #expect((doc["run"] as? [String: Any])?["samples"] as? Int == 0)
     }
 
+    /// The sweep's CSV gives the grid values as written (-0.02, not the binary
+    /// -0.08 + 0.06 = -0.020000000000000004), and `--out x.csv` alone makes it CSV.
+    @Test func sweepCSVHasNoBinaryFloatNoise() throws {
+        let folder = try TestSupport.tempFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("sweep.csv")
+        let r = try TestSupport.fleetwatt(["sweep", "h100-training-100k", "--vary", "grids.erct.carbon_intensity.annual_change=-0.08:0:5",
+                                           "--metric", "pue", "--out", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = (TestSupport.text(file) ?? "").split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "grids.erct.carbon_intensity.annual_change,pue.base")
+        #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == ["-0.08", "-0.06", "-0.04", "-0.02", "0"])
+    }
+
     /// A shipped scenario runs by id from a folder that has no models/ and no scenario file.
     @Test func shippedScenarioByIdFromAnyFolder() throws {
         let folder = try TestSupport.tempFolder()
