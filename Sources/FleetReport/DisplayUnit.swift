@@ -84,6 +84,17 @@ extension Metric {
         }
     }
 
+    /// The metrics shown in one unit in a table: those of the same quantity.
+    var unitGroup: [Metric] {
+        let groups: [[Metric]] = [
+            [.itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss],
+            [.peakFacilityPower, .averageFacilityPower],
+            [.waterOnsite, .waterOffsite],
+            [.carbonLocation, .carbonMarket, .carbonEmbodied],
+        ]
+        return groups.first { $0.contains(self) } ?? [self]
+    }
+
     /// A short label that fits a 20-character table column.
     var shortLabel: String {
         switch self {

@@ -16,7 +16,7 @@ public enum RenderedOutput {
         case .markdown: return Data(TableRenderer.markdown(result).utf8)
         case .csv:
             if let sweep = result.sweep {
-                return Data(CSVRenderer.sweep(sweep, sampled: TableRenderer.isSampled(result)).utf8)
+                return Data(CSVRenderer.sweep(sweep, sampled: TableRenderer.sweepSampled(sweep)).utf8)
             }
             return Data(TableRenderer.csv(result).utf8)
         }

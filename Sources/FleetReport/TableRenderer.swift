@@ -14,9 +14,14 @@ public enum TableRenderer {
         let sampled = isSampled(result)
         var headers = ["Metric", "Unit", "Base"]
         if sampled { headers += ["P5", "P50", "P95"] }
+        // One unit per group of like metrics (energies, powers, waters, carbons), chosen by the
+        // group's largest value: location carbon in Mt and market carbon in kt read as a 1,000× gap.
+        func magnitude(_ m: Metric) -> Double {
+            result.totals[m].map { max(abs($0.base), abs($0.p95 ?? 0)) } ?? 0
+        }
         let rows = Metric.allCases.compactMap { m -> [String]? in
             guard let s = result.totals[m] else { return nil }
-            let u = m.tableUnit(magnitude: max(abs(s.base), abs(s.p95 ?? 0)))
+            let u = m.tableUnit(magnitude: m.unitGroup.map(magnitude).max() ?? 0)
             var row = [m.shortLabel, u.label, cell(s.base, u.factor)]
             if sampled { row += [cell(s.p05, u.factor), cell(s.p50, u.factor), cell(s.p95, u.factor)] }
             return row
@@ -30,12 +35,14 @@ public enum TableRenderer {
     public static func text(_ result: FleetResult, width: Int = 80) -> String {
         var title = "\(result.scenario.title) (\(result.scenario.id))"
         if title.count > width { title = String(title.prefix(width - 1)) + "…" }
-        let run = isSampled(result)
+        let sampled = isSampled(result), showTotals = showsTotals(result)
+        let run = sampled
             ? "\(NumberFormat.grouped(Double(result.run.samples), decimals: 0)) samples (\(result.run.sampler)), seed \(result.run.seed)"
-            : "deterministic: every input at its base value"
-        var out = title + "\n" + run + "\n\n" + totalsTable(result).plainText(width: width)
+            : showTotals ? "deterministic: every input at its base value" : analysisLine(result)
+        var out = title + "\n" + run + "\n"
+        if showTotals { out += "\n" + totalsTable(result).plainText(width: width) }
         if let sweep = result.sweep {
-            out += "\n" + sweepTable(sweep, sampled: isSampled(result)).plainText(width: width)
+            out += "\n" + sweepTable(sweep, sampled: sweepSampled(sweep)).plainText(width: width)
         }
         if let sensitivity = result.sensitivity {
             for m in sensitivity.rankings.keys.sorted() {
@@ -47,9 +54,45 @@ public enum TableRenderer {
         return out
     }
 
-    /// The totals as a Markdown pipe table.
+    /// What a sweep or sensitivity analysis evaluated, for the line under the title.
+    static func analysisLine(_ result: FleetResult) -> String {
+        if let sweep = result.sweep {
+            let points = "sweep of \(NumberFormat.grouped(Double(sweep.rows.count), decimals: 0)) points"
+            return sweepSampled(sweep)
+                ? "\(points), \(NumberFormat.grouped(Double(result.run.samples), decimals: 0)) samples each, seed \(result.run.seed)"
+                : "\(points), each deterministic (every other input at its base value)"
+        }
+        guard let s = result.sensitivity else { return "" }
+        if s.method == "sobol" {
+            return "Sobol indices: \(s.baseSamples.map { "N = \(NumberFormat.grouped(Double($0), decimals: 0)) base samples, " } ?? "")"
+                + "\(s.bootstrap ?? 0) bootstrap resamples, seed \(result.run.seed)"
+        }
+        return "tornado: each uncertain input at its P10 and P90, the others at their base value"
+    }
+
+    /// True when the sweep's points carry sampled percentiles.
+    static func sweepSampled(_ sweep: Sweep) -> Bool {
+        sweep.rows.contains { $0.totals.values.contains { $0.p50 != nil } }
+    }
+
+    /// Whether a result's output shows its totals: a sweep or a sensitivity analysis evaluates
+    /// the base case on the way, and those deterministic totals were not asked for, so only a
+    /// sampled run's totals are shown with them.
+    static func showsTotals(_ result: FleetResult) -> Bool {
+        isSampled(result) || (result.sweep == nil && result.sensitivity == nil)
+    }
+
+    /// The tables of `text` as Markdown pipe tables: the totals, the sweep, the rankings.
     public static func markdown(_ result: FleetResult) -> String {
-        totalsTable(result).markdown()
+        var parts: [String] = []
+        if showsTotals(result) { parts.append(totalsTable(result).markdown()) }
+        if let sweep = result.sweep { parts.append(sweepTable(sweep, sampled: sweepSampled(sweep)).markdown()) }
+        if let sensitivity = result.sensitivity {
+            for m in sensitivity.rankings.keys.sorted() {
+                parts.append("\(m.label), \(sensitivity.method):\n\n" + sensitivityTable(sensitivity, metric: m).markdown())
+            }
+        }
+        return parts.joined(separator: "\n")
     }
 
     /// The totals as CSV with full-precision numbers: `metric,unit,base,mean,sd,p05,p50,p95`.

@@ -13,34 +13,65 @@ public struct TextTable: Sendable, Equatable {
     }
 
     /// Aligned columns separated by two spaces, a dashed rule under the header.
-    /// When wider than `width`, the widest left-aligned column is shortened by
-    /// cutting the middle of its longest cells ("sites.us-east-2…of_carnot").
+    /// When wider than `width`, the widest left-aligned column is wrapped at spaces onto more
+    /// lines (then the next widest), never narrower than its longest word: a path or a source
+    /// URL is never cut, so it can be pasted back into `--set`; a table of long paths grows
+    /// wider than `width` instead.
     public func plainText(width: Int = 80) -> String {
-        var cells = [headers] + rows
+        let cells = [headers] + rows
         var widths = columnWidths(cells)
-        let total = widths.reduce(0, +) + 2 * (widths.count - 1)
-        if total > width, let j = widths.indices.filter({ alignments[$0] == .left }).max(by: { widths[$0] < widths[$1] }) {
-            let limit = max(8, widths[j] - (total - width))
-            for i in cells.indices where cells[i][j].count > limit {
-                let cell = cells[i][j]
-                let head = (limit - 1) / 2, tail = limit - 1 - head
-                cells[i][j] = String(cell.prefix(head)) + "…" + String(cell.suffix(tail))
-            }
-            widths = columnWidths(cells)
+        let longestWords = headers.indices.map { j in
+            cells.map { Self.words($0[j]).map(\.count).max() ?? 0 }.max() ?? 0
+        }
+        var excess = widths.reduce(0, +) + 2 * (widths.count - 1) - width
+        while excess > 0, let j = widths.indices
+            .filter({ alignments[$0] == .left && widths[$0] > longestWords[$0] })
+            .max(by: { widths[$0] < widths[$1] }) {
+            let narrowed = max(longestWords[j], widths[j] - excess)
+            excess -= widths[j] - narrowed
+            widths[j] = narrowed
         }
         var lines: [String] = []
         for (i, row) in cells.enumerated() {
-            var parts: [String] = []
-            for (j, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: max(0, widths[j] - cell.count))
-                parts.append(alignments[j] == .left ? cell + pad : pad + cell)
+            let wrapped = row.indices.map { j in Self.wrap(row[j], width: widths[j]) }
+            for k in 0..<(wrapped.map(\.count).max() ?? 1) {
+                var parts: [String] = []
+                for (j, cellLines) in wrapped.enumerated() {
+                    let cell = k < cellLines.count ? cellLines[k] : ""
+                    let pad = String(repeating: " ", count: max(0, widths[j] - cell.count))
+                    parts.append(alignments[j] == .left ? cell + pad : pad + cell)
+                }
+                lines.append(trimTrailing(parts.joined(separator: "  ")))
             }
-            lines.append(trimTrailing(parts.joined(separator: "  ")))
             if i == 0 {
                 lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The words of a cell (split at spaces).
+    private static func words(_ cell: String) -> [Substring] {
+        cell.split(separator: " ")
+    }
+
+    /// `cell` as lines of at most `width` characters, broken at spaces only (a longer word
+    /// gets a line of its own); a cell that fits is one line, as it is.
+    static func wrap(_ cell: String, width: Int) -> [String] {
+        guard cell.count > width else { return [cell] }
+        var lines: [String] = [], line = ""
+        for word in words(cell) {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// A pipe table (pandoc, GitHub): `|` in cells escaped, once (a cell that `MarkdownText`

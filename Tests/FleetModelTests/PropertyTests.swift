@@ -162,6 +162,13 @@ struct PropertyTests {
         #expect(ClosestMatch.levenshtein("kitten", "sitting") == 3)
         #expect(ClosestMatch.suggestion(for: "corelations", among: ["contract", "correlations", "fleet"]) == "correlations")
         #expect(ClosestMatch.nearest(to: "us-texas", among: ["us-east-1", "us-tx"]) == "us-tx")
+        // An abbreviation beats a closer edit: h100 -> v100 is 1 edit, h100 -> h100-sxm is 4.
+        #expect(ClosestMatch.levenshtein("h100", "v100") == 1 && ClosestMatch.levenshtein("h100", "h100-sxm") == 4)
+        #expect(ClosestMatch.nearest(to: "h100", among: ["v100", "h100-sxm", "h100-pcie-long"]) == "h100-sxm")
+        #expect(ClosestMatch.suggestion(for: "H100", among: ["v100", "h100-sxm"]) == "h100-sxm")
+        // Contained (not a prefix) comes after every prefix, and before edit distance.
+        #expect(ClosestMatch.suggestion(for: "sxm", among: ["sx", "h100-sxm"]) == "h100-sxm")
+        #expect(ClosestMatch.suggestion(for: "gb", among: ["a100", "gb300-nvl72", "gb200"]) == "gb200")
     }
 
     /// Decoding without key tracking (the Monte Carlo path) of a scenario that has `schema` and

@@ -100,6 +100,49 @@ struct SobolIndicesTests {
         #expect(one == two)
     }
 
+    /// Noisy indices are flagged: an interval wider than the index, or S1 above ST beyond the
+    /// two intervals; a negligible index (< 0.01) or S1 > ST within noise is not.
+    @Test func imprecisePrecisionIsWarned() {
+        func entry(_ s1: Double, _ s1CI: [Double], _ st: Double, _ stCI: [Double]) -> SensitivityEntry {
+            SensitivityEntry(path: "p", rank: 1, firstOrder: s1, firstOrderCI: s1CI, totalOrder: st, totalOrderCI: stCI)
+        }
+        let precise = entry(0.30, [0.25, 0.35], 0.32, [0.28, 0.36])
+        #expect(SensitivityAnalysis.precisionWarning(.facilityEnergy, [precise], baseSamples: 512) == nil)
+        // ST = 0.2 with interval [0.0, 0.5], 0.5 wide: wider than the index.
+        let wide = entry(0.10, [0.08, 0.12], 0.20, [0.0, 0.5])
+        let w = SensitivityAnalysis.precisionWarning(.facilityEnergy, [precise, wide], baseSamples: 64)
+        #expect(w?.contains("1 input(s) have a 95 % interval wider than the index") == true, "\(w ?? "")")
+        #expect(w?.contains("larger --base-samples (now 64") == true)
+        // S1 = 0.69 in [-1.45, 2.30] (3.75 wide) beside ST = 0.67 in [0.51, 0.86]: S1's interval
+        // is wider than max(|S1|, ST) = 0.69 (the default scenario at N = 64 gave this).
+        #expect(SensitivityAnalysis.precisionWarning(.facilityEnergy, [entry(0.69, [-1.45, 2.30], 0.67, [0.51, 0.86])],
+                                                     baseSamples: 64) != nil)
+        // A small S1 beside a large ST, both intervals narrow against ST = 0.24: not flagged.
+        #expect(SensitivityAnalysis.precisionWarning(.facilityEnergy, [entry(0.01, [-0.03, 0.05], 0.24, [0.21, 0.27])],
+                                                     baseSamples: 64) == nil)
+        // S1 = 0.5 in [0.45, 0.55], ST = 0.3 in [0.25, 0.35]: disjoint, S1 > ST beyond noise.
+        let inverted = entry(0.5, [0.45, 0.55], 0.3, [0.25, 0.35])
+        #expect(SensitivityAnalysis.precisionWarning(.facilityEnergy, [inverted], baseSamples: 64)?
+            .contains("1 input(s) have S1 > ST beyond noise") == true)
+        // Overlapping intervals: S1 > ST within noise, and both intervals narrower than the index.
+        #expect(SensitivityAnalysis.precisionWarning(.facilityEnergy, [entry(0.33, [0.28, 0.38], 0.31, [0.27, 0.36])],
+                                                     baseSamples: 64) == nil)
+        // A negligible input's wide interval is not judged.
+        #expect(SensitivityAnalysis.precisionWarning(.facilityEnergy, [entry(0.001, [-0.05, 0.05], 0.005, [0, 0.05])],
+                                                     baseSamples: 64) == nil)
+    }
+
+    /// With 16 base samples the Ishigami indices are noise and the run says so; with 4,096
+    /// quasi-random ones (intervals a few hundredths wide) it does not.
+    @Test func smallBaseSampleWarnsLargeDoesNot() throws {
+        let small = try SensitivityAnalysis.sobol(model: Self.model, inputs: Self.space, baseSamples: 16,
+                                                  bootstrap: 200, seed: 2_026, sampler: .random, threads: 2)
+        #expect(small.warnings.contains { $0.contains("imprecise") && $0.contains("--base-samples (now 16") }, "\(small.warnings)")
+        let large = try SensitivityAnalysis.sobol(model: Self.model, inputs: Self.space, baseSamples: 4_096,
+                                                  bootstrap: 200, seed: 2_026, sampler: .sobol, threads: 2)
+        #expect(!large.warnings.contains { $0.contains("imprecise") }, "\(large.warnings)")
+    }
+
     /// A metric that does not vary gets zero indices and a warning, not NaN.
     @Test func constantMetricGivesZeroIndices() throws {
         let model = FunctionModel(metric: .gpusInstalledPeak) { _ in 400_000 }

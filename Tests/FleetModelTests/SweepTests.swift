@@ -13,6 +13,22 @@ struct SweepTests {
         #expect(try SweepSpec.parse(["a.b=2:2:1"]).axes[0].values == [2])
     }
 
+    /// Grid values are the decimals a reader expects, not binary sums: in binary,
+    /// -0.08 + 0.08 · 1/4 is -0.020000000000000004 (the test shows the binary sum differs).
+    @Test func rangeValuesAreTheDecimalsTheUserMeant() throws {
+        let binary = -0.08 + (0 - -0.08) * 1.0 / 4.0
+        #expect(binary != -0.02)
+        let s = try SweepSpec.parse(["grids.srvc.carbon_intensity.annual_change=-0.08:0:5"])
+        #expect(s.axes[0].values == [-0.08, -0.06, -0.04, -0.02, 0])
+        #expect(s.axes[0].values.map { "\($0)" } == ["-0.08", "-0.06", "-0.04", "-0.02", "0.0"])
+        // 0.1 steps: 0.1 · 3 is 0.30000000000000004 in binary.
+        #expect(try SweepSpec.parse(["a.b=0:0.5:6"]).axes[0].values == [0, 0.1, 0.2, 0.3, 0.4, 0.5])
+        // Thirds cannot be exact: the nearest Double of 1/3.
+        #expect(try SweepSpec.parse(["a.b=0:1:4"]).axes[0].values == [0, 1.0 / 3.0, 2.0 / 3.0, 1])
+        // Beyond Decimal's range the spacing is binary, still ending at STOP.
+        #expect(try SweepSpec.parse(["a.b=0:1e300:3"]).axes[0].values == [0, 5e299, 1e300])
+    }
+
     @Test func listKeepsGivenOrder() throws {
         let s = try SweepSpec.parse(["sites.us-east-1.cooling.approach_c = 3, 5.5,4"])
         #expect(s.axes == [.init(path: "sites.us-east-1.cooling.approach_c", values: [3, 5.5, 4])])

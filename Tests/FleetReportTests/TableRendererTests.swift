@@ -24,7 +24,13 @@ struct TableRendererTests {
     @Test func terminalTableFitsEightyColumnsWithPercentiles() throws {
         let r = Fixtures.result()
         let text = TableRenderer.text(r)
-        for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        // The totals fit 80 columns; the ranking below keeps each input path whole, so its
+        // lines may be longer, by no more than the longest path exceeds its share.
+        let totalsPart = text.components(separatedBy: "\n\n").prefix(2).joined(separator: "\n")
+        for line in totalsPart.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        for entry in r.sensitivity?.rankings.values.first ?? [] where entry.rank <= 10 {
+            #expect(text.contains(" \(entry.path) "), "\(entry.path) is cut")
+        }
         let lines = text.split(separator: "\n").map(String.init)
         let header = lines.first { $0.hasPrefix("Metric") }!
         #expect(header.contains("P5") && header.contains("P50") && header.contains("P95"))
@@ -62,15 +68,82 @@ struct TableRendererTests {
         for line in text.split(separator: "\n") { #expect(line.count <= 80) }
     }
 
-    @Test func narrowWidthShortensTheLabelColumn() {
+    @Test func narrowWidthWrapsTheLabelColumnAtSpaces() {
         let table = TableRenderer.totalsTable(Fixtures.result())
         let text = table.plainText(width: 58)
         for line in text.split(separator: "\n") { #expect(line.count <= 58, "\(line)") }
-        #expect(text.contains("…"))
+        #expect(!text.contains("…"))
+        // "GPUs installed, peak" (20 characters) no longer fits: its words go on more lines,
+        // the continuation at the start of a line (the first column), none cut.
+        #expect(!text.contains("GPUs installed, peak"))
+        #expect(text.contains("installed,") && text.contains("\npeak"))
+    }
+
+    /// Like metrics share one unit in a table: location carbon 2,000,000 t and market carbon
+    /// 50,000 t read 2.000 and 0.05000 Mt (4 significant digits), not 2 Mt and 50 kt; energies likewise.
+    @Test func likeMetricsShareOneUnit() {
+        var result = Fixtures.result(sampled: false, sensitivity: nil)
+        result.totals[.carbonLocation] = Stats(base: 2_000_000)
+        result.totals[.carbonMarket] = Stats(base: 50_000)
+        result.totals[.carbonEmbodied] = Stats(base: 3_000)
+        result.totals[.itEnergy] = Stats(base: 5_000_000)
+        result.totals[.coolingEnergy] = Stats(base: 20_000)
+        let rows = TableRenderer.totalsTable(result).rows
+        func row(_ label: String) -> [String] { rows.first { $0[0] == label } ?? [] }
+        #expect(row("CO2e location (S2)")[1...2] == ["MtCO2e", "2.000"])
+        #expect(row("CO2e market (S2)")[1...2] == ["MtCO2e", "0.05000"])
+        #expect(row("CO2e embodied (S3)")[1...2] == ["MtCO2e", "0.003000"])
+        #expect(row("Cooling energy")[1...2] == ["TWh", "0.02000"])
+        for group in [[Metric.itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss],
+                      [.waterOnsite, .waterOffsite], [.peakFacilityPower, .averageFacilityPower]] {
+            #expect(Set(group.map { m in row(m.shortLabel)[1] }).count == 1, "\(group)")
+        }
+    }
+
+    /// A path or a source is never cut: the table wraps the source at spaces and keeps every
+    /// path whole, growing wider than the terminal when a path alone is too long.
+    @Test func pathsAndSourcesAreNeverCut() {
+        let path = "sites.us-east-1.cooling.chiller_efficiency_fraction_of_carnot"
+        let url = "https://www.eia.gov/electricity/data/eia860/a-very-long-address-without-spaces.xlsx"
+        let source = "EIA-860 2023 plant-level data, see \(url) for the sheet of every generator in the region"
+        let table = TextTable(headers: ["Path", "Value", "Unit", "Source"], alignments: [.left, .right, .left, .left],
+                              rows: [[path, "0.55", "1", source], ["fleet.x", "1", "GPU", "assumption"]])
+        let text = table.plainText(width: 80)
+        #expect(text.contains(path))
+        #expect(text.contains(url))
+        #expect(!text.contains("…"))
+        // Every word of the source is printed, in order, across the wrapped lines.
+        let sourceColumn = text.split(separator: "\n").compactMap { line -> String? in
+            let start = line.index(line.startIndex, offsetBy: min(line.count, path.count + 2 + 5 + 2 + 4 + 2))
+            return String(line[start...]).trimmingCharacters(in: .whitespaces)
+        }
+        #expect(sourceColumn.dropFirst(2).filter { !$0.isEmpty && $0 != "assumption" }.joined(separator: " ") == source)
+        // The widest line is the path, value, unit and the URL alone: 61 + 2 + 5 + 2 + 4 + 2 + 86.
+        #expect(text.split(separator: "\n").map(\.count).max() == path.count + 2 + 5 + 2 + 4 + 2 + url.count)
+    }
+
+    /// `sensitivity` and `sweep` evaluate the base case on the way: its deterministic totals
+    /// were not asked for and are not printed; the line under the title says what was run.
+    @Test func analysesPrintNoUnrequestedDeterministicTable() {
+        var sobol = Fixtures.result(sampled: false, sensitivity: "sobol")
+        sobol.sensitivity?.baseSamples = 64
+        sobol.sensitivity?.bootstrap = 200
+        for text in [TableRenderer.text(sobol), TableRenderer.markdown(sobol)] {
+            #expect(!text.contains("deterministic") && !text.contains("Facility energy  "), "\(text)")
+            #expect(!text.contains("Base"), "\(text)")
+            #expect(text.contains("S1 (95 % CI)"))
+        }
+        #expect(TableRenderer.text(sobol).contains("Sobol indices: N = 64 base samples, 200 bootstrap resamples"))
+        let tornado = TableRenderer.text(Fixtures.result(sampled: false, sensitivity: "tornado"))
+        #expect(!tornado.contains("Metric  ") && tornado.contains("At P10"))
+        // A sampled result keeps its totals above the ranking.
+        #expect(TableRenderer.text(Fixtures.result(sampled: true, sensitivity: "tornado")).contains("P50"))
+        // A plain deterministic run still shows its totals.
+        #expect(TableRenderer.text(Fixtures.result(sampled: false, sensitivity: nil)).contains("deterministic"))
     }
 
     @Test func markdownTableHasUnitsAndAlignment() {
-        let md = TableRenderer.markdown(Fixtures.result())
+        let md = TableRenderer.markdown(Fixtures.result(sensitivity: nil))
         let lines = md.split(separator: "\n")
         #expect(lines[0] == "| Metric | Unit | Base | P5 | P50 | P95 |")
         #expect(lines[1].range(of: #"^\|:-{3,}\|:-{3,}(\|-{3,}:){4}\|$"#, options: .regularExpression) != nil, "\(lines[1])")

@@ -1,5 +1,7 @@
-/// Suggestions for misspelt keys, ids and paths: the known word with the
-/// smallest Levenshtein (edit) distance, if it is close enough to be a likely typo.
+/// Suggestions for misspelt keys, ids and paths: a known word that starts with the word, else
+/// one that contains it, else the one with the smallest Levenshtein (edit) distance, if it is
+/// close enough to be a likely typo. Prefixes come first because users abbreviate ids: `h100`
+/// means `h100-sxm` (4 edits away), not `v100` (1 edit away).
 enum ClosestMatch {
     /// Longer words are compared on their first `maxLength` characters (bounded time on any input).
     static let maxLength = 80
@@ -47,12 +49,30 @@ enum ClosestMatch {
         return best
     }
 
-    /// The candidate closest to `word`, when its distance is at most a third of the longer
-    /// length (at least 2 edits allowed), or when one contains the other; ties go to the first.
+    /// The candidate that starts with `word`, else one that contains it (case-insensitive, `word`
+    /// at least 2 characters), the one with the fewest extra characters first; ties go to the first.
+    static func abbreviated(_ word: String, among candidates: some Sequence<String>) -> String? {
+        let w = word.lowercased()
+        guard w.count >= 2 else { return nil }
+        var prefix: (String, Int)?, containing: (String, Int)?
+        for c in candidates where c != word {
+            let l = c.lowercased(), extra = l.count - w.count
+            if l.hasPrefix(w) {
+                if prefix.map({ extra < $0.1 }) ?? true { prefix = (c, extra) }
+            } else if l.contains(w) {
+                if containing.map({ extra < $0.1 }) ?? true { containing = (c, extra) }
+            }
+        }
+        return (prefix ?? containing)?.0
+    }
+
+    /// The candidate `word` abbreviates (see `abbreviated`), else the closest one when its
+    /// distance is at most a third of the longer length (at least 2 edits allowed); ties go to the first.
     static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+        if let c = abbreviated(word, among: candidates) { return c }
         guard let (c, d) = closest(to: word, among: candidates, key: { $0.lowercased() }) else { return nil }
         let limit = max(2, max(word.count, c.count) / 3)
-        if d <= limit || c.contains(word) || word.contains(c) { return c }
+        if d <= limit || word.lowercased().contains(c.lowercased()) { return c }
         return nil
     }
 
@@ -64,6 +84,7 @@ enum ClosestMatch {
     /// The closest candidate however far it is, for references that must name a known id.
     static func nearest(to word: String, among candidates: some Sequence<String>) -> String? {
         if let exact = candidates.first(where: { $0 == word }) { return exact }
+        if let c = abbreviated(word, among: candidates) { return c }
         return closest(to: word, among: candidates, key: { $0 })?.0
     }
 }

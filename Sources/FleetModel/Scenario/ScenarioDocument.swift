@@ -106,7 +106,13 @@ public struct ScenarioDocument: Sendable {
                                                     + "\(maximumFileBytes) bytes (the shipped ones are under 50 KB)")])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "cannot read the file")])
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            let shipped = shippedIDs
+            let message = exists ? (isFolder.boolValue ? "a folder, not a scenario file" : "cannot read the file")
+                : "no such file" + ClosestMatch.hint(for: ((path as NSString).lastPathComponent as NSString)
+                    .deletingPathExtension, among: shipped) + "; shipped scenarios, by id: " + shipped.joined(separator: ", ")
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: message)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column, byte) = firstInvalidUTF8(data)
@@ -397,11 +403,22 @@ public struct ScenarioDocument: Sendable {
     ///
     /// - Throws: `ScenarioErrors` only when the file cannot be read or parsed, or a `--set` fails.
     public static func forValidation(path: String?, sets: [String] = []) throws -> ScenarioDocument {
-        var document = try path.map { try read(path: $0, models: ModelsSource.forScenario(at: $0)) }
+        var document = try path.map { try shippedID($0).map { try open(.embedded, name: $0) }
+            ?? read(path: $0, models: ModelsSource.forScenario(at: $0)) }
             ?? open(.embedded, name: defaultScenario)
         try document.apply(sets: sets)
         return document
     }
+
+    /// `name` when it is the id of a shipped (embedded) scenario and no file of that name exists,
+    /// so that `fleetwatt run h100-training-100k` works from any folder; a file always wins.
+    static func shippedID(_ name: String) -> String? {
+        guard !FileManager.default.fileExists(atPath: name), shippedIDs.contains(name) else { return nil }
+        return name
+    }
+
+    /// Ids of the scenarios shipped in the binary, sorted.
+    public static var shippedIDs: [String] { ModelsSource.embedded.ids(in: "scenarios") }
 
     /// Issues found by the physics (path, message) placed at the file, line and column of the
     /// value they name (or of its deepest existing parent).

@@ -125,11 +125,56 @@ extension SensitivityAnalysis {
             rankings[pair.element] = results[c]
             if constant[c] {
                 warnings.append("sobol: \(pair.element.rawValue) does not vary over the samples; its indices are 0")
+            } else if let note = precisionWarning(pair.element, results[c], baseSamples: baseSamples) {
+                warnings.append(note)
             }
         }
         return SobolAnalysis(sensitivity: Sensitivity(method: "sobol", baseSamples: baseSamples, bootstrap: bootstrap,
                                                       rankings: rankings),
                              evaluations: count, droppedBaseSamples: dropped, warnings: warnings)
+    }
+
+    /// Indices below this are negligible: their intervals are not judged.
+    static let negligibleIndex = 0.01
+    /// The margin S1 may exceed ST by (estimation noise) when there are no bootstrap intervals.
+    static let orderNoise = 0.05
+
+    /// A warning when the ranking of `metric` is too noisy to read: an input that matters
+    /// (ST at least `negligibleIndex`) whose 95 % bootstrap interval of ST is wider than ST, or
+    /// of S1 wider than the larger of |S1| and ST (S1 is judged against ST too, since a small S1
+    /// beside a large ST is normal), or whose S1 exceeds its ST beyond noise (S1 ≤ ST holds for
+    /// the true indices: S1's interval lies wholly above ST's, or S1 > ST + `orderNoise` without
+    /// intervals). The estimators' error falls as 1/√N, so the cure is a larger N.
+    static func precisionWarning(_ metric: Metric, _ entries: [SensitivityEntry], baseSamples: Int) -> String? {
+        func width(_ ci: [Double]?) -> Double? {
+            guard let ci, ci.count == 2 else { return nil }
+            return ci[1] - ci[0]
+        }
+        func wide(_ e: SensitivityEntry) -> Bool {
+            guard let st = e.totalOrder, st >= negligibleIndex else { return false }
+            if let w = width(e.totalOrderCI), w > st { return true }
+            if let s1 = e.firstOrder, let w = width(e.firstOrderCI), w > max(abs(s1), st) { return true }
+            return false
+        }
+        func inverted(_ e: SensitivityEntry) -> Bool {
+            guard let s1 = e.firstOrder, let st = e.totalOrder, s1 >= negligibleIndex else { return false }
+            if let a = e.firstOrderCI, let b = e.totalOrderCI, a.count == 2, b.count == 2, a != [s1, s1] {
+                return a[0] > b[1]
+            }
+            return s1 > st + orderNoise
+        }
+        let wideOnes = entries.filter(wide)
+        let invertedOnes = entries.filter(inverted)
+        guard !wideOnes.isEmpty || !invertedOnes.isEmpty else { return nil }
+        var problems: [String] = []
+        if !wideOnes.isEmpty {
+            problems.append("\(wideOnes.count) input(s) have a 95 % interval wider than the index (first: \(wideOnes[0].path))")
+        }
+        if !invertedOnes.isEmpty {
+            problems.append("\(invertedOnes.count) input(s) have S1 > ST beyond noise (first: \(invertedOnes[0].path))")
+        }
+        return "sobol: \(metric.rawValue): the indices are imprecise: " + problems.joined(separator: "; ")
+            + "; rerun with a larger --base-samples (now \(baseSamples); 4 times as many halve the intervals)"
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A grid of scenario variants from `--vary` flags: each flag is one axis, the grid is
 /// their Cartesian product with the first flag's values outermost (row-major), so the rows
 /// come out in the order a reader expects: the last `--vary` changes fastest.
@@ -95,10 +97,8 @@ public struct SweepSpec: Sendable, Hashable {
             guard start != stop else {
                 throw .invalidSweep("--vary \(flag): START = STOP gives \(count) identical points")
             }
-            let values = (0..<count).map { j in
-                j == count - 1 ? stop : start + (stop - start) * Double(j) / Double(count - 1)
-            }
-            return Axis(path: path, values: values)
+            return Axis(path: path, values: evenlySpaced(parts[0].trimmingWhitespace, parts[1].trimmingWhitespace,
+                                                         start: start, stop: stop, count: count))
         }
 
         var values: [Double] = []
@@ -108,6 +108,24 @@ public struct SweepSpec: Sendable, Hashable {
             values.append(v)
         }
         return Axis(path: path, values: values)
+    }
+
+    /// `count` evenly spaced values from `start` to `stop` inclusive, computed in decimal from the
+    /// numbers as the user wrote them (`startText`, `stopText`) and then read as the nearest Double:
+    /// -0.08:0:5 gives -0.02, not the binary -0.08 + 0.06 = -0.020000000000000004. Numbers
+    /// beyond `Decimal`'s range are spaced in binary.
+    static func evenlySpaced(_ startText: String, _ stopText: String, start: Double, stop: Double, count: Int) -> [Double] {
+        let steps = count - 1
+        guard let a = Decimal(string: startText, locale: Locale(identifier: "en_US_POSIX")),
+              let b = Decimal(string: stopText, locale: Locale(identifier: "en_US_POSIX")),
+              a.isFinite, b.isFinite, Double("\(a)") == start, Double("\(b)") == stop else {
+            return (0..<count).map { j in j == steps ? stop : start + (stop - start) * Double(j) / Double(steps) }
+        }
+        return (0..<count).map { j in
+            if j == steps { return stop }
+            let v = a + (b - a) * Decimal(j) / Decimal(steps)
+            return Double("\(v)") ?? start + (stop - start) * Double(j) / Double(steps)
+        }
     }
 
     /// The varied paths, in flag order.

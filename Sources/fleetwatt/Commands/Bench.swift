@@ -6,12 +6,12 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Monte Carlo speed and memory on a scenario (see docs/PERFORMANCE.md).",
         discussion: """
-        Times a Monte Carlo run of the scenario (the embedded default when none is given) for
-        each sample count with each thread count, then one Sobol analysis; prints wall time,
+        Times a Monte Carlo run of the scenario (the embedded default when none is given) for \
+        each sample count with each thread count, then one Sobol analysis; prints wall time, \
         sample-hours per second and the process's peak memory. Build in release mode first.
 
         Example:
-          .build/release/fleetwatt bench --samples 1000,10000,100000 --threads 1,2 --sobol-base-samples 256
+          fleetwatt bench --samples 1000,10000 --threads 1,2 --sobol-base-samples 64
         """)
 
     @OptionGroup var scenario: ScenarioOptions

@@ -7,8 +7,8 @@ struct CatalogCommand: ParsableCommand {
         commandName: "catalog",
         abstract: "List GPUs, servers, sites, cooling types and grids, with sources.",
         discussion: """
-        Every id listed can be used in a scenario (hardware, site, grid, cooling.type) and with
-        `estimate --gpu` and `power --gpu`. `--format json` gives every property with its unit
+        Every id listed can be used in a scenario (hardware, site, grid, cooling.type) and with \
+        `estimate --gpu` and `power --gpu`. `--format json` gives every property with its unit \
         in its name.
 
         Examples:

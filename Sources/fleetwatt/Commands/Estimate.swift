@@ -6,18 +6,18 @@ struct Estimate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Energy, carbon, cost and water of a single job or fleet slice, without a scenario file.",
         discussion: """
-        Energy = GPU-hours × IT power per GPU × PUE. Without --power-w, the IT power per GPU is the
-        board power plus the GPU's share of host, network and storage; the board power is the
-        catalog curve at --utilization, or the measured mean --board-power-fraction of TDP
-        (nvidia-smi/DCGM telemetry; serving fleets run at ≈ 0.7–0.8).
-        Defaults: PUE 1.56 (Uptime Institute 2024 average), 0.375 kg CO2e/kWh (eGRID2022 US),
+        Energy = GPU-hours × IT power per GPU × PUE. Without --power-w, the IT power per GPU is the \
+        board power plus the GPU's share of host, network and storage; the board power is the \
+        catalog curve at --utilization, or the measured mean --board-power-fraction of TDP \
+        (nvidia-smi/DCGM telemetry; serving fleets run at ≈ 0.7–0.8). \
+        Defaults: PUE 1.56 (Uptime Institute 2024 average), 0.375 kg CO2e/kWh (eGRID2022 US), \
         0.0806 USD/kWh (EIA 2023 industrial), WUE 0.84 L/kWh.
 
         Examples:
           fleetwatt estimate --gpu h100-sxm --gpu-hours 30840000
-          fleetwatt estimate --gpu gb200 --count 100000 --hours 8760 --pue 1.15 --carbon-intensity 0.284
-          fleetwatt estimate --gpu a100-80gb --power-w 300 --gpu-hours 1000 --format json
-          fleetwatt estimate --gpu h100-sxm --board-power-fraction 0.71 --count 1000 --hours 8760
+          fleetwatt estimate --gpu gb200 --count 100000 --hours 8760 --pue 1.15
+          fleetwatt estimate --gpu a100-80gb --power-w 300 --gpu-hours 1000
+          fleetwatt estimate --gpu h100-sxm --board-power-fraction 0.71 --gpu-hours 8760000
         """)
 
     @Option(help: "Catalog id of the GPU (see `fleetwatt catalog`).")

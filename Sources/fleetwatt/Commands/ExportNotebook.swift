@@ -8,12 +8,12 @@ struct ExportNotebook: ParsableCommand {
         commandName: "export-notebook",
         abstract: "Write a Jupyter notebook holding the result and cells that plot it.",
         discussion: """
-        The notebook (nbformat 4) embeds the result JSON and has cells that load it into pandas
-        and draw the main charts with matplotlib. scripts/export-notebooks regenerates the
+        The notebook (nbformat 4) embeds the result JSON and has cells that load it into pandas \
+        and draw the main charts with matplotlib. scripts/export-notebooks regenerates the \
         notebooks of the shipped scenarios in notebooks-export/.
 
         Example:
-          fleetwatt export-notebook --out notebooks-export/openai-aws-2025.ipynb
+          fleetwatt export-notebook --out out/openai-aws-2025.ipynb
         """)
 
     @OptionGroup var scenario: ScenarioOptions

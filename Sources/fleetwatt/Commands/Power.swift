@@ -6,7 +6,7 @@ struct Power: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Board power (W) of one GPU at each utilization, from the catalog's power curve.",
         discussion: """
-        Utilization is nvidia-smi's GPU utilization (the fraction of time a kernel runs) under a
+        Utilization is nvidia-smi's GPU utilization (the fraction of time a kernel runs) under a \
         compute-bound load, with a process holding a CUDA context.
 
         Examples:

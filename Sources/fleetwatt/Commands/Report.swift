@@ -7,17 +7,19 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a PDF-ready Markdown report with SVG charts, result.json and series.csv.",
         discussion: """
-        Writes DIR/report.md, DIR/report.css, DIR/figures/*.svg, DIR/result.json and DIR/series.csv,
-        staged inside DIR and renamed into place at the end. --force replaces only the files an
-        earlier report wrote (listed in DIR/.fleetwatt-report) and refuses a folder holding anything
-        else. The report includes a tornado ranking of the uncertain inputs (or Sobol indices with
+        Writes DIR/report.md, DIR/report.css, DIR/figures/*.svg, DIR/result.json and DIR/series.csv, \
+        staged inside DIR and renamed into place at the end. --force replaces only the files an \
+        earlier report wrote (listed in DIR/.fleetwatt-report) and refuses a folder holding anything \
+        else. The report includes a tornado ranking of the uncertain inputs (or Sobol indices with \
         --sensitivity sobol).
+
         To make a PDF:
-          cd DIR && pandoc report.md -o report.pdf --pdf-engine=weasyprint --number-sections --css report.css
+          cd DIR && pandoc report.md -o report.pdf --pdf-engine=weasyprint \\
+            --number-sections --css report.css
 
         Examples:
           fleetwatt report --out out/default
-          fleetwatt report models/scenarios/inference-phoenix-air.yaml --out out/phoenix --samples 2000
+          fleetwatt report inference-phoenix-air --out out/phoenix --samples 2000
         """)
 
     @OptionGroup var scenario: ScenarioOptions

@@ -6,14 +6,14 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a scenario: energy, power, PUE, water, carbon and cost with their uncertainty.",
         discussion: """
-        With --samples N > 0 every uncertain input is sampled and each metric gets its mean,
+        With --samples N > 0 every uncertain input is sampled and each metric gets its mean, \
         standard deviation and P5/P50/P95 besides the base value (all inputs at base).
 
         Examples:
           fleetwatt run
           fleetwatt run --samples 0 --format json
-          fleetwatt run models/scenarios/h100-training-100k.yaml --samples 5000 --sampler sobol
-          fleetwatt run --set sites.us-east-1.cooling.approach_c=5 --out result.json --format json
+          fleetwatt run h100-training-100k --samples 5000 --sampler sobol
+          fleetwatt run --set sites.us-east-1.cooling.approach_c=5 --out result.json
         """)
 
     @OptionGroup var scenario: ScenarioOptions

@@ -8,12 +8,13 @@ struct SensitivityCommand: ParsableCommand {
         abstract: "Rank the uncertain inputs by their effect on each metric (tornado or Sobol indices).",
         discussion: """
         tornado: each uncertain input at its P10 and P90, the others at base (2k + 1 runs).
-        sobol: first-order and total indices (Saltelli sampling, Jansen estimators) with
+
+        sobol: first-order and total indices (Saltelli sampling, Jansen estimators) with \
         bootstrap 95 % intervals; costs N·(k + 2) runs for N = --base-samples.
 
         Examples:
           fleetwatt sensitivity --method tornado
-          fleetwatt sensitivity --method sobol --base-samples 256 --metric facility_energy_mwh --metric carbon_location_tco2e
+          fleetwatt sensitivity --method sobol --metric facility_energy_mwh,pue
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -36,8 +37,11 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Sobol: sampler of the base matrices (random, sobol or lhs).")
     var sampler: SamplerKind = .sobol
 
-    @Option(parsing: .unconditional, help: "Worker threads (default: the machine's cores).")
-    var threads: Int = MonteCarloRunner.defaultThreads
+    @Option(name: .customLong("threads"), parsing: .unconditional,
+            help: ArgumentHelp("Worker threads (default: the machine's cores).", valueName: "threads"))
+    var threadsGiven: Int?
+    /// --threads, else one per core.
+    var threads: Int { threadsGiven ?? MonteCarloRunner.defaultThreads }
 
     @OptionGroup var output: OutputOptions
 

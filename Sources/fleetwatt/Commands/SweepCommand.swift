@@ -7,16 +7,16 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Evaluate a grid of scenario variants, one row per grid point.",
         discussion: """
-        Each --vary is PATH=START:STOP:COUNT (COUNT evenly spaced values from START to STOP) or
-        PATH=V1,V2,…; repeat --vary for a grid (every combination, the last --vary varying
-        fastest). A varied path is fixed at each value, as --set would. Each point is
-        deterministic (--samples 0, the default here) or a full Monte Carlo run. A sweep may ask
-        for at most 1,000,000 evaluations (points × samples, as many as the largest single run);
-        split a larger study into several sweeps.
+        Each --vary is PATH=START:STOP:COUNT (COUNT evenly spaced values from START to STOP) or \
+        PATH=V1,V2,…; repeat --vary for a grid (every combination, the last --vary varying \
+        fastest). A varied path is fixed at each value, as --set would. Each point is \
+        deterministic (the default) or, with --samples N, a full Monte Carlo run of N samples. \
+        A sweep may ask for at most 1,000,000 evaluations (points × samples, as many as the \
+        largest single run); split a larger study into several sweeps.
 
         Examples:
           fleetwatt sweep --vary fleet.cohorts.gb200-use1.count=50000:150000:5
-          fleetwatt sweep --vary sites.us-east-1.cooling.approach_c=3,5,7 --vary grids.srvc.carbon_intensity.annual_change=-0.08:0:3 --format csv
+          fleetwatt sweep --vary sites.us-east-1.cooling.approach_c=3,5,7 --out s.csv
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -38,11 +38,11 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let destination = try output.destination(reading: scenario.scenario)
         let spec = try SweepSpec.parse(vary)
-        try spec.checkWork(samples: sampling.samples)
+        let options = sampling.options(overrides: scenario.sets, defaultSamples: 0)
+        try spec.checkWork(samples: options.samples)
         let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         try spec.check(against: document)
-        let options = sampling.options(overrides: scenario.sets)
         var result = try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets, samples: 0))
         result.run = options.runInfo
         result.sweep = try ProgressBar.run(output.progress, quiet: output.quiet, label: "sweep") { progress in

@@ -6,14 +6,14 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a scenario without running it; reports every error of the file at once.",
         discussion: """
-        Prints one line per problem (file:line:column: path: message) and exits 2, or
+        Prints one line per problem (file:line:column: path: message) and exits 2, or \
         prints a summary and exits 0 when the scenario is valid.
 
         Example:
           fleetwatt validate models/scenarios/openai-aws-2025.yaml
         """)
 
-    @Argument(help: "Scenario file (YAML or JSON).")
+    @Argument(help: "Scenario file (YAML or JSON), or a shipped scenario's id.")
     var scenario: String
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value: PATH=VALUE (repeatable).", valueName: "path=value"))

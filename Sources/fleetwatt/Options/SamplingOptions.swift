@@ -3,29 +3,39 @@ import FleetModel
 
 /// How many Monte Carlo samples to draw, and how.
 struct SamplingOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Monte Carlo samples; 0 evaluates once with every input at its base value.")
-    var samples: Int = 1000
+    /// Nil when not given: each command has its own default (`sweep` is deterministic).
+    @Option(parsing: .unconditional, help: "Monte Carlo samples; 0 evaluates once with every input at its base value (default: 1000; sweep: 0).")
+    var samples: Int?
+
+    /// The sample count of `run`, `report` and `export-notebook` when --samples is not given.
+    static let defaultSamples = 1000
 
     @Option(parsing: .unconditional, help: "Seed of the samplers: the same seed gives the same result, whatever --threads is.")
     var seed: UInt64 = 20251103
 
-    @Option(parsing: .unconditional, help: "Worker threads (default: the machine's cores).")
-    var threads: Int = MonteCarloRunner.defaultThreads
+    @Option(name: .customLong("threads"), parsing: .unconditional,
+            help: ArgumentHelp("Worker threads (default: the machine's cores).", valueName: "threads"))
+    var threadsGiven: Int?
+    /// --threads, else one per core.
+    var threads: Int { threadsGiven ?? MonteCarloRunner.defaultThreads }
 
     @Option(help: "Sampler: random (pseudo-random), sobol (quasi-random) or lhs (Latin hypercube).")
     var sampler: SamplerKind = .random
 
     func validate() throws {
-        guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, got \(samples)") }
-        guard samples <= MonteCarloRunner.maximumSamples else {
-            throw ValidationError("--samples must be at most \(MonteCarloRunner.maximumSamples), got \(samples)")
+        if let samples {
+            guard samples >= 0 else { throw ValidationError("--samples must be 0 or more, got \(samples)") }
+            guard samples <= MonteCarloRunner.maximumSamples else {
+                throw ValidationError("--samples must be at most \(MonteCarloRunner.maximumSamples), got \(samples)")
+            }
         }
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be 1 to 1024, got \(threads)") }
     }
 
-    /// The options of an uncertainty run, recording the `--set` overrides in the result.
-    func options(overrides: [String], samples: Int? = nil) -> UncertaintyOptions {
-        UncertaintyOptions(samples: samples ?? self.samples, seed: seed, sampler: sampler,
+    /// The options of an uncertainty run, recording the `--set` overrides in the result:
+    /// `samples` when given, else --samples, else `defaultSamples`.
+    func options(overrides: [String], samples: Int? = nil, defaultSamples: Int = Self.defaultSamples) -> UncertaintyOptions {
+        UncertaintyOptions(samples: samples ?? self.samples ?? defaultSamples, seed: seed, sampler: sampler,
                            threads: threads, overrides: overrides)
     }
 }
