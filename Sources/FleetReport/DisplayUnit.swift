@@ -87,10 +87,11 @@ extension Metric {
     /// The metrics shown in one unit in a table: those of the same quantity.
     var unitGroup: [Metric] {
         let groups: [[Metric]] = [
-            [.itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss],
+            [.itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss, .auxiliaryEnergy, .cfeMatched],
             [.peakFacilityPower, .averageFacilityPower],
-            [.waterOnsite, .waterOffsite],
-            [.carbonLocation, .carbonMarket, .carbonEmbodied],
+            [.waterOnsite, .waterOffsite, .waterOnsiteConsumption, .waterStressWeighted],
+            [.carbonLocation, .carbonMarket, .carbonEmbodied, .carbonMarginal],
+            [.electricityCost, .demandCharges, .ppaSettlement],
         ]
         return groups.first { $0.contains(self) } ?? [self]
     }

@@ -8,6 +8,10 @@ public enum TableRenderer {
         result.run.samples > 0 && result.totals.values.contains { $0.p05 != nil }
     }
 
+    /// Metrics that stay 0 unless an option is on (hourly CFE matching): the terminal and
+    /// Markdown tables leave them out while every statistic is 0; JSON and CSV keep them.
+    static let hiddenWhenZero: Set<Metric> = [.cfeMatchedHours, .loadSiteHours, .cfeHoursShare]
+
     /// Whole-term totals: metric, unit, base and, when sampled, P5/P50/P95.
     /// Numbers are rounded to 4 significant digits with thousands separators.
     public static func totalsTable(_ result: FleetResult) -> TextTable {
@@ -21,6 +25,7 @@ public enum TableRenderer {
         }
         let rows = Metric.allCases.compactMap { m -> [String]? in
             guard let s = result.totals[m] else { return nil }
+            if hiddenWhenZero.contains(m), [s.base, s.p05, s.p50, s.p95].allSatisfy({ ($0 ?? 0) == 0 }) { return nil }
             let u = m.tableUnit(magnitude: m.unitGroup.map(magnitude).max() ?? 0)
             var row = [m.shortLabel, u.label, cell(s.base, u.factor)]
             if sampled { row += [cell(s.p05, u.factor), cell(s.p50, u.factor), cell(s.p95, u.factor)] }

@@ -68,6 +68,18 @@ struct TableRendererTests {
         for line in text.split(separator: "\n") { #expect(line.count <= 80) }
     }
 
+    @Test func hourlyMatchingRowsAppearOnlyWhenTheOptionGivesThemValues() {
+        var r = Fixtures.result(sampled: false, sensitivity: nil)
+        for m in [Metric.cfeMatchedHours, .loadSiteHours, .cfeHoursShare] { r.totals[m] = Stats(base: 0) }
+        var labels = TableRenderer.totalsTable(r).rows.map { $0[0] }
+        #expect(!labels.contains(Metric.cfeHoursShare.shortLabel) && !labels.contains(Metric.loadSiteHours.shortLabel))
+        r.totals[.cfeMatchedHours] = Stats(base: 1_200)
+        r.totals[.loadSiteHours] = Stats(base: 8_760)
+        labels = TableRenderer.totalsTable(r).rows.map { $0[0] }
+        #expect(labels.contains(Metric.cfeMatchedHours.shortLabel) && labels.contains(Metric.loadSiteHours.shortLabel))
+        #expect(!labels.contains(Metric.cfeHoursShare.shortLabel), "still 0 everywhere")
+    }
+
     @Test func narrowWidthWrapsTheLabelColumnAtSpaces() {
         let table = TableRenderer.totalsTable(Fixtures.result())
         let text = table.plainText(width: 58)
@@ -88,15 +100,22 @@ struct TableRendererTests {
         result.totals[.carbonEmbodied] = Stats(base: 3_000)
         result.totals[.itEnergy] = Stats(base: 5_000_000)
         result.totals[.coolingEnergy] = Stats(base: 20_000)
+        result.totals[.carbonMarginal] = Stats(base: 900)
+        for m in [Metric.auxiliaryEnergy, .waterOnsiteConsumption, .waterStressWeighted, .demandCharges, .ppaSettlement] {
+            result.totals[m] = Stats(base: 400)
+        }
         let rows = TableRenderer.totalsTable(result).rows
         func row(_ label: String) -> [String] { rows.first { $0[0] == label } ?? [] }
-        #expect(row("CO2e location (S2)")[1...2] == ["MtCO2e", "2.000"])
-        #expect(row("CO2e market (S2)")[1...2] == ["MtCO2e", "0.05000"])
-        #expect(row("CO2e embodied (S3)")[1...2] == ["MtCO2e", "0.003000"])
+        #expect(row(Metric.carbonLocation.shortLabel)[1...2] == ["MtCO2e", "2.000"])
+        #expect(row(Metric.carbonMarket.shortLabel)[1...2] == ["MtCO2e", "0.05000"])
+        #expect(row(Metric.carbonEmbodied.shortLabel)[1...2] == ["MtCO2e", "0.003000"])
         #expect(row("Cooling energy")[1...2] == ["TWh", "0.02000"])
-        for group in [[Metric.itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss],
-                      [.waterOnsite, .waterOffsite], [.peakFacilityPower, .averageFacilityPower]] {
-            #expect(Set(group.map { m in row(m.shortLabel)[1] }).count == 1, "\(group)")
+        #expect(row(Metric.carbonMarginal.shortLabel).dropFirst().first == "MtCO2e")
+        for group in [[Metric.itEnergy, .facilityEnergy, .coolingEnergy, .powerDeliveryLoss, .auxiliaryEnergy],
+                      [.waterOnsite, .waterOffsite, .waterOnsiteConsumption, .waterStressWeighted],
+                      [.peakFacilityPower, .averageFacilityPower], [.electricityCost, .demandCharges, .ppaSettlement]] {
+            let units = group.map { m in row(m.shortLabel).dropFirst().first ?? "missing" }
+            #expect(Set(units).count == 1 && !units.contains("missing"), "\(group): \(units)")
         }
     }
 
