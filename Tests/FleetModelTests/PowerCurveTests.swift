@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FleetTestSupport
 @testable import FleetModel
 
 @Suite("PowerCurve")
@@ -66,9 +67,15 @@ struct PowerCurveTests {
         let r = try PowerCurveResult.compute(hardware: try FleetFixtures.h100(), utilizations: [0, 0.5, 1])
         #expect(r.points.count == 3 && r.gpu == "h100-sxm")
         let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(r)) as? [String: Any]
-        let point = (json?["points"] as? [[String: Any]])?.first
+        let points = try #require(json?["points"] as? [[String: Any]])
         #expect(json?["gpu"] as? String == "h100-sxm")
-        #expect(point?["power_w"] != nil && point?["utilization"] != nil)
+        // Each encoded point is the utilization asked for and the curve's board power there.
+        let curve = try PowerCurve(hardware: try FleetFixtures.h100())
+        #expect(points.compactMap { $0["utilization"] as? Double } == [0, 0.5, 1])
+        for (point, u) in zip(points, [0.0, 0.5, 1.0]) {
+            let w = try #require(point["power_w"] as? Double)
+            expectClose(w, try curve.boardPowerW(utilization: u), relative: 1e-12, "power_w at \(u)")
+        }
         #expect(throws: EstimateError.self) {
             try PowerCurveResult.compute(hardware: try FleetFixtures.h100(), utilizations: [1.5])
         }

@@ -17,7 +17,7 @@ struct Estimate: ParsableCommand {
           fleetwatt estimate --gpu h100-sxm --gpu-hours 30840000
           fleetwatt estimate --gpu gb200 --count 100000 --hours 8760 --pue 1.15
           fleetwatt estimate --gpu a100-80gb --power-w 300 --gpu-hours 1000
-          fleetwatt estimate --gpu h100-sxm --board-power-fraction 0.71 --gpu-hours 8760000
+          fleetwatt estimate --gpu h100-sxm --board-power-fraction 0.71 --gpu-hours 1e6
         """)
 
     @Option(help: "Catalog id of the GPU (see `fleetwatt catalog`).")
