@@ -474,7 +474,7 @@ public enum ReportMarkdown {
             for w in r.diagnostics.warnings { rows.append(["Warning", MarkdownText.escape(w)]) }
             table(TextTable(headers: ["Item", "Value"], alignments: [.left, .left], rows: rows), widths: [20, 80])
             para("The result file result.json (schema `fleetwatt.result/1`, printed by `fleetwatt schema`) holds every number in "
-                 + "this report; series.csv holds the monthly and annual series.")
+                 + "this report; series.csv holds the monthly and annual series and assumptions.csv every input with its source.")
         }
 
         func shellQuote(_ s: String) -> String {
