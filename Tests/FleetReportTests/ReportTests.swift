@@ -11,7 +11,7 @@ struct ReportTests {
     @Test func folderHoldsEveryFileAndEveryFigureIsReferenced() throws {
         let r = Fixtures.result()
         let files = try ReportWriter.files(for: r, date: Self.date)
-        for f in ["report.md", "report.css", "result.json", "series.csv"] { #expect(files[f] != nil, "\(f)") }
+        for f in ["report.md", "report.css", "result.json", "series.csv", "assumptions.csv"] { #expect(files[f] != nil, "\(f)") }
         let md = String(decoding: files["report.md"]!, as: UTF8.self)
         let svgs = files.keys.filter { $0.hasPrefix("figures/") }.sorted()
         #expect(svgs.count == Charts.figures(for: r).count && svgs.count >= 8)
@@ -31,16 +31,22 @@ struct ReportTests {
         for key in ["subtitle:", "date: \"2026-11-26\"", "abstract:", "css: report.css"] { #expect(header.contains(key)) }
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
         #expect(headings == ["Executive summary", "The fleet and its deployment", "IT power", "Cooling and PUE by site and month",
-                             "Water", "Carbon", "Cost", "What drives the results", "Assumptions", "Methods", "How to reproduce"])
+                             "Water", "Carbon", "Cost", "What drives the results", "Methods", "How to reproduce",
+                             "Appendix: assumptions"])
         for raw in ["<div", "<span", "<br", "<img", "\\begin{", "\\newpage", "\\frac", "\\sqrt"] {
             #expect(!md.contains(raw), "renderer-specific \(raw)")
         }
         #expect(md.components(separatedBy: "$$").count % 2 == 1, "balanced display math")
-        #expect(md.contains("S1 95 % interval"))
+        #expect(md.contains(": ST (S1)"))
         #expect(md.contains("3f7a9c2e5b8d1f4a6c0e9b2d7f5a3c1e8b6d4f2a0c9e7b5d3f1a8c6e4b2d0f9a"))
         #expect(md.contains("--set 'fleet.cohorts.gb200.count=triangular(150000, 250000, 400000)'"))
-        // Every input appears in the assumptions table.
-        for i in Fixtures.inputs { #expect(md.contains("`\(i.path)`")) }
+        // The appendix has one row per assumption and accounts for every input.
+        let appendix = try #require(md.components(separatedBy: "# Appendix: assumptions").last)
+        let rows = appendix.split(separator: "\n").filter { $0.hasPrefix("|") }.dropFirst(2)
+        let groups = AssumptionGroup.grouped(Fixtures.inputs)
+        #expect(rows.count == groups.count)
+        #expect(rows.compactMap { Int($0.split(separator: "|")[3].trimmingCharacters(in: .whitespaces)) }.reduce(0, +)
+                == Fixtures.inputs.count)
     }
 
     @Test func reportWithoutBreakdownOrSamplesCitesOnlyTheFiguresItHas() throws {
@@ -62,7 +68,8 @@ struct ReportTests {
         let md = ReportMarkdown.render(r, figures: [], date: Self.date)
         // Numbers read back from the text, against arithmetic on the fixture written here:
         // the 84-month term is 7 years; US data centres used 176 TWh in 2023; the contract is 38 B USD.
-        let facility = try #require(r.totals[.facilityEnergy]).base
+        // The summary leads with the central estimate, the P50.
+        let facility = try #require(r.totals[.facilityEnergy]?.p50)
         func captures(_ pattern: String) throws -> [String] {
             let re = try NSRegularExpression(pattern: pattern)
             let ns = md as NSString
@@ -73,7 +80,7 @@ struct ReportTests {
         expectShown(energy[0], facility / 7, factor: 1e-6, "TWh per year")
         expectShown(energy[1], facility / 7 / 176e6, factor: 100, "share of US data centres")
         let cost = try captures(#"([0-9.]+) % of the contract value of"#)
-        expectShown(cost[0], try #require(r.totals[.electricityCost]).base / 38e9, factor: 100, "share of the contract")
+        expectShown(cost[0], try #require(r.totals[.electricityCost]?.p50) / 38e9, factor: 100, "share of the contract")
     }
 
     @Test func writerRefusesNonEmptyFolderAndNonFiniteResults() throws {
@@ -153,6 +160,35 @@ struct ReportTests {
 
 @Suite("Assumption rows")
 struct InputGroupTests {
+    @Test func assumptionsGroupBySourceUnitAndFamilyWithTheirRange() {
+        let inputs = [
+            FleetResult.Input(path: "a.pue", unit: "1", base: 1.2, distribution: "triangular(1.1, 1.2, 1.4)", source: "Uptime 2024"),
+            FleetResult.Input(path: "b.pue", unit: "1", base: 1.3, distribution: "triangular(1.2, 1.3, 1.5)", source: "Uptime 2024"),
+            FleetResult.Input(path: "c.pue", unit: "1", base: 1.25, distribution: "normal(1.25, 0.05)", source: "Uptime 2024"),
+            FleetResult.Input(path: "a.count", unit: "count", base: 10, distribution: nil, source: "Uptime 2024"),
+            FleetResult.Input(path: "d.pue", unit: "1", base: 1.1, distribution: "triangular(1, 1.1, 1.2)", source: "Uptime 2024"),
+        ]
+        let g = AssumptionGroup.grouped(inputs)
+        // Same source and unit, three families: triangular (a, b, d), normal (c), fixed (a.count).
+        #expect(g.map(\.family) == ["triangular", "normal", "fixed"])
+        #expect(g[0].inputs.map(\.path) == ["a.pue", "b.pue", "d.pue"])
+        #expect(g[0].range.low == 1.1 && g[0].range.high == 1.3)
+        #expect(g.reduce(0) { $0 + $1.inputs.count } == inputs.count, "no input is lost")
+    }
+
+    @Test func assumptionsCSVListsEveryInputOnceAndReadsBack() throws {
+        let files = try ReportWriter.files(for: Fixtures.result(), date: ReportTests.date)
+        let csv = String(decoding: try #require(files["assumptions.csv"]), as: UTF8.self)
+        let lines = csv.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.first == "path,unit,base,distribution,source")
+        #expect(lines.count == 1 + Fixtures.inputs.count)
+        for (line, i) in zip(lines.dropFirst(), Fixtures.inputs) {
+            #expect(line.hasPrefix("\(i.path),"), "\(line)")
+            let base = line.split(separator: ",")[2]
+            #expect(Double(base) == i.base, "base of \(i.path) reads back exactly")
+        }
+    }
+
     private func input(_ path: String, _ base: Double, source: String = "s", unit: String = "°C") -> FleetResult.Input {
         FleetResult.Input(path: path, unit: unit, base: base, distribution: nil, source: source)
     }

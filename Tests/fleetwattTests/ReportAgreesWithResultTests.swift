@@ -100,9 +100,10 @@ struct ReportAgreesWithResultTests {
         let totals = try #require(run.result["totals"] as? [String: Any])
         let header = run.markdown.components(separatedBy: "\n---\n")[0]
         let abstract = try #require(header.split(separator: "\n").first { $0.hasPrefix("abstract:") })
-        // "3.68 TWh (P5–P95 3.31–4.00 TWh)": base, P5, P95 of facility energy, location carbon,
-        // on-site water, cost, in that order.
-        let re = try NSRegularExpression(pattern: #"([0-9][0-9.,]*) ([^()0-9]+?) \(P5–P95 ([0-9][0-9.,]*)–([0-9][0-9.,]*) \2\)"#)
+        // "3.68 TWh (P5–P95 3.31–4.00 TWh; base case 3.60 TWh)": P50 first, then P5, P95 and the base
+        // case, of facility energy, location carbon, on-site water, cost, in that order.
+        let re = try NSRegularExpression(
+            pattern: #"([0-9][0-9.,]*) ([^()0-9]+?) \(P5–P95 ([0-9][0-9.,]*)–([0-9][0-9.,]*) \2; base case ([0-9][0-9.,]*) \2\)"#)
         let ns = String(abstract) as NSString
         let matches = re.matches(in: String(abstract), range: NSRange(location: 0, length: ns.length))
         let metrics = ["facility_energy_mwh", "carbon_location_tco2e", "water_onsite_m3", "electricity_cost_usd"]
@@ -111,30 +112,48 @@ struct ReportAgreesWithResultTests {
             let unit = ns.substring(with: m.range(at: 2))
             let factor = try #require(Self.unitFactors[unit], "unit '\(unit)' has no factor in the test")
             let s = try Self.stats(totals, key)
-            expectShown(Substring(ns.substring(with: m.range(at: 1))), try #require(s["base"]), factor: factor, "\(key) base")
+            expectShown(Substring(ns.substring(with: m.range(at: 1))), try #require(s["p50"]), factor: factor, "\(key) P50")
+            expectShown(Substring(ns.substring(with: m.range(at: 5))), try #require(s["base"]), factor: factor, "\(key) base")
             expectShown(Substring(ns.substring(with: m.range(at: 3))), try #require(s["p05"]), factor: factor, "\(key) P5")
             expectShown(Substring(ns.substring(with: m.range(at: 4))), try #require(s["p95"]), factor: factor, "\(key) P95")
         }
         let share = try NSRegularExpression(pattern: #"([0-9.]+) % of the contract value"#)
         let sm = try #require(share.firstMatch(in: String(abstract), range: NSRange(location: 0, length: ns.length)))
         expectShown(Substring(ns.substring(with: sm.range(at: 1))),
-                         try #require(try Self.stats(totals, "cost_share_of_contract")["base"]), factor: 100, "cost share")
+                         try #require(try Self.stats(totals, "cost_share_of_contract")["p50"]), factor: 100, "cost share")
     }
 
     @Test func summaryTableShowsEveryTotal() throws {
         let run = try Self.run()
         let totals = try #require(run.result["totals"] as? [String: Any])
         let table = try #require(Self.tables(run.markdown).first { $0.header.first == "Quantity" })
-        #expect(table.header == ["Quantity", "Unit", "Base", "P5", "P50", "P95"])
+        #expect(table.header == ["Quantity", "Unit", "P50", "P5", "P95", "Base case"])
         #expect(table.rows.count >= 10)
         for row in table.rows {
             let key = try #require(Self.metric(labelled: String(row[0])), "no metric is labelled '\(row[0])'")
             let factor = try #require(Self.unitFactors[String(row[1])], "unit '\(row[1])' has no factor in the test")
             let s = try Self.stats(totals, key)
-            for (i, stat) in ["base", "p05", "p50", "p95"].enumerated() {
+            for (i, stat) in ["p50", "p05", "p95", "base"].enumerated() {
                 expectShown(row[2 + i], try #require(s[stat]), factor: factor, "\(key) \(stat)")
             }
         }
+    }
+
+    /// The intensities table's term row is the ratio of result.json's base totals.
+    @Test func intensitiesAreRatiosOfTheTotals() throws {
+        let run = try Self.run()
+        let totals = try #require(run.result["totals"] as? [String: Any])
+        let table = try #require(Self.tables(run.markdown).first { $0.header.first == "Period" })
+        #expect(table.header == ["Period", "kWh per GPU-hour", "g CO₂e per kWh", "L per kWh", "USD per MWh"])
+        let term = try #require(table.rows.first { $0[0] == "Term" })
+        func base(_ k: String) throws -> Double { try #require(try Self.stats(totals, k)["base"]) }
+        let mwh = try base("facility_energy_mwh")
+        // MWh/GPU-h × 1000 = kWh/GPU-h; tCO2e/MWh × 10⁶ g / 10³ kWh = g/kWh; m³/MWh = L/kWh.
+        expectShown(term[1], mwh * 1000 / (try base("gpu_hours")), factor: 1, "kWh per GPU-hour")
+        expectShown(term[2], try base("carbon_location_tco2e") * 1e6 / (mwh * 1000), factor: 1, "g per kWh")
+        expectShown(term[3], try base("water_onsite_m3") * 1000 / (mwh * 1000), factor: 1, "L per kWh")
+        expectShown(term[4], try base("electricity_cost_usd") / mwh, factor: 1, "USD per MWh")
+        #expect(table.rows.count == 1 + ((run.result["annual"] as? [Any])?.count ?? -1), "term plus one row a year")
     }
 
     /// Tables by year: each column "Label (unit)" is that metric's annual base value.

@@ -29,9 +29,9 @@ public enum ReportMarkdown {
         b.cost()
         b.contractCheck()
         b.drivers()
-        b.assumptions()
         b.methods()
         b.reproduce()
+        b.assumptions()
         return b.out
     }
 
@@ -71,13 +71,17 @@ public enum ReportMarkdown {
             DisplayUnit.of(m, magnitude: v ?? r.totals[m]?.base ?? 0)
         }
 
-        /// "41.6 TWh (P5–P95 31.0–55.0 TWh)" or "41.6 TWh" when deterministic.
+        /// The central estimate: the P50 when sampled, else the base value.
+        func central(_ s: Stats) -> Double { sampled ? (s.p50 ?? s.base) : s.base }
+
+        /// Central estimate first, then the band, then the base case named apart:
+        /// "32.8 TWh (P5–P95 25.0–41.0 TWh; base case 28.8 TWh)", or "28.8 TWh" when deterministic.
         func stat(_ m: Metric, _ s: Stats? = nil) -> String {
             guard let s = s ?? r.totals[m] else { return "n/a" }
-            let u = unit(m, s.base)
-            var t = u.format(s.base)
+            let u = unit(m, central(s))
+            var t = u.format(central(s))
             if sampled, let lo = s.p05, let hi = s.p95 {
-                t += " (P5–P95 \(NumberFormat.human(lo * u.factor, significant: 3))–\(u.format(hi)))"
+                t += " (P5–P95 \(NumberFormat.human(lo * u.factor, significant: 3))–\(u.format(hi)); base case \(u.format(s.base)))"
             }
             return t
         }
@@ -95,14 +99,14 @@ public enum ReportMarkdown {
 
         /// A table of statistics: one row per metric, units in the header of the unit column.
         func statsTable(_ metrics: [Metric]) -> TextTable {
-            var headers = ["Quantity", "Unit", "Base"]
-            if sampled { headers += ["P5", "P50", "P95"] }
+            var headers = ["Quantity", "Unit"]
+            headers += sampled ? ["P50", "P5", "P95", "Base case"] : ["Base"]
             let rows = metrics.compactMap { m -> [String]? in
                 guard let s = r.totals[m] else { return nil }
                 let u = unit(m, s.base)
                 let f = { (v: Double?) in v.map { NumberFormat.human($0 * u.factor, significant: 3) } ?? "" }
-                var row = [m.label, u.label.isEmpty ? "–" : u.label, f(s.base)]
-                if sampled { row += [f(s.p05), f(s.p50), f(s.p95)] }
+                var row = [m.label, u.label.isEmpty ? "–" : u.label]
+                row += sampled ? [f(s.p50), f(s.p05), f(s.p95), f(s.base)] : [f(s.base)]
                 return row
             }
             return TextTable(headers: headers, alignments: [.left, .left] + Array(repeating: .right, count: headers.count - 2),
@@ -143,11 +147,12 @@ public enum ReportMarkdown {
                 ? "\(NumberFormat.grouped(Double(r.run.samples), decimals: 0)) Monte Carlo samples (\(r.run.sampler), seed \(r.run.seed))"
                 : "deterministic run (every input at its base value)"
             let subtitle = "fleetwatt \(r.tool.version) · scenario \(r.scenario.id) · \(runText)"
-            var abstract = "Over \(ReportMarkdown.termText(r)), the fleet draws \(stat(.facilityEnergy)) of electricity at the "
+            var abstract = (sampled ? "Central estimates (P50 of the Monte Carlo samples) with their P5–P95 band and, apart, the base case. " : "")
+                + "Over \(ReportMarkdown.termText(r)), the fleet draws \(stat(.facilityEnergy)) of electricity at the "
                 + "facility meter, emits \(stat(.carbonLocation)) (location-based, scope 2) and consumes \(stat(.waterOnsite)) "
                 + "of water on site. Electricity costs \(stat(.electricityCost))"
             if let share = r.totals[.costShareOfContract] {
-                abstract += ", \(NumberFormat.percent(share.base)) of the contract value"
+                abstract += ", \(NumberFormat.percent(central(share))) of the contract value"
             }
             abstract += ". This report gives the deployment, power, cooling, water, carbon and cost by site and month, "
                 + "what drives the uncertainty, every assumption with its source, and the command that reproduces it."
@@ -167,12 +172,13 @@ public enum ReportMarkdown {
             let headline: [Metric] = [.facilityEnergy, .itEnergy, .peakFacilityPower, .pue, .wue, .waterOnsite,
                                       .waterOnsiteConsumption, .waterOffsite, .carbonLocation, .carbonMarket, .carbonMarginal,
                                       .carbonEmbodied, .electricityCost, .costShareOfContract, .gpusInstalledPeak]
-            para("Totals over \(ReportMarkdown.termText(r)). Base is the deterministic case with every input at its base value"
-                 + (sampled ? "; P5, P50 and P95 are the 5th, 50th and 95th percentiles of \(NumberFormat.grouped(Double(r.run.samples), decimals: 0)) Monte Carlo samples, so nine runs in ten fall between P5 and P95." : "."))
+            para("Totals over \(ReportMarkdown.termText(r))."
+                 + (sampled ? " P50, the central estimate, and P5 and P95 are the 50th, 5th and 95th percentiles of \(NumberFormat.grouped(Double(r.run.samples), decimals: 0)) Monte Carlo samples, so nine runs in ten fall between P5 and P95. The base case, every input at its base value, is shown apart; it is not the median." : " Base is the deterministic case with every input at its base value."))
             table(statsTable(headline))
+            intensities()
             if let fe = r.totals[.facilityEnergy] {
                 let years = Double(max(1, r.monthly.count)) / 12
-                let perYearTWh = fe.base / 1e6 / years
+                let perYearTWh = central(fe) / 1e6 / years
                 var s = "**Energy.** The fleet uses on average \(NumberFormat.human(perYearTWh, significant: 3)) TWh per year at the facility meter, "
                     + "\(NumberFormat.percent(perYearTWh / ReportMarkdown.usDataCentreTWh2023)) of the \(Int(ReportMarkdown.usDataCentreTWh2023)) TWh "
                     + "that all US data centres used in 2023 (Shehabi et al., LBNL 2024)"
@@ -187,7 +193,7 @@ public enum ReportMarkdown {
             }
             if let cost = r.totals[.electricityCost], let value = ReportMarkdown.contractValue(r) {
                 var s = "**Cost.** Electricity costs \(stat(.electricityCost, cost)) in nominal dollars, "
-                    + "\(NumberFormat.percent(cost.base / value)) of the contract value of \(DisplayUnit.of(.electricityCost, magnitude: value).format(value))"
+                    + "\(NumberFormat.percent(central(cost) / value)) of the contract value of \(DisplayUnit.of(.electricityCost, magnitude: value).format(value))"
                 if sampled, let lo = cost.p05, let hi = cost.p95 {
                     s += " (P5–P95 \(NumberFormat.percent(lo / value))–\(NumberFormat.percent(hi / value)))"
                 }
@@ -357,51 +363,64 @@ public enum ReportMarkdown {
                 para("Sobol indices apportion the variance of each metric among the uncertain inputs: the first-order index S1 is the "
                      + "share an input explains alone, the total index ST adds its interactions with the others. "
                      + "Saltelli sampling with \(sens.baseSamples.map { NumberFormat.grouped(Double($0), decimals: 0) } ?? "?") base samples, "
-                     + "Jansen estimators and \(sens.bootstrap.map(String.init) ?? "?") bootstrap resamples for the 95 % intervals.")
+                     + "Jansen estimators and \(sens.bootstrap.map(String.init) ?? "?") bootstrap resamples for the 95 % intervals "
+                     + "(in result.json and the charts). The table ranks the inputs by their largest total index on any headline metric "
+                     + "and shows ST with S1 in brackets.")
             } else {
                 para("Each uncertain input is set to its 10th and then its 90th percentile with every other input at base; the swing "
-                     + "is the change in the metric. Inputs are ranked by swing.")
+                     + "is the change in the metric. The table ranks the inputs by their largest swing, as a share of the metric's base "
+                     + "value, on any headline metric; every metric's ranking is in result.json.")
             }
-            for m in sens.rankings.keys.sorted() where !(sens.rankings[m] ?? []).isEmpty {
-                heading(m.label, level: 2)
-                self.table(sensitivityTable(sens, metric: m))
-                figure("\(sens.method == "sobol" ? "sobol" : "tornado")-\(m.rawValue)")
-            }
+            let metrics = Charts.rankedMetrics(sens, limit: 4)
+            if !metrics.isEmpty { table(driversTable(sens, metrics: metrics)) }
+            for m in Charts.rankedMetrics(sens) { figure("\(sens.method == "sobol" ? "sobol" : "tornado")-\(m.rawValue)") }
         }
 
-        /// The ranking of one metric in the report's units (the chart's).
-        func sensitivityTable(_ s: Sensitivity, metric m: Metric) -> TextTable {
-            let entries = (s.rankings[m] ?? []).sorted { $0.rank < $1.rank }.prefix(10)
-            if s.method == "sobol" {
-                return TextTable(headers: ["Rank", "Input", "S1", "S1 95 % interval", "ST", "ST 95 % interval"],
-                                 alignments: [.right, .left, .right, .right, .right, .right],
-                                 rows: entries.map { e in
-                                     let ci = { (c: [Double]?) in c.map { "[\(NumberFormat.grouped($0[0], decimals: 2)), \(NumberFormat.grouped($0[1], decimals: 2))]" } ?? "" }
-                                     return ["\(e.rank)", MarkdownText.code(e.path),
-                                             e.firstOrder.map { NumberFormat.grouped($0, decimals: 2) } ?? "", ci(e.firstOrderCI),
-                                             e.totalOrder.map { NumberFormat.grouped($0, decimals: 2) } ?? "", ci(e.totalOrderCI)]
-                                 })
+        /// One ranked table of the top inputs across the headline metrics: an input's rank is its largest
+        /// effect on any of them (total Sobol index, or tornado swing as a share of the metric's base).
+        func driversTable(_ s: Sensitivity, metrics: [Metric], limit: Int = 15) -> TextTable {
+            let sobol = s.method == "sobol"
+            func effect(_ e: SensitivityEntry, _ m: Metric) -> Double? {
+                if sobol { return e.totalOrder }
+                guard let sw = e.swing, let b = r.totals[m]?.base, b != 0 else { return nil }
+                return abs(sw / b)
             }
-            let u = unit(m, entries.compactMap { $0.highValue.map(abs) }.max() ?? 0)
-            let f = { (v: Double?) in v.map { NumberFormat.human($0 * u.factor, significant: 3) } ?? "" }
-            return TextTable(headers: ["Rank", "Input", "At P10 (\(u.label))", "At P90 (\(u.label))", "Swing (\(u.label))"],
-                             alignments: [.right, .left, .right, .right, .right],
-                             rows: entries.map { e in ["\(e.rank)", MarkdownText.code(e.path), f(e.lowValue), f(e.highValue), f(e.swing)] })
+            var byPath: [String: [Metric: SensitivityEntry]] = [:]
+            for m in metrics { for e in s.rankings[m] ?? [] { byPath[e.path, default: [:]][m] = e } }
+            let score = byPath.mapValues { es in metrics.compactMap { m in es[m].flatMap { effect($0, m) } }.max() ?? 0 }
+            let ranked = byPath.keys.sorted { (score[$0]!, $1) > (score[$1]!, $0) }.prefix(limit)
+            let d2 = { (v: Double?) in v.map { NumberFormat.grouped($0, decimals: 2) } ?? "" }
+            let rows = ranked.enumerated().map { k, path -> [String] in
+                ["\(k + 1)", MarkdownText.code(path)] + metrics.map { m in
+                    guard let e = byPath[path]?[m] else { return "" }
+                    if sobol { return "\(d2(e.totalOrder)) (\(d2(e.firstOrder)))" }
+                    return effect(e, m).map { NumberFormat.grouped($0 * 100, decimals: 1) } ?? ""
+                }
+            }
+            let headers = ["Rank", "Input"] + metrics.map { sobol ? "\($0.label): ST (S1)" : "\($0.label): swing (% of base)" }
+            return TextTable(headers: headers, alignments: [.right, .left] + metrics.map { _ in .right }, rows: rows)
         }
 
         mutating func assumptions() {
-            heading("Assumptions")
-            para("Every input of the run, by its path in the scenario, with its base value or distribution (scenario syntax), unit and source. "
+            heading("Appendix: assumptions")
+            let groups = AssumptionGroup.grouped(r.inputs)
+            para("The \(r.inputs.count) inputs of the run in \(groups.count) assumptions: inputs that share a source, a unit and a "
+                 + "distribution family form one row, with the range of their base values. Every input, with its path in the scenario, "
+                 + "base value, distribution (scenario syntax), unit and source, is in assumptions.csv beside this report. "
                  + "Values given with `--set` are listed in the reproduction section.")
-            // A series (monthly normals, curve points) is one row: its elements share unit and source.
-            let rows = InputGroup.grouped(r.inputs).map { g -> [String] in
-                [MarkdownText.code(g.path),
-                 g.values.map { $0.distribution.map { MarkdownText.code($0) } ?? NumberFormat.trimmed($0.base) }
-                     .joined(separator: ", "),
-                 MarkdownText.escape(g.unit), MarkdownText.escape(g.source)]
+            let rows = groups.map { g -> [String] in
+                // A series (monthly normals, curve points) counts as one path.
+                let paths = InputGroup.grouped(g.inputs).map(\.path)
+                var listed = paths.prefix(3).map { MarkdownText.code($0) }.joined(separator: ", ")
+                if paths.count > 3 { listed += " and \(paths.count - 3) more" }
+                let (lo, hi) = g.range
+                let range = g.inputs.count == 1
+                    ? (g.inputs[0].distribution.map { MarkdownText.code($0) } ?? NumberFormat.trimmed(lo))
+                    : lo == hi ? NumberFormat.trimmed(lo) : "\(NumberFormat.trimmed(lo))–\(NumberFormat.trimmed(hi))"
+                return [MarkdownText.escape(g.source), g.family, MarkdownText.escape(g.unit), "\(g.inputs.count)", listed, range]
             }
-            table(TextTable(headers: ["Path", "Value or distribution", "Unit", "Source"],
-                            alignments: [.left, .left, .left, .left], rows: rows), widths: [30, 22, 8, 40])
+            table(TextTable(headers: ["Source or assumption", "Distribution", "Unit", "Inputs", "Paths", "Base value or range"],
+                            alignments: [.left, .left, .left, .right, .left, .left], rows: rows), widths: [34, 10, 7, 6, 28, 15])
         }
 
         mutating func methods() {
@@ -455,7 +474,7 @@ public enum ReportMarkdown {
             for w in r.diagnostics.warnings { rows.append(["Warning", MarkdownText.escape(w)]) }
             table(TextTable(headers: ["Item", "Value"], alignments: [.left, .left], rows: rows), widths: [20, 80])
             para("The result file result.json (schema `fleetwatt.result/1`, printed by `fleetwatt schema`) holds every number in "
-                 + "this report; series.csv holds the monthly and annual series.")
+                 + "this report; series.csv holds the monthly and annual series and assumptions.csv every input with its source.")
         }
 
         func shellQuote(_ s: String) -> String {
