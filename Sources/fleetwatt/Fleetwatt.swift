@@ -3,6 +3,8 @@ import FleetModel
 import FleetReport
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 @main
@@ -19,8 +21,8 @@ struct Fleetwatt: ParsableCommand {
         """,
         version: FleetModelInfo.toolVersion,
         subcommands: [
-            Run.self, Report.self, SweepCommand.self, SensitivityCommand.self, Estimate.self,
-            Power.self, Params.self, CatalogCommand.self, Validate.self, Schema.self,
+            Run.self, Report.self, Sweep.self, Sensitivity.self, Estimate.self,
+            Power.self, Params.self, Catalog.self, Validate.self, Schema.self,
             ExportNotebook.self, Bench.self,
         ]
     )
@@ -39,7 +41,12 @@ struct Fleetwatt: ParsableCommand {
             status = report(error)
         }
         Interrupts.cleanUp()
+        // Qualified: inside a ParsableCommand, `exit` names ArgumentParser's `exit(withError:)`.
+        #if canImport(Glibc)
         Glibc.exit(status)
+        #elseif canImport(Darwin)
+        Darwin.exit(status)
+        #endif
     }
 
     /// Prints the error (help and version go to stdout) and returns the exit status.

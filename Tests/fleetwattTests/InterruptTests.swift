@@ -3,6 +3,8 @@ import Testing
 import FleetTestSupport
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Interrupts at the two moments that matter, made deterministic by the test hook

@@ -3,6 +3,8 @@ import Testing
 import FleetTestSupport
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Every command's output, end to end: what `--out` does to what is already at the path,

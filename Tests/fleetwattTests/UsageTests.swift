@@ -16,15 +16,11 @@ struct UsageTests {
         }
     }
 
+    /// End to end through the process (exit status, streams); ParsingTests covers parsing in process.
     @Test(arguments: [
         ["run", "--bogus"],
-        ["run", "--samples", "x"],
-        ["run", "--sampler", "quantum"],
         ["run", "--threads", "0"],
         ["estimate", "--gpu", "h100-sxm"],
-        ["estimate", "--gpu", "h100-sxm", "--gpu-hours", "10", "--count", "2", "--hours", "3"],
-        ["sweep"],
-        ["sensitivity", "--method", "morris"],
         ["no-such-command"],
     ])
     func badUsageExitsTwoWithOneClearMessage(arguments: [String]) throws {

@@ -3,6 +3,8 @@ public struct UncertaintyOptions: Sendable {
     /// Monte Carlo samples (`--samples`); 0 evaluates the base values only.
     public var samples: Int
     public var seed: UInt64
+    /// The seed when `--seed` is not given.
+    public static let defaultSeed: UInt64 = 20_251_103
     public var sampler: SamplerKind
     public var threads: Int
     /// Every `--set` applied, as PATH=VALUE, for the result's `run.overrides`.
@@ -11,7 +13,7 @@ public struct UncertaintyOptions: Sendable {
     /// (`ScenarioDocument.baseDirectory`).
     public var baseDirectory: String?
 
-    public init(samples: Int = 1_000, seed: UInt64 = 20_251_103, sampler: SamplerKind = .random,
+    public init(samples: Int = 1_000, seed: UInt64 = UncertaintyOptions.defaultSeed, sampler: SamplerKind = .random,
                 threads: Int = MonteCarloRunner.defaultThreads, overrides: [String] = [], baseDirectory: String? = nil) {
         self.samples = samples
         self.seed = seed

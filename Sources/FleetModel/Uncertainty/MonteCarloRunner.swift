@@ -23,6 +23,9 @@ public struct MonteCarloRunner: Sendable {
     /// The most samples a run accepts (the stored totals then take 120 MB).
     public static let maximumSamples = 1_000_000
 
+    /// The most worker threads a run accepts (`--threads`).
+    public static let maximumThreads = 1_024
+
     public init(samples: Int, seed: UInt64 = 1, sampler: SamplerKind = .random,
                 threads: Int = MonteCarloRunner.defaultThreads) {
         self.samples = samples
@@ -38,8 +41,8 @@ public struct MonteCarloRunner: Sendable {
         guard (0...Self.maximumSamples).contains(samples) else {
             throw UncertaintyError.invalidOption("--samples: expected 0 to \(Self.maximumSamples), got \(samples)")
         }
-        guard (1...1_024).contains(threads) else {
-            throw UncertaintyError.invalidOption("--threads: expected 1 to 1024, got \(threads)")
+        guard (1...Self.maximumThreads).contains(threads) else {
+            throw UncertaintyError.invalidOption("--threads: expected 1 to \(Self.maximumThreads), got \(threads)")
         }
         guard chunkSize >= 1 else { throw UncertaintyError.invalidOption("chunk size must be at least 1, got \(chunkSize)") }
     }

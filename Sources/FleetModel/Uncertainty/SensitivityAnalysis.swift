@@ -14,8 +14,8 @@ public enum SensitivityAnalysis {
         model: M, points: P, count: Int, threads: Int,
         progress: ((Int, Int) -> Void)? = nil
     ) throws(UncertaintyError) -> Totals {
-        guard (1...1_024).contains(threads) else {
-            throw .invalidOption("--threads: expected 1 to 1024, got \(threads)")
+        guard (1...MonteCarloRunner.maximumThreads).contains(threads) else {
+            throw .invalidOption("--threads: expected 1 to \(MonteCarloRunner.maximumThreads), got \(threads)")
         }
         let metricCount = model.layout.metrics.count
         var out = Totals(values: [Double](repeating: 0, count: count * metricCount),

@@ -33,7 +33,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let sampleCounts = try Self.integers(samples, flag: "--samples", max: MonteCarloRunner.maximumSamples)
-        let threadCounts = try Self.integers(threads, flag: "--threads", max: 1024)
+        let threadCounts = try Self.integers(threads, flag: "--threads", max: MonteCarloRunner.maximumThreads)
         guard (0...MonteCarloRunner.maximumSamples).contains(sobolBaseSamples) else {
             throw CommandFailure.badInput("--sobol-base-samples: expected 0 to \(MonteCarloRunner.maximumSamples), got \(sobolBaseSamples)")
         }

@@ -65,7 +65,7 @@ struct Estimate: ParsableCommand {
 
     func run() throws {
         let destination = try output.destination()
-        let hardware = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: gpu)
+        let hardware = try FleetModel.Catalog.embedded().decode(HardwareSpec.self, .hardware, id: gpu)
         let input = EstimateInput(gpu: gpu, powerW: powerW, gpuHours: gpuHours, count: count, hours: hours,
                                   pue: pue, carbonIntensityKgPerKwh: carbonIntensity,
                                   priceUSDPerKwh: priceUsdPerKwh, wueLPerKwh: wueLPerKwh, utilization: utilization,

@@ -22,16 +22,12 @@ struct ExportNotebook: ParsableCommand {
     @Option(help: "The notebook file to write (.ipynb).")
     var out: String
 
-    @Option(help: "Progress on standard error: auto, always or never.")
-    var progress: ProgressMode = .auto
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var feedback: ProgressOptions
 
     func run() throws {
         let destination = try OutputFile.check(out, avoiding: [scenario.scenario].compactMap { $0 })
-        let (_, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
+        let (_, result) = try sampling.evaluate(scenario, progress: feedback.progress, quiet: feedback.quiet)
         try NotebookExporter.write(result: result, to: destination)
-        if !quiet && destination.kind != .standardOutput { printError("wrote \(out)") }
+        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(out)") }
     }
 }

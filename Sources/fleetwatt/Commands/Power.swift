@@ -33,7 +33,7 @@ struct Power: ParsableCommand {
             }
             return u
         }
-        let hardware = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: gpu)
+        let hardware = try FleetModel.Catalog.embedded().decode(HardwareSpec.self, .hardware, id: gpu)
         let result = try CommandFailure.namingFlags {
             try PowerCurveResult.compute(hardware: hardware, utilizations: points, capFraction: capFraction)
         }

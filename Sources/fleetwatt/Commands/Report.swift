@@ -37,11 +37,9 @@ struct Report: ParsableCommand {
     @Flag(help: "Replace the report in a non-empty output folder (only files an earlier report wrote; anything else is refused).")
     var force = false
 
-    @Option(help: "Progress on standard error: auto, always or never.")
-    var progress: ProgressMode = .auto
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var feedback: ProgressOptions
+    private var progress: ProgressMode { feedback.progress }
+    private var quiet: Bool { feedback.quiet }
 
     func run() throws {
         let destination = try ReportFolder.check(out, force: force)

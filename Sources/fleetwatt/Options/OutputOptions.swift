@@ -12,11 +12,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Write to this file instead of standard output (written beside it, then renamed into place; a device or FIFO is written in place).")
     var out: String?
 
-    @Option(help: "Progress on standard error: auto (only when stderr is a terminal), always or never.")
-    var progress: ProgressMode = .auto
-
-    @Flag(help: "Print nothing but the result and errors.")
-    var quiet = false
+    @OptionGroup var feedback: ProgressOptions
 }
 
 extension OutputOptions {
@@ -38,8 +34,4 @@ extension OutputFormat: ExpressibleByArgument {
         default: return nil
         }
     }
-}
-
-enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
 }

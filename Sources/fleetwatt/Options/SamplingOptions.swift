@@ -10,14 +10,7 @@ struct SamplingOptions: ParsableArguments {
     /// The sample count of `run`, `report` and `export-notebook` when --samples is not given.
     static let defaultSamples = 1000
 
-    @Option(parsing: .unconditional, help: "Seed of the samplers: the same seed gives the same result, whatever --threads is.")
-    var seed: UInt64 = 20251103
-
-    @Option(name: .customLong("threads"), parsing: .unconditional,
-            help: ArgumentHelp("Worker threads (default: the machine's cores).", valueName: "threads"))
-    var threadsGiven: Int?
-    /// --threads, else one per core.
-    var threads: Int { threadsGiven ?? MonteCarloRunner.defaultThreads }
+    @OptionGroup var runner: RunnerOptions
 
     @Option(help: "Sampler: random (pseudo-random), sobol (quasi-random) or lhs (Latin hypercube).")
     var sampler: SamplerKind = .random
@@ -29,14 +22,13 @@ struct SamplingOptions: ParsableArguments {
                 throw ValidationError("--samples must be at most \(MonteCarloRunner.maximumSamples), got \(samples)")
             }
         }
-        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be 1 to 1024, got \(threads)") }
     }
 
     /// The options of an uncertainty run, recording the `--set` overrides in the result:
     /// `samples` when given, else --samples, else `defaultSamples`.
     func options(overrides: [String], samples: Int? = nil, defaultSamples: Int = Self.defaultSamples) -> UncertaintyOptions {
-        UncertaintyOptions(samples: samples ?? self.samples ?? defaultSamples, seed: seed, sampler: sampler,
-                           threads: threads, overrides: overrides)
+        UncertaintyOptions(samples: samples ?? self.samples ?? defaultSamples, seed: runner.seed, sampler: sampler,
+                           threads: runner.threads, overrides: overrides)
     }
 }
 

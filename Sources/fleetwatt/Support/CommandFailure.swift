@@ -2,6 +2,8 @@ import FleetModel
 import FleetReport
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A failure the CLI reports in a line or a few, with the contract's exit status:

@@ -2,6 +2,8 @@ import Dispatch
 import FleetReport
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// SIGINT and SIGTERM handling: output is staged in temporary files and renamed into place

@@ -11,6 +11,6 @@ extension OutputOptions {
     /// Writes `data` to the checked destination and says where, unless `--quiet`.
     func emit(_ data: Data, to destination: OutputFile) throws {
         try destination.write(data)
-        if !quiet && destination.kind != .standardOutput { printError("wrote \(destination.name)") }
+        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(destination.name)") }
     }
 }

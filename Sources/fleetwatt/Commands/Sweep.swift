@@ -2,7 +2,7 @@ import ArgumentParser
 import FleetModel
 import FleetReport
 
-struct SweepCommand: ParsableCommand {
+struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Evaluate a grid of scenario variants, one row per grid point.",
@@ -45,7 +45,7 @@ struct SweepCommand: ParsableCommand {
         try spec.check(against: document)
         var result = try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets, samples: 0))
         result.run = options.runInfo
-        result.sweep = try ProgressBar.run(output.progress, quiet: output.quiet, label: "sweep") { progress in
+        result.sweep = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sweep") { progress in
             try FleetUncertainty.sweep(document: document, spec: spec, metrics: chosen, options: options, progress: progress)
         }
         try output.emit(RenderedOutput.result(result, as: output.format), to: destination)

@@ -2,7 +2,7 @@ import ArgumentParser
 import FleetModel
 import FleetReport
 
-struct SensitivityCommand: ParsableCommand {
+struct Sensitivity: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sensitivity",
         abstract: "Rank the uncertain inputs by their effect on each metric (tornado or Sobol indices).",
@@ -31,17 +31,11 @@ struct SensitivityCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Sobol: bootstrap resamples for the confidence intervals.")
     var bootstrap: Int = 200
 
-    @Option(parsing: .unconditional, help: "Seed of the samplers.")
-    var seed: UInt64 = 20251103
+    @OptionGroup var runner: RunnerOptions
 
+    /// Not `SamplingOptions`: there is no --samples here, and the default sampler is sobol.
     @Option(help: "Sobol: sampler of the base matrices (random, sobol or lhs).")
     var sampler: SamplerKind = .sobol
-
-    @Option(name: .customLong("threads"), parsing: .unconditional,
-            help: ArgumentHelp("Worker threads (default: the machine's cores).", valueName: "threads"))
-    var threadsGiven: Int?
-    /// --threads, else one per core.
-    var threads: Int { threadsGiven ?? MonteCarloRunner.defaultThreads }
 
     @OptionGroup var output: OutputOptions
 
@@ -50,20 +44,19 @@ struct SensitivityCommand: ParsableCommand {
             throw ValidationError("--base-samples must be 8 to \(MonteCarloRunner.maximumSamples), got \(baseSamples)")
         }
         guard bootstrap >= 0, bootstrap <= 100_000 else { throw ValidationError("--bootstrap must be 0 to 100000, got \(bootstrap)") }
-        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be 1 to 1024, got \(threads)") }
     }
 
     func run() throws {
         let destination = try output.destination(reading: scenario.scenario)
         let chosen = metrics.isEmpty ? nil : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
-        let options = UncertaintyOptions(samples: 0, seed: seed, sampler: sampler, threads: threads, overrides: scenario.sets)
+        let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads, overrides: scenario.sets)
         var result = try FleetUncertainty.evaluate(document: document, options: options)
         switch method {
         case .tornado:
             result.sensitivity = try FleetUncertainty.tornado(document: document, metrics: chosen, options: options)
         case .sobol:
-            let analysis = try ProgressBar.run(output.progress, quiet: output.quiet, label: "sobol") { progress in
+            let analysis = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sobol") { progress in
                 try FleetUncertainty.sobol(document: document, baseSamples: baseSamples, bootstrap: bootstrap,
                                            metrics: chosen, options: options, progress: progress)
             }

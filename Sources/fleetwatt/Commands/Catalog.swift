@@ -2,7 +2,7 @@ import ArgumentParser
 import FleetModel
 import FleetReport
 
-struct CatalogCommand: ParsableCommand {
+struct Catalog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "List GPUs, servers, sites, cooling types and grids, with sources.",
@@ -20,7 +20,7 @@ struct CatalogCommand: ParsableCommand {
 
     func run() throws {
         let destination = try output.destination()
-        let listing = try CatalogOutput(catalog: Catalog.embedded())
+        let listing = try CatalogOutput(catalog: FleetModel.Catalog.embedded())
         try output.emit(RenderedOutput.document(listing, table: TableRenderer.catalogTable(listing),
                                                 as: output.format, width: output.out == nil ? 160 : 400), to: destination)
     }
