@@ -4,29 +4,23 @@ import Testing
 import FleetTestSupport
 
 /// The copy of models/ compiled into the binary must be byte-identical to models/:
-/// a stale copy (models/ edited without running scripts/embed-models) fails here.
+/// a stale copy (models/ edited without running scripts/generate) fails here.
 @Suite("Scenario embedded models")
 struct ScenarioEmbeddedTests {
-    /// Relative paths of the files scripts/embed-models embeds.
+    /// Relative paths of the files scripts/generate embeds: every .yaml file under models/.
     static func modelFiles() -> [String] {
         let root = Fixtures.repository.appendingPathComponent("models").path
-        let fm = FileManager.default
-        var out: [String] = []
-        if fm.fileExists(atPath: root + "/hardware.yaml") { out.append("hardware.yaml") }
-        for folder in ["sites", "grids", "scenarios"] {
-            let names = (try? fm.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
-            out += names.filter { $0.hasSuffix(".yaml") }.map { "\(folder)/\($0)" }
-        }
-        return out.sorted()
+        let all = (FileManager.default.subpaths(atPath: root) ?? [])
+        return all.filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
     @Test func embeddedCopyMatchesModelsByteForByte() throws {
         let root = Fixtures.repository.appendingPathComponent("models")
         #expect(EmbeddedModels.files.keys.sorted() == Self.modelFiles(),
-                "run scripts/embed-models after changing models/")
+                "run scripts/generate after changing models/")
         for (rel, text) in EmbeddedModels.files {
             let bytes = try Data(contentsOf: root.appendingPathComponent(rel))
-            #expect(Data(text.utf8) == bytes, "\(rel) differs from models/\(rel): run scripts/embed-models")
+            #expect(Data(text.utf8) == bytes, "\(rel) differs from models/\(rel): run scripts/generate")
         }
     }
 
@@ -51,13 +45,13 @@ struct ScenarioEmbeddedTests {
         defer { try? fm.removeItem(at: scratch) }
         try fm.createDirectory(at: scratch.appendingPathComponent("scripts"), withIntermediateDirectories: true)
         try fm.createDirectory(at: scratch.appendingPathComponent("models/sites"), withIntermediateDirectories: true)
-        try fm.copyItem(at: Fixtures.repository.appendingPathComponent("scripts/embed-models"),
-                        to: scratch.appendingPathComponent("scripts/embed-models"))
+        try fm.copyItem(at: Fixtures.repository.appendingPathComponent("scripts/generate"),
+                        to: scratch.appendingPathComponent("scripts/generate"))
         let awkward = "a: \"\"\"#\nb: '\\#(x) \\n'\nc: \"#\n"
         try awkward.write(to: scratch.appendingPathComponent("models/sites/x.yaml"), atomically: true, encoding: .utf8)
-        let run = try TestSupport.run([TestSupport.python, scratch.appendingPathComponent("scripts/embed-models").path])
+        let run = try TestSupport.run([TestSupport.python, scratch.appendingPathComponent("scripts/generate").path, "models"])
         #expect(run.status == 0, "\(run.stderr)")
-        let swift = try String(contentsOf: scratch.appendingPathComponent("Sources/FleetModel/Embedded/EmbeddedModels.swift"),
+        let swift = try String(contentsOf: scratch.appendingPathComponent("Sources/FleetModel/Generated/EmbeddedModels.swift"),
                                encoding: .utf8)
         // The literal uses enough '#' that neither the terminator nor an interpolation occurs in the text.
         #expect(swift.contains("\"sites/x.yaml\": ##\"\"\"\n" + awkward + "\n\"\"\"##,"))

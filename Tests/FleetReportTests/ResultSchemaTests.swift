@@ -11,7 +11,7 @@ struct ResultSchemaTests {
         let file = TestSupport.repoRoot.appendingPathComponent(ResultSchema.repositoryPath(of: kind))
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(ResultSchema.text(of: kind) == text,
-                "\(file.path) and ResultSchema differ: run python3 scripts/embed-schemas.py")
+                "\(file.path) and ResultSchema differ: run scripts/generate")
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect(parsed?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
     }
