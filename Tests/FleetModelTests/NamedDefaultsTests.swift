@@ -82,7 +82,7 @@ struct NamedDefaultsTests {
         var files: [String: String] = [:]
         for (rel, text) in EmbeddedModels.files { files[rel] = text }
         let cooling = try #require(files["cooling.yaml"])
-        files["cooling.yaml"] = cooling.replacingOccurrences(of: "min_speed_fraction:\n      base:", with: "min_speed_fraction:\n      based:")
+        files["cooling.yaml"] = cooling.replacingOccurrences(of: "min_speed_fraction:\n      value:", with: "min_speed_fraction:\n      valu:")
         #expect(files["cooling.yaml"] != cooling)
         let scenario = try #require(files["scenarios/h100-training-100k.yaml"])
         let issues = try ScenarioDocument(text: scenario, file: "h100.yaml", models: .files(files, label: "mem"))
