@@ -43,8 +43,9 @@ enum FacilityFixtures {
         return try JSONDecoder().decode(IDMap<T>.self, from: json)
     }
 
+    /// A shipped site through the catalog, so its named cooling design (models/cooling.yaml) is merged in.
     static func site(_ id: String) throws -> SiteSpec {
-        try #require(try decodeEntities(SiteSpec.self, file: "models/sites/\(id).yaml", key: "sites")[id: id])
+        try Catalog(models: .directory(repoRoot.appendingPathComponent("models").path)).decode(SiteSpec.self, .sites, id: id)
     }
 
     static func grid(_ id: String) throws -> GridSpec {

@@ -3,9 +3,9 @@ import Yams
 @testable import FleetModel
 
 /// Reads models/hardware.yaml the simple way (a parameter mapping → its value or base,
-/// a series → its values) so the fleet tests can check the shipped catalog before the
-/// scenario loader lands. Not a loader: no units are converted (the catalog is written
-/// in canonical units).
+/// a series → its values), so the catalog checks do not depend on the scenario loader;
+/// shipped scenarios go through the loader. No units are converted (the catalog is
+/// written in canonical units).
 enum FleetCatalogFile {
     static let repoRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -32,29 +32,13 @@ enum FleetCatalogFile {
         return entries
     }
 
-    /// A shipped scenario's term, cohorts and the catalog entries they use, with the
-    /// scenario's hardware overrides merged over the catalog (scenario wins).
+    /// A shipped scenario's term, cohorts (workload profiles merged in) and the catalog
+    /// entries they use, with the scenario's hardware overrides, through the scenario loader.
     static func scenario(_ id: String) throws -> (calendar: TermCalendar, cohorts: [CohortSpec], hardware: [HardwareSpec]) {
-        let text = try String(contentsOf: repoRoot.appendingPathComponent("models/scenarios/\(id).yaml"), encoding: .utf8)
-        guard let tree = try Yams.load(yaml: text) as? [String: Any],
-              let term = tree["term"] as? [String: Any], let start = term["start"] as? String, let months = term["months"] as? Int,
-              let fleet = tree["fleet"] as? [String: Any], let cohortTree = fleet["cohorts"] else { throw CatalogMissing(id: id) }
-        let cohorts = try JSONDecoder().decode(IDMap<CohortSpec>.self,
-                                               from: try JSONSerialization.data(withJSONObject: resolve(cohortTree))).elements
-        let catalogText = try String(contentsOf: repoRoot.appendingPathComponent("models/hardware.yaml"), encoding: .utf8)
-        guard let catalog = (try Yams.load(yaml: catalogText) as? [String: Any])?["hardware"] as? [String: Any] else {
-            throw CatalogMissing(id: "hardware")
-        }
-        let overrides = tree["hardware"] as? [String: Any] ?? [:]
-        var used: [String: Any] = [:]
-        for id in Set(cohorts.map(\.hardware) + cohorts.compactMap(\.refreshTo)) {
-            guard var entry = catalog[id] as? [String: Any] else { throw CatalogMissing(id: id) }
-            for (k, v) in overrides[id] as? [String: Any] ?? [:] { entry[k] = v }
-            used[id] = entry
-        }
-        let hardware = try JSONDecoder().decode(IDMap<HardwareSpec>.self,
-                                                from: try JSONSerialization.data(withJSONObject: resolve(used))).elements
-        return (try TermCalendar(start: start, months: months), cohorts, hardware)
+        let path = repoRoot.appendingPathComponent("models/scenarios/\(id).yaml").path
+        let spec = try ScenarioDocument.load(path: path).decode(FleetSpec.self)
+        return (try TermCalendar(start: spec.term.start, months: spec.term.months), spec.fleet.cohorts.elements,
+                spec.hardware.elements)
     }
 
     static func hardware(_ id: String) throws -> HardwareSpec {

@@ -89,4 +89,14 @@ struct NamedDefaultsTests {
             .check(FleetSpec.self)
         #expect(issues.contains { $0.file == "mem/cooling.yaml" && $0.path.hasPrefix("sites.us-tx.cooling.min_speed_fraction") })
     }
+
+    @Test func theCatalogDecodesEverySiteWithItsDesign() throws {
+        let catalog = try Catalog.embedded()
+        let spec = try Self.defaultSpec()
+        for entry in catalog.sites {
+            let site = try catalog.decode(SiteSpec.self, .sites, id: entry.id)
+            #expect(site.cooling.design != nil, "\(entry.id)")
+            if let inScenario = spec.sites[id: entry.id] { #expect(site.cooling == inScenario.cooling, "\(entry.id)") }
+        }
+    }
 }

@@ -85,6 +85,7 @@ struct HostileInputTests {
                         to: root.appendingPathComponent("scenarios/s.yaml"))
         try fm.copyItem(at: models.appendingPathComponent("sites/us-tx.yaml"), to: root.appendingPathComponent("sites/us-tx.yaml"))
         try fm.copyItem(at: models.appendingPathComponent("grids/erct.yaml"), to: root.appendingPathComponent("grids/erct.yaml"))
+        try fm.copyItem(at: models.appendingPathComponent("cooling.yaml"), to: root.appendingPathComponent("cooling.yaml"))
         let r = try TestSupport.fleetwatt(["validate", "scenarios/s.yaml"], in: root)
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("./hardware.yaml: this models folder has sites/ or grids/ but no hardware.yaml"), "\(r.stderr)")

@@ -105,10 +105,15 @@ public struct Catalog: Sendable {
         }
         let rel = section == .hardware ? "hardware.yaml" : "\(section.rawValue)/\(id).yaml"
         let raw = try YAMLReader.read(models.text(rel) ?? "", file: models.fileName(rel))
-        guard let entry = raw[section.rawValue]?[id] else {
+        guard var entry = raw[section.rawValue]?[id] else {
             throw ScenarioErrors([ScenarioError(raw.location, path: "\(section.rawValue).\(id)", "no longer defined in this file")])
         }
         let log = ErrorLog()
+        if section == .sites {
+            // A site names its cooling design (models/cooling.yaml), as in a scenario.
+            entry = ScenarioResolver(models: models, log: log)
+                .expandingCoolingDesign(RawNode.RawEntry(key: id, keyLocation: entry.location, value: entry)).value
+        }
         let node = LeafReader(log: log).read(entry, path: "\(section.rawValue).\(id)", field: id)
         try log.throwIfAny()
         return (node, found.file)
