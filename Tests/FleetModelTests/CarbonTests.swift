@@ -13,9 +13,10 @@ struct CarbonTests {
         let ta = try a.evaluate(FacilityFixtures.loads(a)).total(), tb = try b.evaluate(FacilityFixtures.loads(b)).total()
         #expect(abs(tb[Metric.carbonLocation.index] / ta[Metric.carbonLocation.index] - 2.5) < 1e-12)
         #expect(abs(tb[Metric.carbonMarket.index] / ta[Metric.carbonMarket.index] - 1.5) < 1e-12)
-        // Flat shapes, both rates of 2022 on the same trajectory: market / location = (1 − φ)·RM / CI.
+        // Flat shapes, both rates on the same trajectory: market / location = (1 − φ)·RM / CI with RM carried
+        // to the average's year.
         let g = try FacilityFixtures.grid("rfcw")
-        let factor = (1 - g.market.carbonFreeFraction) * g.market.residualMixKgPerKwh / g.carbonIntensity.baseKgPerKwh
+        let factor = (1 - g.market.carbonFreeFraction) * Self.residualAtAverageYear(g) / g.carbonIntensity.baseKgPerKwh
         #expect(abs(ta[Metric.carbonMarket.index] - factor * ta[Metric.carbonLocation.index]) < 1e-9 * ta[Metric.carbonLocation.index])
         // Long-run marginal: facility MWh × kg/kWh (× 1000 kWh/MWh / 1000 kg/t).
         let lr = try #require(g.carbonIntensity.longRunMarginalKgPerKwh)

@@ -31,10 +31,10 @@ grids:
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
-        base: 0.25
-        dist: triangular(0.05, 0.25, 0.5)
+        base: 0.17
+        dist: triangular(0.05, 0.17, 0.45)
         unit: kg/kWh
-        source: 'estimate: no Cambium LRMER for this region was found in the search corpora (NREL ResStock redistributes the Cambium 2022 mid-case LRMER only for some GEA regions: AZNMc (30-year) is held there but was not read in this session); NREL Cambium 2022 mid-case LRMER, CO2e, combined, end-use, levelized from 2023 (Gagnon et al., Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206, via ResStock) are 0.36 kg/kWh for RFCWc (30 years), 0.11 for NWPPc (30 years) and ≈ 0.09 for ERCTc (15 years): after the Inflation Reduction Act the model meets added load mostly with new wind, solar and storage; the Southwest adds mostly solar and storage with gas for the evening peak, taken at 0.25, between ERCT and RFCW; the range spans a build-out margin to a gas-led one (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane)'
+        source: 'NREL Cambium 2022 mid-case long-run marginal emission rate (Gagnon et al., LRMER workbook Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206: CO2e at AR6 100-year GWPs, combustion + precombustion, end-use, levelized over 30 years from 2023 at a 3 % real discount rate), GEA region AZNMc, as redistributed by NREL in ResStock (resources/data/cambium/2022/LRMER_MidCase_30/AZNMc.csv, 12 monthly 24-hour profiles, kg/MWh per the workbook): annual mean 173 kg/MWh = 0.17 kg/kWh (monthly 109–257, hourly 91–319); range: low 0.05 for later Cambium vintages that build more solar and storage for new load, high 0.45 for a gas-led margin (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane) should the build-out slow; a 15-year levelization, nearer this 2026–2033 term, would sit higher than the 30-year value'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -232,7 +232,7 @@ grids:
         base: 0.11
         dist: triangular(0.05, 0.11, 0.35)
         unit: kg/kWh
-        source: 'NREL Cambium 2022 mid-case long-run marginal emission rate (Gagnon et al., LRMER workbook Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206: CO2e at AR6 100-year GWPs, combustion + precombustion, end-use, levelized over 30 years from 2023 at a 3 % real discount rate), GEA region NWPPc, as redistributed by NREL in ResStock (resources/data/cambium/2022/LRMER_MidCase_30/NWPPc.csv, 12 monthly 24-hour profiles, kg/MWh per the workbook): annual mean 106 kg/MWh = 0.11 kg/kWh (monthly ≈ 60–170, hourly 48–185); range: low 0.05 for later Cambium vintages that build more wind, solar and storage for new load, high 0.35 for a gas-led margin (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane) should the IRA-era build-out slow; a 15-year levelization would sit higher'
+        source: 'NREL Cambium 2022 mid-case long-run marginal emission rate (Gagnon et al., LRMER workbook Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206: CO2e at AR6 100-year GWPs, combustion + precombustion, end-use, levelized over 30 years from 2023 at a 3 % real discount rate), GEA region NWPPc, as redistributed by NREL in ResStock (resources/data/cambium/2022/LRMER_MidCase_30/NWPPc.csv, 12 monthly 24-hour profiles, kg/MWh per the workbook): annual mean 106 kg/MWh = 0.11 kg/kWh (hourly 48–185); range: low 0.05 for later Cambium vintages that build more wind, solar and storage for new load, high 0.35 for a gas-led margin (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane) should the IRA-era build-out slow; a 15-year levelization would sit higher'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -431,7 +431,7 @@ grids:
         base: 0.3
         dist: triangular(0.08, 0.3, 0.5)
         unit: kg/kWh
-        source: 'estimate: no Cambium LRMER for this region was found in the search corpora (NREL ResStock redistributes the Cambium 2022 mid-case LRMER only for some GEA regions: SRVCc is not among them); NREL Cambium 2022 mid-case LRMER, CO2e, combined, end-use, levelized from 2023 (Gagnon et al., Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206, via ResStock) are 0.36 kg/kWh for RFCWc (30 years), 0.11 for NWPPc (30 years) and ≈ 0.09 for ERCTc (15 years): after the Inflation Reduction Act the model meets added load mostly with new wind, solar and storage; Virginia/Carolinas meets new load with gas and solar (Dominion and Duke integrated resource plans), so its margin is taken between the gas-and-coal RFCW value and the build-out values, at 0.30; the range spans a build-out margin to a gas-led one (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane)'
+        source: 'estimate: no Cambium LRMER for this region was found in the search corpora (NREL ResStock redistributes the Cambium 2022 mid-case LRMER only for some GEA regions: SRVCc is not among them); NREL Cambium 2022 mid-case LRMER, CO2e, combined, end-use, levelized from 2023 (Gagnon et al., Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206, via ResStock) are 0.36 kg/kWh for RFCWc (30 years), 0.17 for AZNMc (30 years), 0.11 for NWPPc (30 years) and ≈ 0.09 for ERCTc (15 years): after the Inflation Reduction Act the model meets added load mostly with new wind, solar and storage; Virginia/Carolinas meets new load with gas and solar (Dominion and Duke integrated resource plans), so its margin is taken between the gas-and-coal RFCW value and the build-out values, at 0.30; the range spans a build-out margin to a gas-led one (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane)'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -531,7 +531,7 @@ grids:
         base: 0.25
         dist: triangular(0.05, 0.25, 0.5)
         unit: kg/kWh
-        source: 'estimate: no Cambium LRMER for this region was found in the search corpora (NREL ResStock redistributes the Cambium 2022 mid-case LRMER only for some GEA regions: there is no national file); NREL Cambium 2022 mid-case LRMER, CO2e, combined, end-use, levelized from 2023 (Gagnon et al., Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206, via ResStock) are 0.36 kg/kWh for RFCWc (30 years), 0.11 for NWPPc (30 years) and ≈ 0.09 for ERCTc (15 years): after the Inflation Reduction Act the model meets added load mostly with new wind, solar and storage; the national value is taken at 0.25, inside the regional spread 0.09–0.36; the range spans a build-out margin to a gas-led one (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane)'
+        source: 'estimate: no Cambium LRMER for this region was found in the search corpora (NREL ResStock redistributes the Cambium 2022 mid-case LRMER only for some GEA regions: there is no national file); NREL Cambium 2022 mid-case LRMER, CO2e, combined, end-use, levelized from 2023 (Gagnon et al., Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206, via ResStock) are 0.36 kg/kWh for RFCWc (30 years), 0.17 for AZNMc (30 years), 0.11 for NWPPc (30 years) and ≈ 0.09 for ERCTc (15 years): after the Inflation Reduction Act the model meets added load mostly with new wind, solar and storage; the national value is taken at 0.25, inside the regional spread 0.09–0.36 and near its energy-weighted middle; the range spans a build-out margin to a gas-led one (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane)'
     market:
       carbon_free_fraction:
         base: 0.9
