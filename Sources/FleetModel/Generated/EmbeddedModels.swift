@@ -421,10 +421,10 @@ grids:
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
-        base: 0.4
-        dist: triangular(0.05, 0.40, 0.55)
+        base: 0.17
+        dist: triangular(0.05, 0.17, 0.45)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
+        source: 'NREL Cambium 2022 mid-case long-run marginal emission rate (Gagnon et al., LRMER workbook Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206: CO2e at AR6 100-year GWPs, combustion + precombustion, end-use, levelized over 30 years from 2023 at a 3 % real discount rate), GEA region AZNMc, as redistributed by NREL in ResStock (resources/data/cambium/2022/LRMER_MidCase_30/AZNMc.csv, 12 monthly 24-hour profiles, kg/MWh per the workbook): annual mean 173 kg/MWh = 0.17 kg/kWh (monthly 109–257, hourly 91–319); range: low 0.05 for later Cambium vintages that build more solar and storage for new load, high 0.45 for a gas-led margin (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane) should the build-out slow; a 15-year levelization, nearer this 2026–2033 term, would sit higher than the 30-year value'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -432,11 +432,11 @@ grids:
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
-        base: 0.415
-        dist: triangular(0.353, 0.415, 0.455)
+        base: 0.322
+        dist: triangular(0.316, 0.322, 0.415)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.353 kg/kWh ÷ (1 − 0.15), Arizona/New Mexico wind and solar ≈ 15 % of generation, certificates retired under state standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
-      residual_mix_year: 2022
+        source: 'Center for Resource Solutions, 2025 Green-e® Residual Mix Emissions Rates (2023 Data), published 29 Jan 2026 (resource-solutions.org/2025-residual-mix; Green-e residual mix = eGRID2023 subregion emissions and generation with all Green-e Energy certified sales removed), table row AZNM: 707.73 lb CO2/MWh; plus eGRID2023 rev. 2 subregion CH4 0.039 and N2O 0.005 lb/MWh at eGRID''s CO2e weights (25, 298): 710.20 lb CO2e/MWh × 0.45359 = 0.322 kg CO2e/kWh. Checked (secondary): the CRS table body is not in the search corpora; the row is read from a GHG-inventory engine that transcribes the whole 2025 table with its edition, date and column (''Adjusted System Mix'') and whose RFCE row (599.24 lb CO2/MWh) sits ≈ 0.4 % above eGRID2023 RFCE CO2 (599.17 lb CO2e/MWh less ≈ 2.4 lb of CH4 and N2O), as a residual of a small certified share should. Range: low 2 % below (edition-to-edition variation); high 0.415, a full residual that also removes state-RPS and other claimed zero-carbon generation (CRS, Residual Mix Guidance, 2024), which Green-e does not. The data year is 2023 while the location-based rate is eGRID2022: eGRID2023 fell faster than the −2.5 %/yr trend (US 0.375 → 0.350), so this residual sits below the trend-carried eGRID2022 average; market ≥ location is then not implied'
+      residual_mix_year: 2023
     price:
       base_usd_per_kwh:
         base: 0.0811
@@ -478,7 +478,7 @@ grids:
         base: 0.04
         dist: triangular(0.03, 0.04, 0.06)
         unit: USD/kWh
-        source: 'unverified: Palo Verde hub day-ahead average 2024 ≈ 35–45 $/MWh (EIA wholesale electricity market data, ICE), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
+        source: 'estimate: Palo Verde hub day-ahead average 2024 ≈ 35–45 $/MWh (EIA wholesale electricity market data, ICE), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -520,10 +520,10 @@ grids:
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
-        base: 0.4
-        dist: triangular(0.05, 0.40, 0.55)
+        base: 0.09
+        dist: triangular(0.05, 0.09, 0.4)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
+        source: 'NREL Cambium 2022 mid-case long-run marginal emission rate (Gagnon et al., LRMER workbook Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206: CO2e at AR6 100-year GWPs, combustion + precombustion, end-use, levelized over 15 years from 2023 at a 3 % real discount rate), GEA region ERCTc, as redistributed by NREL in ResStock (resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv, 12 monthly 24-hour profiles, kg/MWh per the workbook): mean ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205; read in the data review of 2 Dec 2026, Oct–Dec not read); range: low 0.05 for later Cambium vintages that build more wind, solar and storage for new load, high 0.40 for a gas-led margin (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane) should the IRA-era build-out slow'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -531,11 +531,11 @@ grids:
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
-        base: 0.501
-        dist: triangular(0.351, 0.501, 0.638)
+        base: 0.375
+        dist: triangular(0.368, 0.375, 0.501)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.351 kg/kWh ÷ (1 − 0.3), ERCOT wind and solar ≈ 30 % of generation (2022), certificates tracked by ERCOTs REC program and widely sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
-      residual_mix_year: 2022
+        source: 'Center for Resource Solutions, 2025 Green-e® Residual Mix Emissions Rates (2023 Data), published 29 Jan 2026 (resource-solutions.org/2025-residual-mix; Green-e residual mix = eGRID2023 subregion emissions and generation with all Green-e Energy certified sales removed), table row ERCT: 823.81 lb CO2/MWh; plus eGRID2023 rev. 2 subregion CH4 0.043 and N2O 0.006 lb/MWh at eGRID''s CO2e weights (25, 298): 826.67 lb CO2e/MWh × 0.45359 = 0.375 kg CO2e/kWh. Checked (secondary): the CRS table body is not in the search corpora; the row is read from a GHG-inventory engine that transcribes the whole 2025 table with its edition, date and column (''Adjusted System Mix'') and whose RFCE row (599.24 lb CO2/MWh) sits ≈ 0.4 % above eGRID2023 RFCE CO2 (599.17 lb CO2e/MWh less ≈ 2.4 lb of CH4 and N2O), as a residual of a small certified share should. Range: low 2 % below (edition-to-edition variation); high 0.501, a full residual that also removes state-RPS and other claimed zero-carbon generation (CRS, Residual Mix Guidance, 2024), which Green-e does not. The data year is 2023 while the location-based rate is eGRID2022: ERCOT''s certified wind sales are large, so the residual stays above the trend-carried eGRID2022 average'
+      residual_mix_year: 2023
     price:
       base_usd_per_kwh:
         base: 0.066
@@ -619,10 +619,10 @@ grids:
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
-        base: 0.3
-        dist: triangular(0.05, 0.30, 0.45)
+        base: 0.11
+        dist: triangular(0.05, 0.11, 0.35)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.15), a Cambium-like build-out margin'
+        source: 'NREL Cambium 2022 mid-case long-run marginal emission rate (Gagnon et al., LRMER workbook Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206: CO2e at AR6 100-year GWPs, combustion + precombustion, end-use, levelized over 30 years from 2023 at a 3 % real discount rate), GEA region NWPPc, as redistributed by NREL in ResStock (resources/data/cambium/2022/LRMER_MidCase_30/NWPPc.csv, 12 monthly 24-hour profiles, kg/MWh per the workbook): annual mean 106 kg/MWh = 0.11 kg/kWh (hourly 48–185); range: low 0.05 for later Cambium vintages that build more wind, solar and storage for new load, high 0.35 for a gas-led margin (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane) should the IRA-era build-out slow; a 15-year levelization would sit higher'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -630,11 +630,11 @@ grids:
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
-        base: 0.322
-        dist: triangular(0.274, 0.322, 0.354)
+        base: 0.3
+        dist: triangular(0.294, 0.3, 0.354)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.274 kg/kWh ÷ (1 − 0.15), only tracked wind and solar (≈ 15 %) removed: federal and utility hydro is allocated to its utilities own customers rather than sold as certificates; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
-      residual_mix_year: 2022
+        source: 'Center for Resource Solutions, 2025 Green-e® Residual Mix Emissions Rates (2023 Data), published 29 Jan 2026 (resource-solutions.org/2025-residual-mix; Green-e residual mix = eGRID2023 subregion emissions and generation with all Green-e Energy certified sales removed), table row NWPP: 656.53 lb CO2/MWh; plus eGRID2023 rev. 2 subregion CH4 0.054 and N2O 0.008 lb/MWh at eGRID''s CO2e weights (25, 298): 660.26 lb CO2e/MWh × 0.45359 = 0.300 kg CO2e/kWh. Checked (secondary): the CRS table body is not in the search corpora; the row is read from a GHG-inventory engine that transcribes the whole 2025 table with its edition, date and column (''Adjusted System Mix'') and whose RFCE row (599.24 lb CO2/MWh) sits ≈ 0.4 % above eGRID2023 RFCE CO2 (599.17 lb CO2e/MWh less ≈ 2.4 lb of CH4 and N2O), as a residual of a small certified share should. Range: low 2 % below (edition-to-edition variation); high 0.354, a full residual that also removes state-RPS and other claimed zero-carbon generation (CRS, Residual Mix Guidance, 2024), which Green-e does not. The data year is 2023 while the location-based rate is eGRID2022: 2023 was a low-hydro year, so the residual is above the trend-carried eGRID2022 average'
+      residual_mix_year: 2023
     price:
       base_usd_per_kwh:
         base: 0.0752
@@ -676,7 +676,7 @@ grids:
         base: 0.055
         dist: triangular(0.035, 0.055, 0.08)
         unit: USD/kWh
-        source: 'unverified: Mid-Columbia hub day-ahead average 2024 ≈ 50–60 $/MWh (EIA wholesale electricity market data, ICE), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
+        source: 'estimate: Mid-Columbia hub day-ahead average 2024 ≈ 50–60 $/MWh (EIA wholesale electricity market data, ICE), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -718,10 +718,10 @@ grids:
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
-        base: 0.5
-        dist: triangular(0.05, 0.50, 0.65)
+        base: 0.36
+        dist: triangular(0.15, 0.36, 0.55)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.35), a Cambium-like build-out margin'
+        source: 'NREL Cambium 2022 mid-case long-run marginal emission rate (Gagnon et al., LRMER workbook Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206: CO2e at AR6 100-year GWPs, combustion + precombustion, end-use, levelized over 30 years from 2023 at a 3 % real discount rate), GEA region RFCWc, as redistributed by NREL in ResStock (resources/data/cambium/2022/LRMER_MidCase_30/RFCWc.csv, 12 monthly 24-hour profiles, kg/MWh per the workbook): annual mean 362 kg/MWh = 0.36 kg/kWh (monthly 275–467, hourly 160–545); range: low 0.15 for later Cambium vintages that build more wind, solar and storage for new load, high 0.55 for a gas-led margin (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane) should the IRA-era build-out slow; a 15-year levelization, nearer this 2026–2033 term, would sit higher than the 30-year value'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -729,11 +729,11 @@ grids:
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
-        base: 0.484
-        dist: triangular(0.455, 0.484, 0.500)
+        base: 0.418
+        dist: triangular(0.41, 0.418, 0.484)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.455 kg/kWh ÷ (1 − 0.06), RFC West wind and solar ≈ 6 % of generation, certificates retired under Ohio, Michigan, Illinois and Pennsylvania standards or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
-      residual_mix_year: 2022
+        source: 'Center for Resource Solutions, 2025 Green-e® Residual Mix Emissions Rates (2023 Data), published 29 Jan 2026 (resource-solutions.org/2025-residual-mix; Green-e residual mix = eGRID2023 subregion emissions and generation with all Green-e Energy certified sales removed), table row RFCW: 917.78 lb CO2/MWh; plus eGRID2023 rev. 2 subregion CH4 0.071 and N2O 0.010 lb/MWh at eGRID''s CO2e weights (25, 298): 922.53 lb CO2e/MWh × 0.45359 = 0.418 kg CO2e/kWh. Checked (secondary): the CRS table body is not in the search corpora; the row is read from a GHG-inventory engine that transcribes the whole 2025 table with its edition, date and column (''Adjusted System Mix'') and whose RFCE row (599.24 lb CO2/MWh) sits ≈ 0.4 % above eGRID2023 RFCE CO2 (599.17 lb CO2e/MWh less ≈ 2.4 lb of CH4 and N2O), as a residual of a small certified share should. Range: low 2 % below (edition-to-edition variation); high 0.484, a full residual that also removes state-RPS and other claimed zero-carbon generation (CRS, Residual Mix Guidance, 2024), which Green-e does not. The data year is 2023 while the location-based rate is eGRID2022: RFC West coal generation fell faster in 2023 than the −2.5 %/yr trend, so this residual sits below the trend-carried eGRID2022 average; market ≥ location is then not implied'
+      residual_mix_year: 2023
     price:
       base_usd_per_kwh:
         base: 0.0703
@@ -818,10 +818,10 @@ grids:
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
-        base: 0.4
-        dist: triangular(0.05, 0.40, 0.55)
+        base: 0.3
+        dist: triangular(0.08, 0.3, 0.5)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
+        source: 'estimate: no Cambium LRMER for this region was found in the search corpora (NREL ResStock redistributes the Cambium 2022 mid-case LRMER only for some GEA regions: SRVCc is not among them); NREL Cambium 2022 mid-case LRMER, CO2e, combined, end-use, levelized from 2023 (Gagnon et al., Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206, via ResStock) are 0.36 kg/kWh for RFCWc (30 years), 0.17 for AZNMc (30 years), 0.11 for NWPPc (30 years) and ≈ 0.09 for ERCTc (15 years): after the Inflation Reduction Act the model meets added load mostly with new wind, solar and storage; Virginia/Carolinas meets new load with gas and solar (Dominion and Duke integrated resource plans), so its margin is taken between the gas-and-coal RFCW value and the build-out values, at 0.30; the range spans a build-out margin to a gas-led one (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane)'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -829,11 +829,11 @@ grids:
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
-        base: 0.316
-        dist: triangular(0.284, 0.316, 0.334)
+        base: 0.274
+        dist: triangular(0.269, 0.274, 0.334)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.284 kg/kWh ÷ (1 − 0.1), Virginia/Carolinas solar, hydro and biomass ≈ 10 % of generation, their certificates retired for the Virginia Clean Economy Act and North Carolina REPS or sold; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
-      residual_mix_year: 2022
+        source: 'Center for Resource Solutions, 2025 Green-e® Residual Mix Emissions Rates (2023 Data), published 29 Jan 2026 (resource-solutions.org/2025-residual-mix; Green-e residual mix = eGRID2023 subregion emissions and generation with all Green-e Energy certified sales removed), table row SRVC: 601.89 lb CO2/MWh; plus eGRID2023 rev. 2 subregion CH4 0.045 and N2O 0.006 lb/MWh at eGRID''s CO2e weights (25, 298): 604.80 lb CO2e/MWh × 0.45359 = 0.274 kg CO2e/kWh. Checked (secondary): the CRS table body is not in the search corpora; the row is read from a GHG-inventory engine that transcribes the whole 2025 table with its edition, date and column (''Adjusted System Mix'') and whose RFCE row (599.24 lb CO2/MWh) sits ≈ 0.4 % above eGRID2023 RFCE CO2 (599.17 lb CO2e/MWh less ≈ 2.4 lb of CH4 and N2O), as a residual of a small certified share should. Range: low 2 % below (edition-to-edition variation); high 0.334, a full residual that also removes state-RPS and other claimed zero-carbon generation (CRS, Residual Mix Guidance, 2024), which Green-e does not. The data year is 2023 while the location-based rate is eGRID2022: eGRID2023 SRVC is 0.271 kg CO2e/kWh (secondary), below the trend-carried eGRID2022 value 0.277, so this residual (1.2 % above eGRID2023) sits below the location rate carried forward; market ≥ location is then not implied'
+      residual_mix_year: 2023
     price:
       base_usd_per_kwh:
         base: 0.0892
@@ -918,10 +918,10 @@ grids:
         unit: '1'
         source: 'assumption: flat; no sourced hourly profile was found'
       long_run_marginal_kg_per_kwh:
-        base: 0.4
-        dist: triangular(0.05, 0.40, 0.55)
+        base: 0.25
+        dist: triangular(0.05, 0.25, 0.5)
         unit: kg/kWh
-        source: 'unverified: order of the NREL Cambium 2023 mid-case long-run marginal emission rates (CO2e, combustion + precombustion), levelized over 2026–2033 for the Cambium GEA region containing this grid (Gagnon, LRMER workbooks for 2023 Cambium data, NREL Data Catalog, DOI 10.7799/2305481); base unchanged (a gas-led margin); data review 2026-12-02: the 2023 workbooks were not found in the search corpora (only their data.gov catalogue pages); the one regional figure found, NREL''s Cambium 2022 mid-case LRMER for GEA region ERCT (CO2e, combined stages, end use, levelized over 15 years from 2023, as redistributed hourly in NREL ResStock, resources/data/cambium/2022/LRMER_MidCase_15/ERCTc.csv; units taken as kg/MWh, ResStock''s convention, not confirmed), averages ≈ 89 kg/MWh = 0.09 kg/kWh over Jan–Sep (monthly 35–139, hourly 21–205): after the Inflation Reduction Act, Cambium builds mostly new wind, solar and storage for added load, so its LRMERs can sit far below the average rate; the range therefore reaches down to 0.05 (was 0.25), a Cambium-like build-out margin'
+        source: 'estimate: no Cambium LRMER for this region was found in the search corpora (NREL ResStock redistributes the Cambium 2022 mid-case LRMER only for some GEA regions: there is no national file); NREL Cambium 2022 mid-case LRMER, CO2e, combined, end-use, levelized from 2023 (Gagnon et al., Cambium22_LRMER_GEAregions.xlsx, data.nrel.gov/submissions/206, via ResStock) are 0.36 kg/kWh for RFCWc (30 years), 0.17 for AZNMc (30 years), 0.11 for NWPPc (30 years) and ≈ 0.09 for ERCTc (15 years): after the Inflation Reduction Act the model meets added load mostly with new wind, solar and storage; the national value is taken at 0.25, inside the regional spread 0.09–0.36 and near its energy-weighted middle; the range spans a build-out margin to a gas-led one (a combined cycle ≈ 0.37 kg CO2/kWh plus upstream methane)'
     market:
       carbon_free_fraction:
         base: 0.9
@@ -929,11 +929,11 @@ grids:
         unit: fraction
         source: 'assumption: Amazon reports matching 100 % of its electricity with renewable purchases since 2023 (Amazon Sustainability Report 2023); hourly-matched or additional supply for a new GW-scale load is uncertain'
       residual_mix_kg_per_kwh:
-        base: 0.478
-        dist: triangular(0.375, 0.478, 0.554)
+        base: 0.357
+        dist: triangular(0.35, 0.357, 0.478)
         unit: kg/kWh
-        source: 'derived: residual mix = emissions ÷ (generation − claimed zero-carbon generation) (Center for Resource Solutions, Residual Mix Guidance, 2024; the method of the Green-e Energy Residual Mix Emissions Rates by eGRID subregion, green-e.org/residual-mix; data review 2026-12-02: the 2021, 2022 and 2023 release pages were found in the search corpora without their table bodies, and the only subregion figures found are the Green-e 2018 release as copied in a third-party repository (AZNM 0.474, ERCT 0.485 kg CO2/kWh; 2016 data by Green-e''s stated two-year lag), too old to use): eGRID2022 0.375 kg/kWh ÷ (1 − 0.215), US wind, solar, hydro and biomass ≈ 21.5 % of generation (eGRID2022), all treated as claimed; unverified shares; range from the location-based rate (nothing claimed) to 1.5× the claimed share'
-      residual_mix_year: 2022
+        source: 'estimate: the US row of the Green-e table was not found (the secondary transcription holds subregions only); eGRID2023 US total output rate 770.884 lb CO2e/MWh = 0.350 kg/kWh (EPA eGRID2023 rev. 2, US table, via a secondary test fixture that quotes its USC2ERTA column) × 1.02, the uplift Green-e''s removal of certified sales gives where both are known (RFCE +0.4 %, SRVC +1.2 %) with more certified wind in Texas and the Plains; range to the full residual 0.478 that removes all claimed wind, solar, hydro and biomass (≈ 21.5 % of US generation, eGRID2022; CRS Residual Mix Guidance, 2024); data year 2023'
+      residual_mix_year: 2023
     price:
       base_usd_per_kwh:
         base: 0.0806
@@ -975,7 +975,7 @@ grids:
         base: 0.035
         dist: triangular(0.025, 0.035, 0.05)
         unit: USD/kWh
-        source: 'unverified: US hub-average wholesale price 2024 ≈ 30–40 $/MWh (EIA Wholesale Electricity and Natural Gas Market Data), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
+        source: 'estimate: US hub-average wholesale price 2024 ≈ 30–40 $/MWh (EIA Wholesale Electricity and Natural Gas Market Data), read from memory; data review 2026-12-02: the EIA Electricity Monthly Update (Regional Wholesale Markets) pages found show only monthly ranges of on-peak daily prices, and no annual hub average was found in the search corpora, hence the wide range'
       wholesale_base_year: 2024
       wholesale_annual_escalation:
         base: 0.025
@@ -1463,7 +1463,7 @@ correlations:
         "sites/phoenix-az.yaml": #"""
 # Phoenix, Arizona: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Phoenix Sky Harbor Intl AP (PHX), AZ; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Phoenix Sky Harbor Intl AP (PHX), AZ; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is an estimate (transcribed from memory; no NOAA normals table was found in the search corpora).
 # Cooling type: assumption: air-cooled halls with water-cooled chillers, waterside economizer and towers, the conventional design for an inference fleet in a hot, dry city; the design's values are in models/cooling.yaml (design air-chiller-economizer).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -1486,7 +1486,7 @@ sites:
       base: 1.0
       dist: uniform(0.6, 1.0)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Extremely high (> 80 %) for the Phoenix metropolitan area (Salt/Gila basins); capped at 1, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; contrary hint: WaterMark (watermark.standardwater.co, 2026) lists Chandler AZ (Salt River Project / CAP supply) at ''High (3.9/5)'' and Pima County at ''Ext. High (4.2/5)'' without naming its indicator, so the lower bound is widened from 0.8 to 0.6, base kept'
+      source: 'estimate: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Extremely high (> 80 %) for the Phoenix metropolitan area (Salt/Gila basins); capped at 1, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; contrary hint: WaterMark (watermark.standardwater.co, 2026) lists Chandler AZ (Salt River Project / CAP supply) at ''High (3.9/5)'' and Pima County at ''Ext. High (4.2/5)'' without naming its indicator, so the lower bound is widened from 0.8 to 0.6, base kept; kept as an estimate, not a primary figure, because the Aqueduct 4.0 per-catchment table (Kuzma et al. 2023, Aqueduct40_baseline_annual) and the map were not found in the search corpora (searched again 2026-12-07); the range covers the category read and, where a hint points there, the neighbouring one'
     climate:
       station: Phoenix Sky Harbor Intl AP (PHX), AZ
       elevation_m:
@@ -1504,7 +1504,7 @@ sites:
       dew_point_mean_c:
         values: [0.6, 0.0, 0.6, 0.0, 0.6, 2.8, 12.8, 14.4, 10.6, 5.0, 1.1, 0.6]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for PHX, monthly means rounded to 1 °F; no table found in this session; uncertainty ±2 °C per month (monsoon months Jul–Sep ±3 °C); data review 2026-12-02: consistent with the Arizona State Climate Office (azclimate.asu.edu, ''July Weather''): Phoenix averages about 20 monsoon days in July, days whose mean hourly dew point is ≥ 55 °F (12.8 °C), against the file''s July 12.8 °C; no monthly table found'
+        source: 'estimate: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for PHX, monthly means rounded to 1 °F; no table found in this session; uncertainty ±2 °C per month (monsoon months Jul–Sep ±3 °C); data review 2026-12-02: consistent with the Arizona State Climate Office (azclimate.asu.edu, ''July Weather''): Phoenix averages about 20 monsoon days in July, days whose mean hourly dew point is ≥ 55 °F (12.8 °C), against the file''s July 12.8 °C; no monthly table found'
       daily_sd_c:
         values: [2.5, 2.5, 2.5, 2.5, 2.0, 1.5, 1.5, 1.5, 1.5, 2.0, 2.5, 2.5]
         unit: °C
@@ -1571,7 +1571,7 @@ sites:
         "sites/us-east-1.yaml": #"""
 # AWS US East (N. Virginia), Loudoun County: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Washington Dulles Intl AP (IAD), VA; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Washington Dulles Intl AP (IAD), VA; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is an estimate (transcribed from memory; no NOAA normals table was found in the search corpora).
 # Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The design's values are in models/cooling.yaml (design aws-irhx-outside-air); the other designs stay available with --set sites.<id>.cooling.design=liquid-tower-chiller|air-chiller-economizer, each with its own approaches and chiller efficiency, and --set sites.<id>.cooling.type=liquid-dry-cooler switches the plant model alone.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -1594,7 +1594,7 @@ sites:
       base: 0.15
       dist: triangular(0.1, 0.15, 0.6)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low–medium (10–20 %) for Loudoun County''s Potomac tributaries, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; contrary hint: WaterMark (watermark.standardwater.co, jurisdiction assessments, 2026) lists Loudoun County at water stress ''High (3.4/5)'' without naming its indicator (on Aqueduct''s 0–5 score that is the 40–80 % category), and Privette et al. (Univ. of Illinois Center for Secure Water and Lincoln Institute, 2025) place most Virginia data centres in already water-constrained watersheds, the Potomac among them; the range is therefore widened to triangular(0.1, 0.15, 0.6), base kept'
+      source: 'estimate: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low–medium (10–20 %) for Loudoun County''s Potomac tributaries, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; contrary hint: WaterMark (watermark.standardwater.co, jurisdiction assessments, 2026) lists Loudoun County at water stress ''High (3.4/5)'' without naming its indicator (on Aqueduct''s 0–5 score that is the 40–80 % category), and Privette et al. (Univ. of Illinois Center for Secure Water and Lincoln Institute, 2025) place most Virginia data centres in already water-constrained watersheds, the Potomac among them; the range is therefore widened to triangular(0.1, 0.15, 0.6), base kept; kept as an estimate, not a primary figure, because the Aqueduct 4.0 per-catchment table (Kuzma et al. 2023, Aqueduct40_baseline_annual) and the map were not found in the search corpora (searched again 2026-12-07); the range covers the category read and, where a hint points there, the neighbouring one'
     climate:
       station: Washington Dulles Intl AP (IAD), VA
       elevation_m:
@@ -1604,15 +1604,15 @@ sites:
       dry_bulb_mean_c:
         values: [0.8, 2.4, 6.7, 12.7, 17.7, 22.6, 25.1, 24.1, 20.2, 13.8, 7.8, 3.1]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI U.S. Climate Normals 1991–2020 for Washington Dulles Intl AP (GHCND USW00093738), (mean max + mean min)/2; no table for IAD found in this session (search corpus holds only DCA daily CLI reports; data review 2026-12-02 found none for IAD either, only DCA daily climate reports and DC-area weather blogs); uncertainty ±1 °C per month'
+        source: 'estimate: transcribed from memory of NOAA NCEI U.S. Climate Normals 1991–2020 for Washington Dulles Intl AP (GHCND USW00093738), (mean max + mean min)/2; no table for IAD found in this session (search corpus holds only DCA daily CLI reports; data review 2026-12-02 found none for IAD either, only DCA daily climate reports and DC-area weather blogs); uncertainty ±1 °C per month'
       daily_range_c:
         values: [10.6, 11.4, 12.6, 13.9, 13.3, 12.9, 12.6, 12.4, 12.5, 13.1, 12.2, 10.4]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 normals for IAD (mean max − mean min); uncertainty ±1.5 °C'
+        source: 'estimate: transcribed from memory of NOAA NCEI 1991–2020 normals for IAD (mean max − mean min); uncertainty ±1.5 °C'
       dew_point_mean_c:
         values: [-6.7, -5.6, -2.2, 3.3, 10.0, 15.0, 17.8, 17.2, 13.9, 7.2, 0.6, -3.9]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for IAD, monthly means rounded to 1 °F; uncertainty ±1.5 °C per month'
+        source: 'estimate: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for IAD, monthly means rounded to 1 °F; uncertainty ±1.5 °C per month'
       daily_sd_c:
         values: [5.2, 5.9, 5.8, 3.7, 3.3, 1.8, 2.6, 1.9, 2.6, 3.7, 3.2, 4.9]
         unit: °C
@@ -1679,7 +1679,7 @@ sites:
         "sites/us-east-2.yaml": #"""
 # AWS US East (Ohio), central Ohio: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Columbus John Glenn Intl AP (CMH), OH; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Columbus John Glenn Intl AP (CMH), OH; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is an estimate (transcribed from memory; no NOAA normals table was found in the search corpora).
 # Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The design's values are in models/cooling.yaml (design aws-irhx-outside-air); the other designs stay available with --set sites.<id>.cooling.design=liquid-tower-chiller|air-chiller-economizer, each with its own approaches and chiller efficiency, and --set sites.<id>.cooling.type=liquid-dry-cooler switches the plant model alone.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -1702,7 +1702,7 @@ sites:
       base: 0.08
       dist: uniform(0.0, 0.2)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low (< 10 %) to low–medium for central Ohio (Scioto/Licking basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened'
+      source: 'estimate: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category Low (< 10 %) to low–medium for central Ohio (Scioto/Licking basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; kept as an estimate, not a primary figure, because the Aqueduct 4.0 per-catchment table (Kuzma et al. 2023, Aqueduct40_baseline_annual) and the map were not found in the search corpora (searched again 2026-12-07); the range covers the category read and, where a hint points there, the neighbouring one'
     climate:
       station: Columbus John Glenn Intl AP (CMH), OH
       elevation_m:
@@ -1720,7 +1720,7 @@ sites:
       dew_point_mean_c:
         values: [-7.2, -6.1, -2.2, 2.8, 9.4, 14.4, 16.7, 16.1, 12.8, 6.1, 0.6, -3.9]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for Columbus CMH, monthly means rounded to 1 °F; no primary or secondary table found in this session; uncertainty ±1.5 °C per month (the spread between nearby first-order stations)'
+        source: 'estimate: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for Columbus CMH, monthly means rounded to 1 °F; no primary or secondary table found in this session; uncertainty ±1.5 °C per month (the spread between nearby first-order stations)'
       daily_sd_c:
         values: [5.7, 6.5, 6.4, 4.1, 3.6, 2.0, 2.9, 2.1, 2.9, 4.1, 3.5, 5.4]
         unit: °C
@@ -1787,7 +1787,7 @@ sites:
         "sites/us-tx.yaml": #"""
 # Central Texas AI campus: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Austin Camp Mabry (ATT), TX; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Austin Camp Mabry (ATT), TX; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is an estimate (transcribed from memory; no NOAA normals table was found in the search corpora).
 # Cooling type: assumption: direct-to-chip liquid with cooling towers and a trim chiller, the conventional water-cooled design of large training campuses; water-scarce central Texas may choose dry coolers instead (--set sites.us-tx.cooling.type=liquid-dry-cooler with approach_c 8 and chiller_eta 0.5 shows the trade-off); the design's values are in models/cooling.yaml (design liquid-tower-chiller).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -1808,9 +1808,9 @@ sites:
       source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
     water_stress_fraction:
       base: 0.6
-      dist: uniform(0.4, 0.8)
+      dist: triangular(0.2, 0.6, 0.8)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for central Texas (Brazos/Colorado basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened'
+      source: 'estimate: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for central Texas (Brazos/Colorado basins), read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category widened down to 0.2 (Medium–high, 20–40 %), since the catchment boundary and irrigation share are uncertain; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; kept as an estimate, not a primary figure, because the Aqueduct 4.0 per-catchment table (Kuzma et al. 2023, Aqueduct40_baseline_annual) and the map were not found in the search corpora (searched again 2026-12-07); the range covers the category read and, where a hint points there, the neighbouring one'
     climate:
       station: Austin Camp Mabry (ATT), TX
       elevation_m:
@@ -1820,15 +1820,15 @@ sites:
       dry_bulb_mean_c:
         values: [11.2, 13.5, 17.3, 21.1, 25.1, 28.4, 29.9, 30.2, 27.1, 22.0, 16.0, 11.9]
         unit: °C
-        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Austin Camp Mabry (GHCND USW00013958), (mean max + mean min)/2 converted from °F; checked (secondary): annual mean 70 °F = 21.1 °C (LCRA, ''NOAA releases a new set of climate normals'', 2021; file mean 21.1), June normal 83.0 °F = 28.3 °C and July 85.8 °F = 29.9 °C (KXAN summer 2021 recap, from stated departures); other months unverified, ±0.5 °C'
+        source: 'NOAA NCEI U.S. Climate Normals 1991–2020, Austin Camp Mabry (GHCND USW00013958), (mean max + mean min)/2 converted from °F; checked (secondary): annual mean 70 °F = 21.1 °C (LCRA, ''NOAA releases a new set of climate normals'', 2021; file mean 21.1), June normal 83.0 °F = 28.3 °C and July 85.8 °F = 29.9 °C (KXAN summer 2021 recap, from stated departures); other months estimates transcribed from memory (no NOAA table found in the search corpora), ±0.5 °C'
       daily_range_c:
         values: [11.4, 11.4, 11.6, 11.6, 10.9, 10.9, 11.7, 12.2, 11.7, 11.6, 11.2, 11.0]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 normals for Camp Mabry (mean max − mean min); uncertainty ±1 °C'
+        source: 'estimate: transcribed from memory of NOAA NCEI 1991–2020 normals for Camp Mabry (mean max − mean min); uncertainty ±1 °C'
       dew_point_mean_c:
         values: [3.3, 5.0, 8.3, 12.2, 17.2, 19.4, 19.4, 18.9, 17.8, 12.8, 7.8, 4.4]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for Camp Mabry, monthly means rounded to 1 °F; uncertainty ±1.5 °C per month'
+        source: 'estimate: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for Camp Mabry, monthly means rounded to 1 °F; uncertainty ±1.5 °C per month'
       daily_sd_c:
         values: [5.0, 5.0, 4.5, 3.5, 2.5, 1.5, 1.2, 1.2, 2.0, 3.5, 4.5, 5.0]
         unit: °C
@@ -1895,7 +1895,7 @@ sites:
         "sites/us-west-2.yaml": #"""
 # AWS US West (Oregon), Umatilla/Morrow counties: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
-# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Pendleton Eastern Oregon Regional AP (PDT), OR; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
+# Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Pendleton Eastern Oregon Regional AP (PDT), OR; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is an estimate (transcribed from memory; no NOAA normals table was found in the search corpora).
 # Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The design's values are in models/cooling.yaml (design aws-irhx-outside-air); the other designs stay available with --set sites.<id>.cooling.design=liquid-tower-chiller|air-chiller-economizer, each with its own approaches and chiller efficiency, and --set sites.<id>.cooling.type=liquid-dry-cooler switches the plant model alone.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
@@ -1916,9 +1916,9 @@ sites:
       source: 'derived: LED hall and support lighting ≈ 0.2–0.5 % of IT capacity (5–10 W/m² over halls of 2–5 kW/m²), controls, security and offices ≈ 0.2–0.5 %, generator jacket-water block heaters ≈ 0.3–0.6 % (3–9 kW per 2–3 MW set, N+1 sets sized ≈ 1.3 × IT); the issues 1–2 % range'
     water_stress_fraction:
       base: 0.6
-      dist: uniform(0.4, 0.8)
+      dist: triangular(0.2, 0.6, 0.8)
       unit: fraction
-      source: 'unverified: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for the irrigated Umatilla/Morrow County catchments of the mid-Columbia, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened'
+      source: 'estimate: WRI Aqueduct 4.0 baseline water stress (Kuzma et al. 2023, WRI technical note; withdrawals over available renewable supply), category High (40–80 %) for the irrigated Umatilla/Morrow County catchments of the mid-Columbia, read from memory of the Aqueduct map (not opened in this session); the value is the category midpoint, the range the category widened down to 0.2 (Medium–high, 20–40 %), since the catchment boundary and irrigation share are uncertain; data review 2026-12-02: the search corpora hold the Aqueduct 4.0 technical note and indicator definitions (BWS = withdrawals ÷ available renewable supply; categories < 10, 10–20, 20–40, 40–80, > 80 %) but no per-catchment value, and the Aqueduct map or data could not be opened; kept as an estimate, not a primary figure, because the Aqueduct 4.0 per-catchment table (Kuzma et al. 2023, Aqueduct40_baseline_annual) and the map were not found in the search corpora (searched again 2026-12-07); the range covers the category read and, where a hint points there, the neighbouring one'
     climate:
       station: Pendleton Eastern Oregon Regional AP (PDT), OR
       elevation_m:
@@ -1928,15 +1928,15 @@ sites:
       dry_bulb_mean_c:
         values: [1.7, 3.7, 7.4, 10.5, 14.3, 18.2, 22.6, 22.1, 17.4, 11.5, 5.2, 1.1]
         unit: °C
-        source: 'May–Sep: NOAA NCEI U.S. Climate Normals 1991–2020, Pendleton Eastern Oregon Regional AP (GHCND USW00024155): normal daily max/min °F May 69.9/45.6, Jun 78.2/51.5, Jul 87.9/57.5, Aug 86.8/56.9, Sep 77.4/49.4 as quoted from NWS Pendleton monthly climate summaries (East Oregonian, Jun–Oct 2021; secondary; May, Jun and Sep derived from stated departures), (max + min)/2 converted; previous values were 0.5–1.0 °C too warm. Oct–Apr unverified: transcribed from memory, uncertainty ±1 °C. Pendleton (455 m) is a proxy for the Boardman/Hermiston campuses (≈ 100–200 m), which the standard lapse rate (6.5 K/km) puts ≈ 2 K warmer (unverified)'
+        source: 'May–Sep: NOAA NCEI U.S. Climate Normals 1991–2020, Pendleton Eastern Oregon Regional AP (GHCND USW00024155): normal daily max/min °F May 69.9/45.6, Jun 78.2/51.5, Jul 87.9/57.5, Aug 86.8/56.9, Sep 77.4/49.4 as quoted from NWS Pendleton monthly climate summaries (East Oregonian, Jun–Oct 2021; secondary; May, Jun and Sep derived from stated departures), (max + min)/2 converted; previous values were 0.5–1.0 °C too warm. Oct–Apr estimate: transcribed from memory, uncertainty ±1 °C. Pendleton (455 m) is a proxy for the Boardman/Hermiston campuses (≈ 100–200 m), which the standard lapse rate (6.5 K/km) puts ≈ 2 K warmer (estimate)'
       daily_range_c:
         values: [7.0, 9.2, 11.6, 13.1, 13.5, 14.8, 16.9, 16.6, 15.6, 13.3, 9.0, 6.9]
         unit: °C
-        source: 'May–Sep: normal daily max − min from the same NOAA 1991–2020 values (East Oregonian/NWS Pendleton 2021, secondary), converted; Oct–Apr unverified (transcribed from memory, ±1 °C)'
+        source: 'May–Sep: normal daily max − min from the same NOAA 1991–2020 values (East Oregonian/NWS Pendleton 2021, secondary), converted; Oct–Apr estimate (transcribed from memory, ±1 °C)'
       dew_point_mean_c:
         values: [-2.8, -1.7, -0.6, 0.6, 3.3, 6.1, 7.2, 6.7, 4.4, 2.2, 0.0, -2.2]
         unit: °C
-        source: 'unverified: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for Pendleton PDT; no table found in this session; uncertainty ±2 °C per month (semi-arid, large inter-annual spread)'
+        source: 'estimate: transcribed from memory of NOAA NCEI 1991–2020 hourly normals (dew point) for Pendleton PDT; no table found in this session; uncertainty ±2 °C per month (semi-arid, large inter-annual spread)'
       daily_sd_c:
         values: [4.2, 4.7, 4.6, 3.0, 2.6, 1.4, 2.1, 1.5, 2.1, 3.0, 2.6, 3.9]
         unit: °C
