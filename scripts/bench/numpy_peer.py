@@ -860,28 +860,30 @@ def part_load_table(xmin, n):
     return np.power(np.maximum(nodes[None, :], xmin[:, None]), n[:, None]), xmin, n
 
 
-def part_load(x, table):
+def part_load(x, table, out, scratch):
     """Linear interpolation of max(x, x_min)^n in its table (exact at the nodes; the law itself
-    above x = 2), as fleetwatt's hour loop reads it. x: (S, ...); table from part_load_table."""
+    above x = 2), as fleetwatt's hour loop reads it, into `out`. x: (S, ...); table from
+    part_load_table; scratch: float, index and float buffers shaped like x."""
     tab, xmin, n = table
-    u = np.maximum(x, 0.0)
+    u, i, lo = scratch
+    np.maximum(x, 0.0, out=u)
     u *= PL_STEPS / PL_XMAX
-    i = u.astype(np.intp)
+    np.copyto(i, u, casting="unsafe")                        # truncation (u >= 0)
     np.minimum(i, PL_STEPS - 1, out=i)
-    u -= i                                                   # the fraction between nodes
+    np.subtract(u, i, out=u)                                 # the fraction between nodes
     if tab.shape[0] > 1:
         i += (np.arange(tab.shape[0]) * (PL_STEPS + 1)).reshape((-1,) + (1,) * (x.ndim - 1))
     flat = tab.ravel()
-    lo = flat.take(i)
-    out = flat.take(i + 1)
+    np.take(flat, i, out=lo)
+    i += 1
+    np.take(flat, i, out=out)
     out -= lo
     out *= u
     out += lo
-    big = x >= PL_XMAX
-    if big.any():
+    if x.max() >= PL_XMAX:
         b = (-1,) + (1,) * (x.ndim - 1)
-        exact = np.power(np.maximum(x, xmin.reshape(b)), n.reshape(b))
-        out[big] = exact[big]
+        big = x >= PL_XMAX
+        out[big] = np.power(np.maximum(x, xmin.reshape(b)), n.reshape(b))[big]
     return out
 
 
@@ -943,7 +945,7 @@ class Model:
             th, lh = cal.typical_hours(int(self.inputs.fixed[f"sites.{s}.utc_offset_hours"]))
             # padding slots read an appended all-zero typical hour
             self.maps[s] = (np.where(real, th[self.pad_idx], TYPICAL_HOURS), lh[self.pad_idx])
-        self._ramps, self._plants = {}, {}
+        self._ramps, self._plants, self._buf = {}, {}, {}
         self.setup_s = time.perf_counter() - t0
         self.timers = {}
 
@@ -971,6 +973,16 @@ class Model:
             r.D_pad = r.D[self.pad_idx] * self.mask
             self._ramps[key] = r
         return self._ramps[key]
+
+    def buffers(self, S):
+        """Named work arrays (rows, months, SLOTS), reused across chunks: fresh multi-megabyte
+        temporaries for every operation would cost page faults on each."""
+        def get(name, dtype=float, rows=None):
+            key = (name, rows or S, dtype)
+            if key not in self._buf:
+                self._buf[key] = np.zeros((rows or S, self.cal.months, SLOTS), dtype=dtype)
+            return self._buf[key]
+        return get
 
     def plant(self, V, sp):
         """The site's plant; rebuilt per chunk only when one of its cooling inputs is sampled."""
@@ -1049,24 +1061,27 @@ class Model:
         c3 = lambda v: v[:, None, None] if isinstance(v, np.ndarray) else v    # per sample -> (S, 1, 1)
         inv = lambda c: np.divide(1.0, c, out=np.zeros_like(c), where=c > 0)
         mask = self.mask
-        fleet = np.zeros((S, nm, SLOTS))
+        B = self.buffers(S)
+        fleet = B("fleet")
+        fleet.fill(0.0)
+        scratch = (B("u"), B("i", np.intp), B("lo"))
         for site in self.sites:
             sp = f"sites.{site}"
             th, lh = self.maps[site]
-            X = np.zeros((S, nm, SLOTS))
-            Q = np.zeros((S, nm, SLOTS))
+            X, Q, T = B("X"), B("Q"), B("T")
+            X.fill(0.0); Q.fill(0.0)
             for D, tile, phi in loads[site]:               # sum of D(h + 1/2) x p_day[h mod 24] over cohorts
-                P = D * tile
-                X += P
+                np.multiply(D, tile, out=T)
+                X += T
                 if phi is not None:
-                    P *= phi
-                    Q += P
+                    T *= phi
+                    Q += T
             t = self._tick("fleet: hourly IT and liquid per site", t)
             # Commissioned capacity: running maximum of the monthly peaks over the design load fraction.
             dlf = V.vec(sp + ".design_load_fraction")[:, None]
             cap_it = np.maximum.accumulate(X.max(axis=2), axis=1) / dlf
             cap_liq = np.maximum.accumulate(Q.max(axis=2), axis=1) / dlf
-            cap_air = np.maximum.accumulate((X - Q).max(axis=2), axis=1) / dlf
+            cap_air = np.maximum.accumulate(np.subtract(X, Q, out=T).max(axis=2), axis=1) / dlf
             t = self._tick("capacities", t)
             pd = sp + ".power_delivery."
             stage = lambda st: tuple(V.vec(pd + st + k) for k in (".no_load_fraction", ".proportional_fraction", ".square_law_fraction"))
@@ -1074,24 +1089,24 @@ class Model:
             ratio = V.vec(pd + "transformer_capacity_ratio")[:, None]
             INV = m3(inv(cap_it))
             # Distribution then UPS losses on the IT path: L = C a0 + P (a1 + P/C a2).
-            LD = X * INV * c3(d2)
-            LD += c3(d1); LD *= X; LD += m3(cap_it * d0[:, None])
-            Y = X + LD
-            LU = Y * INV * c3(u2)
-            LU += c3(u1); LU *= Y; LU += m3(cap_it * u0[:, None])
-            LOSS = LD + LU
-            BASE = X + LOSS
+            LD, LU, LOSS, BASE = B("LD"), B("LU"), B("LOSS"), B("BASE")
+            np.multiply(X, INV, out=LD); LD *= c3(d2); LD += c3(d1); LD *= X; LD += m3(cap_it * d0[:, None])
+            np.add(X, LD, out=T)
+            np.multiply(T, INV, out=LU); LU *= c3(u2); LU += c3(u1); LU *= T; LU += m3(cap_it * u0[:, None])
+            np.add(LD, LU, out=LOSS)
+            np.add(X, LOSS, out=BASE)
+            COOL, DEL, FAC, WW, WC, LT = B("COOL"), B("DEL"), B("FAC"), B("WW"), B("WC"), B("LT")
             ctype = V[sp + ".cooling.type"]
             if ctype == "fixed-pue":
-                LT = BASE * m3(inv(cap_it) / ratio) * c3(x2)
-                LT += c3(x1); LT *= BASE; LT += m3(cap_it * ratio * x0[:, None])
-                OVER = X * c3(V.vec(sp + ".cooling.pue") - 1)
-                DEL = np.minimum(LOSS + LT, OVER)
-                COOL = OVER - DEL
-                FAC = X + OVER
+                np.multiply(BASE, m3(inv(cap_it) / ratio), out=LT); LT *= c3(x2); LT += c3(x1); LT *= BASE
+                LT += m3(cap_it * ratio * x0[:, None])
+                np.multiply(X, c3(V.vec(sp + ".cooling.pue") - 1), out=T)          # overhead
+                np.add(LOSS, LT, out=DEL)
+                np.minimum(DEL, T, out=DEL)                    # delivery, capped at the overhead
+                np.subtract(T, DEL, out=COOL)
+                np.add(X, T, out=FAC)
                 AUX = np.zeros((S, nm))
-                WW = X * c3(V.vec(sp + ".cooling.wue_l_per_kwh", 0.0) / 1000)
-                WW *= mask
+                np.multiply(X, c3(V.vec(sp + ".cooling.wue_l_per_kwh", 0.0) / 1000), out=WW)
                 WC = WW
             else:
                 pl = self.plant(V, sp)
@@ -1099,69 +1114,86 @@ class Model:
                 table = part_load_table(pl.min_speed, pl.exponent)
                 cap_air = cap_it if pl.to_hall else cap_air
                 cap_ch = cap_air if pl.to_hall else cap_air + cap_liq
-                A0 = (X if pl.to_hall else X - Q) + LOSS               # air-side heat before fans
-                FANA = part_load(A0 * m3(inv(cap_air)), table)
+                FANA, PUMP, FANS, QA, HEAT = B("FANA"), B("PUMP"), B("FANS"), B("QA"), B("HEAT")
+                if pl.to_hall:
+                    A0 = BASE                                  # the hall carries all of the IT heat
+                else:
+                    A0 = B("A0")
+                    np.subtract(X, Q, out=A0); A0 += LOSS      # air-side heat before fans
+                np.multiply(A0, m3(inv(cap_air)), out=T)
+                part_load(T, table, FANA, scratch)
                 FANA *= m3(cap_air * pl.air_fan[:, None])
-                PUMP = part_load(Q * m3(inv(cap_liq)), table)
+                np.multiply(Q, m3(inv(cap_liq)), out=T)
+                part_load(T, table, PUMP, scratch)
                 PUMP *= m3(cap_liq * pl.liquid_pump[:, None])
-                FANS = FANA + PUMP
-                if pl.to_hall:                                     # pumps and coil fans heat the hall
-                    QA = A0 + FANS
+                np.add(FANA, PUMP, out=FANS)
+                if pl.to_hall:                                 # pumps and coil fans heat the hall
+                    np.add(A0, FANS, out=QA)
                     QL = None
                 else:
-                    QA = A0 + FANA
-                    QL = Q + PUMP
-                HEAT = BASE + FANS
-                XR = HEAT * INV
+                    np.add(A0, FANA, out=QA)
+                    QL = np.add(Q, PUMP, out=B("QL"))
+                np.add(BASE, FANS, out=HEAT)
                 t = self._tick("hourly kernel", t)
-                rows = lambda tab: tab[:, th]                      # (S or 1, months, SLOTS)
-                E, C = rows(pl.econ), rows(pl.cond)
+                rows = pl.econ.shape[0]
+                E, C = B("E", rows=rows), B("C", rows=rows)
+                np.take(pl.econ, th, axis=1, out=E)            # typical-hour coefficients, 0 on padding
+                np.take(pl.cond, th, axis=1, out=C)
                 t = self._tick("typical-hour gathers", t)
-                if np.any(pl.approach_design != 0):                # the approach at this hour's load
-                    A = XR * part_load(XR, part_load_table(pl.min_speed, -pl.approach_exponent))
-                    A *= c3(pl.approach_design)
-                    E = E + A
-                    C = C + A
-                SA = np.clip((E - c3(pl.air_supply)) * c3(pl.inv_air_dt), 0.0, 1.0)
-                SA *= QA
-                LOAD = SA.copy()
-                COPA = c3(pl.eta_te_a) / np.maximum(C - c3(pl.te_a), 0.01)
-                np.minimum(COPA, c3(pl.cop_max), out=COPA)
-                CH = SA / COPA
-                if QL is not None:
-                    SL = np.clip((E - c3(pl.liq_supply)) * c3(pl.inv_liq_dt), 0.0, 1.0)
-                    SL *= QL
-                    LOAD += SL
-                    COPL = c3(pl.eta_te_l) / np.maximum(C - c3(pl.te_l), 0.01)
-                    np.minimum(COPL, c3(pl.cop_max), out=COPL)
-                    CH += SL / COPL
-                # Staged chillers: k = ceil(r n) units run, each at p = r n / k; EIR(p)/p.
-                U = LOAD * m3(inv(cap_ch)) * c3(pl.units)
-                Kc = np.ceil(U)
-                P = np.divide(U, Kc, out=np.ones_like(U), where=U > 0)
-                RAT = (EIR[0] + P * (EIR[1] + P * EIR[2])) / P
-                RAT[~(U > 0)] = 0.0
+                if np.any(pl.approach_design != 0):            # the approach at this hour's load
+                    XR, A = B("XR"), B("A")
+                    np.multiply(HEAT, INV, out=XR)
+                    part_load(XR, part_load_table(pl.min_speed, -pl.approach_exponent), A, scratch)
+                    A *= XR; A *= c3(pl.approach_design)
+                    E, C = E + A, C + A
+                SA, COP, CH, LOAD = B("SA"), B("COP"), B("CH"), B("LOAD")
+                np.subtract(E, c3(pl.air_supply), out=SA); SA *= c3(pl.inv_air_dt)
+                np.clip(SA, 0.0, 1.0, out=SA); SA *= QA        # air-loop heat the chillers carry
+                np.subtract(C, c3(pl.te_a), out=COP); np.maximum(COP, 0.01, out=COP)
+                np.divide(c3(pl.eta_te_a), COP, out=COP); np.minimum(COP, c3(pl.cop_max), out=COP)
+                np.divide(SA, COP, out=CH)
+                if QL is None:
+                    LOAD = SA
+                else:
+                    np.subtract(E, c3(pl.liq_supply), out=T); T *= c3(pl.inv_liq_dt)
+                    np.clip(T, 0.0, 1.0, out=T); T *= QL
+                    np.add(SA, T, out=LOAD)
+                    np.subtract(C, c3(pl.te_l), out=COP); np.maximum(COP, 0.01, out=COP)
+                    np.divide(c3(pl.eta_te_l), COP, out=COP); np.minimum(COP, c3(pl.cop_max), out=COP)
+                    T /= COP
+                    CH += T
+                # Staged chillers: k = ceil(r n) units run, each at p = r n / k; input EIR(p)/p per W.
+                U, P, RAT = B("U"), B("P"), B("RAT")
+                np.multiply(LOAD, m3(inv(cap_ch)), out=U); U *= c3(pl.units)
+                np.ceil(U, out=P); np.maximum(P, 1.0, out=P); np.divide(U, P, out=P)
+                np.multiply(P, EIR[2], out=T); T += EIR[1]; T *= P; T += EIR[0]
+                RAT.fill(0.0)
+                np.divide(T, P, out=RAT, where=U > 0)
                 CH *= RAT
-                REJ = HEAT + CH
-                COOL = part_load(REJ * INV, table) if np.any(pl.rejection != 0) else None
-                if COOL is not None:
+                REJ = B("REJ")
+                np.add(HEAT, CH, out=REJ)                      # heat rejected
+                if np.any(pl.rejection != 0):
+                    np.multiply(REJ, INV, out=T)
+                    part_load(T, table, COOL, scratch)
                     COOL *= m3(cap_it * pl.rejection[:, None])
                     COOL += FANS
                 else:
-                    COOL = FANS.copy()
-                COOL += CH
-                aux_frac = V.vec(sp + ".auxiliary_power_fraction", 0.0)
-                AUX = cap_it * aux_frac[:, None]                   # W, per month
-                YT = BASE + COOL + m3(AUX)
-                LT = YT * m3(inv(cap_it) / ratio) * c3(x2)
-                LT += c3(x1); LT *= YT; LT += m3(cap_it * ratio * x0[:, None])
-                DEL = LOSS + LT
-                FAC = X + COOL + m3(AUX) + DEL
+                    np.copyto(COOL, FANS)
+                COOL += CH                                     # cooling power
+                AUX = cap_it * V.vec(sp + ".auxiliary_power_fraction", 0.0)[:, None]    # W, per month
+                np.add(BASE, COOL, out=T); T += m3(AUX)        # transformer load
+                np.multiply(T, m3(inv(cap_it) / ratio), out=LT); LT *= c3(x2); LT += c3(x1); LT *= T
+                LT += m3(cap_it * ratio * x0[:, None])
+                np.add(LOSS, LT, out=DEL)                      # delivery losses
+                np.add(X, COOL, out=FAC); FAC += m3(AUX); FAC += DEL
                 t = self._tick("hourly kernel", t)
-                SINK = HEAT + pl.heat_to_sink * CH if pl.heat_to_sink else HEAT
-                WW, WC = rows(pl.withdrawn), rows(pl.consumed)      # 0 on padding slots
-                WW = WW * SINK
-                WC = WC * SINK
+                if pl.heat_to_sink:
+                    HEAT += CH                                 # chiller work leaves through the sink
+                W = B("W", rows=rows)
+                np.take(pl.withdrawn, th, axis=1, out=W)
+                np.multiply(W, HEAT, out=WW)
+                np.take(pl.consumed, th, axis=1, out=W)
+                np.multiply(W, HEAT, out=WC)
                 t = self._tick("typical-hour gathers", t)
             COOL *= mask; DEL *= mask; FAC *= mask
             fleet += FAC
