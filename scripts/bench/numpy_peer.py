@@ -927,7 +927,7 @@ class Model:
                       refresh=bool(txt.get(pre + ".refresh", False)), life=None, delay=0.0)
             nxt, opt = txt.get(pre + ".refresh_to"), txt.get(pre + ".refresh_option")
             if nxt and not (opt and not enabled(opt)):
-                life = fixed[f"hardware.{co['hw']}.useful_life_years"]
+                life = fixed.get(f"hardware.{co['hw']}.useful_life_years", self.inputs.base.get(f"hardware.{co['hw']}.useful_life_years"))
                 date = txt.get(pre + ".refresh_date")
                 if date and cal.hour_of(date) > cal.hour_of(txt[pre + ".deploy_start"]):
                     life = (cal.hour_of(date) - cal.hour_of(txt[pre + ".deploy_start"])) / HOURS_PER_YEAR
