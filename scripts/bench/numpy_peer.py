@@ -73,7 +73,6 @@ METRICS = ["it_energy_mwh", "facility_energy_mwh", "cooling_energy_mwh", "power_
            "cfe_hours_matched_share", "gpu_hours", "contract_usd_per_gpu_hour"]
 M = {name: i for i, name in enumerate(METRICS)}
 MAX_METRICS = ("peak_facility_mw", "gpus_installed_peak")
-DERIVED = ("avg_facility_mw", "pue", "wue_l_per_kwh", "cfe_share", "cfe_hours_matched_share", "contract_usd_per_gpu_hour")
 # The headline metrics whose base totals must agree with fleetwatt's (scripts/bench-peer, the test).
 HEADLINE = ["facility_energy_mwh", "it_energy_mwh", "peak_facility_mw", "pue", "water_onsite_m3",
             "water_onsite_consumption_m3", "carbon_location_tco2e", "carbon_market_tco2e", "electricity_cost_usd"]
@@ -344,11 +343,6 @@ class Values:
         return np.broadcast_to(np.asarray(v, dtype=float), (self.S,))
 
 
-def col(x):
-    """A per-sample value shaped (S, 1) to broadcast against (S, hours); floats pass through."""
-    return x[:, None] if isinstance(x, np.ndarray) and x.ndim == 1 else x
-
-
 # ----------------------------------------------------------------------------------------------
 # Calendar (TermCalendar): UTC hours from 00:00 of the first day, months, hour of year
 # ----------------------------------------------------------------------------------------------
@@ -536,16 +530,15 @@ def unit_power_by_hour(V, pre, hw, S):
     p0 = pf[0] * tdp
     full = np.minimum(pf[-1] * tdp, cap_w)                       # dense GEMM at u = 1, capped
 
-    def host_of_board(board, p0, full):                           # h(x), x the load the board power implies
-        x = np.where(full > p0, np.clip((board - p0) / np.where(full > p0, full - p0, 1.0), 0, 1), 1.0)
-        return x
+    def load_of_board(board, p0, full):          # x = (B - P0)/(P_full - P0) in [0, 1], the load a board power implies
+        return np.where(full > p0, np.clip((board - p0) / np.where(full > p0, full - p0, 1.0), 0, 1), 1.0)
 
     board = np.zeros((S, 24))
     host = np.zeros((S, 24))
     if np.any(phi > 0):
         if V.has(w + ".training_board_power_fraction"):
             tb = np.clip(V.vec(w + ".training_board_power_fraction") * tdp, p0, full)
-            th = h_idle + h_slope * host_of_board(tb, p0, full)
+            th = h_idle + h_slope * load_of_board(tb, p0, full)
         else:
             mu_t = V.vec(w + ".training_utilization_fraction")
             tb = expected_board_power(hw, tdp, mu_t[:, None], V[w + ".training_concentration"],
@@ -561,7 +554,7 @@ def unit_power_by_hour(V, pre, hw, S):
         if V.has(w + ".inference_board_power_fraction"):
             f = V.vec(w + ".inference_board_power_fraction")[:, None]
             ib = np.clip(p0[:, None] + (f * tdp[:, None] - p0[:, None]) * cycle, p0[:, None], full[:, None])
-            ih = h_idle[:, None] + h_slope[:, None] * host_of_board(ib, p0[:, None], full[:, None])
+            ih = h_idle[:, None] + h_slope[:, None] * load_of_board(ib, p0[:, None], full[:, None])
         else:
             mu_i = V.vec(w + ".inference_utilization_fraction")
             a = amp[:, 0]
