@@ -271,12 +271,18 @@ class Inputs:
             self.fixed[path] = float(node)
 
     def set(self, path: str, text: str):
-        """--set PATH=VALUE: a number or a string fixes the input (its correlations are dropped)."""
-        for d in (self.fixed, self.base, self.dists, self.text):
+        """--set PATH=VALUE: a number or a string fixes the input (its correlations are dropped);
+        a distribution such as 'triangular(1, 2, 3)' makes it uncertain, in the field's unit."""
+        for d in (self.fixed, self.base, self.dists, self.text, self.conv):
             d.pop(path, None)
         if path in self.uncertain:
             self.uncertain.remove(path)
             self.correlations = [c for c in self.correlations if path not in c[:2]]
+        if Dist._re.match(text):
+            self.dists[path], self.conv[path] = Dist(text), (1.0, 0.0)
+            self.base[path] = self.dists[path].base
+            self.uncertain.append(path)
+            return
         try:
             self.fixed[path] = float(text)
         except ValueError:
