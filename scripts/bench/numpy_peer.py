@@ -150,10 +150,22 @@ def is_leaf(node) -> bool:
     return isinstance(node, dict) and any(k in node for k in ("value", "base", "dist", "values"))
 
 
+def _named(models: str, file: str, section: str, node, key: str):
+    """A block naming a workload profile or cooling design (`key: id`) merged over that named
+    block of models/workloads.yaml or models/cooling.yaml, as ScenarioResolver does."""
+    if not isinstance(node, dict) or key not in node:
+        return node
+    with open(os.path.join(models, file)) as f:
+        return _merge(yaml.safe_load(f)[section][node[key]], node)
+
+
 def resolve_scenario(models: str, scenario_path: str) -> dict:
-    """The scenario with the hardware (also refresh targets), sites and grids it refers to."""
+    """The scenario with the hardware (also refresh targets), sites and grids it refers to, and
+    the workload profiles and cooling designs they name."""
     with open(scenario_path) as f:
         sc = yaml.safe_load(f)
+    for c in sc["fleet"]["cohorts"].values():
+        c["workload"] = _named(models, "workloads.yaml", "workloads", c.get("workload"), "profile")
     with open(os.path.join(models, "hardware.yaml")) as f:
         catalog = yaml.safe_load(f)["hardware"]
     cohorts = sc["fleet"]["cohorts"]
@@ -165,6 +177,7 @@ def resolve_scenario(models: str, scenario_path: str) -> dict:
     for s in site_ids:
         with open(os.path.join(models, "sites", f"{s}.yaml")) as f:
             sites[s] = _merge(yaml.safe_load(f)["sites"][s], (sc.get("sites") or {}).get(s))
+        sites[s]["cooling"] = _named(models, "cooling.yaml", "cooling_designs", sites[s].get("cooling"), "design")
     tree["sites"] = sites
     grids = {}
     for g in dict.fromkeys(s["grid"] for s in sites.values()):
