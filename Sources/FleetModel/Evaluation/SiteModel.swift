@@ -17,7 +17,8 @@ public struct SiteModel: Sendable {
 
     /// - Parameter previous: a model of the same site from an earlier spec with the same term
     ///   (a Monte Carlo sample). Each part is reused when the inputs it depends on compare
-    ///   equal: the plant table when the cooling inputs and the weather are unchanged, the
+    ///   equal: the plant table when the cooling inputs and the weather are unchanged (its
+    ///   weather-only terms when the weather alone is), the
     ///   part-load table when its minimum speed and exponent are, the hour maps when the UTC
     ///   offset is, the grid factors when the grid's carbon and price inputs are.
     public init(site: SiteSpec, grid: GridSpec, calendar: TermCalendar, weather: TypicalYearWeather,
@@ -31,7 +32,8 @@ public struct SiteModel: Sendable {
             plant = p.plant; table = p.table
         } else {
             let p = CoolingPlant(site.cooling, pressureHPa: Psychrometrics.pressureHPa(elevationM: site.climate.elevationM))
-            plant = p; table = CoolingPlantTable(plant: p, weather: weather)
+            let sameClimate = prev.map { $0.spec.climate == site.climate } ?? false
+            plant = p; table = CoolingPlantTable(plant: p, weather: weather, previous: sameClimate ? prev?.table : nil)
         }
         let minSpeed = site.cooling.minSpeedFraction ?? 0.2, exponent = site.cooling.partLoadExponent ?? 3
         let partLoad = if let p = prev?.physics.partLoad, p.minSpeed == minSpeed, p.exponent == exponent { p }
