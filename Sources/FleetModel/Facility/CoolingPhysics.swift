@@ -379,9 +379,11 @@ public struct PartLoadTable: Sendable {
     let values: [Double]
     let minSpeed: Double, exponent: Double
 
-    public init(minSpeed: Double, exponent: Double) {
+    /// - Parameter tabulated: false leaves the table empty, for a law nothing will read (the
+    ///   approach of a plant whose design approach is 0), saving its 513 `pow` per sample.
+    public init(minSpeed: Double, exponent: Double, tabulated: Bool = true) {
         self.minSpeed = minSpeed; self.exponent = exponent
-        values = (0...Self.steps).map {
+        values = !tabulated ? [] : (0...Self.steps).map {
             CoolingPhysics.partLoadPower(Double($0) * Self.xMax / Double(Self.steps), minSpeed: minSpeed, exponent: exponent)
         }
     }
