@@ -62,6 +62,10 @@ struct AccumulatorTests {
         #expect(small.quantile(0.5) == 3 && small.resolution == 0)
         expectClose(small.quantile(0.05), 1.2, absolute: 1e-12)   // rank 0.2: 1 + 0.2 · (2 − 1)
         expectClose(small.quantile(0.95), 4.8, absolute: 1e-12)   // rank 3.8: 4 + 0.8 · (5 − 4)
+        // Several quantiles at once (one sort of the pilot) are the single ones, in the pilot and the bins.
+        for stream in [small, q] {
+            #expect(stream.quantiles([0.05, 0.5, 0.95]) == [0.05, 0.5, 0.95].map { stream.quantile($0) })
+        }
     }
 
     /// A tail beyond the histogram's span is flagged and interpolated towards the extreme.

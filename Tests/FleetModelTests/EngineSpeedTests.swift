@@ -34,7 +34,12 @@ struct EngineSpeedTests {
                     var s = SiteHourKernel.Sums()
                     for h in cal.monthStartHour[k]..<cal.monthStartHour[k + 1] {
                         let j = Int(site.typicalHour[h])
-                        let x = site.physics.flows(it: it[h], liquid: liq[h], weather: site.table?.coefficients(j) ?? none,
+                        // The plant's weather coefficients straight from the weather, not the table.
+                        let w = site.plant.map {
+                            $0.coefficients(dryBulbC: site.weather.dryBulbC[j], wetBulbC: site.weather.wetBulbC[j],
+                                            wetBulbSaturationHPa: site.weather.wetBulbSaturationHPa[j])
+                        } ?? none
+                        let x = site.physics.flows(it: it[h], liquid: liq[h], weather: w,
                                                    capacity: cap.month(k), table: plt, approach: apt)
                         s.it += x.it; s.cooling += x.cooling; s.delivery += x.delivery; s.facility += x.facility
                         s.auxiliary += x.auxiliary; s.water += x.waterWithdrawnL; s.consumed += x.waterConsumedL

@@ -132,18 +132,18 @@ struct SiteHourKernel {
             repeatDay(&base, count); repeatDay(&losses, count); repeatDay(&air, count); repeatDay(&liq, count)
             repeatDay(&fans, count)
         }
-        // Pass 2: each hour's flows (into `losses` → delivery, `air` → cooling, `base` → water withdrawn,
-        // `liq` → water consumed, `fans` → shape-weighted facility; pass 1's values are read before
-        // they are overwritten).
+        // Pass 2: each hour's flows and the month's sums, hour by hour in order (each sum adds the
+        // same values in the same order as summing stored hourly flows afterwards would).
         let rejK = mk.rejK, aux = mk.aux
         let t0 = mk.t0, t1 = mk.t1, t2 = mk.t2, tInv = mk.tInv
         let aD = p.approachDesign, ams = p.approachTable.minSpeed, aex = p.approachTable.exponent
         let invChiller = c.invChiller, toSink = plant.chillerHeatToSink
+        var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, consumed = 0.0, shaped = 0.0, peak = 0.0
         p.partLoad.values.withUnsafeBufferPointer { g in p.approachTable.values.withUnsafeBufferPointer { ga in
         it.withUnsafeBufferPointer { itp in
-        base.withUnsafeMutableBufferPointer { bp in losses.withUnsafeMutableBufferPointer { lp in
-        air.withUnsafeMutableBufferPointer { ap in liq.withUnsafeMutableBufferPointer { qp in
-        fans.withUnsafeMutableBufferPointer { fp in
+        base.withUnsafeBufferPointer { bp in losses.withUnsafeBufferPointer { lp in
+        air.withUnsafeBufferPointer { ap in liq.withUnsafeBufferPointer { qp in
+        fans.withUnsafeBufferPointer { fp in
         facility.withUnsafeMutableBufferPointer { out in
         economizerC.withUnsafeBufferPointer { ec in condensingC.withUnsafeBufferPointer { cc in
         consumedLPerWh.withUnsafeBufferPointer { wc in withdrawnLPerWh.withUnsafeBufferPointer { ww in
@@ -158,32 +158,20 @@ struct SiteHourKernel {
                 let chiller = plant.chillerPower(liquidW: qp[i], airW: ap[i], economizerC: ec[j], condensingC: cc[j],
                                                  approach: a, invCapacity: invChiller)
                 let rejected = heat + chiller
-                let cooling = chiller + (fans + rejK * PartLoadTable.lookup(g, rejected * invIT, minSpeed: ms, exponent: ex))
+                // rejK = 0 (no heat-rejection fans): the product is 0 whatever the (finite) table value.
+                let rejection = rejK == 0 ? 0 : rejK * PartLoadTable.lookup(g, rejected * invIT, minSpeed: ms, exponent: ex)
+                let cooling = chiller + (fans + rejection)
                 let y = bp[i] + cooling + aux
                 let lt = t0 + y * (t1 + y * tInv * t2)
                 let delivery = lp[i] + lt
                 let f = itp[i] + cooling + aux + delivery
                 let sinkHeat = heat + toSink * chiller
                 out[i] = f
-                lp[i] = delivery
-                ap[i] = cooling
-                bp[i] = sinkHeat * ww[j]
-                qp[i] = sinkHeat * wc[j]
-                fp[i] = f * sh[Int(lh[start + i])]
-            }
-        }}}}}}}}}}}}}}}}
-        // The month's sums, hour by hour in order.
-        var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, consumed = 0.0, shaped = 0.0, peak = 0.0
-        it.withUnsafeBufferPointer { itp in facility.withUnsafeBufferPointer { fa in
-        losses.withUnsafeBufferPointer { de in air.withUnsafeBufferPointer { co in
-        base.withUnsafeBufferPointer { wa in liq.withUnsafeBufferPointer { wc in fans.withUnsafeBufferPointer { sf in
-            for i in 0..<count {
-                let f = fa[i]
-                eIT += itp[i]; eCool += co[i]; eDel += de[i]; eFac += f
-                water += wa[i]; consumed += wc[i]; shaped += sf[i]
+                eIT += itp[i]; eCool += cooling; eDel += delivery; eFac += f
+                water += sinkHeat * ww[j]; consumed += sinkHeat * wc[j]; shaped += f * sh[Int(lh[start + i])]
                 peak = max(peak, f)
             }
-        }}}}}}}
+        }}}}}}}}}}}}}}}}
         return Sums(it: eIT, cooling: eCool, delivery: eDel, auxiliary: aux * Double(count), facility: eFac,
                     water: water, consumed: consumed, shaped: shaped, peak: peak)
     }

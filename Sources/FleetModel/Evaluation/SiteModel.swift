@@ -17,7 +17,8 @@ public struct SiteModel: Sendable {
 
     /// - Parameter previous: a model of the same site from an earlier spec with the same term
     ///   (a Monte Carlo sample). Each part is reused when the inputs it depends on compare
-    ///   equal: the plant table when the cooling inputs and the weather are unchanged, the
+    ///   equal: the plant table when the cooling inputs and the weather are unchanged (its
+    ///   weather-only terms when the weather alone is), the
     ///   part-load table when its minimum speed and exponent are, the hour maps when the UTC
     ///   offset is, the grid factors when the grid's carbon and price inputs are.
     public init(site: SiteSpec, grid: GridSpec, calendar: TermCalendar, weather: TypicalYearWeather,
@@ -31,14 +32,18 @@ public struct SiteModel: Sendable {
             plant = p.plant; table = p.table
         } else {
             let p = CoolingPlant(site.cooling, pressureHPa: Psychrometrics.pressureHPa(elevationM: site.climate.elevationM))
-            plant = p; table = CoolingPlantTable(plant: p, weather: weather)
+            let sameClimate = prev.map { $0.spec.climate == site.climate } ?? false
+            plant = p; table = CoolingPlantTable(plant: p, weather: weather, previous: sameClimate ? prev?.table : nil)
         }
         let minSpeed = site.cooling.minSpeedFraction ?? 0.2, exponent = site.cooling.partLoadExponent ?? 3
         let partLoad = if let p = prev?.physics.partLoad, p.minSpeed == minSpeed, p.exponent == exponent { p }
             else { PartLoadTable(minSpeed: minSpeed, exponent: exponent) }
         let m = -(site.cooling.approachFlowExponent ?? 0)
-        let approach = if let p = prev?.physics.approachTable, p.minSpeed == minSpeed, p.exponent == m { p }
-            else { PartLoadTable(minSpeed: minSpeed, exponent: m) }
+        // Only read when the plant has a design approach (see `HourPhysics.flows`).
+        let readsApproach = (plant?.designApproach ?? 0) != 0
+        let approach = if let p = prev?.physics.approachTable, p.minSpeed == minSpeed, p.exponent == m,
+                          p.values.isEmpty == !readsApproach { p }
+            else { PartLoadTable(minSpeed: minSpeed, exponent: m, tabulated: readsApproach) }
         physics = HourPhysics(site, plant: plant, partLoad: partLoad, approachTable: approach)
         factors = GridFactors(grid: grid, calendar: calendar, previous: prev.map { ($0.grid, $0.factors) })
         if let p = prev, p.spec.utcOffsetHours == site.utcOffsetHours {
@@ -144,7 +149,7 @@ struct HourPhysics: Sendable {
     let airFan: Double, liquidPump: Double, rejection: Double
     let minSpeed: Double, exponent: Double
     let partLoad: PartLoadTable
-    /// max(x, x_min)^(−m) of the heat-rejection approach.
+    /// max(x, x_min)^(−m) of the heat-rejection approach (empty when the design approach is 0: never read).
     let approachTable: PartLoadTable
     let approachDesign: Double
     let liquidToHall: Bool
@@ -209,9 +214,9 @@ struct HourPhysics: Sendable {
         let fans = fanA + pumpL
         let heat = base + fans
         let x = heat * c.invIT
-        let ga = approach.map { PartLoadTable.lookup($0, x, minSpeed: approachTable.minSpeed, exponent: approachTable.exponent) }
-            ?? CoolingPhysics.partLoadPower(x, minSpeed: approachTable.minSpeed, exponent: approachTable.exponent)
-        let a = approachDesign == 0 ? 0 : approachDesign * x * ga
+        let a = approachDesign == 0 ? 0 : approachDesign * x
+            * (approach.map { PartLoadTable.lookup($0, x, minSpeed: approachTable.minSpeed, exponent: approachTable.exponent) }
+               ?? CoolingPhysics.partLoadPower(x, minSpeed: approachTable.minSpeed, exponent: approachTable.exponent))
         let chiller = plant!.chillerPower(liquidW: qL, airW: qA, economizerC: w.economizerC, condensingC: w.condensingC,
                                           approach: a, invCapacity: c.invChiller)
         let rejected = heat + chiller

@@ -245,9 +245,11 @@ public struct CoolingPlant: Sendable {
         let sA = min(max((econ - airSupply) * invAirDelta, 0), 1)
         let load = sL * qL + sA * qA
         if !(load > 0) { return 0 }
-        let copL = min(etaTeL / max(cond - teL, Self.minLift), copMax)
-        let copA = min(etaTeA / max(cond - teA, Self.minLift), copMax)
-        return (sL * qL / copL + sA * qA / copA) * CoolingPhysics.stagedEIRRatio(loadRatio: load * invCapacity, units: units)
+        // A loop without heat (the liquid loop of irhx) adds exactly 0 (its COP is positive and
+        // finite), so its COP is not computed: the same result with two divisions fewer.
+        let liquidPart = qL == 0 ? 0 : sL * qL / min(etaTeL / max(cond - teL, Self.minLift), copMax)
+        let airPart = qA == 0 ? 0 : sA * qA / min(etaTeA / max(cond - teA, Self.minLift), copMax)
+        return (liquidPart + airPart) * CoolingPhysics.stagedEIRRatio(loadRatio: load * invCapacity, units: units)
     }
 
     /// Design approach of the heat-rejection device, K (0 for outside air).
@@ -266,18 +268,99 @@ public struct CoolingPlantTable: Sendable {
     public var airEconomizerFullHours: Int
     public var airEconomizerPartialHours: Int
 
-    public init(plant: CoolingPlant, weather w: TypicalYearWeather) {
+    /// Humidity ratio of the outside air at each typical-year hour at the site's pressure, kg/kg
+    /// (outside-air plants only, else empty): it depends on the weather alone, so tables of the
+    /// same site and climate share it (`previous:`).
+    let outsideHumidityRatio: [Double]
+    let pressure: Double
+
+    /// - Parameter previous: a table of the same site and climate (same weather and pressure),
+    ///   whose weather-only terms are reused.
+    public init(plant: CoolingPlant, weather w: TypicalYearWeather, previous: CoolingPlantTable? = nil) {
         let n = TypicalYearWeather.hours
-        var e = [Double](repeating: 0, count: n), c = e, wc = e, ww = e
+        pressure = plant.pressure
+        if plant.outsideAir {
+            let humidity = if let p = previous, p.pressure == plant.pressure, p.outsideHumidityRatio.count == n {
+                p.outsideHumidityRatio
+            } else {
+                (0..<n).map {
+                    Psychrometrics.humidityRatio(dryBulbC: w.dryBulbC[$0], wetBulbC: w.wetBulbC[$0], pressureHPa: plant.pressure,
+                                                 saturationHPa: w.wetBulbSaturationHPa[$0])
+                }
+            }
+            outsideHumidityRatio = humidity
+            (economizerC, condensingC, consumedLPerWh, withdrawnLPerWh) = Self.outsideAir(plant, w, humidity)
+        } else {
+            outsideHumidityRatio = []
+            var e = [Double](repeating: 0, count: n), c = e, wc = e, ww = e
+            for k in 0..<n {
+                let x = plant.coefficients(dryBulbC: w.dryBulbC[k], wetBulbC: w.wetBulbC[k], wetBulbSaturationHPa: w.wetBulbSaturationHPa[k])
+                e[k] = x.economizerC; c[k] = x.condensingC; wc[k] = x.consumedLPerWh; ww[k] = x.withdrawnLPerWh
+            }
+            economizerC = e; condensingC = c; consumedLPerWh = wc; withdrawnLPerWh = ww
+        }
         var full = 0, partial = 0
-        for k in 0..<n {
-            let x = plant.coefficients(dryBulbC: w.dryBulbC[k], wetBulbC: w.wetBulbC[k], wetBulbSaturationHPa: w.wetBulbSaturationHPa[k])
-            e[k] = x.economizerC; c[k] = x.condensingC; wc[k] = x.consumedLPerWh; ww[k] = x.withdrawnLPerWh
-            let s = (x.economizerC + plant.designApproach - plant.airSupply) * plant.invAirDelta
+        for x in economizerC {
+            let s = (x + plant.designApproach - plant.airSupply) * plant.invAirDelta
             if s <= 0 { full += 1 } else if s < 1 { partial += 1 }
         }
-        economizerC = e; condensingC = c; consumedLPerWh = wc; withdrawnLPerWh = ww
         airEconomizerFullHours = full; airEconomizerPartialHours = partial
+    }
+
+    /// The outside-air branch of `CoolingPlant.coefficients` for every hour, operation for
+    /// operation, with the weather's humidity ratio `humidity` given and the zero-water hours
+    /// skipping their divisions (0 · c/(c − 1) is 0).
+    private static func outsideAir(_ p: CoolingPlant, _ w: TypicalYearWeather, _ humidity: [Double])
+        -> ([Double], [Double], [Double], [Double]) {
+        let n = TypicalYearWeather.hours
+        let supply = p.supplyAir, returnAir = p.supplyAir + p.hallDelta, offset = p.offset
+        let minHumidity = p.minHumidity, humidify = p.minHumidity > 0, cycles = p.cycles
+        let mixDenominator = 1006 * p.hallDelta, eff = p.adiabaticEff, hall = p.hallDelta
+        func fill(_ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>,
+                           UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
+            -> ([Double], [Double], [Double], [Double]) {
+            var e = [Double](), c = [Double](), wc = [Double](), ww = [Double]()
+            e = Array(unsafeUninitializedCapacity: n) { eb, en in
+                c = Array(unsafeUninitializedCapacity: n) { cb, cn in
+                    wc = Array(unsafeUninitializedCapacity: n) { wcb, wcn in
+                        ww = Array(unsafeUninitializedCapacity: n) { wwb, wwn in
+                            body(eb, cb, wcb, wwb)
+                            wwn = n
+                        }
+                        wcn = n
+                    }
+                    cn = n
+                }
+                en = n
+            }
+            return (e, c, wc, ww)
+        }
+        return w.dryBulbC.withUnsafeBufferPointer { dbp in w.wetBulbC.withUnsafeBufferPointer { wbp in
+        humidity.withUnsafeBufferPointer { hp in
+            fill { e, c, wc, ww in
+                for k in 0..<n {
+                    let db = dbp[k]
+                    c[k] = db + offset
+                    var consumed = 0.0
+                    if db <= supply {
+                        e[k] = db
+                        let wk = humidify ? hp[k] : 0
+                        consumed = 3600 * max(minHumidity - wk, 0) / mixDenominator
+                    } else if db > returnAir {
+                        e[k] = CoolingPlant.shut
+                        wc[k] = 0; ww[k] = 0
+                        continue
+                    } else {
+                        let wb = wbp[k]
+                        let leave = max(db - eff * (db - wb), supply)
+                        e[k] = leave
+                        consumed = 3600 * (db - leave) / (hall * Psychrometrics.latentHeatJPerKg(wb))
+                    }
+                    wc[k] = consumed
+                    ww[k] = consumed == 0 ? 0 : consumed * cycles / (cycles - 1)
+                }
+            }
+        }}}
     }
 
     /// The coefficients of typical-year hour `j`.
@@ -296,9 +379,11 @@ public struct PartLoadTable: Sendable {
     let values: [Double]
     let minSpeed: Double, exponent: Double
 
-    public init(minSpeed: Double, exponent: Double) {
+    /// - Parameter tabulated: false leaves the table empty, for a law nothing will read (the
+    ///   approach of a plant whose design approach is 0), saving its 513 `pow` per sample.
+    public init(minSpeed: Double, exponent: Double, tabulated: Bool = true) {
         self.minSpeed = minSpeed; self.exponent = exponent
-        values = (0...Self.steps).map {
+        values = !tabulated ? [] : (0...Self.steps).map {
             CoolingPhysics.partLoadPower(Double($0) * Self.xMax / Double(Self.steps), minSpeed: minSpeed, exponent: exponent)
         }
     }

@@ -66,10 +66,16 @@ public struct StreamingQuantiles: Sendable, Hashable {
     /// The p-quantile (p in [0, 1]) of the values seen, never outside [minimum, maximum]:
     /// interpolating inside the bin that holds the smallest (or largest) values could
     /// otherwise reach below the smallest value seen (a negative P5 of a positive metric).
-    public func quantile(_ p: Double) -> Double {
+    public func quantile(_ p: Double) -> Double { quantiles([p])[0] }
+
+    /// The quantiles at each of `ps`, as `quantile`, sorting a stored pilot once for all of them.
+    public func quantiles(_ ps: [Double]) -> [Double] {
         precondition(count > 0, "quantile of an empty stream")
-        if counts.isEmpty { return Statistics.quantile(sorted: pilot.sorted(), fraction: p) }
-        return min(max(binnedQuantile(p), minimum), maximum)
+        if counts.isEmpty {
+            let sorted = pilot.sorted()
+            return ps.map { Statistics.quantile(sorted: sorted, fraction: $0) }
+        }
+        return ps.map { min(max(binnedQuantile($0), minimum), maximum) }
     }
 
     private func binnedQuantile(_ p: Double) -> Double {

@@ -91,8 +91,8 @@ public struct UncertaintySummary: Sendable, Hashable {
         func stats(_ slot: Int) -> Stats {
             let q = streams[slot - metricCount], mo = moments[slot]
             if q.isOutsideSpan(0.05) || q.isOutsideSpan(0.95) { extrapolated += 1 }
-            return Stats(base: base[slot], mean: mo.mean, sd: mo.standardDeviation,
-                         p05: q.quantile(0.05), p50: q.quantile(0.50), p95: q.quantile(0.95))
+            let p = q.quantiles([0.05, 0.50, 0.95])
+            return Stats(base: base[slot], mean: mo.mean, sd: mo.standardDeviation, p05: p[0], p50: p[1], p95: p[2])
         }
         var a: [FleetResult.PeriodStats] = []
         for (y, label) in layout.years.enumerated() {
