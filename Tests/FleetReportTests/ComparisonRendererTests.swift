@@ -53,6 +53,8 @@ struct ComparisonRendererTests {
         let md = String(decoding: files["compare.md"]!, as: UTF8.self)
         #expect(md.contains("# Comparing scenarios") && md.contains("](figures/compare-differences.svg)"))
         #expect(md.contains("common random numbers"))
+        #expect(md.contains("fleetwatt compare openai-aws-2025 --variant bigger:fleet.cohorts.gb200.count=275000 --set "
+                            + "'fleet.cohorts.gb200.count=triangular(150000, 250000, 400000)' --metric "), "\(md)")
         let figure = try #require(Charts.comparison(c))
         #expect(figure.svg.contains("<svg") && figure.svg.contains("Band if sampled independently"))
         #expect(figure.alt.contains("Facility energy: bigger moves by 10.0 %"), "\(figure.alt)")

@@ -31,7 +31,8 @@ public enum ComparisonReport {
         }
         out += "\n"
         if let figure { out += MarkdownText.figure(figure) + "\n" }
-        let headline = Charts.comparedMetrics(c, limit: 8)
+        let headline = c.metrics.count <= 8 ? c.metrics
+            : Array((Charts.comparedMetrics(c) + c.metrics.filter { !Charts.comparedMetrics(c).contains($0) }).prefix(8))
         var shown = c
         shown.metrics = headline
         out += ComparisonRenderer.table(escaped(shown)).markdown() + "\n"
@@ -50,6 +51,26 @@ public enum ComparisonReport {
         return e
     }
 
+    /// The `fleetwatt compare` command that makes `c` again.
+    static func command(_ c: Comparison) -> String {
+        func quote(_ s: String) -> String {
+            s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:,".contains($0) }) ? s
+                : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        func scenario(_ v: Comparison.Variant) -> String {
+            v.scenario.source.hasPrefix("embedded:") ? v.scenario.id : v.scenario.source
+        }
+        var cmd = ["fleetwatt", "compare"]
+        cmd += c.variants.filter(\.changes.isEmpty).map { quote(scenario($0)) }
+        for v in c.variants where !v.changes.isEmpty {
+            cmd += ["--variant", quote("\(v.name.replacingOccurrences(of: ":", with: "-")):" + v.changes.joined(separator: ","))]
+        }
+        for o in c.run.overrides { cmd += ["--set", quote(o)] }
+        cmd += ["--metric", c.metrics.map(\.rawValue).joined(separator: ","), "--samples", String(c.run.samples)]
+        if c.run.samples > 0 { cmd += ["--seed", String(c.run.seed), "--sampler", c.run.sampler] }
+        return (cmd + ["--report", "DIR"]).joined(separator: " ")
+    }
+
     /// The files of the report, relative path → contents. Pure: nothing is written.
     /// - Parameter date: "YYYY-MM-DD", shown under the title.
     public static func files(for c: Comparison, date: String) throws(ReportError) -> [String: Data] {
@@ -61,10 +82,10 @@ public enum ComparisonReport {
         md += "subtitle: \(MarkdownText.yaml("fleetwatt \(c.tool.version) · differences from \(c.baseline)"))\n"
         md += "date: \(MarkdownText.yaml(date))\nlang: en\ncss: \(ReportStyle.fileName)\n---\n\n"
         md += section(c, figure: figure)
-        md += "# How to reproduce\n\ncompare.json (schema `fleetwatt.compare/1`, printed by `fleetwatt schema --of compare`) "
-            + "holds every number of this section; compare.csv the same in long form. Run the same `fleetwatt compare` "
-            + "command with `--samples \(c.run.samples) --seed \(c.run.seed) --sampler \(c.run.sampler)`; "
-            + "the same seed gives the same samples whatever the number of threads.\n"
+        md += "# How to reproduce\n\nRun, with the same version of fleetwatt (the same seed gives the same samples whatever "
+            + "the number of threads):\n\n```\n" + command(c) + "\n```\n\n"
+            + "compare.json (schema `fleetwatt.compare/1`, printed by `fleetwatt schema --of compare`) holds every number "
+            + "of this section, compare.csv the same in long form.\n"
         var files: [String: Data] = [
             "compare.md": Data(md.utf8),
             "compare.json": json,
