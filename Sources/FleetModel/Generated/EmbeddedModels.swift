@@ -4,6 +4,396 @@
 /// so that `fleetwatt run` needs no file. A test checks they match models/ byte for byte.
 enum EmbeddedModels {
     static let files: [String: String] = [
+        "cooling.yaml": #"""
+# Named cooling designs: how a site's halls reject heat, referenced from a site (or a scenario's
+# site override) as `cooling: {design: <id>}` and overridden there field by field (docs/METHODS.md §2).
+# Each design keeps every field of its type with its source; `type` picks the plant model.
+# Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
+schema: fleetwatt.cooling/1
+cooling_designs:
+  aws-irhx-outside-air:  # AWS In-Row Heat Exchanger (IRHX): GB200/GB300 cold-plate loop → in-row liquid-to-air coils → hall air cooled by outside air with direct evaporative assist and DX trim (the AWS halls of us-east-1, us-east-2, us-west-2)
+    type: irhx-outside-air
+    liquid_supply_c:
+      base: 32
+      dist: triangular(27, 32, 40)
+      unit: °C
+      source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
+    liquid_delta_t_c:
+      base: 10
+      dist: triangular(7, 10, 14)
+      unit: °C
+      source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
+    chilled_water_supply_c:
+      base: 18
+      dist: triangular(14, 18, 21)
+      unit: °C
+      source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+    chilled_water_delta_t_c:
+      value: 6
+      unit: °C
+      source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
+    approach_c:
+      base: 8
+      dist: triangular(5, 8, 11)
+      unit: °C
+      source: 'assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
+    hx_approach_c:
+      base: 2
+      dist: triangular(1, 2, 3)
+      unit: °C
+      source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+    condensing_approach_c:
+      base: 15
+      dist: triangular(12, 15, 20)
+      unit: °C
+      source: 'derived: air-cooled condensers of DX and air-cooled chillers condense ≈ 15 K above the entering air at AHRI 550/590 and AHRI 340/360 rating (35 °C ambient, condensing ≈ 50 °C)'
+    evaporator_approach_c:
+      base: 8
+      dist: triangular(6, 8, 12)
+      unit: °C
+      source: 'assumption: a DX air coil evaporates 6–12 K below the air it delivers (coil apparatus dew point plus refrigerant-side approach; ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 23)'
+    chiller_eta:
+      base: 0.5
+      dist: triangular(0.4, 0.5, 0.6)
+      unit: '1'
+      source: 'derived: air-cooled chiller minimum COP 2.96 (10.1 EER, ASHRAE 90.1-2019 Table 6.8.1-3) at AHRI conditions (6.7 °C leaving, 35 °C ambient, condensing ≈ 50 °C) is 0.49 of Carnot'
+    chiller_cop_max:
+      base: 8
+      dist: triangular(6, 8, 10)
+      unit: '1'
+      source: 'assumption: air-cooled variable-speed chillers at low ambient reach part-load COP ≈ 6–8 (IPLV of 90.1-2019 Path B ≈ 16 EER ≈ COP 4.7 at mixed conditions)'
+    heat_rejection_power_fraction:
+      base: 0.03
+      dist: triangular(0.02, 0.03, 0.045)
+      unit: fraction
+      source: 'assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
+    air_fan_power_fraction:
+      base: 0.05
+      dist: triangular(0.03, 0.05, 0.08)
+      unit: fraction
+      source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
+    liquid_pump_power_fraction:
+      base: 0.035
+      dist: triangular(0.02, 0.035, 0.05)
+      unit: fraction
+      source: 'derived: IRHX pumping unit ≈ 1–1.5 % of the liquid heat (CDU-class pumps) plus its fan-coil fans at 0.15–0.25 W/cfm × 146 cfm per kW ≈ 2.2–3.7 % (in-row coils, low static pressure); the fan-coil fans are why the IRHX is charged more than a facility-water CDU'
+    part_load_exponent:
+      base: 2.5
+      dist: triangular(2, 2.5, 3)
+      unit: '1'
+      source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
+    min_speed_fraction:
+      value: 0.3
+      unit: fraction
+      source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
+    cycles_of_concentration:
+      base: 5
+      dist: triangular(3, 5, 7)
+      unit: '1'
+      source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+    adiabatic_above_c:
+      base: 26
+      dist: triangular(22, 26, 30)
+      unit: °C
+      source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+    adiabatic_effectiveness_fraction:
+      base: 0.8
+      dist: triangular(0.7, 0.8, 0.9)
+      unit: fraction
+      source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+    dry_cooler_air_delta_t_c:
+      value: 10
+      unit: °C
+      source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+    approach_flow_exponent:
+      base: 0.6
+      dist: triangular(0.5, 0.6, 0.8)
+      unit: '1'
+      source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+    chiller_units:
+      value: 4
+      unit: '1'
+      source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
+    tower_liquid_gas_ratio:
+      base: 1.2
+      dist: triangular(0.8, 1.2, 1.5)
+      unit: '1'
+      source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+    supply_air_c:
+      base: 27
+      dist: triangular(24, 27, 29.4)
+      unit: °C
+      source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+    hall_air_delta_t_c:
+      base: 12
+      dist: triangular(10, 12, 15)
+      unit: °C
+      source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+    min_dew_point_c:
+      base: -9
+      dist: triangular(-12, -9, -9)
+      unit: °C
+      source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
+    drift_fraction:
+      value: 5.0e-05
+      unit: fraction
+      source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
+    tower_range_c:
+      value: 5.5
+      unit: °C
+      source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+  liquid-tower-chiller:  # direct-to-chip facility water from open cooling towers with water-cooled chiller trim (large Texas training campuses)
+    type: liquid-tower
+    liquid_supply_c:
+      base: 32
+      dist: triangular(27, 32, 40)
+      unit: °C
+      source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
+    liquid_delta_t_c:
+      base: 10
+      dist: triangular(7, 10, 14)
+      unit: °C
+      source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
+    chilled_water_supply_c:
+      base: 18
+      dist: triangular(14, 18, 21)
+      unit: °C
+      source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+    chilled_water_delta_t_c:
+      value: 6
+      unit: °C
+      source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
+    approach_c:
+      base: 4
+      dist: triangular(3, 4, 6)
+      unit: °C
+      source: cooling-tower design approach 3–6 K to wet bulb (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40 'Cooling Towers')
+    hx_approach_c:
+      base: 2
+      dist: triangular(1, 2, 3)
+      unit: °C
+      source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+    condensing_approach_c:
+      value: 7
+      unit: °C
+      source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+    evaporator_approach_c:
+      value: 2
+      unit: °C
+      source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+    chiller_eta:
+      base: 0.65
+      dist: triangular(0.5, 0.65, 0.75)
+      unit: '1'
+      source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (open-exam-prep.com, 2026, secondary) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
+        and aux losses push it down'
+    chiller_cop_max:
+      base: 12
+      dist: triangular(9, 12, 15)
+      unit: '1'
+      source: 'assumption: variable-speed centrifugal chillers reach COP 9–12 at low lift (IPLV ≈ 0.35 kW/ton in ASHRAE 90.1-2019 Path B)'
+    heat_rejection_power_fraction:
+      base: 0.02
+      dist: triangular(0.01, 0.02, 0.03)
+      unit: fraction
+      source: 'derived: ASHRAE 90.1-2019 limits (axial tower fans ≥ 40.2 gpm/hp → 1.6 % of heat at 3 gpm/ton; condenser pumps ≈ 19 W/gpm → 1.6 %) give ≈ 3 % as an upper bound; hyperscale plants run below it'
+    air_fan_power_fraction:
+      base: 0.05
+      dist: triangular(0.03, 0.05, 0.08)
+      unit: fraction
+      source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
+    liquid_pump_power_fraction:
+      base: 0.015
+      dist: triangular(0.008, 0.015, 0.025)
+      unit: fraction
+      source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+    part_load_exponent:
+      base: 2.5
+      dist: triangular(2, 2.5, 3)
+      unit: '1'
+      source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
+    min_speed_fraction:
+      value: 0.3
+      unit: fraction
+      source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
+    cycles_of_concentration:
+      base: 5
+      dist: triangular(3, 5, 7)
+      unit: '1'
+      source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+    approach_flow_exponent:
+      base: 0.6
+      dist: triangular(0.5, 0.6, 0.8)
+      unit: '1'
+      source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+    chiller_units:
+      value: 4
+      unit: '1'
+      source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
+    tower_liquid_gas_ratio:
+      base: 1.2
+      dist: triangular(0.8, 1.2, 1.5)
+      unit: '1'
+      source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+    supply_air_c:
+      base: 27
+      dist: triangular(24, 27, 29.4)
+      unit: °C
+      source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+    hall_air_delta_t_c:
+      base: 12
+      dist: triangular(10, 12, 15)
+      unit: °C
+      source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+    min_dew_point_c:
+      base: -9
+      dist: triangular(-12, -9, -9)
+      unit: °C
+      source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
+    drift_fraction:
+      value: 5.0e-05
+      unit: fraction
+      source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
+    tower_range_c:
+      value: 5.5
+      unit: °C
+      source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+    adiabatic_above_c:
+      base: 26
+      dist: triangular(22, 26, 30)
+      unit: °C
+      source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+    adiabatic_effectiveness_fraction:
+      base: 0.8
+      dist: triangular(0.7, 0.8, 0.9)
+      unit: fraction
+      source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+    dry_cooler_air_delta_t_c:
+      value: 10
+      unit: °C
+      source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+  air-chiller-economizer:  # air-cooled halls: CRAH coils on chilled water from chillers with a waterside economizer and cooling towers (Phoenix colocation)
+    type: air-chiller-economizer
+    chilled_water_supply_c:
+      base: 18
+      dist: triangular(14, 18, 21)
+      unit: °C
+      source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+    chilled_water_delta_t_c:
+      value: 6
+      unit: °C
+      source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
+    approach_c:
+      base: 4
+      dist: triangular(3, 4, 6)
+      unit: °C
+      source: cooling-tower design approach 3–6 K to wet bulb (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40 'Cooling Towers')
+    hx_approach_c:
+      base: 2
+      dist: triangular(1, 2, 3)
+      unit: °C
+      source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+    condensing_approach_c:
+      value: 7
+      unit: °C
+      source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
+    evaporator_approach_c:
+      value: 2
+      unit: °C
+      source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
+    chiller_eta:
+      base: 0.65
+      dist: triangular(0.5, 0.65, 0.75)
+      unit: '1'
+      source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (open-exam-prep.com, 2026, secondary) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
+        and aux losses push it down'
+    chiller_cop_max:
+      base: 12
+      dist: triangular(9, 12, 15)
+      unit: '1'
+      source: 'assumption: variable-speed centrifugal chillers reach COP 9–12 at low lift (IPLV ≈ 0.35 kW/ton in ASHRAE 90.1-2019 Path B)'
+    heat_rejection_power_fraction:
+      base: 0.02
+      dist: triangular(0.01, 0.02, 0.03)
+      unit: fraction
+      source: 'derived: ASHRAE 90.1-2019 limits (axial tower fans ≥ 40.2 gpm/hp → 1.6 % of heat at 3 gpm/ton; condenser pumps ≈ 19 W/gpm → 1.6 %) give ≈ 3 % as an upper bound; hyperscale plants run below it'
+    air_fan_power_fraction:
+      base: 0.05
+      dist: triangular(0.03, 0.05, 0.08)
+      unit: fraction
+      source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
+    liquid_pump_power_fraction:
+      base: 0.015
+      dist: triangular(0.008, 0.015, 0.025)
+      unit: fraction
+      source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
+    part_load_exponent:
+      base: 2.5
+      dist: triangular(2, 2.5, 3)
+      unit: '1'
+      source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
+    min_speed_fraction:
+      value: 0.3
+      unit: fraction
+      source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
+    cycles_of_concentration:
+      base: 5
+      dist: triangular(3, 5, 7)
+      unit: '1'
+      source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
+    approach_flow_exponent:
+      base: 0.6
+      dist: triangular(0.5, 0.6, 0.8)
+      unit: '1'
+      source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+    chiller_units:
+      value: 4
+      unit: '1'
+      source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
+    tower_liquid_gas_ratio:
+      base: 1.2
+      dist: triangular(0.8, 1.2, 1.5)
+      unit: '1'
+      source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+    supply_air_c:
+      base: 27
+      dist: triangular(24, 27, 29.4)
+      unit: °C
+      source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+    hall_air_delta_t_c:
+      base: 12
+      dist: triangular(10, 12, 15)
+      unit: °C
+      source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+    min_dew_point_c:
+      base: -9
+      dist: triangular(-12, -9, -9)
+      unit: °C
+      source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
+    drift_fraction:
+      value: 5.0e-05
+      unit: fraction
+      source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
+    tower_range_c:
+      value: 5.5
+      unit: °C
+      source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+    adiabatic_above_c:
+      base: 26
+      dist: triangular(22, 26, 30)
+      unit: °C
+      source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+    adiabatic_effectiveness_fraction:
+      base: 0.8
+      dist: triangular(0.7, 0.8, 0.9)
+      unit: fraction
+      source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+    dry_cooler_air_delta_t_c:
+      value: 10
+      unit: °C
+      source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+
+"""#,
         "grids/aznm.yaml": #"""
 # WECC Southwest (eGRID AZNM): carbon intensity, market-based factors, price and water intensity of generation.
 schema: fleetwatt.grid/1
@@ -899,14 +1289,7 @@ fleet:
       refresh: false
       spare_fraction: {value: 0.03, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: false
-      workload:
-        training_fraction: {value: 0.0, unit: "fraction", source: "inference-only fleet"}
-        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations); those runs serve at saturation, a production day dips with demand, hence the wide range; under continuous batching utilization.gpu sits near 1, so board power is the measurable operating point"}
-        inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
-        inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
+      workload: {profile: hopper-inference-serving}
     h100pcie-phx:
       hardware: h100-pcie
       site: phoenix-az
@@ -918,14 +1301,7 @@ fleet:
       refresh: false
       spare_fraction: {value: 0.03, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: false
-      workload:
-        training_fraction: {value: 0.0, unit: "fraction", source: "inference-only fleet"}
-        training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations); those runs serve at saturation, a production day dips with demand, hence the wide range; under continuous batching utilization.gpu sits near 1, so board power is the measurable operating point"}
-        inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
-        inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
+      workload: {profile: hopper-inference-serving}
 correlations:
   - {paths: [fleet.cohorts.h200-phx.workload.inference_diurnal_amplitude_fraction, fleet.cohorts.h100pcie-phx.workload.inference_diurnal_amplitude_fraction], rho: 0.9, source: "assumption: one service, one daily cycle"}
   - {paths: [fleet.cohorts.h200-phx.workload.inference_board_power_fraction, fleet.cohorts.h100pcie-phx.workload.inference_board_power_fraction], rho: 0.8, source: "assumption: one service, one demand curve"}
@@ -966,12 +1342,7 @@ fleet:
       refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
-      workload:
-        training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
-        training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
-        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
-        inference_peak_hour_utc: 18
+      workload: {profile: gb-inference-serving}
     gb200-use2:
       hardware: gb200
       site: us-east-2
@@ -985,12 +1356,7 @@ fleet:
       refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
-      workload:
-        training_fraction: {value: 0.8, unit: "fraction", source: "assumption: training campus, ~80% of GPUs train next-generation models"}
-        training_board_power_fraction: {base: 0.75, dist: "triangular(0.6, 0.75, 0.9)", unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
-        inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
-        inference_peak_hour_utc: 18
+      workload: {profile: gb-training-campus}
     gb300-use1:
       hardware: gb300
       site: us-east-1
@@ -1004,12 +1370,7 @@ fleet:
       refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
-      workload:
-        training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
-        training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
-        inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
-        inference_peak_hour_utc: 18
+      workload: {profile: gb-inference-serving}
     gb300-use2:
       hardware: gb300
       site: us-east-2
@@ -1023,12 +1384,7 @@ fleet:
       refresh_option: refresh-next-generation
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
-      workload:
-        training_fraction: {value: 0.8, unit: "fraction", source: "assumption: training campus, ~80% of GPUs train next-generation models"}
-        training_board_power_fraction: {base: 0.75, dist: "triangular(0.6, 0.75, 0.9)", unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
-        inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
-        inference_peak_hour_utc: 18
+      workload: {profile: gb-training-campus}
     gb300-usw2:
       hardware: gb300
       site: us-west-2
@@ -1043,10 +1399,8 @@ fleet:
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
-        training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
-        training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
+        profile: gb-inference-serving
         inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
         inference_peak_hour_utc: 20  # 1 pm Pacific
     gb300-expansion-use2:
       option: expansion-2027
@@ -1063,11 +1417,9 @@ fleet:
       spare_fraction: {value: 0.02, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: true
       workload:
+        profile: gb-training-campus
         training_fraction: {value: 0.5, unit: "fraction", source: "assumption: expansion splits evenly between training and inference"}
         training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
-        inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
-        inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
-        inference_peak_hour_utc: 18
     cpu-use1:
       hardware: cpu-graviton4
       site: us-east-1
@@ -1079,16 +1431,7 @@ fleet:
       refresh: true
       spare_fraction: {value: 0.0, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: false
-      workload:
-        training_fraction: {value: 0.0, unit: "fraction", source: "CPU servers: no training share; the inference fields describe service utilization"}
-        training_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {value: 1.0, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {base: 0.4, dist: "triangular(0.2, 0.4, 0.6)", unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer, 3rd ed.)"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {value: 1.0, unit: "fraction", source: "the CPU server curve is already the measured-style wall power of the workload"}
-        inference_diurnal_amplitude_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
-        inference_peak_hour_utc: 18
+      workload: {profile: cpu-agentic-data}
     cpu-use2:
       hardware: cpu-graviton4
       site: us-east-2
@@ -1100,16 +1443,7 @@ fleet:
       refresh: true
       spare_fraction: {value: 0.0, unit: "fraction", source: "assumption: hot spares held per serving unit for failed-unit swaps (only λ·T_r/8766 ≈ 0.1 × 72/8766 ≈ 0.1% are in repair at a time, but spares are held per node or rack, hence a few percent)"}
       liquid_cooled: false
-      workload:
-        training_fraction: {value: 0.0, unit: "fraction", source: "CPU servers: no training share; the inference fields describe service utilization"}
-        training_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
-        training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-        training_intensity_fraction: {value: 1.0, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
-        inference_utilization_fraction: {base: 0.4, dist: "triangular(0.2, 0.4, 0.6)", unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer, 3rd ed.)"}
-        inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
-        inference_intensity_fraction: {value: 1.0, unit: "fraction", source: "the CPU server curve is already the measured-style wall power of the workload"}
-        inference_diurnal_amplitude_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
-        inference_peak_hour_utc: 18
+      workload: {profile: cpu-agentic-data}
 correlations:
   - {paths: [fleet.cohorts.gb200-use1.count, fleet.cohorts.gb200-use2.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
   - {paths: [fleet.cohorts.gb200-use1.count, fleet.cohorts.gb300-use1.count], rho: 0.6, source: "assumption: one undisclosed total drives every site's count; equal pairwise rank correlation (a consistent, positive-definite matrix)"}
@@ -1130,7 +1464,7 @@ correlations:
 # Phoenix, Arizona: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Phoenix Sky Harbor Intl AP (PHX), AZ; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: assumption: air-cooled halls with water-cooled chillers, waterside economizer and towers, the conventional design for an inference fleet in a hot, dry city.
+# Cooling type: assumption: air-cooled halls with water-cooled chillers, waterside economizer and towers, the conventional design for an inference fleet in a hot, dry city; the design's values are in models/cooling.yaml (design air-chiller-economizer).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1183,126 +1517,7 @@ sites:
         value: 0.3
         unit: '1'
         source: 'assumption: small day-to-day dry-bulb swings in a desert; monsoon-season dew-point surges'
-    cooling:
-      type: air-chiller-economizer
-      chilled_water_supply_c:
-        base: 18
-        dist: triangular(14, 18, 21)
-        unit: °C
-        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
-      chilled_water_delta_t_c:
-        value: 6
-        unit: °C
-        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
-      approach_c:
-        base: 4
-        dist: triangular(3, 4, 6)
-        unit: °C
-        source: cooling-tower design approach 3–6 K to wet bulb (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40 'Cooling Towers')
-      hx_approach_c:
-        base: 2
-        dist: triangular(1, 2, 3)
-        unit: °C
-        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
-      condensing_approach_c:
-        value: 7
-        unit: °C
-        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
-      evaporator_approach_c:
-        value: 2
-        unit: °C
-        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
-      chiller_eta:
-        base: 0.65
-        dist: triangular(0.5, 0.65, 0.75)
-        unit: '1'
-        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (open-exam-prep.com, 2026, secondary) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
-          and aux losses push it down'
-      chiller_cop_max:
-        base: 12
-        dist: triangular(9, 12, 15)
-        unit: '1'
-        source: 'assumption: variable-speed centrifugal chillers reach COP 9–12 at low lift (IPLV ≈ 0.35 kW/ton in ASHRAE 90.1-2019 Path B)'
-      heat_rejection_power_fraction:
-        base: 0.02
-        dist: triangular(0.01, 0.02, 0.03)
-        unit: fraction
-        source: 'derived: ASHRAE 90.1-2019 limits (axial tower fans ≥ 40.2 gpm/hp → 1.6 % of heat at 3 gpm/ton; condenser pumps ≈ 19 W/gpm → 1.6 %) give ≈ 3 % as an upper bound; hyperscale plants run below it'
-      air_fan_power_fraction:
-        base: 0.05
-        dist: triangular(0.03, 0.05, 0.08)
-        unit: fraction
-        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
-      liquid_pump_power_fraction:
-        base: 0.015
-        dist: triangular(0.008, 0.015, 0.025)
-        unit: fraction
-        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
-      part_load_exponent:
-        base: 2.5
-        dist: triangular(2, 2.5, 3)
-        unit: '1'
-        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
-      min_speed_fraction:
-        value: 0.3
-        unit: fraction
-        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
-      cycles_of_concentration:
-        base: 5
-        dist: triangular(3, 5, 7)
-        unit: '1'
-        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
-      approach_flow_exponent:
-        base: 0.6
-        dist: triangular(0.5, 0.6, 0.8)
-        unit: '1'
-        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
-      chiller_units:
-        value: 4
-        unit: '1'
-        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
-      tower_liquid_gas_ratio:
-        base: 1.2
-        dist: triangular(0.8, 1.2, 1.5)
-        unit: '1'
-        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
-      supply_air_c:
-        base: 27
-        dist: triangular(24, 27, 29.4)
-        unit: °C
-        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
-      hall_air_delta_t_c:
-        base: 12
-        dist: triangular(10, 12, 15)
-        unit: °C
-        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
-      min_dew_point_c:
-        base: -9
-        dist: triangular(-12, -9, -9)
-        unit: °C
-        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
-      drift_fraction:
-        value: 5.0e-05
-        unit: fraction
-        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
-      tower_range_c:
-        value: 5.5
-        unit: °C
-        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
-      adiabatic_above_c:
-        base: 26
-        dist: triangular(22, 26, 30)
-        unit: °C
-        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
-      adiabatic_effectiveness_fraction:
-        base: 0.8
-        dist: triangular(0.7, 0.8, 0.9)
-        unit: fraction
-        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
-      dry_cooler_air_delta_t_c:
-        value: 10
-        unit: °C
-        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+    cooling: {design: air-chiller-economizer}
     power_delivery:
       transformer:
         no_load_fraction:
@@ -1357,7 +1572,7 @@ sites:
 # AWS US East (N. Virginia), Loudoun County: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Washington Dulles Intl AP (IAD), VA; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The other designs stay available with --set sites.<id>.cooling.type=liquid-dry-cooler|liquid-tower|air-chiller-economizer; when switching, set condensing_approach_c to 7 and evaporator_approach_c to 2 (water-side chillers) and chiller_eta to 0.65 for towers.
+# Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The design's values are in models/cooling.yaml (design aws-irhx-outside-air); the other designs stay available with --set sites.<id>.cooling.design=liquid-tower-chiller|air-chiller-economizer, each with its own approaches and chiller efficiency, and --set sites.<id>.cooling.type=liquid-dry-cooler switches the plant model alone.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1410,137 +1625,7 @@ sites:
         value: 0.79
         unit: '1'
         source: 'derived: 31-day-detrended correlation of daily-mean anomalies in the Greensboro NC TMY3 year (pvlib 0.16.1 data/723170TYA.CSV), a proxy with a similar humid-subtropical climate'
-    cooling:
-      type: irhx-outside-air
-      liquid_supply_c:
-        base: 32
-        dist: triangular(27, 32, 40)
-        unit: °C
-        source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
-      liquid_delta_t_c:
-        base: 10
-        dist: triangular(7, 10, 14)
-        unit: °C
-        source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
-      chilled_water_supply_c:
-        base: 18
-        dist: triangular(14, 18, 21)
-        unit: °C
-        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
-      chilled_water_delta_t_c:
-        value: 6
-        unit: °C
-        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
-      approach_c:
-        base: 8
-        dist: triangular(5, 8, 11)
-        unit: °C
-        source: 'assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
-      hx_approach_c:
-        base: 2
-        dist: triangular(1, 2, 3)
-        unit: °C
-        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
-      condensing_approach_c:
-        base: 15
-        dist: triangular(12, 15, 20)
-        unit: °C
-        source: 'derived: air-cooled condensers of DX and air-cooled chillers condense ≈ 15 K above the entering air at AHRI 550/590 and AHRI 340/360 rating (35 °C ambient, condensing ≈ 50 °C)'
-      evaporator_approach_c:
-        base: 8
-        dist: triangular(6, 8, 12)
-        unit: °C
-        source: 'assumption: a DX air coil evaporates 6–12 K below the air it delivers (coil apparatus dew point plus refrigerant-side approach; ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 23)'
-      chiller_eta:
-        base: 0.5
-        dist: triangular(0.4, 0.5, 0.6)
-        unit: '1'
-        source: 'derived: air-cooled chiller minimum COP 2.96 (10.1 EER, ASHRAE 90.1-2019 Table 6.8.1-3) at AHRI conditions (6.7 °C leaving, 35 °C ambient, condensing ≈ 50 °C) is 0.49 of Carnot'
-      chiller_cop_max:
-        base: 8
-        dist: triangular(6, 8, 10)
-        unit: '1'
-        source: 'assumption: air-cooled variable-speed chillers at low ambient reach part-load COP ≈ 6–8 (IPLV of 90.1-2019 Path B ≈ 16 EER ≈ COP 4.7 at mixed conditions)'
-      heat_rejection_power_fraction:
-        base: 0.03
-        dist: triangular(0.02, 0.03, 0.045)
-        unit: fraction
-        source: 'assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
-      air_fan_power_fraction:
-        base: 0.05
-        dist: triangular(0.03, 0.05, 0.08)
-        unit: fraction
-        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
-      liquid_pump_power_fraction:
-        base: 0.035
-        dist: triangular(0.02, 0.035, 0.05)
-        unit: fraction
-        source: 'derived: IRHX pumping unit ≈ 1–1.5 % of the liquid heat (CDU-class pumps) plus its fan-coil fans at 0.15–0.25 W/cfm × 146 cfm per kW ≈ 2.2–3.7 % (in-row coils, low static pressure); the fan-coil fans are why the IRHX is charged more than a facility-water CDU'
-      part_load_exponent:
-        base: 2.5
-        dist: triangular(2, 2.5, 3)
-        unit: '1'
-        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
-      min_speed_fraction:
-        value: 0.3
-        unit: fraction
-        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
-      cycles_of_concentration:
-        base: 5
-        dist: triangular(3, 5, 7)
-        unit: '1'
-        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
-      adiabatic_above_c:
-        base: 26
-        dist: triangular(22, 26, 30)
-        unit: °C
-        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
-      adiabatic_effectiveness_fraction:
-        base: 0.8
-        dist: triangular(0.7, 0.8, 0.9)
-        unit: fraction
-        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
-      dry_cooler_air_delta_t_c:
-        value: 10
-        unit: °C
-        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
-      approach_flow_exponent:
-        base: 0.6
-        dist: triangular(0.5, 0.6, 0.8)
-        unit: '1'
-        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
-      chiller_units:
-        value: 4
-        unit: '1'
-        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
-      tower_liquid_gas_ratio:
-        base: 1.2
-        dist: triangular(0.8, 1.2, 1.5)
-        unit: '1'
-        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
-      supply_air_c:
-        base: 27
-        dist: triangular(24, 27, 29.4)
-        unit: °C
-        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
-      hall_air_delta_t_c:
-        base: 12
-        dist: triangular(10, 12, 15)
-        unit: °C
-        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
-      min_dew_point_c:
-        base: -9
-        dist: triangular(-12, -9, -9)
-        unit: °C
-        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
-      drift_fraction:
-        value: 5.0e-05
-        unit: fraction
-        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
-      tower_range_c:
-        value: 5.5
-        unit: °C
-        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+    cooling: {design: aws-irhx-outside-air}
     power_delivery:
       transformer:
         no_load_fraction:
@@ -1595,7 +1680,7 @@ sites:
 # AWS US East (Ohio), central Ohio: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Columbus John Glenn Intl AP (CMH), OH; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The other designs stay available with --set sites.<id>.cooling.type=liquid-dry-cooler|liquid-tower|air-chiller-economizer; when switching, set condensing_approach_c to 7 and evaporator_approach_c to 2 (water-side chillers) and chiller_eta to 0.65 for towers.
+# Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The design's values are in models/cooling.yaml (design aws-irhx-outside-air); the other designs stay available with --set sites.<id>.cooling.design=liquid-tower-chiller|air-chiller-economizer, each with its own approaches and chiller efficiency, and --set sites.<id>.cooling.type=liquid-dry-cooler switches the plant model alone.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1648,137 +1733,7 @@ sites:
         value: 0.79
         unit: '1'
         source: 'assumption: Greensboro TMY3-derived values ×1.1 for a more continental climate'
-    cooling:
-      type: irhx-outside-air
-      liquid_supply_c:
-        base: 32
-        dist: triangular(27, 32, 40)
-        unit: °C
-        source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
-      liquid_delta_t_c:
-        base: 10
-        dist: triangular(7, 10, 14)
-        unit: °C
-        source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
-      chilled_water_supply_c:
-        base: 18
-        dist: triangular(14, 18, 21)
-        unit: °C
-        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
-      chilled_water_delta_t_c:
-        value: 6
-        unit: °C
-        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
-      approach_c:
-        base: 8
-        dist: triangular(5, 8, 11)
-        unit: °C
-        source: 'assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
-      hx_approach_c:
-        base: 2
-        dist: triangular(1, 2, 3)
-        unit: °C
-        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
-      condensing_approach_c:
-        base: 15
-        dist: triangular(12, 15, 20)
-        unit: °C
-        source: 'derived: air-cooled condensers of DX and air-cooled chillers condense ≈ 15 K above the entering air at AHRI 550/590 and AHRI 340/360 rating (35 °C ambient, condensing ≈ 50 °C)'
-      evaporator_approach_c:
-        base: 8
-        dist: triangular(6, 8, 12)
-        unit: °C
-        source: 'assumption: a DX air coil evaporates 6–12 K below the air it delivers (coil apparatus dew point plus refrigerant-side approach; ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 23)'
-      chiller_eta:
-        base: 0.5
-        dist: triangular(0.4, 0.5, 0.6)
-        unit: '1'
-        source: 'derived: air-cooled chiller minimum COP 2.96 (10.1 EER, ASHRAE 90.1-2019 Table 6.8.1-3) at AHRI conditions (6.7 °C leaving, 35 °C ambient, condensing ≈ 50 °C) is 0.49 of Carnot'
-      chiller_cop_max:
-        base: 8
-        dist: triangular(6, 8, 10)
-        unit: '1'
-        source: 'assumption: air-cooled variable-speed chillers at low ambient reach part-load COP ≈ 6–8 (IPLV of 90.1-2019 Path B ≈ 16 EER ≈ COP 4.7 at mixed conditions)'
-      heat_rejection_power_fraction:
-        base: 0.03
-        dist: triangular(0.02, 0.03, 0.045)
-        unit: fraction
-        source: 'assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
-      air_fan_power_fraction:
-        base: 0.05
-        dist: triangular(0.03, 0.05, 0.08)
-        unit: fraction
-        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
-      liquid_pump_power_fraction:
-        base: 0.035
-        dist: triangular(0.02, 0.035, 0.05)
-        unit: fraction
-        source: 'derived: IRHX pumping unit ≈ 1–1.5 % of the liquid heat (CDU-class pumps) plus its fan-coil fans at 0.15–0.25 W/cfm × 146 cfm per kW ≈ 2.2–3.7 % (in-row coils, low static pressure); the fan-coil fans are why the IRHX is charged more than a facility-water CDU'
-      part_load_exponent:
-        base: 2.5
-        dist: triangular(2, 2.5, 3)
-        unit: '1'
-        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
-      min_speed_fraction:
-        value: 0.3
-        unit: fraction
-        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
-      cycles_of_concentration:
-        base: 5
-        dist: triangular(3, 5, 7)
-        unit: '1'
-        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
-      adiabatic_above_c:
-        base: 26
-        dist: triangular(22, 26, 30)
-        unit: °C
-        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
-      adiabatic_effectiveness_fraction:
-        base: 0.8
-        dist: triangular(0.7, 0.8, 0.9)
-        unit: fraction
-        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
-      dry_cooler_air_delta_t_c:
-        value: 10
-        unit: °C
-        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
-      approach_flow_exponent:
-        base: 0.6
-        dist: triangular(0.5, 0.6, 0.8)
-        unit: '1'
-        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
-      chiller_units:
-        value: 4
-        unit: '1'
-        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
-      tower_liquid_gas_ratio:
-        base: 1.2
-        dist: triangular(0.8, 1.2, 1.5)
-        unit: '1'
-        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
-      supply_air_c:
-        base: 27
-        dist: triangular(24, 27, 29.4)
-        unit: °C
-        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
-      hall_air_delta_t_c:
-        base: 12
-        dist: triangular(10, 12, 15)
-        unit: °C
-        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
-      min_dew_point_c:
-        base: -9
-        dist: triangular(-12, -9, -9)
-        unit: °C
-        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
-      drift_fraction:
-        value: 5.0e-05
-        unit: fraction
-        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
-      tower_range_c:
-        value: 5.5
-        unit: °C
-        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+    cooling: {design: aws-irhx-outside-air}
     power_delivery:
       transformer:
         no_load_fraction:
@@ -1833,7 +1788,7 @@ sites:
 # Central Texas AI campus: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Austin Camp Mabry (ATT), TX; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: assumption: direct-to-chip liquid with cooling towers and a trim chiller, the conventional water-cooled design of large training campuses; water-scarce central Texas may choose dry coolers instead (--set sites.us-tx.cooling.type=liquid-dry-cooler with approach_c 8 and chiller_eta 0.5 shows the trade-off).
+# Cooling type: assumption: direct-to-chip liquid with cooling towers and a trim chiller, the conventional water-cooled design of large training campuses; water-scarce central Texas may choose dry coolers instead (--set sites.us-tx.cooling.type=liquid-dry-cooler with approach_c 8 and chiller_eta 0.5 shows the trade-off); the design's values are in models/cooling.yaml (design liquid-tower-chiller).
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -1886,136 +1841,7 @@ sites:
         value: 0.7
         unit: '1'
         source: 'assumption: frontal winters, steady summers (cf. the Greensboro TMY3 statistics)'
-    cooling:
-      type: liquid-tower
-      liquid_supply_c:
-        base: 32
-        dist: triangular(27, 32, 40)
-        unit: °C
-        source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
-      liquid_delta_t_c:
-        base: 10
-        dist: triangular(7, 10, 14)
-        unit: °C
-        source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
-      chilled_water_supply_c:
-        base: 18
-        dist: triangular(14, 18, 21)
-        unit: °C
-        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
-      chilled_water_delta_t_c:
-        value: 6
-        unit: °C
-        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
-      approach_c:
-        base: 4
-        dist: triangular(3, 4, 6)
-        unit: °C
-        source: cooling-tower design approach 3–6 K to wet bulb (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40 'Cooling Towers')
-      hx_approach_c:
-        base: 2
-        dist: triangular(1, 2, 3)
-        unit: °C
-        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
-      condensing_approach_c:
-        value: 7
-        unit: °C
-        source: 'derived: condenser-water range 5.5 K + condensing approach 1.5 K (AHRI 550/590 rating: 29.4 → 35 °C condenser water)'
-      evaporator_approach_c:
-        value: 2
-        unit: °C
-        source: 'assumption: evaporating 1.5–2.5 K below leaving chilled water (flooded evaporators)'
-      chiller_eta:
-        base: 0.65
-        dist: triangular(0.5, 0.65, 0.75)
-        unit: '1'
-        source: 'derived: water-cooled centrifugal COP 6.28 (0.560 kW/ton, ASHRAE 90.1-2019 Table 6.8.1-3, ≥ 600 t) and 6–7 (open-exam-prep.com, 2026, secondary) at AHRI 550/590 conditions (evaporating ≈ 4.7 °C, condensing ≈ 36.4 °C, Carnot 8.8) is 0.65–0.75 of Carnot; part-load
-          and aux losses push it down'
-      chiller_cop_max:
-        base: 12
-        dist: triangular(9, 12, 15)
-        unit: '1'
-        source: 'assumption: variable-speed centrifugal chillers reach COP 9–12 at low lift (IPLV ≈ 0.35 kW/ton in ASHRAE 90.1-2019 Path B)'
-      heat_rejection_power_fraction:
-        base: 0.02
-        dist: triangular(0.01, 0.02, 0.03)
-        unit: fraction
-        source: 'derived: ASHRAE 90.1-2019 limits (axial tower fans ≥ 40.2 gpm/hp → 1.6 % of heat at 3 gpm/ton; condenser pumps ≈ 19 W/gpm → 1.6 %) give ≈ 3 % as an upper bound; hyperscale plants run below it'
-      air_fan_power_fraction:
-        base: 0.05
-        dist: triangular(0.03, 0.05, 0.08)
-        unit: fraction
-        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
-      liquid_pump_power_fraction:
-        base: 0.015
-        dist: triangular(0.008, 0.015, 0.025)
-        unit: fraction
-        source: 'assumption: CDU secondary + facility-water pumps ≈ 1–2 % of liquid heat at design flow'
-      part_load_exponent:
-        base: 2.5
-        dist: triangular(2, 2.5, 3)
-        unit: '1'
-        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
-      min_speed_fraction:
-        value: 0.3
-        unit: fraction
-        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
-      cycles_of_concentration:
-        base: 5
-        dist: triangular(3, 5, 7)
-        unit: '1'
-        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
-      approach_flow_exponent:
-        base: 0.6
-        dist: triangular(0.5, 0.6, 0.8)
-        unit: '1'
-        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
-      chiller_units:
-        value: 4
-        unit: '1'
-        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
-      tower_liquid_gas_ratio:
-        base: 1.2
-        dist: triangular(0.8, 1.2, 1.5)
-        unit: '1'
-        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
-      supply_air_c:
-        base: 27
-        dist: triangular(24, 27, 29.4)
-        unit: °C
-        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
-      hall_air_delta_t_c:
-        base: 12
-        dist: triangular(10, 12, 15)
-        unit: °C
-        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
-      min_dew_point_c:
-        base: -9
-        dist: triangular(-12, -9, -9)
-        unit: °C
-        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
-      drift_fraction:
-        value: 5.0e-05
-        unit: fraction
-        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
-      tower_range_c:
-        value: 5.5
-        unit: °C
-        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
-      adiabatic_above_c:
-        base: 26
-        dist: triangular(22, 26, 30)
-        unit: °C
-        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
-      adiabatic_effectiveness_fraction:
-        base: 0.8
-        dist: triangular(0.7, 0.8, 0.9)
-        unit: fraction
-        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
-      dry_cooler_air_delta_t_c:
-        value: 10
-        unit: °C
-        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
+    cooling: {design: liquid-tower-chiller}
     power_delivery:
       transformer:
         no_load_fraction:
@@ -2070,7 +1896,7 @@ sites:
 # AWS US West (Oregon), Umatilla/Morrow counties: climate, cooling design and power delivery.
 # Site location is an assumption (AWS does not publish which campuses serve the deal; Amazon and OpenAI announcement, 3 Nov 2025).
 # Climate normals: NOAA NCEI U.S. Climate Normals 1991–2020 and hourly normals, transcribed for Pendleton Eastern Oregon Regional AP (PDT), OR; data review 2026-11-26: each series says in its source whether it was checked (secondary tables citing NOAA) or is unverified.
-# Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The other designs stay available with --set sites.<id>.cooling.type=liquid-dry-cooler|liquid-tower|air-chiller-economizer; when switching, set condensing_approach_c to 7 and evaporator_approach_c to 2 (water-side chillers) and chiller_eta to 0.65 for towers.
+# Cooling type: AWS In-Row Heat Exchanger (IRHX), the design AWS describes for its GB200 racks: a closed liquid loop from the cold plates to in-row liquid-to-air fan-coil units in existing air-cooled halls, "without modifications to the mechanical design", whose hall air is cooled by the site's outside-air economizer with direct evaporative assist and DX trim (AWS, 'AWS Liquid Cooling' video and aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025; datacenter-insider.de, 'AWS entwickelt skalierbaren Wärmetauscher für GPU-Cluster', 2025). The design's values are in models/cooling.yaml (design aws-irhx-outside-air); the other designs stay available with --set sites.<id>.cooling.design=liquid-tower-chiller|air-chiller-economizer, each with its own approaches and chiller efficiency, and --set sites.<id>.cooling.type=liquid-dry-cooler switches the plant model alone.
 # Temperature differences (ranges, approaches, ΔT) are written in °C: a difference of 1 °C = 1 K.
 schema: fleetwatt.site/1
 sites:
@@ -2123,137 +1949,7 @@ sites:
         value: 0.5
         unit: '1'
         source: 'assumption: Greensboro TMY3-derived values ×0.8 for a drier interior climate with winter inversions'
-    cooling:
-      type: irhx-outside-air
-      liquid_supply_c:
-        base: 32
-        dist: triangular(27, 32, 40)
-        unit: °C
-        source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
-      liquid_delta_t_c:
-        base: 10
-        dist: triangular(7, 10, 14)
-        unit: °C
-        source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
-      chilled_water_supply_c:
-        base: 18
-        dist: triangular(14, 18, 21)
-        unit: °C
-        source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
-      chilled_water_delta_t_c:
-        value: 6
-        unit: °C
-        source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
-      approach_c:
-        base: 8
-        dist: triangular(5, 8, 11)
-        unit: °C
-        source: 'assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
-      hx_approach_c:
-        base: 2
-        dist: triangular(1, 2, 3)
-        unit: °C
-        source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
-      condensing_approach_c:
-        base: 15
-        dist: triangular(12, 15, 20)
-        unit: °C
-        source: 'derived: air-cooled condensers of DX and air-cooled chillers condense ≈ 15 K above the entering air at AHRI 550/590 and AHRI 340/360 rating (35 °C ambient, condensing ≈ 50 °C)'
-      evaporator_approach_c:
-        base: 8
-        dist: triangular(6, 8, 12)
-        unit: °C
-        source: 'assumption: a DX air coil evaporates 6–12 K below the air it delivers (coil apparatus dew point plus refrigerant-side approach; ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 23)'
-      chiller_eta:
-        base: 0.5
-        dist: triangular(0.4, 0.5, 0.6)
-        unit: '1'
-        source: 'derived: air-cooled chiller minimum COP 2.96 (10.1 EER, ASHRAE 90.1-2019 Table 6.8.1-3) at AHRI conditions (6.7 °C leaving, 35 °C ambient, condensing ≈ 50 °C) is 0.49 of Carnot'
-      chiller_cop_max:
-        base: 8
-        dist: triangular(6, 8, 10)
-        unit: '1'
-        source: 'assumption: air-cooled variable-speed chillers at low ambient reach part-load COP ≈ 6–8 (IPLV of 90.1-2019 Path B ≈ 16 EER ≈ COP 4.7 at mixed conditions)'
-      heat_rejection_power_fraction:
-        base: 0.03
-        dist: triangular(0.02, 0.03, 0.045)
-        unit: fraction
-        source: 'assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
-      air_fan_power_fraction:
-        base: 0.05
-        dist: triangular(0.03, 0.05, 0.08)
-        unit: fraction
-        source: 'derived: 0.3–0.5 W/cfm of air-handler fan power (LBNL data-centre benchmarking, Greenberg et al. 2006 ACEEE) at 146 cfm per kW (ΔT_air 12 K) = 0.044–0.073 W per W'
-      liquid_pump_power_fraction:
-        base: 0.035
-        dist: triangular(0.02, 0.035, 0.05)
-        unit: fraction
-        source: 'derived: IRHX pumping unit ≈ 1–1.5 % of the liquid heat (CDU-class pumps) plus its fan-coil fans at 0.15–0.25 W/cfm × 146 cfm per kW ≈ 2.2–3.7 % (in-row coils, low static pressure); the fan-coil fans are why the IRHX is charged more than a facility-water CDU'
-      part_load_exponent:
-        base: 2.5
-        dist: triangular(2, 2.5, 3)
-        unit: '1'
-        source: 'assumption: between the ideal affinity law (3) and systems held at a pressure set point (≈ 2); cf. ASHRAE 90.1-2019 Appendix G variable-speed fan curve'
-      min_speed_fraction:
-        value: 0.3
-        unit: fraction
-        source: 'assumption: variable-frequency drives rarely run fans/pumps below 20–30 % speed'
-      cycles_of_concentration:
-        base: 5
-        dist: triangular(3, 5, 7)
-        unit: '1'
-        source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
-      adiabatic_above_c:
-        base: 26
-        dist: triangular(22, 26, 30)
-        unit: °C
-        source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
-      adiabatic_effectiveness_fraction:
-        base: 0.8
-        dist: triangular(0.7, 0.8, 0.9)
-        unit: fraction
-        source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
-      dry_cooler_air_delta_t_c:
-        value: 10
-        unit: °C
-        source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
-      approach_flow_exponent:
-        base: 0.6
-        dist: triangular(0.5, 0.6, 0.8)
-        unit: '1'
-        source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
-      chiller_units:
-        value: 4
-        unit: '1'
-        source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
-      tower_liquid_gas_ratio:
-        base: 1.2
-        dist: triangular(0.8, 1.2, 1.5)
-        unit: '1'
-        source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
-      supply_air_c:
-        base: 27
-        dist: triangular(24, 27, 29.4)
-        unit: °C
-        source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
-      hall_air_delta_t_c:
-        base: 12
-        dist: triangular(10, 12, 15)
-        unit: °C
-        source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
-      min_dew_point_c:
-        base: -9
-        dist: triangular(-12, -9, -9)
-        unit: °C
-        source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
-      drift_fraction:
-        value: 5.0e-05
-        unit: fraction
-        source: 'high-efficiency drift eliminators: 0.0005–0.005 % of circulating water (CTI; US EPA AP-42 §13.4)'
-      tower_range_c:
-        value: 5.5
-        unit: °C
-        source: AHRI 550/590 condenser-water range 29.4 → 35 °C
+    cooling: {design: aws-irhx-outside-air}
     power_delivery:
       transformer:
         no_load_fraction:
@@ -2302,6 +1998,44 @@ sites:
         value: 1.3
         unit: '1'
         source: 'assumption: utility transformers sized for IT + cooling at design (design PUE ≈ 1.3)'
+
+"""#,
+        "workloads.yaml": #"""
+# Named workload profiles: what a cohort's GPUs or servers do, referenced from a scenario as
+# `workload: {profile: <id>}` and overridden there field by field (docs/METHODS.md §1.3).
+# Every value carries its own source; a cohort that writes a field replaces that field whole.
+schema: fleetwatt.workloads/1
+workloads:
+  gb-inference-serving:  # GB200/GB300 racks serving interactive inference (ChatGPT-style), with some fine-tuning
+    training_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference-serving site (ChatGPT), ~20% of GPUs train or fine-tune"}
+    training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
+    inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
+    inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
+    inference_peak_hour_utc: 18
+  gb-training-campus:  # GB200/GB300 racks on a training campus, with some evaluation and serving
+    training_fraction: {value: 0.8, unit: "fraction", source: "assumption: training campus, ~80% of GPUs train next-generation models"}
+    training_board_power_fraction: {base: 0.75, dist: "triangular(0.6, 0.75, 0.9)", unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
+    inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
+    inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
+    inference_peak_hour_utc: 18
+  cpu-agentic-data:  # CPU-only servers for agentic tools and data pipelines (measured-style server curves)
+    training_fraction: {value: 0.0, unit: "fraction", source: "CPU servers: no training share; the inference fields describe service utilization"}
+    training_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+    training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+    training_intensity_fraction: {value: 1.0, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+    inference_utilization_fraction: {base: 0.4, dist: "triangular(0.2, 0.4, 0.6)", unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer, 3rd ed.)"}
+    inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
+    inference_intensity_fraction: {value: 1.0, unit: "fraction", source: "the CPU server curve is already the measured-style wall power of the workload"}
+    inference_diurnal_amplitude_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+    inference_peak_hour_utc: 18
+  hopper-inference-serving:  # air-cooled Hopper GPUs (H200, H100 PCIe) serving inference only
+    training_fraction: {value: 0.0, unit: "fraction", source: "inference-only fleet"}
+    training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+    training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
+    training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+    inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations); those runs serve at saturation, a production day dips with demand, hence the wide range; under continuous batching utilization.gpu sits near 1, so board power is the measurable operating point"}
+    inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+    inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
 
 """#,
     ]

@@ -20,12 +20,13 @@ final class ScenarioResolver {
         ("hardware", "fleetwatt.hardware/1"), ("sites", "fleetwatt.site/1"), ("grids", "fleetwatt.grid/1"),
     ]
 
-    func resolve(_ scenario: RawNode) -> RawNode {
-        checkSchema(scenario, "fleetwatt.scenario/1")
-        guard scenario.isMapping else {
-            log.add(scenario.location, "", "expected a mapping at the top of the scenario, got \(scenario.what)")
-            return scenario
+    func resolve(_ written: RawNode) -> RawNode {
+        checkSchema(written, "fleetwatt.scenario/1")
+        guard written.isMapping else {
+            log.add(written.location, "", "expected a mapping at the top of the scenario, got \(written.what)")
+            return written
         }
+        let scenario = expandingWorkloadProfiles(written)
         var references: [String: [(id: String, node: RawNode, path: String)]] = [:]
         for entry in scenario["fleet"]?["cohorts"]?.entries ?? [] where !ModelsSource.isPlainID(entry.key) {
             log.add(entry.keyLocation, "fleet.cohorts.\(entry.key)", "a cohort id must be a plain name, \(ScenarioResolver.plainRule), got '\(entry.key)'")
@@ -46,6 +47,7 @@ final class ScenarioResolver {
                 }
             }
             resolved[key] = pull(key, references[key] ?? [], own: scenario[key])
+            if key == "sites" { resolved[key] = resolved[key]?.map(expandingCoolingDesign) }
         }
         var out: [RawNode.RawEntry] = []
         var placed = Set<String>()
@@ -147,7 +149,7 @@ final class ScenarioResolver {
     }
 
     /// A data file read and checked, nil (with the errors logged) when absent or unreadable.
-    private func file(_ relativePath: String, schema: String) -> RawNode? {
+    func file(_ relativePath: String, schema: String) -> RawNode? {
         if let cached = cache[relativePath] { return cached }
         var node: RawNode?
         if let text = models.text(relativePath) {

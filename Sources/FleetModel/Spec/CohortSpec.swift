@@ -119,13 +119,15 @@ public struct WorkloadSpec: Codable, Sendable, Hashable {
     public var trainingBoardPowerFraction: Double?
     /// Daily mean board power of an inference GPU as a fraction of TDP (telemetry route), nil: utilization route.
     public var inferenceBoardPowerFraction: Double?
+    /// The named profile of models/workloads.yaml these values start from, nil: written in full.
+    public var profile: String?
 
     public init(trainingFraction: Double, trainingUtilizationFraction: Double,
                 trainingConcentration: Double, trainingIntensityFraction: Double,
                 inferenceUtilizationFraction: Double, inferenceConcentration: Double,
                 inferenceIntensityFraction: Double, inferenceDiurnalAmplitudeFraction: Double,
                 inferencePeakHourUTC: Int, trainingBoardPowerFraction: Double? = nil,
-                inferenceBoardPowerFraction: Double? = nil) {
+                inferenceBoardPowerFraction: Double? = nil, profile: String? = nil) {
         self.trainingFraction = trainingFraction
         self.trainingUtilizationFraction = trainingUtilizationFraction
         self.trainingConcentration = trainingConcentration
@@ -137,6 +139,7 @@ public struct WorkloadSpec: Codable, Sendable, Hashable {
         self.inferencePeakHourUTC = inferencePeakHourUTC
         self.trainingBoardPowerFraction = trainingBoardPowerFraction
         self.inferenceBoardPowerFraction = inferenceBoardPowerFraction
+        self.profile = profile
     }
 
     /// Reads either route per part: with `*_board_power_fraction` given, that part's
@@ -158,6 +161,7 @@ public struct WorkloadSpec: Codable, Sendable, Hashable {
         inferenceIntensityFraction = try read(.inferenceIntensityFraction, optional: i)
         inferenceDiurnalAmplitudeFraction = try c.decode(Double.self, forKey: .inferenceDiurnalAmplitudeFraction)
         inferencePeakHourUTC = try c.decode(Int.self, forKey: .inferencePeakHourUTC)
+        profile = try c.decodeIfPresent(String.self, forKey: .profile)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -172,5 +176,6 @@ public struct WorkloadSpec: Codable, Sendable, Hashable {
         case inferencePeakHourUTC = "inference_peak_hour_utc"
         case trainingBoardPowerFraction = "training_board_power_fraction"
         case inferenceBoardPowerFraction = "inference_board_power_fraction"
+        case profile
     }
 }

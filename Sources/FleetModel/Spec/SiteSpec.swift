@@ -91,6 +91,8 @@ public struct ClimateSpec: Codable, Sendable, Hashable {
 public struct CoolingSpec: Codable, Sendable, Hashable {
     /// "irhx-outside-air", "liquid-tower", "liquid-dry-cooler", "air-chiller-economizer" or "fixed-pue".
     public var type: CoolingType
+    /// The named design of models/cooling.yaml these values start from, nil: written in full.
+    public var design: String?
     /// fixed-pue: the constant PUE.
     public var pue: Double?
     /// fixed-pue: on-site water per kWh of IT energy, L/kWh (The Green Grid WUE).
@@ -157,7 +159,7 @@ public struct CoolingSpec: Codable, Sendable, Hashable {
     public init(type: CoolingType) { self.type = type }
 
     enum CodingKeys: String, CodingKey {
-        case type, pue
+        case type, design, pue
         case wueLPerKwh = "wue_l_per_kwh"
         case liquidSupplyC = "liquid_supply_c"
         case liquidDeltaTC = "liquid_delta_t_c"
