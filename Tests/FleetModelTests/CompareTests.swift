@@ -149,6 +149,9 @@ struct CompareTests {
                 && hardware.contains("gb200"), "\(hardware)")
         let cooling = message("sites.us-tx.cooling.type=liquid-tower,wet")
         #expect(cooling.contains("sites.us-tx.cooling.type") && cooling.contains("liquid-dry-cooler"), "\(cooling)")
+        let design = message("sites.us-tx.cooling.design=liquid-tower-chiller,dry")
+        #expect(design.contains("sites.us-tx.cooling.design") && design.contains("choices: ")
+                && design.contains("aws-irhx-outside-air"), "\(design)")
         let numeric = message("sites.us-tx.cooling.approach_c=3,warm")
         #expect(numeric.contains("approach_c") && numeric.contains("expected a number"), "\(numeric)")
     }

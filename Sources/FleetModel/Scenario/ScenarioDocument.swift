@@ -263,8 +263,8 @@ public struct ScenarioDocument: Sendable {
         })
     }
 
-    /// The ids a reference at `path` may name (hardware, site or grid: the models' and the
-    /// scenario's own), nil when the path is not a reference.
+    /// The ids a reference at `path` may name (hardware, site, grid: the models' and the
+    /// scenario's own; a cooling design or workload profile), nil when the path is not a reference.
     func idChoices(at path: String) -> [String]? {
         let field = path.split(separator: ".").last.map(String.init) ?? path
         let section: String
@@ -272,6 +272,8 @@ public struct ScenarioDocument: Sendable {
         case "hardware", "refresh_to": section = "hardware"
         case "site": section = "sites"
         case "grid": section = "grids"
+        case "design": return namedIDs(.coolingDesigns)
+        case "profile": return namedIDs(.workloadProfiles)
         default: return nil
         }
         let catalog = try? Catalog(models: models)
@@ -282,6 +284,12 @@ public struct ScenarioDocument: Sendable {
         }
         let own = root[section]?.entries.map(\.key) ?? []
         return Array(Set(known.map(\.id) + own)).sorted()
+    }
+
+    /// The ids of the named blocks (cooling designs, workload profiles) in the models.
+    private func namedIDs(_ named: NamedDefaults) -> [String]? {
+        guard let text = models.text(named.file), let file = try? YAMLReader.read(text, file: named.file) else { return nil }
+        return file[named.section]?.entries.map(\.key).sorted()
     }
 
     /// What a dotted path names.
