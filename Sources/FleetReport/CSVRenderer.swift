@@ -59,12 +59,23 @@ public enum CSVRenderer {
         return document(rows)
     }
 
-    /// A sweep as CSV: the varied paths, then `METRIC.STAT` columns.
+    /// A sweep value for a machine: a number in full precision, text as it is.
+    static func machineText(_ v: SweepValue) -> String {
+        v.number.map(NumberFormat.machine) ?? v.description
+    }
+
+    /// A sweep value for a person: a number rounded to 4 significant digits, text as it is.
+    static func humanText(_ v: SweepValue) -> String {
+        v.number.map { NumberFormat.human($0) } ?? v.description
+    }
+
+    /// A sweep as CSV: the varied paths, then `METRIC.STAT` columns (base, and mean, sd,
+    /// p05, p50 and p95 when the points were sampled).
     public static func sweep(_ sweep: Sweep, sampled: Bool) -> String {
         let stats = statistics(sampled: sampled)
         var rows = [sweep.parameters + sweep.metrics.flatMap { m in stats.map { "\(m.rawValue).\($0)" } }]
         for r in sweep.rows {
-            rows.append(sweep.parameters.map { r.point[$0].map(NumberFormat.machine) ?? "" }
+            rows.append(sweep.parameters.map { r.point[$0].map(machineText) ?? "" }
                         + sweep.metrics.flatMap { m in stats.map { value(r.totals[m], $0) } })
         }
         return document(rows)

@@ -4,7 +4,7 @@ public enum ResultSchema {
     /// Which command's output a schema describes. Sweep and sensitivity results
     /// are `fleetwatt.result/1` documents with `sweep` or `sensitivity`.
     public enum Kind: String, CaseIterable, Sendable {
-        case result, estimate, power, params, catalog
+        case result, estimate, power, params, catalog, compare
     }
 
     /// The schema text of `kind`, byte for byte the file at `repositoryPath(of:)`.
@@ -15,6 +15,7 @@ public enum ResultSchema {
         case .power: powerText
         case .params: paramsText
         case .catalog: catalogText
+        case .compare: compareText
         }
     }
 

@@ -110,7 +110,7 @@ public enum TableRenderer {
         let headers = sweep.parameters.map { String($0.split(separator: ".").suffix(2).joined(separator: ".")) }
             + sweep.metrics.map { m in "\(m.shortLabel) (\(unit(m, sweep).label))\(sampled ? " P50" : "")" }
         let rows = sweep.rows.map { row -> [String] in
-            sweep.parameters.map { NumberFormat.human(row.point[$0] ?? .nan) }
+            sweep.parameters.map { row.point[$0].map(CSVRenderer.humanText) ?? "" }
                 + sweep.metrics.map { m in
                     guard let s = row.totals[m] else { return "" }
                     return cell(sampled ? (s.p50 ?? s.base) : s.base, unit(m, sweep).factor)

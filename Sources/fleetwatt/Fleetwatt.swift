@@ -21,7 +21,7 @@ struct Fleetwatt: ParsableCommand {
         """,
         version: FleetModelInfo.toolVersion,
         subcommands: [
-            Run.self, Report.self, Sweep.self, Sensitivity.self, Estimate.self,
+            Run.self, Report.self, Sweep.self, Sensitivity.self, Compare.self, Estimate.self,
             Power.self, Params.self, Catalog.self, Validate.self, Schema.self,
             ExportNotebook.self, Bench.self,
         ]

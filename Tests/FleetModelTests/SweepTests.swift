@@ -20,11 +20,11 @@ struct SweepTests {
         #expect(binary != -0.02)
         let s = try SweepSpec.parse(["grids.srvc.carbon_intensity.annual_change=-0.08:0:5"])
         #expect(s.axes[0].values == [-0.08, -0.06, -0.04, -0.02, 0])
-        #expect(s.axes[0].values.map { "\($0)" } == ["-0.08", "-0.06", "-0.04", "-0.02", "0.0"])
+        #expect(s.axes[0].values.map { "\($0)" } == ["-0.08", "-0.06", "-0.04", "-0.02", "0"])
         // 0.1 steps: 0.1 · 3 is 0.30000000000000004 in binary.
         #expect(try SweepSpec.parse(["a.b=0:0.5:6"]).axes[0].values == [0, 0.1, 0.2, 0.3, 0.4, 0.5])
         // Thirds cannot be exact: the nearest Double of 1/3.
-        #expect(try SweepSpec.parse(["a.b=0:1:4"]).axes[0].values == [0, 1.0 / 3.0, 2.0 / 3.0, 1])
+        #expect(try SweepSpec.parse(["a.b=0:1:4"]).axes[0].values == [0, .number(1.0 / 3.0), .number(2.0 / 3.0), 1])
         // Beyond Decimal's range the spacing is binary, still ending at STOP.
         #expect(try SweepSpec.parse(["a.b=0:1e300:3"]).axes[0].values == [0, 5e299, 1e300])
     }
@@ -49,7 +49,7 @@ struct SweepTests {
     @Test func runProducesOneRowPerPointInGridOrder() throws {
         let s = try SweepSpec.parse(["x=1:3:3", "y=10,20"])
         let sweep = try s.run(metrics: [.itEnergy], threads: 2) { p in
-            [.itEnergy: Stats(base: p["x"]! * p["y"]!), .pue: Stats(base: 1.2)]
+            [.itEnergy: Stats(base: p["x"]!.number! * p["y"]!.number!), .pue: Stats(base: 1.2)]
         }
         #expect(sweep.parameters == ["x", "y"] && sweep.metrics == [.itEnergy])
         #expect(sweep.rows.map { $0.totals[.itEnergy]!.base } == [10, 20, 20, 40, 30, 60])
@@ -62,7 +62,7 @@ struct SweepTests {
         struct Boom: Error {}
         #expect {
             try s.run(metrics: [.pue]) { p in if p["x"] == 2 { throw Boom() }; return [.pue: Stats(base: 1)] }
-        } throws: { "\($0)".contains("x=2.0") }
+        } throws: { "\($0)".contains("x=2") && !"\($0)".contains("x=2.0") }
     }
 
     @Test(arguments: [

@@ -193,7 +193,7 @@ enum Fixtures {
         let carbon = monthlyBase().fleet.map { $0[.carbonLocation]! }.reduce(0, +)
         let rows = [150_000.0, 250_000, 400_000].map { n -> Sweep.Row in
             let f = (n + 150_000 + 40_000 * 0.34) / (250_000 + 150_000 + 40_000 * 0.34)
-            return Sweep.Row(point: ["fleet.cohorts.gb200.count": n],
+            return Sweep.Row(point: ["fleet.cohorts.gb200.count": .number(n)],
                              totals: [.facilityEnergy: Stats(base: total * f), .carbonLocation: Stats(base: carbon * f)])
         }
         return Sweep(parameters: ["fleet.cohorts.gb200.count"], metrics: [.facilityEnergy, .carbonLocation], rows: rows)
@@ -253,5 +253,28 @@ enum Fixtures {
             breakdown: breakdown, histograms: histograms,
             diagnostics: .init(quadratureVsTimestepRelDiff: 2.3e-4, mcStandardError: se,
                                warnings: ["grid rfcw carbon intensity extrapolated beyond 2030 (last data year)"]))
+    }
+
+    /// A comparison of the result with a variant 10 % larger: each variant's totals from the
+    /// result's, the difference 0.1 × the baseline with common random numbers (a tenth of the
+    /// spread independent sampling would give).
+    static func comparison(sampled: Bool = true) -> Comparison {
+        let r = result(sampled: sampled, sensitivity: nil)
+        let metrics: [Metric] = [.facilityEnergy, .carbonLocation, .waterOnsite, .electricityCost, .pue]
+        func scaled(_ s: Stats, _ f: Double) -> Stats {
+            Stats(base: s.base * f, mean: s.mean.map { $0 * f }, sd: s.sd.map { $0 * abs(f) },
+                  p05: s.p05.map { $0 * f }, p50: s.p50.map { $0 * f }, p95: s.p95.map { $0 * f })
+        }
+        let a = metrics.reduce(into: [Metric: Stats]()) { $0[$1] = r.totals[$1]! }
+        let b = a.mapValues { scaled($0, 1.1) }
+        let d = a.mapValues { scaled($0, 0.1) }
+        let independent = sampled ? a.mapValues { ($0.sd! * $0.sd! * (1 + 1.21)).squareRoot() } : [:]
+        return Comparison(
+            run: r.run, metrics: metrics,
+            variants: [.init(name: "openai-aws-2025", scenario: r.scenario, changes: [], uncertainInputs: 12, totals: a),
+                       .init(name: "bigger", scenario: r.scenario, changes: ["fleet.cohorts.gb200.count=275000"],
+                             uncertainInputs: 12, totals: b)],
+            differences: [.init(variant: "bigger", baseline: "openai-aws-2025", totals: d, sdIfIndependent: independent)],
+            sharedInputs: ["fleet.cohorts.gb200.count"], diagnostics: .init())
     }
 }

@@ -63,6 +63,8 @@ struct ResultSchemaTests {
             (.result, "sensitivity-tornado.json", try ResultJSON.data(Fixtures.result(sensitivity: "tornado"))),
             (.result, "sensitivity-sobol.json", try ResultJSON.data(Fixtures.result(sensitivity: "sobol"))),
             (.result, "sweep.json", try ResultJSON.data(Fixtures.result(sampled: false, sensitivity: nil, sweep: true))),
+            (.compare, "compare.json", try ResultJSON.encode(Fixtures.comparison())),
+            (.compare, "compare-deterministic.json", try ResultJSON.encode(Fixtures.comparison(sampled: false))),
             (.estimate, "estimate.json", try ResultJSON.encode(Estimate.run(
                 EstimateInput(gpu: "h100-sxm", gpuHours: 2_000_000), hardware: hardware("h100-sxm")))),
             (.estimate, "estimate-given-power.json", try ResultJSON.encode(Estimate.run(

@@ -6,7 +6,7 @@ import FleetTestSupport
 /// suggestions for abbreviated ids, the output format taken from the file name.
 @Suite("The CLI as a newcomer meets it")
 struct NewcomerTests {
-    static let commands = ["run", "report", "sweep", "sensitivity", "estimate", "power", "params",
+    static let commands = ["run", "report", "sweep", "sensitivity", "compare", "estimate", "power", "params",
                            "catalog", "validate", "schema", "export-notebook", "bench"]
 
     /// The entries of a help text's OPTIONS section: each starts at a line "  -…" and runs

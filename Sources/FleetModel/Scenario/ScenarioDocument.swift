@@ -231,6 +231,67 @@ public struct ScenarioDocument: Sendable {
         if let problem = checks.problem(x) { throw Self.flagError(path, at: Self.varyLocation, problem) }
     }
 
+    /// True when `path` holds text (a string, id, date or integer setting), false when it is a
+    /// numeric input; errors name `--vary` (unknown path, a series, a group).
+    public func holdsText(at path: String) throws -> Bool {
+        switch try target(path, flag: Self.varyLocation) {
+        case .numeric: return false
+        case .scalar: return true
+        case .series: throw Self.flagError(path, at: Self.varyLocation, "'\(path)' is a series; vary one element, such as '\(path).0'")
+        case .group: throw Self.flagError(path, at: Self.varyLocation, "'\(path)' holds several values; name one value in it")
+        }
+    }
+
+    /// Checks a text value a sweep will give `path` by applying it as `--set` does and checking
+    /// the scenario as `run` does, so an unknown type or id is refused before anything is
+    /// evaluated. Errors name `--vary` and the path, with the valid choices of an id path.
+    public func checkSweepText(_ text: String, at path: String) throws {
+        var changed = self
+        var errors: [ScenarioError] = []
+        do {
+            try changed.set(path, to: text)
+            errors = changed.fleetIssues()
+        } catch let e as ScenarioErrors {
+            errors = e.errors
+        }
+        guard !errors.isEmpty else { return }
+        let choices = idChoices(at: path).map { "; choices: " + $0.joined(separator: ", ") } ?? ""
+        throw ScenarioErrors(errors.map { e in
+            let flagged = e.file == ScenarioAssignment.location.file
+            return ScenarioError(flagged ? Self.varyLocation : e.location, path: e.path,
+                                 e.message + (e.path == path ? choices : ""))
+        })
+    }
+
+    /// The ids a reference at `path` may name (hardware, site, grid: the models' and the
+    /// scenario's own; a cooling design or workload profile), nil when the path is not a reference.
+    func idChoices(at path: String) -> [String]? {
+        let field = path.split(separator: ".").last.map(String.init) ?? path
+        let section: String
+        switch field {
+        case "hardware", "refresh_to": section = "hardware"
+        case "site": section = "sites"
+        case "grid": section = "grids"
+        case "design": return namedIDs(.coolingDesigns)
+        case "profile": return namedIDs(.workloadProfiles)
+        default: return nil
+        }
+        let catalog = try? Catalog(models: models)
+        let known: [Catalog.Entry] = switch section {
+        case "hardware": catalog?.hardware ?? []
+        case "sites": catalog?.sites ?? []
+        default: catalog?.grids ?? []
+        }
+        let own = root[section]?.entries.map(\.key) ?? []
+        return Array(Set(known.map(\.id) + own)).sorted()
+    }
+
+    /// The ids of the named blocks (cooling designs, workload profiles) in the models.
+    private func namedIDs(_ named: NamedDefaults) -> [String]? {
+        guard let text = models.text(named.file), let file = try? YAMLReader.read(text, file: named.file) else { return nil }
+        return file[named.section]?.entries.map(\.key).sorted()
+    }
+
     /// What a dotted path names.
     private enum Target {
         /// A parameter leaf or a series element: its unit and the field (key) it belongs to.

@@ -197,7 +197,7 @@ extension ResultSchema {
             "required": ["point", "totals"],
             "additionalProperties": false,
             "properties": {
-              "point": {"type": "object", "additionalProperties": {"type": "number"}},
+              "point": {"type": "object", "description": "The value of each varied path: a number, or text for a path that holds a string or id (a cooling type, a hardware id).", "additionalProperties": {"type": ["number", "string"]}},
               "totals": {"$ref": "#/$defs/metricStats"}
             }
           }
@@ -520,6 +520,377 @@ extension ResultSchema {
           "additionalProperties": {"type": "number"}
         },
         "source": {"type": "string"}
+      }
+    }
+  }
+}
+
+"""##
+
+    /// `fleetwatt compare --format json` (docs/schemas/compare.schema.json).
+    public static let compareText = ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:fleetwatt:schema:compare/1",
+  "title": "fleetwatt.compare/1",
+  "description": "Output of `fleetwatt compare --format json` (and compare.json of `compare --report`): two or more scenario variants evaluated at the same Monte Carlo samples with common random numbers (every uncertain input the variants share, matched by path, takes the same sampled value in each). Each variant's whole-term statistics, and each difference variant − baseline (the first variant) taken sample by sample: its p05/p50/p95 are quantiles of the per-sample differences, not differences of quantiles. Keys are sorted; units are in the metric names.",
+  "type": "object",
+  "required": [
+    "baseline",
+    "diagnostics",
+    "differences",
+    "metrics",
+    "run",
+    "schema_version",
+    "shared_inputs",
+    "tool",
+    "variants"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "schema_version": {
+      "const": "fleetwatt.compare/1"
+    },
+    "tool": {
+      "$ref": "#/$defs/tool"
+    },
+    "run": {
+      "$ref": "#/$defs/run"
+    },
+    "metrics": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/metric"
+      },
+      "minItems": 1,
+      "description": "The metrics compared, in the order asked for."
+    },
+    "baseline": {
+      "type": "string",
+      "minLength": 1,
+      "description": "Name of the variant every difference is taken from (the first)."
+    },
+    "variants": {
+      "type": "array",
+      "minItems": 2,
+      "items": {
+        "$ref": "#/$defs/variant"
+      }
+    },
+    "differences": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/$defs/difference"
+      },
+      "description": "One per variant after the first."
+    },
+    "shared_inputs": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Paths of the uncertain inputs every variant has."
+    },
+    "diagnostics": {
+      "type": "object",
+      "required": [
+        "failed_samples",
+        "warnings"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "failed_samples": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Samples left out of every variant because one variant failed there (the differences stay paired)."
+        },
+        "warnings": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  },
+  "$defs": {
+    "variant": {
+      "type": "object",
+      "required": [
+        "changes",
+        "name",
+        "scenario",
+        "totals",
+        "uncertain_inputs"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The name given with --variant NAME:…, or the scenario's id."
+        },
+        "scenario": {
+          "$ref": "#/$defs/scenario"
+        },
+        "changes": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[^=]+=.*$"
+          },
+          "description": "What the variant changes in its scenario, as PATH=VALUE (empty for a scenario as given)."
+        },
+        "uncertain_inputs": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "totals": {
+          "$ref": "#/$defs/metricStats"
+        }
+      }
+    },
+    "difference": {
+      "type": "object",
+      "required": [
+        "baseline",
+        "name",
+        "sd_if_independent",
+        "totals",
+        "variant"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "name": {
+          "type": "string",
+          "description": "\"VARIANT − BASELINE\"."
+        },
+        "variant": {
+          "type": "string"
+        },
+        "baseline": {
+          "type": "string"
+        },
+        "totals": {
+          "allOf": [
+            {
+              "$ref": "#/$defs/metricStats"
+            }
+          ],
+          "description": "Statistics of variant − baseline per sample; base is the difference of the base cases."
+        },
+        "sd_if_independent": {
+          "type": "object",
+          "propertyNames": {
+            "$ref": "#/$defs/metric"
+          },
+          "additionalProperties": {
+            "type": "number",
+            "minimum": 0
+          },
+          "description": "√(sd_variant² + sd_baseline²): the standard deviation the difference would have with independent sampling (empty when not sampled)."
+        }
+      }
+    },
+    "metric": {
+      "description": "A headline metric; the unit is in the name (pue and cost_share_of_contract are dimensionless, gpus_installed_peak is a count, gpu_hours counts serving GPU-hours delivered, contract_usd_per_gpu_hour is the contract value spread evenly over the term's hours divided by the GPU-hours delivered in the period). water_onsite_m3 is on-site withdrawal (make-up incl. blowdown), water_onsite_consumption_m3 the part evaporated or drifted, water_stress_weighted_m3 that consumption × WRI Aqueduct baseline water stress; carbon_location_tco2e and carbon_market_tco2e are the operator's Scope 2 and the customer's Scope 3 category 1, carbon_marginal_tco2e the long-run marginal (consequential) emissions; demand_charges_usd and ppa_settlement_usd are parts of electricity_cost_usd (the settlement may be negative); wue_l_per_kwh = water_onsite_m3 / it_energy_mwh; cfe_matched_mwh is the contracted carbon-free energy counted at zero in the market-based figure (annual matching: the contracted share of consumption; hourly matching: what the shaped supply covers hour by hour), cfe_share = cfe_matched_mwh / facility_energy_mwh, cfe_hours_matched_share = cfe_matched_site_hours / load_site_hours (0 without hourly matching).",
+      "enum": [
+        "it_energy_mwh",
+        "facility_energy_mwh",
+        "cooling_energy_mwh",
+        "power_delivery_loss_mwh",
+        "peak_facility_mw",
+        "avg_facility_mw",
+        "pue",
+        "water_onsite_m3",
+        "water_offsite_m3",
+        "carbon_location_tco2e",
+        "carbon_market_tco2e",
+        "carbon_embodied_tco2e",
+        "electricity_cost_usd",
+        "cost_share_of_contract",
+        "gpus_installed_peak",
+        "auxiliary_energy_mwh",
+        "water_onsite_consumption_m3",
+        "water_stress_weighted_m3",
+        "carbon_marginal_tco2e",
+        "demand_charges_usd",
+        "ppa_settlement_usd",
+        "wue_l_per_kwh",
+        "cfe_matched_mwh",
+        "cfe_share",
+        "cfe_matched_site_hours",
+        "load_site_hours",
+        "cfe_hours_matched_share",
+        "gpu_hours",
+        "contract_usd_per_gpu_hour"
+      ]
+    },
+    "stats": {
+      "description": "STATS: the deterministic value and, when sampled, the distribution of the sampled values.",
+      "type": "object",
+      "required": [
+        "base"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "base": {
+          "type": "number",
+          "description": "Every input at its base value."
+        },
+        "mean": {
+          "type": "number"
+        },
+        "sd": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Sample standard deviation."
+        },
+        "p05": {
+          "type": "number"
+        },
+        "p50": {
+          "type": "number"
+        },
+        "p95": {
+          "type": "number"
+        }
+      },
+      "dependentRequired": {
+        "mean": [
+          "sd",
+          "p05",
+          "p50",
+          "p95"
+        ],
+        "sd": [
+          "mean",
+          "p05",
+          "p50",
+          "p95"
+        ],
+        "p05": [
+          "mean",
+          "sd",
+          "p50",
+          "p95"
+        ],
+        "p50": [
+          "mean",
+          "sd",
+          "p05",
+          "p95"
+        ],
+        "p95": [
+          "mean",
+          "sd",
+          "p05",
+          "p50"
+        ]
+      }
+    },
+    "metricStats": {
+      "type": "object",
+      "propertyNames": {
+        "$ref": "#/$defs/metric"
+      },
+      "additionalProperties": {
+        "$ref": "#/$defs/stats"
+      }
+    },
+    "tool": {
+      "type": "object",
+      "required": [
+        "name",
+        "version"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "name": {
+          "const": "fleetwatt"
+        },
+        "version": {
+          "type": "string",
+          "minLength": 1
+        }
+      }
+    },
+    "scenario": {
+      "type": "object",
+      "required": [
+        "id",
+        "sha256",
+        "source",
+        "title"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1
+        },
+        "title": {
+          "type": "string"
+        },
+        "source": {
+          "type": "string",
+          "description": "The file read, or embedded:<name> for the built-in default."
+        },
+        "sha256": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{64}$",
+          "description": "SHA-256 of the scenario file's bytes, hex."
+        },
+        "options": {
+          "type": "object",
+          "description": "The scenario's switchable options (options.<name>.enabled, settable with --set) and whether each was on in this run.",
+          "additionalProperties": {
+            "type": "boolean"
+          }
+        }
+      }
+    },
+    "run": {
+      "type": "object",
+      "required": [
+        "overrides",
+        "sampler",
+        "samples",
+        "seed",
+        "threads"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "samples": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "0 = deterministic, every input at its base value."
+        },
+        "seed": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 18446744073709551615
+        },
+        "sampler": {
+          "enum": [
+            "random",
+            "sobol",
+            "lhs"
+          ]
+        },
+        "threads": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "overrides": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[^=]+=.*$"
+          },
+          "description": "Every --set applied, in order, as PATH=VALUE."
+        }
       }
     }
   }

@@ -8,7 +8,8 @@ struct Sweep: ParsableCommand {
         abstract: "Evaluate a grid of scenario variants, one row per grid point.",
         discussion: """
         Each --vary is PATH=START:STOP:COUNT (COUNT evenly spaced values from START to STOP) or \
-        PATH=V1,V2,…; repeat --vary for a grid (every combination, the last --vary varying \
+        PATH=V1,V2,… (numbers, or text for a path that holds text: a cooling type, a hardware, \
+        site or grid id, every value checked before anything runs); repeat --vary for a grid (every combination, the last --vary varying \
         fastest). A varied path is fixed at each value, as --set would. Each point is \
         deterministic (the default) or, with --samples N, a full Monte Carlo run of N samples. \
         A sweep may ask for at most 1,000,000 evaluations (points × samples, as many as the \
@@ -17,6 +18,7 @@ struct Sweep: ParsableCommand {
         Examples:
           fleetwatt sweep --vary fleet.cohorts.gb200-use1.count=50000:150000:5
           fleetwatt sweep --vary sites.us-east-1.cooling.approach_c=3,5,7 --out s.csv
+          fleetwatt sweep h100-training-100k --vary sites.us-tx.grid=erct,aznm
         """)
 
     @OptionGroup var scenario: ScenarioOptions

@@ -12,3 +12,19 @@ extension SamplingOptions {
         return (document, result)
     }
 }
+
+extension SamplingOptions {
+    /// Opens each scenario with the shared `--set` values, applies each `--variant` to the
+    /// first and checks them all, then evaluates them with common random numbers: the glue
+    /// of `compare`, in one place.
+    func compare(scenarios: [String], sets: [String], variants: [String], metrics: [Metric],
+                 progress: ProgressMode, quiet: Bool) throws -> Comparison {
+        let specs = try variants.map(VariantSpec.parse)
+        let documents = try (scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) })
+            .map { try ScenarioDocument.open(path: $0, sets: sets) }
+        let chosen = try ScenarioVariant.variants(scenarios: documents, specs: specs)
+        return try ProgressBar.run(progress, quiet: quiet, label: "compare") { tick in
+            try FleetUncertainty.compare(variants: chosen, metrics: metrics, options: options(overrides: sets), progress: tick)
+        }
+    }
+}

@@ -64,7 +64,7 @@ public enum FleetUncertainty {
         let inner = options
         return try spec.run(metrics: metrics, threads: pointThreads) { point in
             var doc = document
-            for path in spec.parameters { try doc.set(path, to: "\(point[path]!)") }
+            for path in spec.parameters { try doc.set(path, to: point[path]!.description) }
             if inner.samples == 0 {
                 let model = try FleetSampleModel(document: doc, baseDirectory: inner.baseDirectory ?? doc.baseDirectory)
                 let base = try MonteCarloRunner.evaluateBase(model: model, inputs: try InputSpace.located(doc))

@@ -9,14 +9,15 @@ import Foundation
 ///   (START > STOP sweeps downwards; the last value is STOP exactly). COUNT = 1 needs
 ///   START = STOP; COUNT > 1 needs START ≠ STOP.
 /// - `PATH=V1,V2,…`: the listed values in the given order, no value twice (a single value
-///   is a one-point axis).
+///   is a one-point axis). A value that is not a number is text, for a path that holds a
+///   string, id or date (`sites.us-tx.cooling.type=liquid-tower,liquid-dry-cooler`).
 /// Numbers must be finite; a path may appear in one flag only; a grid has at most
 /// `maximumPoints` points.
 public struct SweepSpec: Sendable, Hashable {
     public struct Axis: Sendable, Hashable {
         public var path: String
-        public var values: [Double]
-        public init(path: String, values: [Double]) { self.path = path; self.values = values }
+        public var values: [SweepValue]
+        public init(path: String, values: [SweepValue]) { self.path = path; self.values = values }
     }
 
     public var axes: [Axis]
@@ -92,18 +93,20 @@ public struct SweepSpec: Sendable, Hashable {
                 guard start == stop else {
                     throw .invalidSweep("--vary \(flag): COUNT 1 with START ≠ STOP; use PATH=VALUE for one point")
                 }
-                return Axis(path: path, values: [start])
+                return Axis(path: path, values: [.number(start)])
             }
             guard start != stop else {
                 throw .invalidSweep("--vary \(flag): START = STOP gives \(count) identical points")
             }
             return Axis(path: path, values: evenlySpaced(parts[0].trimmingWhitespace, parts[1].trimmingWhitespace,
-                                                         start: start, stop: stop, count: count))
+                                                         start: start, stop: stop, count: count).map(SweepValue.number))
         }
 
-        var values: [Double] = []
+        var values: [SweepValue] = []
         for part in spec.split(separator: ",", omittingEmptySubsequences: false) {
-            let v = try number(part, "value")
+            let written = part.trimmingWhitespace
+            // A number reads as one (and must be finite); anything else is text for a string or id path.
+            let v: SweepValue = written.isEmpty || Double(written) != nil ? .number(try number(part, "value")) : .text(written)
             guard !values.contains(v) else { throw .invalidSweep("--vary \(flag): value \(part) is listed twice") }
             values.append(v)
         }
@@ -132,18 +135,32 @@ public struct SweepSpec: Sendable, Hashable {
     public var parameters: [String] { axes.map(\.path) }
 
     /// Checks every path and every value of the grid against the scenario, as `--set` would
-    /// check them, so a bad grid is refused before anything is evaluated.
+    /// check them, so a bad grid is refused before anything is evaluated: a number for a
+    /// numeric input, and for a path that holds text (a type, an id, a date) each value
+    /// applied to the scenario and checked as `run` checks it, an unknown id naming the choices.
     public func check(against document: ScenarioDocument) throws {
+        var numeric: [Axis] = []
         for axis in axes {
-            for value in axis.values { try document.checkSweepValue(value, at: axis.path) }
+            if try document.holdsText(at: axis.path) {
+                for value in axis.values { try document.checkSweepText(value.description, at: axis.path) }
+                continue
+            }
+            for value in axis.values {
+                guard let x = value.number else {
+                    throw UncertaintyError.invalidSweep("--vary: \(axis.path)=\(value): \(axis.path) is a numeric input; expected a number")
+                }
+                try document.checkSweepValue(x, at: axis.path)
+            }
+            numeric.append(Axis(path: axis.path, values: axis.values))
         }
         // The physics' checks at each axis's smallest and largest value (the other inputs at
         // base), as for a distribution's range: `count=1,1e308` ran, then failed on an
         // infinite total instead of being refused.
         guard let base = try? document.decode(FleetSpec.self) else { return }
         let atBase = Set(base.validationIssues().map { "\($0.path)\u{0}\($0.message)" })
-        for axis in axes {
-            for value in Set([axis.values.min()!, axis.values.max()!]).sorted() {
+        for axis in numeric {
+            let xs = axis.values.compactMap(\.number)
+            for value in Set([xs.min()!, xs.max()!]).sorted() {
                 guard let spec = try? document.decode(FleetSpec.self, overrides: [axis.path: value]),
                       let issue = spec.validationIssues().first(where: { !atBase.contains("\($0.path)\u{0}\($0.message)") })
                 else { continue }
@@ -157,9 +174,9 @@ public struct SweepSpec: Sendable, Hashable {
     public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
 
     /// The values of every axis at grid point `index` (0 ..< count), in flag order.
-    public func values(at index: Int) -> [Double] {
+    public func values(at index: Int) -> [SweepValue] {
         var rest = index
-        var out = [Double](repeating: 0, count: axes.count)
+        var out = [SweepValue](repeating: 0, count: axes.count)
         for a in axes.indices.reversed() {
             let n = axes[a].values.count
             out[a] = axes[a].values[rest % n]
@@ -169,7 +186,7 @@ public struct SweepSpec: Sendable, Hashable {
     }
 
     /// Grid point `index` as path → value, the overrides to apply to the scenario.
-    public func point(_ index: Int) -> [String: Double] {
+    public func point(_ index: Int) -> [String: SweepValue] {
         Dictionary(uniqueKeysWithValues: zip(parameters, values(at: index)))
     }
 
@@ -181,7 +198,7 @@ public struct SweepSpec: Sendable, Hashable {
     ///     parallel Monte Carlo); rows do not depend on it.
     ///   - evaluate: the totals at one point (deterministic or sampled), from its overrides.
     public func run(metrics: [Metric], threads: Int = 1,
-                    evaluate: @escaping @Sendable ([String: Double]) throws -> [Metric: Stats]) throws -> Sweep {
+                    evaluate: @escaping @Sendable ([String: SweepValue]) throws -> [Metric: Stats]) throws -> Sweep {
         let n = count
         let results = DisjointBuffer<Result<[Metric: Stats], any Error>?>(repeating: nil, count: n)
         let workers = max(1, min(threads, n))

@@ -34,5 +34,6 @@ public enum SeedHash {
         case latinJitter = 3
         case rotation = 4
         case bootstrap = 5
+        case commonRandom = 6
     }
 }

@@ -1,0 +1,71 @@
+import ArgumentParser
+import FleetModel
+import FleetReport
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare scenarios or variants of one, with common random numbers for tight differences.",
+        discussion: """
+        Variants are the scenarios given (files or shipped ids; none: the embedded default), then \
+        each --variant applied to the first scenario. The first variant is the baseline: each \
+        other's difference from it is taken sample by sample, with every uncertain input the \
+        variants share at the same sampled value in each (common random numbers), so its P5–P95 \
+        band shows the effect of what differs, not sampling noise.
+
+        --variant NAME:PATH=VALUE[,PATH=VALUE…] changes values as --set does (a number, a string \
+        or id, or a distribution); NAME:options.ID (or options.ID alone) switches a scenario \
+        option the other way. Every variant is checked before anything is evaluated.
+
+        Examples:
+          fleetwatt compare --variant options.expansion-2027 --samples 200
+          fleetwatt compare h100-training-100k --variant az:sites.us-tx.grid=aznm
+          fleetwatt compare h100-training-100k inference-phoenix-air --out c.csv
+          fleetwatt compare --variant no-exp:options.expansion-2027 --report out/cmp
+        """)
+
+    @Argument(help: ArgumentHelp(
+        "Scenario files or shipped ids (" + ScenarioDocument.shippedIDs.joined(separator: ", ")
+            + "); the first is the baseline. Omit them for the embedded default.", valueName: "scenario"))
+    var scenarios: [String] = []
+
+    @Option(name: .customLong("variant"), help: ArgumentHelp(
+        "A variant of the first scenario: NAME:PATH=VALUE[,PATH=VALUE…] or NAME:options.ID; repeatable.",
+        valueName: "name:path=value"))
+    var variants: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a value in every scenario: PATH=VALUE (as run's --set). Repeatable.", valueName: "path=value"))
+    var sets: [String] = []
+
+    @Option(name: .customLong("metric"), help: "Metric to compare (repeatable or comma-separated contract names); default: all.")
+    var metrics: [String] = []
+
+    @OptionGroup var sampling: SamplingOptions
+
+    @Option(help: "Also write a report folder: compare.md, figures/compare-differences.svg, compare.json, compare.csv, report.css.")
+    var report: String?
+
+    @Flag(help: "With --report: replace an earlier comparison report in the folder (only files it wrote).")
+    var force = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard max(scenarios.count, 1) + variants.count >= 2 else {
+            throw ValidationError("give two or more scenarios, or a scenario and at least one --variant NAME:PATH=VALUE")
+        }
+    }
+
+    func run() throws {
+        let destination = try output.destination(reading: scenarios.first)
+        let folder = try report.map { try ReportFolder.check($0, force: force) }
+        let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
+        let comparison = try sampling.compare(scenarios: scenarios, sets: sets, variants: variants, metrics: chosen,
+                                              progress: output.feedback.progress, quiet: output.feedback.quiet)
+        if let folder {
+            try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()))
+            if !output.feedback.quiet { printError("wrote \(folder.path)/compare.md, figures/, compare.json, compare.csv") }
+        }
+        try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination)
+    }
+}
