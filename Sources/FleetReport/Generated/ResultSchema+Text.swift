@@ -331,6 +331,7 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 
     /// `fleetwatt estimate --format json` (docs/schemas/estimate.schema.json).
@@ -449,6 +450,7 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 
     /// `fleetwatt power --format json` (docs/schemas/power.schema.json).
@@ -479,6 +481,7 @@ extension ResultSchema {
     }
   }
 }
+
 """#
 
     /// `fleetwatt params --format json` (docs/schemas/params.schema.json).
@@ -532,6 +535,7 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 
     /// `fleetwatt catalog --format json` (docs/schemas/catalog.schema.json).
@@ -570,5 +574,6 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 }
