@@ -69,6 +69,56 @@ public enum CSVRenderer {
         v.number.map { NumberFormat.human($0) } ?? v.description
     }
 
+    /// The header of the long ("tidy") CSV: one value per row.
+    public static let longHeader = ["period_type", "period", "site", "metric", "unit", "stat", "value"]
+
+    /// The result as a long CSV (`--format csv-long`, report's `series.long.csv`): one row per
+    /// value, with `period_type` `term`, `year` or `month` so that months and years never share a
+    /// `period` column untyped. `period` is `2026-01`, `2026`, or the term's first and last month
+    /// (`2025-11/2032-10`); `site` is `fleet` for the whole fleet, else a site id (its term totals
+    /// at base values, its months with the run's statistics); `unit` is the metric's unit.
+    /// Every number at full precision (shortest round-trip form).
+    public static func long(_ result: FleetResult) -> String {
+        let stats = statistics(sampled: TableRenderer.isSampled(result))
+        var rows = [longHeader]
+        func add(_ type: String, _ period: String, _ site: String, _ values: [Metric: Stats], _ stats: [String]) {
+            for m in Metric.allCases {
+                guard let s = values[m] else { continue }
+                for stat in stats {
+                    let v = value(s, stat)
+                    if !v.isEmpty { rows.append([type, period, site, m.rawValue, m.unit, stat, v]) }
+                }
+            }
+        }
+        let term = [result.monthly.first?.period, result.monthly.last?.period].compactMap { $0 }.joined(separator: "/")
+        add("term", term, "fleet", result.totals, stats)
+        for site in result.breakdown?.sites ?? [] {
+            add("term", term, site.id, site.totals.mapValues { Stats(base: $0) }, ["base"])
+        }
+        for p in result.annual { add("year", p.period, "fleet", p.values, stats) }
+        for p in result.monthly { add("month", p.period, "fleet", p.values, stats) }
+        for site in result.breakdown?.sites ?? [] {
+            for p in site.monthly ?? [] { add("month", p.period, site.id, p.values, stats) }
+        }
+        return document(rows)
+    }
+
+    /// A sweep as a long CSV: the varied paths, then `metric, unit, stat, value`, one value per row.
+    public static func sweepLong(_ sweep: Sweep, sampled: Bool) -> String {
+        let stats = statistics(sampled: sampled)
+        var rows = [sweep.parameters + ["metric", "unit", "stat", "value"]]
+        for r in sweep.rows {
+            let point = sweep.parameters.map { r.point[$0].map(machineText) ?? "" }
+            for m in sweep.metrics {
+                for stat in stats {
+                    let v = value(r.totals[m], stat)
+                    if !v.isEmpty { rows.append(point + [m.rawValue, m.unit, stat, v]) }
+                }
+            }
+        }
+        return document(rows)
+    }
+
     /// A sweep as CSV: the varied paths, then `METRIC.STAT` columns (base, and mean, sd,
     /// p05, p50 and p95 when the points were sampled).
     public static func sweep(_ sweep: Sweep, sampled: Bool) -> String {

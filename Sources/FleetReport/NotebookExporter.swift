@@ -67,17 +67,20 @@ public enum NotebookExporter {
             ## Monthly and annual series
 
             One row per month (or year) and one column per metric and statistic, named `METRIC.STAT` as in `series.csv`, \
-            for example `facility_energy_mwh.p95`.
+            for example `facility_energy_mwh.p95`, beside `hours` (the term's hours in the period) and `partial` (true for a \
+            first or last month or year that the term covers only in part: its totals are not comparable with a whole one's).
             """),
             .code("series", """
             def flatten(periods, key):
                 rows = []
                 for period in periods:
                     row = {key: period[key]}
-                    for metric, stats in period.items():
-                        if metric != key:
-                            for stat, value in stats.items():
-                                row[f"{metric}.{stat}"] = value
+                    for name, value in period.items():
+                        if isinstance(value, dict):
+                            for stat, v in value.items():
+                                row[f"{name}.{stat}"] = v
+                        elif name != key:
+                            row[name] = value
                     rows.append(row)
                 return pd.DataFrame(rows).set_index(key)
 
@@ -87,18 +90,58 @@ public enum NotebookExporter {
             annual = flatten(result["annual"], "year")
             annual
             """),
+            .markdown("helpers-md", """
+            ## Plotting helpers
+
+            `band` draws a metric's median (P50) with the band between its 5th and 95th percentiles when the run sampled, \
+            else its base case; the label is the metric's own, from `result["metrics"]`, so a legend cannot name the wrong \
+            series. `colors(n)` gives `n` distinct colours (matplotlib's tab10, tab20 beyond ten, then the same hues \
+            dashed or hatched), and `compact` writes axis numbers as 250k, 1.5M, 2G.
+            """),
+            .code("helpers", """
+            from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+            LABELS = {metric: info["label"] for metric, info in result["metrics"].items()}
+            UNITS = {metric: info["unit"] for metric, info in result["metrics"].items()}
+            SAMPLED = result["run"]["samples"] > 0
+
+
+            # P50 and its P5-P95 band when sampled, else the base case; gid names the JSON series drawn.
+            def band(ax, frame, metric, color, source="monthly", label=None):
+                label = label or LABELS[metric]
+                if f"{metric}.p50" in frame:
+                    ax.fill_between(frame.index, frame[f"{metric}.p05"], frame[f"{metric}.p95"], color=color, alpha=0.2,
+                                    linewidth=0, label=f"{label}, P5-P95", gid=f"{source}/{metric}/p05-p95")
+                    ax.plot(frame.index, frame[f"{metric}.p50"], color=color, label=f"{label}, P50", gid=f"{source}/{metric}/p50")
+                else:
+                    ax.plot(frame.index, frame[f"{metric}.base"], color=color, label=f"{label}, base case",
+                            gid=f"{source}/{metric}/base")
+
+
+            def colors(n):
+                cmap = plt.get_cmap("tab10" if n <= 10 else "tab20")
+                size = 10 if n <= 10 else 20
+                return [(cmap(i % size), "-" if i < size else "--") for i in range(n)]
+
+
+            def _compact(x, _position=None):
+                for factor, suffix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
+                    if abs(x) >= factor:
+                        return f"{x / factor:g}{suffix}"
+                return f"{x:g}"
+
+
+            compact = FuncFormatter(_compact)
+            """),
             .markdown("power-md", """
             ## Facility power by month
 
-            The average power drawn at the facility meter each month, in MW: the base case and, when the run sampled, \
+            The average power drawn at the facility meter each month, in MW: the median and, when the run sampled, \
             the band between the 5th and 95th percentiles.
             """),
             .code("power", """
             fig, ax = plt.subplots(figsize=(9, 4))
-            ax.plot(monthly.index, monthly["avg_facility_mw.base"], color="#0072B2", label="Base case")
-            if "avg_facility_mw.p05" in monthly:
-                ax.fill_between(monthly.index, monthly["avg_facility_mw.p05"], monthly["avg_facility_mw.p95"],
-                                color="#0072B2", alpha=0.25, label="P5–P95")
+            band(ax, monthly, "avg_facility_mw", "#0072B2")
             ax.set_ylabel("Average facility power (MW)")
             ax.set_ylim(bottom=0)
             ax.legend()
@@ -110,16 +153,26 @@ public enum NotebookExporter {
                 .markdown("ramp-md", """
                 ## Fleet ramp
 
-                Installed units of each cohort (GPUs, or servers for CPU cohorts) at the end of each month, stacked.
+                Installed units of each cohort at the end of each month, stacked: GPUs and CPU-only servers on separate \
+                panels, since one server is not one GPU.
                 """),
                 .code("ramp", """
                 cohorts = result["breakdown"]["cohorts"]
-                fig, ax = plt.subplots(figsize=(9, 4))
-                ax.stackplot(monthly.index, [c["monthly_installed"] for c in cohorts],
-                             labels=[f'{c["id"]} ({c["hardware"]}, {c["site"]})' for c in cohorts],
-                             colors=["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7"][: len(cohorts)])
-                ax.set_ylabel("Installed units")
-                ax.legend(loc="lower right")
+                kinds = [k for k in ("gpu", "cpu-server") if any(c.get("kind", "gpu") == k for c in cohorts)]
+                fig, axes = plt.subplots(len(kinds), 1, figsize=(10, 3.5 * len(kinds)), sharex=True, squeeze=False)
+                for ax, kind in zip(axes[:, 0], kinds):
+                    group = [c for c in cohorts if c.get("kind", "gpu") == kind]
+                    styles = colors(len(group))
+                    layers = ax.stackplot(monthly.index, [c["monthly_installed"] for c in group],
+                                          labels=[f'{c["id"]} ({c["hardware"]}, {c["site"]})' for c in group],
+                                          colors=[color for color, _ in styles])
+                    for layer, (_, style) in zip(layers, styles):
+                        if style != "-":
+                            layer.set_hatch("//")
+                    ax.set_ylabel("GPUs installed" if kind == "gpu" else "CPU servers installed")
+                    ax.yaxis.set_major_formatter(compact)
+                    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
+                plt.tight_layout()
                 plt.show()
                 """),
             ]
@@ -130,49 +183,99 @@ public enum NotebookExporter {
                 ## PUE by site and month
 
                 Power usage effectiveness (facility energy ÷ IT energy), energy-weighted over each month; higher in summer, \
-                when cooling works harder.
+                when cooling works harder. The fleet's median with its P5–P95 band when the run sampled, each site's base case.
                 """),
                 .code("pue", """
                 fig, ax = plt.subplots(figsize=(9, 4))
-                for site in result["breakdown"]["sites"]:
-                    ax.plot(monthly.index, site["monthly_pue"], label=f'{site["id"]} ({site["cooling"]})')
-                ax.plot(monthly.index, monthly["pue.base"], color="black", linestyle="--", label="Fleet")
+                for site, (color, style) in zip(result["breakdown"]["sites"], colors(len(result["breakdown"]["sites"]))):
+                    ax.plot(monthly.index, site["monthly_pue"], color=color, linestyle=style,
+                            label=f'{site["id"]} ({site["cooling"]}), base case', gid=f'breakdown.sites.{site["id"]}/monthly_pue')
+                band(ax, monthly, "pue", "black")
                 ax.set_ylabel("PUE")
-                ax.legend()
+                ax.legend(fontsize="small")
+                plt.show()
+                """),
+            ]
+        }
+        if let sites = r.breakdown?.sites, !sites.isEmpty, sites.allSatisfy({ $0.monthly != nil }) {
+            c += [
+                .markdown("sites-md", """
+                ## Energy, water and carbon by site
+
+                Each site's facility energy, on-site water withdrawal and location-based carbon per month: the median with its \
+                P5–P95 band when the run sampled (`breakdown.sites[].monthly`), else the base case.
+                """),
+                .code("sites", """
+                site_metrics = ["facility_energy_mwh", "water_onsite_m3", "carbon_location_tco2e"]
+                sites = result["breakdown"]["sites"]
+                fig, axes = plt.subplots(len(site_metrics), 1, figsize=(10, 3.2 * len(site_metrics)), sharex=True, squeeze=False)
+                for ax, metric in zip(axes[:, 0], site_metrics):
+                    for site, (color, _) in zip(sites, colors(len(sites))):
+                        frame = flatten(site["monthly"], "month")
+                        frame.index = monthly.index
+                        band(ax, frame, metric, color, source=f'breakdown.sites.{site["id"]}.monthly', label=site["id"])
+                    ax.set_ylabel(f"{metric} ({UNITS[metric]})", fontsize="small")
+                    ax.set_title(LABELS[metric], fontsize="medium")
+                    ax.yaxis.set_major_formatter(compact)
+                axes[0, 0].legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
+                plt.tight_layout()
                 plt.show()
                 """),
             ]
         }
         c += [
             .markdown("carbon-md", """
-            ## Cumulative carbon
+            ## Carbon
 
             Location-based (the grids' average carbon intensity) and market-based (contracted carbon-free electricity at zero, \
             the rest at the residual mix) emissions are the operator's Scope 2 and the customer's Scope 3 category 1; \
             embodied emissions of the hardware are scope 3; the long-run marginal line is what the new load causes \
-            (NREL Cambium rates), not an inventory figure. Base case, tonnes CO₂e.
+            (NREL Cambium rates), not an inventory figure. Top: each month, the median with its P5–P95 band when the run \
+            sampled. Bottom: each year, with P5–P95 whiskers; a year marked * is covered only in part by the term. Tonnes CO₂e.
             """),
             .code("carbon", """
-            carbon = monthly[["carbon_location_tco2e.base", "carbon_market_tco2e.base", "carbon_marginal_tco2e.base", "carbon_embodied_tco2e.base"]].cumsum()
-            ax = carbon.plot(figsize=(9, 4), color=["#D55E00", "#0072B2", "#CC79A7", "#009E73"])
-            ax.set_ylabel("Cumulative emissions (t CO2e)")
-            ax.legend(["Location-based (S2 / S3 cat. 1)", "Market-based (S2 / S3 cat. 1)", "Long-run marginal", "Embodied (scope 3)"])
+            carbon_metrics = {"carbon_location_tco2e": "#D55E00", "carbon_market_tco2e": "#0072B2",
+                              "carbon_marginal_tco2e": "#CC79A7", "carbon_embodied_tco2e": "#009E73"}
+            fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7))
+            for metric, color in carbon_metrics.items():
+                band(top, monthly, metric, color)
+            top.set_ylabel("t CO2e per month")
+            top.yaxis.set_major_formatter(compact)
+            top.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
+            stat = "p50" if SAMPLED else "base"
+            width = 0.8 / len(carbon_metrics)
+            for i, (metric, color) in enumerate(carbon_metrics.items()):
+                x = [j + (i - (len(carbon_metrics) - 1) / 2) * width for j in range(len(annual))]
+                values = annual[f"{metric}.{stat}"]
+                error = [values - annual[f"{metric}.p05"], annual[f"{metric}.p95"] - values] if SAMPLED else None
+                bottom.bar(x, values, width, yerr=error, color=color, label=f"{LABELS[metric]}, {stat.upper()}",
+                           gid=f"annual/{metric}/{stat}")
+            bottom.set_xticks(range(len(annual)))
+            partial = annual["partial"] if "partial" in annual else [False] * len(annual)
+            bottom.set_xticklabels([f"{year}*" if part else str(year) for year, part in zip(annual.index, partial)])
+            bottom.set_ylabel("t CO2e per year")
+            bottom.yaxis.set_major_formatter(compact)
+            plt.tight_layout()
             plt.show()
             """),
             .markdown("water-md", """
             ## Water
 
             On-site withdrawal (make-up incl. blowdown) and consumption (evaporation and drift), that consumption weighted by \
-            the sites' WRI Aqueduct baseline water stress, and off-site water consumed to generate the electricity, m³ per month.
+            the sites' WRI Aqueduct baseline water stress, and, on its own panel (it is tens of times larger), the off-site \
+            water consumed to generate the electricity, m³ per month.
             """),
             .code("water", """
-            water = monthly[["water_onsite_m3.base", "water_onsite_consumption_m3.base", "water_stress_weighted_m3.base"]]
-            ax = water.plot(figsize=(9, 4), color=["#0072B2", "#56B4E9", "#E69F00"])
-            ax.set_ylabel("On-site water per month (m³)")
-            ax.legend(["Withdrawal", "Consumption", "Consumption × water stress"])
-            plt.show()
-            ax = monthly[["water_offsite_m3.base"]].plot(figsize=(9, 3), color=["#999999"], legend=False)
-            ax.set_ylabel("Off-site water per month (m³)")
+            fig, (onsite, offsite) = plt.subplots(2, 1, figsize=(10, 6.5), sharex=True)
+            for metric, color in {"water_onsite_m3": "#0072B2", "water_onsite_consumption_m3": "#56B4E9",
+                                  "water_stress_weighted_m3": "#E69F00"}.items():
+                band(onsite, monthly, metric, color)
+            onsite.set_ylabel("On-site water (m³ per month)")
+            onsite.legend(fontsize="small")
+            band(offsite, monthly, "water_offsite_m3", "#999999")
+            offsite.set_ylabel("Off-site water (m³ per month)")
+            offsite.legend(fontsize="small")
+            plt.tight_layout()
             plt.show()
             """),
         ]
@@ -200,15 +303,27 @@ public enum NotebookExporter {
                 .markdown("histograms-md", """
                 ## Distributions of the totals
 
-                Histograms of the sampled totals (bin edges in each metric's unit).
+                Histograms of the sampled totals, one small panel per metric (in its unit), with the P5, P50 and P95 of the \
+                totals marked; metrics that did not vary between samples are left out.
                 """),
                 .code("histograms", """
-                hists = result["histograms"]
-                fig, axes = plt.subplots(1, len(hists), figsize=(4 * len(hists), 3), squeeze=False)
-                for ax, (metric, h) in zip(axes[0], sorted(hists.items())):
-                    ax.stairs(h["counts"], h["edges"], fill=True, color="#56B4E9")
-                    ax.set_xlabel(metric)
-                axes[0][0].set_ylabel("Samples")
+                hists = sorted((metric, h) for metric, h in result["histograms"].items() if result["totals"][metric]["sd"] > 0)
+                columns = 4
+                rows = (len(hists) + columns - 1) // columns
+                fig, axes = plt.subplots(rows, columns, figsize=(12, 2.4 * rows), squeeze=False)
+                for ax, (metric, h) in zip(axes.flat, hists):
+                    ax.stairs(h["counts"], h["edges"], fill=True, color="#56B4E9", gid=f"histograms/{metric}")
+                    for stat in ("p05", "p50", "p95"):
+                        ax.axvline(result["totals"][metric][stat], color="black", linewidth=0.8,
+                                   linestyle="-" if stat == "p50" else ":")
+                    ax.set_title(f"{metric} ({UNITS[metric]})", fontsize="small")
+                    ax.xaxis.set_major_locator(MaxNLocator(3))
+                    ax.xaxis.set_major_formatter(compact)
+                    ax.tick_params(labelsize="x-small")
+                for ax in list(axes.flat)[len(hists):]:
+                    ax.set_visible(False)
+                for ax in axes[:, 0]:
+                    ax.set_ylabel("Samples", fontsize="small")
                 plt.tight_layout()
                 plt.show()
                 """),

@@ -1,9 +1,12 @@
 import Foundation
 import FleetModel
 
-/// The formats every command can print.
+/// The formats every command can print. `csv-long` is one value per row
+/// (`CSVRenderer.long`); for outputs that are already one row per item (params, catalog,
+/// estimate, power) it is the same as `csv`.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, json, csv, markdown
+    case csvLong = "csv-long"
 }
 
 /// Renders a command's output in the chosen format, as the bytes to print or write.
@@ -19,6 +22,11 @@ public enum RenderedOutput {
                 return Data(CSVRenderer.sweep(sweep, sampled: TableRenderer.sweepSampled(sweep)).utf8)
             }
             return Data(TableRenderer.csv(result).utf8)
+        case .csvLong:
+            if let sweep = result.sweep {
+                return Data(CSVRenderer.sweepLong(sweep, sampled: TableRenderer.sweepSampled(sweep)).utf8)
+            }
+            return Data(CSVRenderer.long(result).utf8)
         }
     }
 
@@ -29,7 +37,7 @@ public enum RenderedOutput {
         case .json: return try ResultJSON.encode(value)
         case .table: return Data(table.plainText(width: width).utf8)
         case .markdown: return Data(table.markdown().utf8)
-        case .csv: return Data(table.csv().utf8)
+        case .csv, .csvLong: return Data(table.csv().utf8)
         }
     }
 }

@@ -10,8 +10,8 @@ public enum TestSupport {
     /// The command that installs the external tools these tests use.
     public static let setupCommand =
         "./scripts/test (the README's test command: it installs pandoc, weasyprint, poppler-utils and Python's " +
-        "jsonschema and nbformat when missing), or by hand: sudo apt-get install -y pandoc weasyprint poppler-utils " +
-        "python3-jsonschema python3-nbformat"
+        "jsonschema, nbformat, pandas and matplotlib when missing), or by hand: sudo apt-get install -y pandoc weasyprint " +
+        "poppler-utils python3-jsonschema python3-nbformat python3-pandas python3-matplotlib"
 
     /// The Python that has jsonschema and nbformat: $FLEETWATT_PYTHON (set by scripts/test), else python3.
     public static let python = ProcessInfo.processInfo.environment["FLEETWATT_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "python3"

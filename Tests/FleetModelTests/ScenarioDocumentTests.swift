@@ -17,6 +17,34 @@ struct ScenarioDocumentTests {
         #expect(doc.models == .directory(Fixtures.models))
     }
 
+    /// The info lists every data file pulled, sorted, with the SHA-256 of its bytes, read where the
+    /// document read it; a `--set` that points a site at another grid changes the list.
+    @Test func infoHashesEveryDataFileRead() throws {
+        let doc = try ScenarioDocument.load(path: path)
+        let files = try #require(doc.info.models)
+        #expect(files.map(\.path) == ["grids/grid-a.yaml", "grids/grid-b.yaml", "hardware.yaml",
+                                       "sites/site-a.yaml", "sites/site-b.yaml"])
+        for f in files {
+            #expect(f.source == Fixtures.models + "/" + f.path)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: f.source))
+            #expect(f.sha256 == ScenarioHash.sha256Hex(bytes), "\(f.path)")
+        }
+        var moved = doc
+        try moved.set("sites.site-b.grid", to: "grid-a")
+        #expect(moved.info.models?.map(\.path) == ["grids/grid-a.yaml", "hardware.yaml", "sites/site-a.yaml", "sites/site-b.yaml"])
+        let embedded = try ScenarioDocument.embeddedDefault()
+        #expect(embedded.info.models?.contains { $0.path == "hardware.yaml" && $0.source == "embedded:hardware.yaml" } == true)
+    }
+
+    /// `SOURCE_DATE_EPOCH` fixes a run's timestamp (reproducible files); known dates, a leap day included.
+    @Test func runTimestampIsISO8601UTC() {
+        #expect(FleetResult.RunInfo.now(environment: ["SOURCE_DATE_EPOCH": "0"]) == "1970-01-01T00:00:00Z")
+        #expect(FleetResult.RunInfo.now(environment: ["SOURCE_DATE_EPOCH": "1762128000"]) == "2025-11-03T00:00:00Z")
+        #expect(FleetResult.RunInfo.now(environment: ["SOURCE_DATE_EPOCH": "951825599"]) == "2000-02-29T11:59:59Z")
+        let now = FleetResult.RunInfo.now(environment: [:])
+        #expect(now.wholeMatch(of: /20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/) != nil, "\(now)")
+    }
+
     @Test func resolvesOnlyReferencedEntriesWithTheScenarioWinning() throws {
         let spec = try ScenarioDocument.load(path: path).decode(TSpec.self)
         #expect(spec.hardware.ids == ["gpu-a", "cpu-s"])

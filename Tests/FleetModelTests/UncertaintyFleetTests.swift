@@ -44,7 +44,11 @@ struct UncertaintyFleetTests {
                 #expect(Self.close(d.values[metric]!.base, s.values[metric]!.base), "\(s.period) \(metric)")
             }
         }
-        #expect(one.totals == two.totals && one.annual == two.annual && one.monthly == two.monthly)
+        // The bare runner's summary, written into the deterministic result as FleetUncertainty does.
+        var applied = deterministic
+        two.apply(to: &applied)
+        #expect(one.totals == applied.totals && one.annual == applied.annual && one.monthly == applied.monthly)
+        #expect(one.breakdown == applied.breakdown)
         #expect(one.diagnostics.mcStandardError == two.mcStandardError)
         #expect(one.histograms == two.histograms)
         #expect(try #require(one.totals[.itEnergy]?.sd) > 0)

@@ -60,15 +60,15 @@ enum Fixtures {
     }
 
     static func stats(_ m: Metric, _ base: Double, sampled: Bool) -> Stats {
-        guard sampled else { return Stats(base: base) }
+        guard sampled else { return Stats(base: base).reported(as: m) }
         let r = spread(m)
         return Stats(base: base, mean: base * (1 + 0.1 * r), sd: base * r,
-                     p05: base * (1 - 1.5 * r), p50: base * (1 + 0.05 * r), p95: base * (1 + 1.9 * r))
+                     p05: base * (1 - 1.5 * r), p50: base * (1 + 0.05 * r), p95: base * (1 + 1.9 * r)).reported(as: m)
     }
 
     /// Monthly base values of every metric, per site (additive metrics) and fleet-wide.
     static func monthlyBase() -> (fleet: [[Metric: Double]], sitePUE: [[Double]], installed: [[Double]]) {
-        let installed = cohorts.map { ramp($0.count, mid: $0.mid, width: $0.width) }
+        let installed = cohorts.map { ramp($0.count, mid: $0.mid, width: $0.width).map { $0.rounded() } }
         var fleet: [[Metric: Double]] = []
         var sitePUE = Array(repeating: [Double](), count: sites.count)
         for k in 0..<months {
@@ -206,14 +206,16 @@ enum Fixtures {
         let monthly = (0..<months).map { k -> FleetResult.PeriodStats in
             let (y, m) = monthLabel(k)
             return FleetResult.PeriodStats(period: String(format: "%04d-%02d", y, m), isMonth: true,
-                                           values: fleet[k].reduce(into: [:]) { $0[$1.key] = stats($1.key, $1.value, sampled: sampled) })
+                                           values: fleet[k].reduce(into: [:]) { $0[$1.key] = stats($1.key, $1.value, sampled: sampled) },
+                                           hours: Int(hoursIn(k)), partial: false)
         }
         var annual: [FleetResult.PeriodStats] = []
         for year in 2025...2032 {
             let ks = (0..<months).filter { monthLabel($0).year == year }
             let v = combine(ks.map { fleet[$0] }, hours: ks.map(hoursIn).reduce(0, +))
             annual.append(.init(period: String(year), isMonth: false,
-                                values: v.reduce(into: [:]) { $0[$1.key] = stats($1.key, $1.value, sampled: sampled) }))
+                                values: v.reduce(into: [:]) { $0[$1.key] = stats($1.key, $1.value, sampled: sampled) },
+                                hours: Int(ks.map(hoursIn).reduce(0, +)), partial: year == 2025 || year == 2032))
         }
         let t = combine(fleet, hours: (0..<months).map(hoursIn).reduce(0, +))
         let totals = t.reduce(into: [Metric: Stats]()) { $0[$1.key] = stats($1.key, $1.value, sampled: sampled) }

@@ -216,6 +216,23 @@ struct TableRendererTests {
         expectClose(months2026.reduce(0, +), year2026, absolute: 1e-9 * year2026)
     }
 
+    /// The long CSV types every period (never a bare month beside a bare year) and, for a
+    /// deterministic run, writes the base value only; its rows number one per metric and period.
+    @Test func longCSVTypesEveryPeriod() {
+        let r = Fixtures.result(sampled: false, sensitivity: nil)
+        let rows = Self.parseCSV(CSVRenderer.long(r))
+        #expect(rows[0] == ["period_type", "period", "site", "metric", "unit", "stat", "value"])
+        let body = rows.dropFirst()
+        #expect(Set(body.map { $0[5] }) == ["base"])
+        #expect(body.filter { $0[0] == "month" && $0[2] == "fleet" }.count == r.monthly.reduce(0) { $0 + $1.values.count })
+        #expect(body.filter { $0[0] == "year" }.count == r.annual.reduce(0) { $0 + $1.values.count })
+        #expect(body.allSatisfy { ($0[0] == "month") == ($0[1].count == 7) })
+        #expect(body.first { $0[0] == "term" }?[1] == "2025-11/2032-10")
+        let pue = body.first { $0[0] == "year" && $0[1] == "2026" && $0[3] == "pue" }
+        #expect(pue.map { Double($0[6]) } == r.annual.first { $0.period == "2026" }?.values[.pue]?.base)
+        #expect(pue?[4] == Metric.pue.unit)
+    }
+
     @Test func totalsCSVIsFullPrecision() {
         let r = Fixtures.result(sampled: false, sensitivity: nil)
         let rows = Self.parseCSV(CSVRenderer.totals(r))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FleetModel
+import FleetReport
 import Testing
 @testable import fleetwatt
 
@@ -62,6 +63,19 @@ struct ParsingTests {
         #expect(report.feedback.quiet && report.feedback.progress == .never)
         let notebook = try #require(try Fleetwatt.parseAsRoot(["export-notebook", "--out", "n.ipynb"]) as? ExportNotebook)
         #expect(!notebook.feedback.quiet && notebook.feedback.progress == .auto)
+    }
+
+    /// `--format csv-long` or an `--out` name ending in .long.csv asks for the long CSV; a plain
+    /// .csv keeps the wide one, and --format wins over the name.
+    @Test func longCSVIsAskedForByFormatOrFileName() throws {
+        func format(_ arguments: [String]) throws -> FleetReport.OutputFormat? {
+            (try Fleetwatt.parseAsRoot(["run"] + arguments) as? Run)?.output.format
+        }
+        #expect(try format(["--format", "csv-long"]) == .csvLong)
+        #expect(try format(["--out", "out/x.long.csv"]) == .csvLong)
+        #expect(try format(["--out", "out/X.LONG.CSV"]) == .csvLong)
+        #expect(try format(["--out", "out/x.csv"]) == .csv)
+        #expect(try format(["--out", "out/x.long.csv", "--format", "csv"]) == .csv)
     }
 
     @Test func helpListsTheSharedOptions() {

@@ -37,6 +37,9 @@ public struct FleetEvaluator: Sendable {
     /// month, without materialising `loads()`; identical to `facility.evaluate(loads())`).
     public func evaluate() throws -> Evaluation { try facility.evaluate(models: powerModels) }
 
+    /// `evaluate()` with each site's months beside the fleet's (in `facility.sites` order).
+    public func evaluateBySite() throws -> FacilityModel.Detail { try facility.run(.models(powerModels), perSite: true) }
+
     /// Each cohort's continuous IT power, for the quadrature cross-check.
     public func continuousPower() -> [String: @Sendable (Double) -> Double] {
         var out: [String: @Sendable (Double) -> Double] = [:]
@@ -53,6 +56,10 @@ public struct FleetEvaluator: Sendable {
         var result = try facility.deterministicResult(loads: loads(), power: continuousPower(), scenario: scenario,
                                                       inputs: inputs, run: run, warnings: warnings)
         result.cohorts = cohortPower()
+        if var b = result.breakdown {
+            for i in b.cohorts.indices { b.cohorts[i].kind = spec.hardware[id: b.cohorts[i].hardware]?.kind.rawValue }
+            result.breakdown = b
+        }
         if let options = spec.options, !options.isEmpty {
             result.scenario.options = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.enabled) })
         }

@@ -11,11 +11,12 @@ extension FacilityModel {
                 totals: t,
                 monthlyPUE: zip(ev.monthly[Metric.pue.index], ev.monthly[Metric.itEnergy.index]).map { $1 > 0 ? $0 : nil },
                 monthlyDryBulbC: TypicalYearWeather.monthlyMeans(s.weather.dryBulbC),
-                monthlyWetBulbC: TypicalYearWeather.monthlyMeans(s.weather.wetBulbC))
+                monthlyWetBulbC: TypicalYearWeather.monthlyMeans(s.weather.wetBulbC),
+                monthly: Self.periods(ev, names: calendar.monthNames, metrics: Breakdown.siteMetrics).months)
         }
         let cohortRows = loads.map { l in
             Breakdown.Cohort(id: l.cohortID, hardware: hardwareOfCohort[l.cohortID] ?? "", site: l.siteID,
-                             monthlyInstalled: l.installedAtMonthEnd,
+                             monthlyInstalled: l.installedAtMonthEnd.map { $0.rounded() },
                              itEnergyMWh: l.itPowerW.reduce(0, +) / 1e6,
                              embodiedTCO2e: l.embodiedKgPerMonth.reduce(0, +) / 1e3)
         }
@@ -51,16 +52,33 @@ extension FacilityModel {
     public static func result(_ ev: Evaluation, names: [String], scenario: FleetResult.ScenarioInfo,
                               inputs: [FleetResult.Input], run: FleetResult.RunInfo, breakdown: Breakdown?,
                               diagnostics: FleetResult.Diagnostics) -> FleetResult {
+        let periods = periods(ev, names: names, metrics: Metric.allCases)
+        var totals: [Metric: Stats] = [:]
+        let total = ev.total()
+        for m in Metric.allCases { totals[m] = Stats(base: total[m.index]).reported(as: m) }
+        return FleetResult(scenario: scenario, run: run, inputs: inputs, totals: totals, annual: periods.years,
+                           monthly: periods.months, breakdown: breakdown, diagnostics: diagnostics)
+    }
+
+    /// Each month and year of an evaluation with the base values of `metrics`, its hours and
+    /// whether the term covers it only in part (a first month starting after its 1st, a first or
+    /// last year not starting on 1 January or not ending on 31 December).
+    static func periods(_ ev: Evaluation, names: [String], metrics: [Metric])
+        -> (months: [FleetResult.PeriodStats], years: [FleetResult.PeriodStats]) {
         func stats(_ v: [Double]) -> [Metric: Stats] {
-            var d: [Metric: Stats] = [:]
-            for m in Metric.allCases { d[m] = Stats(base: v[m.index]) }
-            return d
+            Dictionary(uniqueKeysWithValues: metrics.map { ($0, Stats(base: v[$0.index]).reported(as: $0)) })
         }
-        let monthly = (0..<ev.months).map { k in
-            FleetResult.PeriodStats(period: names[k], isMonth: true, values: stats(ev.aggregate(k..<(k + 1))))
+        let months = (0..<ev.months).map { k in
+            let hours = Int(ev.hours[k].rounded())
+            let month = Int(names[k].suffix(2)) ?? 1
+            return FleetResult.PeriodStats(period: names[k], isMonth: true, values: stats(ev.aggregate(k..<(k + 1))),
+                                           hours: hours, partial: hours < 24 * TermCalendar.daysIn(year: ev.years[k], month: month))
         }
-        let annual = ev.annual().map { FleetResult.PeriodStats(period: String($0.year), isMonth: false, values: stats($0.values)) }
-        return FleetResult(scenario: scenario, run: run, inputs: inputs, totals: stats(ev.total()), annual: annual, monthly: monthly,
-                           breakdown: breakdown, diagnostics: diagnostics)
+        let years = ev.annual().map { y in
+            let hours = zip(ev.years, ev.hours).filter { $0.0 == y.year }.reduce(0) { $0 + Int($1.1.rounded()) }
+            return FleetResult.PeriodStats(period: String(y.year), isMonth: false, values: stats(y.values),
+                                           hours: hours, partial: hours < 24 * (TermCalendar.isLeap(y.year) ? 366 : 365))
+        }
+        return (months, years)
     }
 }

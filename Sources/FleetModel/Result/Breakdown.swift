@@ -1,9 +1,15 @@
-/// Per-site and per-cohort figures at base values, for reports and charts.
+/// Per-site and per-cohort figures, for reports and charts: at base values, except each
+/// site's `monthly`, which carries the sampled statistics when the run sampled.
 public struct Breakdown: Codable, Sendable, Hashable {
     public var sites: [Site]
     public var cohorts: [Cohort]
 
     public init(sites: [Site], cohorts: [Cohort]) { self.sites = sites; self.cohorts = cohorts }
+
+    /// The metrics reported per site and month (`Site.monthly`): energy, water and carbon.
+    public static let siteMetrics: [Metric] = [
+        .itEnergy, .facilityEnergy, .waterOnsite, .waterOffsite, .carbonLocation, .carbonMarket,
+    ]
 
     public struct Site: Codable, Sendable, Hashable {
         public var id: String
@@ -19,16 +25,21 @@ public struct Breakdown: Codable, Sendable, Hashable {
         /// Mean dry-bulb and wet-bulb temperature of each calendar month, °C.
         public var monthlyDryBulbC: [Double]
         public var monthlyWetBulbC: [Double]
+        /// The site's energy, water and carbon (`Breakdown.siteMetrics`) for each month of the term
+        /// (same order as the result's `monthly`), with their statistics when the run sampled.
+        public var monthly: [FleetResult.PeriodStats]?
 
         public init(id: String, name: String, cooling: String, grid: String, totals: [Metric: Double],
-                    monthlyPUE: [Double?], monthlyDryBulbC: [Double], monthlyWetBulbC: [Double]) {
+                    monthlyPUE: [Double?], monthlyDryBulbC: [Double], monthlyWetBulbC: [Double],
+                    monthly: [FleetResult.PeriodStats]? = nil) {
             self.id = id; self.name = name; self.cooling = cooling; self.grid = grid
             self.totals = totals; self.monthlyPUE = monthlyPUE
             self.monthlyDryBulbC = monthlyDryBulbC; self.monthlyWetBulbC = monthlyWetBulbC
+            self.monthly = monthly
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, name, cooling, grid, totals
+            case id, name, cooling, grid, totals, monthly
             case monthlyPUE = "monthly_pue"
             case monthlyDryBulbC = "monthly_dry_bulb_c"
             case monthlyWetBulbC = "monthly_wet_bulb_c"
@@ -40,7 +51,9 @@ public struct Breakdown: Codable, Sendable, Hashable {
         /// Catalog id of the accelerator or server.
         public var hardware: String
         public var site: String
-        /// Units installed at the end of each month of the term.
+        /// `gpu` (units are GPUs) or `cpu-server` (units are servers); nil in older results.
+        public var kind: String?
+        /// Units installed at the end of each month of the term, rounded to whole units.
         public var monthlyInstalled: [Double]
         public var itEnergyMWh: Double
         public var embodiedTCO2e: Double
@@ -53,7 +66,7 @@ public struct Breakdown: Codable, Sendable, Hashable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, hardware, site
+            case id, hardware, site, kind
             case monthlyInstalled = "monthly_installed"
             case itEnergyMWh = "it_energy_mwh"
             case embodiedTCO2e = "embodied_tco2e"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of evaluating a scenario: the `fleetwatt.result/1` JSON document.
 ///
 /// Keys and units are fixed by the contract (docs/contract and
@@ -72,8 +74,26 @@ public struct FleetResult: Codable, Sendable {
         public var sha256: String
         /// The scenario's switchable options and whether each is enabled (nil: none); an extension of the contract.
         public var options: [String: Bool]?
-        public init(id: String, title: String, source: String, sha256: String, options: [String: Bool]? = nil) {
+        /// Every models/ data file the scenario pulled (hardware, sites, grids), with its SHA-256, so a
+        /// result names the exact data it used and not only the scenario file (nil: none read).
+        public var models: [DataFile]?
+        public init(id: String, title: String, source: String, sha256: String, options: [String: Bool]? = nil,
+                    models: [DataFile]? = nil) {
             self.id = id; self.title = title; self.source = source; self.sha256 = sha256; self.options = options
+            self.models = models
+        }
+    }
+
+    /// One data file read for a scenario.
+    public struct DataFile: Codable, Sendable, Hashable {
+        /// Relative to the models root: `hardware.yaml`, `sites/us-east-1.yaml`.
+        public var path: String
+        /// Where it was read: `embedded:sites/us-east-1.yaml` (the copy in the binary) or a file path.
+        public var source: String
+        /// SHA-256 of the file's bytes, 64 lowercase hex digits.
+        public var sha256: String
+        public init(path: String, source: String, sha256: String) {
+            self.path = path; self.source = source; self.sha256 = sha256
         }
     }
 
@@ -85,9 +105,24 @@ public struct FleetResult: Codable, Sendable {
         public var threads: Int
         /// Every `--set` applied, in order, as PATH=VALUE (an extension of the contract).
         public var overrides: [String]
-        public init(samples: Int, seed: UInt64, sampler: String, threads: Int, overrides: [String] = []) {
+        /// When the run was made, UTC, ISO 8601 to the second (`2026-12-07T08:15:00Z`); nil in
+        /// results written before December 2026. `SOURCE_DATE_EPOCH` fixes it for reproducible files.
+        public var timestamp: String?
+        public init(samples: Int, seed: UInt64, sampler: String, threads: Int, overrides: [String] = [],
+                    timestamp: String? = RunInfo.now()) {
             self.samples = samples; self.seed = seed; self.sampler = sampler
-            self.threads = threads; self.overrides = overrides
+            self.threads = threads; self.overrides = overrides; self.timestamp = timestamp
+        }
+
+        /// The current time as ISO 8601 UTC, or the time `SOURCE_DATE_EPOCH` (seconds since 1970,
+        /// the reproducible-builds convention) names when it is set, so exported files can be rebuilt
+        /// byte for byte.
+        public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+            let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) } ?? Date().timeIntervalSince1970
+            let f = ISO8601DateFormatter()
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.formatOptions = [.withInternetDateTime]
+            return f.string(from: Date(timeIntervalSince1970: seconds.rounded(.down)))
         }
     }
 
@@ -107,16 +142,25 @@ public struct FleetResult: Codable, Sendable {
     }
 
     /// One year or one month with the statistics of every metric.
-    /// In JSON the period key (`year` or `month`) sits beside the metric keys.
+    /// In JSON the period key (`year` or `month`), `hours` and `partial` sit beside the metric keys.
     public struct PeriodStats: Codable, Sendable, Hashable {
         /// `2026` for a year, `2026-01` for a month.
         public var period: String
         public var isMonth: Bool
         public var values: [Metric: Stats]
+        /// Hours of the term in the period (nil in results written before December 2026).
+        public var hours: Int?
+        /// True when the term covers only part of the period (a first or last month or year), so
+        /// its totals are not comparable with a whole one's; nil when `hours` is.
+        public var partial: Bool?
 
-        public init(period: String, isMonth: Bool, values: [Metric: Stats]) {
+        public init(period: String, isMonth: Bool, values: [Metric: Stats], hours: Int? = nil, partial: Bool? = nil) {
             self.period = period; self.isMonth = isMonth; self.values = values
+            self.hours = hours; self.partial = partial
         }
+
+        /// The keys of a period object that are not metrics.
+        public static let periodKeys: Set<String> = ["year", "month", "hours", "partial"]
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: AnyKey.self)
@@ -125,6 +169,8 @@ public struct FleetResult: Codable, Sendable {
             } else {
                 period = String(try c.decode(Int.self, forKey: AnyKey("year"))); isMonth = false
             }
+            hours = try c.decodeIfPresent(Int.self, forKey: AnyKey("hours"))
+            partial = try c.decodeIfPresent(Bool.self, forKey: AnyKey("partial"))
             var v: [Metric: Stats] = [:]
             for m in Metric.allCases {
                 if let s = try c.decodeIfPresent(Stats.self, forKey: AnyKey(m.rawValue)) { v[m] = s }
@@ -136,7 +182,17 @@ public struct FleetResult: Codable, Sendable {
             var c = encoder.container(keyedBy: AnyKey.self)
             if isMonth { try c.encode(period, forKey: AnyKey("month")) }
             else { try c.encode(Int(period) ?? 0, forKey: AnyKey("year")) }
+            try c.encodeIfPresent(hours, forKey: AnyKey("hours"))
+            try c.encodeIfPresent(partial, forKey: AnyKey("partial"))
             for (m, s) in values { try c.encode(s, forKey: AnyKey(m.rawValue)) }
+        }
+
+        /// The same period with the hours and partial flag of `other` (statistics replaced, calendar kept).
+        func keepingCalendar(of other: PeriodStats?) -> PeriodStats {
+            guard let other, other.period == period, other.isMonth == isMonth else { return self }
+            var p = self
+            p.hours = other.hours; p.partial = other.partial
+            return p
         }
     }
 

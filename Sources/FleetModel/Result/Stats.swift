@@ -20,3 +20,24 @@ public struct Stats: Codable, Sendable, Hashable {
         self.p95 = p95
     }
 }
+
+extension Stats {
+    /// The statistics as reported for `metric`: a count (`Metric.isCount`) has its base and
+    /// percentiles rounded to whole numbers, so GPU counts and hours read as integers in JSON
+    /// and CSV; the mean and standard deviation stay fractional.
+    public func reported(as metric: Metric) -> Stats {
+        guard metric.isCount else { return self }
+        return Stats(base: base.rounded(), mean: mean, sd: sd,
+                     p05: p05?.rounded(), p50: p50?.rounded(), p95: p95?.rounded())
+    }
+}
+
+extension Metric {
+    /// Metrics that count whole things (GPUs, site-hours): reported as integers.
+    public var isCount: Bool {
+        switch self {
+        case .gpusInstalledPeak, .cfeMatchedHours, .loadSiteHours: true
+        default: false
+        }
+    }
+}

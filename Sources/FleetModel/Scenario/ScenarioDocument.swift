@@ -90,7 +90,8 @@ public struct ScenarioDocument: Sendable {
         correlations = built.correlations
         problems = built.errors
         info = FleetResult.ScenarioInfo(id: root["id"]?.scalarText ?? "", title: root["title"]?.scalarText ?? "",
-                                        source: file, sha256: ScenarioHash.sha256Hex(Array(text.utf8)))
+                                        source: file, sha256: ScenarioHash.sha256Hex(Array(text.utf8)),
+                                        models: built.files.isEmpty ? nil : built.files)
     }
 
     /// Largest scenario file read, bytes: the shipped ones are 10–40 KB; a 1 GB file took 15 s
@@ -142,7 +143,8 @@ public struct ScenarioDocument: Sendable {
 
     /// Resolve, read the leaves, apply the assignments, compile, read the correlations.
     private static func build(raw: RawNode, models: ModelsSource, assignments: [ScenarioAssignment])
-        -> (root: ScenarioNode, compiled: CompiledTree, correlations: [ScenarioCorrelation], errors: [ScenarioError]) {
+        -> (root: ScenarioNode, compiled: CompiledTree, correlations: [ScenarioCorrelation], errors: [ScenarioError],
+            files: [FleetResult.DataFile]) {
         let log = ErrorLog()
         var scenario = raw
         for a in assignments {
@@ -151,7 +153,8 @@ public struct ScenarioDocument: Sendable {
                 scenario = scenario.setting(a.segments[...], to: node)
             }
         }
-        let resolved = ScenarioResolver(models: models, log: log).resolve(scenario)
+        let resolver = ScenarioResolver(models: models, log: log)
+        let resolved = resolver.resolve(scenario)
         var root = LeafReader(log: log).read(resolved, path: "", field: "")
         var setNumeric = Set<String>()
         for a in assignments {
@@ -164,7 +167,7 @@ public struct ScenarioDocument: Sendable {
         }
         let compiled = CompiledTree(root, path: "")
         let correlations = ScenarioCorrelation.read(root, compiled, fixedBySet: setNumeric, log: log)
-        return (root, compiled, correlations, log.errors)
+        return (root, compiled, correlations, log.errors, resolver.filesRead.sorted { $0.path < $1.path })
     }
 
     // MARK: Inputs
@@ -373,6 +376,7 @@ public struct ScenarioDocument: Sendable {
         correlations = built.correlations
         info.id = root["id"]?.scalarText ?? ""
         info.title = root["title"]?.scalarText ?? ""
+        info.models = built.files.isEmpty ? nil : built.files
     }
 
     // MARK: Decoding

@@ -10,6 +10,8 @@ final class ScenarioResolver {
     let log: ErrorLog
     /// Data files already read (nil: absent or unreadable, errors logged once).
     private var cache: [String: RawNode?] = [:]
+    /// Every data file read, in the order first read, with the SHA-256 of its text.
+    private(set) var filesRead: [FleetResult.DataFile] = []
 
     init(models: ModelsSource, log: ErrorLog) {
         self.models = models; self.log = log
@@ -153,6 +155,8 @@ final class ScenarioResolver {
         if let cached = cache[relativePath] { return cached }
         var node: RawNode?
         if let text = models.text(relativePath) {
+            filesRead.append(FleetResult.DataFile(path: relativePath, source: models.fileName(relativePath),
+                                                  sha256: ScenarioHash.sha256Hex(Array(text.utf8))))
             do {
                 node = try YAMLReader.read(text, file: models.fileName(relativePath))
                 checkSchema(node!, schema)

@@ -7,7 +7,7 @@ extension ResultSchema {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "urn:fleetwatt:schema:result/1",
   "title": "fleetwatt.result/1",
-  "description": "The result of evaluating a fleetwatt scenario (run, report, sweep, sensitivity, export-notebook). Keys are sorted; units are in the key names; numbers are plain JSON numbers, never NaN or Infinity. STATS holds the deterministic `base` value and, when the run sampled (run.samples > 0), mean, sd, p05, p50 and p95.",
+  "description": "The result of evaluating a fleetwatt scenario (run, report, sweep, sensitivity, export-notebook). Keys are sorted; units are in the key names; numbers are plain JSON numbers, never NaN or Infinity. STATS holds the deterministic `base` value and, when the run sampled (run.samples > 0), mean, sd, p05, p50 and p95. Counts (gpus_installed_peak, cfe_matched_site_hours, load_site_hours, hours, monthly_installed) are whole numbers. Added in December 2026 without a version change (every earlier key kept): run.timestamp, scenario.models, each period's hours and partial, breakdown.sites[].monthly, breakdown.cohorts[].kind.",
   "type": "object",
   "required": ["annual", "diagnostics", "inputs", "monthly", "run", "scenario", "schema_version", "tool", "totals"],
   "additionalProperties": false,
@@ -79,10 +79,33 @@ extension ResultSchema {
         "p95": ["mean", "sd", "p05", "p50"]
       }
     },
+    "countStats": {
+      "description": "STATS of a count: base and percentiles are whole numbers.",
+      "allOf": [
+        {"$ref": "#/$defs/stats"},
+        {"properties": {"base": {"type": "integer"}, "p05": {"type": "integer"}, "p50": {"type": "integer"}, "p95": {"type": "integer"}}}
+      ]
+    },
+    "countMetrics": {
+      "description": "The count metrics' STATS.",
+      "properties": {
+        "gpus_installed_peak": {"$ref": "#/$defs/countStats"},
+        "cfe_matched_site_hours": {"$ref": "#/$defs/countStats"},
+        "load_site_hours": {"$ref": "#/$defs/countStats"}
+      }
+    },
     "metricStats": {
       "type": "object",
       "propertyNames": {"$ref": "#/$defs/metric"},
-      "additionalProperties": {"$ref": "#/$defs/stats"}
+      "additionalProperties": {"$ref": "#/$defs/stats"},
+      "$ref": "#/$defs/countMetrics"
+    },
+    "periodCalendar": {
+      "properties": {
+        "hours": {"type": "integer", "minimum": 1, "description": "Hours of the term in the period."},
+        "partial": {"type": "boolean", "description": "True when the term covers only part of the period (a first or last month or year)."}
+      },
+      "dependentRequired": {"hours": ["partial"], "partial": ["hours"]}
     },
     "tool": {
       "type": "object",
@@ -102,7 +125,18 @@ extension ResultSchema {
         "title": {"type": "string"},
         "source": {"type": "string", "description": "The file read, or embedded:<name> for the built-in default."},
         "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the scenario file's bytes, hex."},
-        "options": {"type": "object", "description": "The scenario's switchable options (options.<name>.enabled, settable with --set) and whether each was on in this run.", "additionalProperties": {"type": "boolean"}}
+        "options": {"type": "object", "description": "The scenario's switchable options (options.<name>.enabled, settable with --set) and whether each was on in this run.", "additionalProperties": {"type": "boolean"}},
+        "models": {"type": "array", "description": "Every models/ data file the scenario pulled (hardware, sites, grids), sorted by path.", "items": {"$ref": "#/$defs/dataFile"}}
+      }
+    },
+    "dataFile": {
+      "type": "object",
+      "required": ["path", "sha256", "source"],
+      "additionalProperties": false,
+      "properties": {
+        "path": {"type": "string", "description": "Relative to the models root: hardware.yaml, sites/<id>.yaml, grids/<id>.yaml."},
+        "source": {"type": "string", "description": "Where it was read: embedded:<path> for the copy in the binary, or a file path."},
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the file's bytes, hex."}
       }
     },
     "run": {
@@ -114,7 +148,8 @@ extension ResultSchema {
         "seed": {"type": "integer", "minimum": 0, "maximum": 18446744073709551615},
         "sampler": {"enum": ["random", "sobol", "lhs"]},
         "threads": {"type": "integer", "minimum": 1},
-        "overrides": {"type": "array", "items": {"type": "string", "pattern": "^[^=]+=.*$"}, "description": "Every --set applied, in order, as PATH=VALUE."}
+        "overrides": {"type": "array", "items": {"type": "string", "pattern": "^[^=]+=.*$"}, "description": "Every --set applied, in order, as PATH=VALUE."},
+        "timestamp": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "description": "When the run was made, UTC, ISO 8601 (SOURCE_DATE_EPOCH, when set, fixes it for reproducible files)."}
       }
     },
     "input": {
@@ -131,20 +166,22 @@ extension ResultSchema {
       }
     },
     "year": {
-      "description": "One calendar year of the term (the first and last may be partial) with the STATS of every metric.",
+      "description": "One calendar year of the term (the first and last may be partial: see partial and hours) with the STATS of every metric.",
       "type": "object",
       "required": ["year"],
-      "properties": {"year": {"type": "integer", "minimum": 1900, "maximum": 2200}},
-      "propertyNames": {"anyOf": [{"const": "year"}, {"$ref": "#/$defs/metric"}]},
-      "additionalProperties": {"$ref": "#/$defs/stats"}
+      "properties": {"year": {"type": "integer", "minimum": 1900, "maximum": 2200}, "hours": true, "partial": true},
+      "propertyNames": {"anyOf": [{"enum": ["year", "hours", "partial"]}, {"$ref": "#/$defs/metric"}]},
+      "additionalProperties": {"$ref": "#/$defs/stats"},
+      "allOf": [{"$ref": "#/$defs/periodCalendar"}, {"$ref": "#/$defs/countMetrics"}]
     },
     "month": {
-      "description": "One month of the term (YYYY-MM) with the STATS of every metric.",
+      "description": "One month of the term (YYYY-MM) with the STATS of every metric (the first month is partial when the term starts after its 1st: see partial and hours).",
       "type": "object",
       "required": ["month"],
-      "properties": {"month": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}},
-      "propertyNames": {"anyOf": [{"const": "month"}, {"$ref": "#/$defs/metric"}]},
-      "additionalProperties": {"$ref": "#/$defs/stats"}
+      "properties": {"month": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}, "hours": true, "partial": true},
+      "propertyNames": {"anyOf": [{"enum": ["month", "hours", "partial"]}, {"$ref": "#/$defs/metric"}]},
+      "additionalProperties": {"$ref": "#/$defs/stats"},
+      "allOf": [{"$ref": "#/$defs/periodCalendar"}, {"$ref": "#/$defs/countMetrics"}]
     },
     "sensitivityEntry": {
       "description": "One input's effect on one metric. Tornado fills low_input, high_input (the input's P10 and P90), low_value, high_value and swing (metric unit); Sobol fills first_order, total_order and their 95 % bootstrap intervals.",
@@ -205,7 +242,7 @@ extension ResultSchema {
       }
     },
     "breakdown": {
-      "description": "Per-site and per-cohort figures at base values.",
+      "description": "Per-site and per-cohort figures at base values, except each site's monthly, which has the sampled STATS when the run sampled.",
       "type": "object",
       "required": ["cohorts", "sites"],
       "additionalProperties": false,
@@ -224,7 +261,8 @@ extension ResultSchema {
               "totals": {"type": "object", "propertyNames": {"$ref": "#/$defs/metric"}, "additionalProperties": {"type": "number"}},
               "monthly_pue": {"type": "array", "description": "Energy-weighted PUE of each month of the term; null for a month in which the site carries no IT load.", "items": {"type": ["number", "null"], "minimum": 1}},
               "monthly_dry_bulb_c": {"type": "array", "items": {"type": "number"}, "minItems": 12, "maxItems": 12},
-              "monthly_wet_bulb_c": {"type": "array", "items": {"type": "number"}, "minItems": 12, "maxItems": 12}
+              "monthly_wet_bulb_c": {"type": "array", "items": {"type": "number"}, "minItems": 12, "maxItems": 12},
+              "monthly": {"type": "array", "description": "The site's it_energy_mwh, facility_energy_mwh, water_onsite_m3, water_offsite_m3, carbon_location_tco2e and carbon_market_tco2e for each month of the term (the order of the top-level monthly).", "items": {"$ref": "#/$defs/month"}}
             }
           }
         },
@@ -238,7 +276,8 @@ extension ResultSchema {
               "id": {"type": "string"},
               "hardware": {"type": "string"},
               "site": {"type": "string"},
-              "monthly_installed": {"type": "array", "items": {"type": "number", "minimum": 0}},
+              "kind": {"enum": ["gpu", "cpu-server"], "description": "What one unit is: a GPU, or a CPU-only server."},
+              "monthly_installed": {"type": "array", "description": "Units installed at the end of each month.", "items": {"type": "integer", "minimum": 0}},
               "it_energy_mwh": {"type": "number", "minimum": 0},
               "embodied_tco2e": {"type": "number", "minimum": 0}
             }
@@ -465,7 +504,18 @@ extension ResultSchema {
         "id": {"type": "string", "minLength": 1},
         "title": {"type": "string"},
         "source": {"type": "string"},
-        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "options": {"type": "object", "additionalProperties": {"type": "boolean"}},
+        "models": {
+          "type": "array",
+          "description": "Every models/ data file the scenario pulled, with its SHA-256.",
+          "items": {
+            "type": "object",
+            "required": ["path", "sha256", "source"],
+            "additionalProperties": false,
+            "properties": {"path": {"type": "string"}, "source": {"type": "string"}, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}
+          }
+        }
       }
     },
     "inputs": {"type": "array", "items": {"$ref": "#/$defs/input"}}

@@ -2,7 +2,7 @@ import Foundation
 import FleetModel
 
 /// Writes a report folder: report.md, report.css, figures/*.svg, result.json,
-/// series.csv and assumptions.csv (every input), each staged and renamed into place (see `ReportFolder`).
+/// series.csv, series.long.csv (one value per row) and assumptions.csv (every input), each staged and renamed into place (see `ReportFolder`).
 public enum ReportWriter {
     /// The files of a report, relative path → contents. Pure: nothing is written.
     /// - Parameter date: the report date "YYYY-MM-DD" shown under its title.
@@ -13,6 +13,7 @@ public enum ReportWriter {
         var files: [String: Data] = [
             "result.json": json,
             "series.csv": Data(CSVRenderer.series(result).utf8),
+            "series.long.csv": Data(CSVRenderer.long(result).utf8),
             "assumptions.csv": Data(AssumptionGroup.csv(result.inputs).utf8),
             "report.md": Data(ReportMarkdown.render(result, figures: figures, date: date).utf8),
             ReportStyle.fileName: Data(ReportStyle.css.utf8),

@@ -7,7 +7,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a PDF-ready Markdown report with SVG charts, result.json and series.csv.",
         discussion: """
-        Writes DIR/report.md, DIR/report.css, DIR/figures/*.svg, DIR/result.json, DIR/series.csv and DIR/assumptions.csv (every input), \
+        Writes DIR/report.md, DIR/report.css, DIR/figures/*.svg, DIR/result.json, DIR/series.csv, DIR/series.long.csv (one value per row) and DIR/assumptions.csv (every input), \
         staged inside DIR and renamed into place at the end. --force replaces only the files an \
         earlier report wrote (listed in DIR/.fleetwatt-report) and refuses a folder holding anything \
         else. The report includes a tornado ranking of the uncertain inputs (or Sobol indices with \
@@ -58,7 +58,7 @@ struct Report: ParsableCommand {
             result.diagnostics.warnings += analysis.warnings
         }
         try ReportWriter.write(result: result, to: destination)
-        if !quiet { printError("wrote \(out)/report.md, figures/, result.json, series.csv, assumptions.csv") }
+        if !quiet { printError("wrote \(out)/report.md, figures/, result.json, series.csv, series.long.csv, assumptions.csv") }
     }
 }
 

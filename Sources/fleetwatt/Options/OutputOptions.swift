@@ -5,8 +5,8 @@ import FleetReport
 /// Where results go and in what form.
 struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Output format: table, json, csv or markdown (default: from the --out file's extension, "
-            + ".json, .csv or .md; else table).", valueName: "format"))
+        "Output format: table, json, csv, csv-long (one value per row) or markdown (default: from the --out "
+            + "file's extension, .json, .csv, .long.csv or .md; else table).", valueName: "format"))
     var formatGiven: OutputFormat?
 
     @Option(help: "Write to this file instead of standard output (written beside it, then renamed into place; a device or FIFO is written in place).")
@@ -23,12 +23,12 @@ extension OutputOptions {
 }
 
 extension OutputFormat: ExpressibleByArgument {
-    /// The format a file name's extension names (case-insensitive): .json, .csv, .md or
-    /// .markdown, .txt (a table); nil for any other.
+    /// The format a file name's extension names (case-insensitive): .json, .csv (.long.csv:
+    /// the long CSV), .md or .markdown, .txt (a table); nil for any other.
     init?(fileExtensionOf path: String) {
         switch (path as NSString).pathExtension.lowercased() {
         case "json": self = .json
-        case "csv": self = .csv
+        case "csv": self = path.lowercased().hasSuffix(".long.csv") ? .csvLong : .csv
         case "md", "markdown": self = .markdown
         case "txt": self = .table
         default: return nil

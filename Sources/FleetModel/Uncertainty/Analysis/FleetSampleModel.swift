@@ -30,8 +30,12 @@ public struct FleetSampleModel: SampleModel {
         var years: [String] = []
         for label in calendar.monthLabels where years.last != String(label.year) { years.append(String(label.year)) }
         let parts = ["board", "host", "network", "storage", "total", "board fraction of TDP"]
-        let extras = baseEvaluator.powerModels.flatMap { m in parts.map { "\(m.cohortID) \($0)" } }
-        layout = OutputLayout(metrics: Metric.allCases, years: years, months: calendar.monthNames, extras: extras)
+        let cohortExtras = baseEvaluator.powerModels.flatMap { m in parts.map { "\(m.cohortID) \($0)" } }
+        let siteExtras = baseEvaluator.facility.sites.flatMap { site in
+            Breakdown.siteMetrics.flatMap { m in calendar.monthNames.map { "site \(site.spec.id) \($0) of \(m.rawValue)" } }
+        }
+        layout = OutputLayout(metrics: Metric.allCases, years: years, months: calendar.monthNames,
+                              extras: cohortExtras + siteExtras)
         siteHours = calendar.hourCount * spec.sites.count
     }
 
@@ -44,16 +48,31 @@ public struct FleetSampleModel: SampleModel {
             let spec = try model.document.decode(FleetSpec.self, values: values)
             let evaluator = try FleetEvaluator(spec: spec, baseDirectory: model.baseDirectory,
                                                previous: model.baseEvaluator)
-            model.write(try evaluator.evaluate(), into: &outputs)
+            let detail = try evaluator.evaluateBySite()
+            model.write(detail.fleet, into: &outputs)
             model.write(cohorts: evaluator.powerModels, into: &outputs)
+            model.write(sites: detail.sites, cohorts: evaluator.powerModels.count, into: &outputs)
         }
     }
 
     public func makeEvaluator() -> Evaluator { Evaluator(model: self, values: baseValues) }
 
-    /// Copies each cohort's power per unit (`CohortPower.values`) into the layout's extra slots.
+    /// Copies each site's months of `Breakdown.siteMetrics` into the extra slots after the cohorts'.
+    func write(sites: [Evaluation], cohorts: Int, into y: inout [Double]) {
+        let months = layout.months.count, first = cohorts * CohortPower.valueCount
+        precondition(first + sites.count * Breakdown.siteMetrics.count * months == layout.extras.count,
+                     "sites differ from the layout's")
+        for (s, ev) in sites.enumerated() {
+            for (j, m) in Breakdown.siteMetrics.enumerated() {
+                let at = layout.extra(first + (s * Breakdown.siteMetrics.count + j) * months)
+                for k in 0..<months { y[at + k] = ev.monthly[m.index][k] }
+            }
+        }
+    }
+
+    /// Copies each cohort's power per unit (`CohortPower.values`) into the layout's first extra slots.
     func write(cohorts: [CohortPowerModel], into y: inout [Double]) {
-        precondition(cohorts.count * CohortPower.valueCount == layout.extras.count, "cohorts differ from the layout's")
+        precondition(cohorts.count * CohortPower.valueCount <= layout.extras.count, "cohorts differ from the layout's")
         for (c, m) in cohorts.enumerated() {
             for (j, v) in CohortPower.values(m).enumerated() { y[layout.extra(c * CohortPower.valueCount + j)] = v }
         }

@@ -138,18 +138,41 @@ public struct UncertaintySummary: Sendable, Hashable {
         return "sample \(f.index) (\(values)): \(f.reason)"
     }
 
-    /// Writes the statistics into a result document: totals, annual, monthly, histograms,
-    /// the standard errors and the warnings (appended).
+    /// Writes the statistics into a result document: totals, annual, monthly (keeping each period's
+    /// hours), each site's months, histograms, the standard errors and the warnings (appended).
+    /// Counts are reported as whole numbers (`Stats.reported(as:)`).
     public func apply(to result: inout FleetResult) {
-        result.totals = totals
-        result.annual = annual
-        result.monthly = monthly
+        func reported(_ p: FleetResult.PeriodStats, _ old: FleetResult.PeriodStats?) -> FleetResult.PeriodStats {
+            var p = p.keepingCalendar(of: old)
+            p.values = p.values.reduce(into: [:]) { $0[$1.key] = $1.value.reported(as: $1.key) }
+            return p
+        }
+        result.totals = totals.reduce(into: [:]) { $0[$1.key] = $1.value.reported(as: $1.key) }
+        let oldAnnual = result.annual, oldMonthly = result.monthly
+        result.annual = annual.enumerated().map { reported($1, oldAnnual.indices.contains($0) ? oldAnnual[$0] : nil) }
+        result.monthly = monthly.enumerated().map { reported($1, oldMonthly.indices.contains($0) ? oldMonthly[$0] : nil) }
         result.histograms = histograms.isEmpty ? nil : histograms
-        if let cohorts = result.cohorts, cohorts.count * CohortPower.valueCount == extras.count {
+        var next = 0
+        if let cohorts = result.cohorts, cohorts.count * CohortPower.valueCount <= extras.count {
             result.cohorts = cohorts.enumerated().map { c, row in
                 CohortPower(id: row.id, hardware: row.hardware, site: row.site,
                             stats: Array(extras[(c * CohortPower.valueCount)..<((c + 1) * CohortPower.valueCount)]))
             }
+            next = cohorts.count * CohortPower.valueCount
+        }
+        let months = layout.months.count, metrics = Breakdown.siteMetrics
+        if var b = result.breakdown, next + b.sites.count * metrics.count * months == extras.count {
+            for s in b.sites.indices {
+                guard let old = b.sites[s].monthly, old.count == months else { continue }
+                b.sites[s].monthly = (0..<months).map { k in
+                    var p = old[k]
+                    for (j, m) in metrics.enumerated() {
+                        p.values[m] = extras[next + (s * metrics.count + j) * months + k].reported(as: m)
+                    }
+                    return p
+                }
+            }
+            result.breakdown = b
         }
         result.diagnostics.mcStandardError = mcStandardError
         result.diagnostics.warnings += warnings
