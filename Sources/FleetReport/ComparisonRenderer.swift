@@ -11,7 +11,8 @@ public enum ComparisonRenderer {
         case .json: return try ResultJSON.encode(c)
         case .table: return Data(text(c, width: width).utf8)
         case .markdown: return Data((heading(c).map { "\($0)\n" }.joined() + "\n" + table(c).markdown()).utf8)
-        case .csv: return Data(csv(c).utf8)
+        // Already one value set per row (metric, variant or difference), so the long form is the same.
+        case .csv, .csvLong: return Data(csv(c).utf8)
         }
     }
 
