@@ -293,6 +293,7 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 
     /// `fleetwatt estimate --format json` (docs/schemas/estimate.schema.json).
@@ -411,6 +412,7 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 
     /// `fleetwatt power --format json` (docs/schemas/power.schema.json).
@@ -441,6 +443,7 @@ extension ResultSchema {
     }
   }
 }
+
 """#
 
     /// `fleetwatt params --format json` (docs/schemas/params.schema.json).
@@ -483,6 +486,7 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 
     /// `fleetwatt catalog --format json` (docs/schemas/catalog.schema.json).
@@ -521,5 +525,6 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 }
