@@ -36,3 +36,13 @@ ensure_gsl() {
     apt_install_missing pkg-config libgsl-dev
   fi
 }
+
+# What the report's routes to PDF and HTML need (README, "The report as a PDF"): pandoc;
+# weasyprint; xelatex with the LaTeX packages pandoc's template loads (texlive-xetex brings
+# latex-recommended and latex-extra; lmodern.sty comes from lmodern, and the pzdr font that
+# hyperref's xetex driver loads from texlive-fonts-recommended); the DejaVu fonts the report
+# names, upright and oblique; rsvg-convert for the SVG figures; pdftotext and pdfinfo for checks.
+ensure_report_tools() {
+  apt_install_missing pandoc weasyprint texlive-xetex texlive-fonts-recommended lmodern \
+    fonts-dejavu-core fonts-dejavu-extra librsvg2-bin poppler-utils
+}

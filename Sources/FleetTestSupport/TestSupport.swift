@@ -9,8 +9,9 @@ public enum TestSupport {
 
     /// The command that installs the external tools these tests use.
     public static let setupCommand =
-        "./scripts/test (the README's test command: it installs pandoc, weasyprint, poppler-utils and Python's " +
-        "jsonschema, nbformat, pandas and matplotlib when missing), or by hand: sudo apt-get install -y pandoc weasyprint " +
+        "./scripts/test (the README's test command: it installs pandoc, weasyprint, xelatex, the DejaVu fonts, poppler-utils " +
+        "and Python's jsonschema, nbformat, pandas and matplotlib when missing), or by hand: sudo apt-get install -y pandoc " +
+        "weasyprint texlive-xetex texlive-fonts-recommended lmodern fonts-dejavu-core fonts-dejavu-extra librsvg2-bin " +
         "poppler-utils python3-jsonschema python3-nbformat python3-pandas python3-matplotlib"
 
     /// The Python that has jsonschema and nbformat: $FLEETWATT_PYTHON (set by scripts/test), else python3.
@@ -94,6 +95,15 @@ public enum TestSupport {
 }
 
 extension TestSupport {
+    /// `command` as the installed pandoc takes it: before 2.19 (Debian 12 ships 2.17) the options
+    /// `--embed-resources --standalone` were spelled `--self-contained`, as the README says.
+    public static func forInstalledPandoc(_ command: String) -> String {
+        let version = (try? run(["pandoc", "--version"]))?.stdout.split(separator: "\n").first
+            .flatMap { $0.split(separator: " ").last }.map { $0.split(separator: ".").compactMap { Int($0) } } ?? []
+        let old = version.count >= 2 && (version[0], version[1]) < (2, 19)
+        return old ? command.replacingOccurrences(of: "--embed-resources --standalone", with: "--self-contained") : command
+    }
+
     /// The names in `folder`, sorted (empty when it cannot be read).
     public static func listing(_ folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()

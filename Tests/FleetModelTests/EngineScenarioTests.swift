@@ -31,3 +31,41 @@ struct EngineScenarioTests {
         #expect(r.breakdown?.cohorts.count == spec.fleet.cohorts.count)
     }
 }
+
+@Suite("Continuous-time cross-check months")
+struct CrossCheckMonthsTests {
+    @Test("Every 7th month of 84, every 5th of 56 to 83, every 11th of 132, all of a term under 56 months")
+    func strides() {
+        #expect(FacilityModel.crossCheckMonths(count: 84) == Array(stride(from: 0, to: 84, by: 7)))
+        #expect(FacilityModel.crossCheckMonths(count: 60) == Array(stride(from: 0, to: 60, by: 5)))
+        #expect(FacilityModel.crossCheckMonths(count: 132) == Array(stride(from: 0, to: 132, by: 11)))
+        #expect(FacilityModel.crossCheckMonths(count: 56) == Array(stride(from: 0, to: 56, by: 5)))
+        #expect(FacilityModel.crossCheckMonths(count: 55) == Array(0..<55))
+        #expect(FacilityModel.crossCheckMonths(count: 3) == [0, 1, 2])
+    }
+
+    @Test("At least 12 months, and every calendar month among them, for any term of 12 months or more",
+          arguments: [12, 24, 55, 56, 59, 60, 77, 83, 84, 85, 120, 131, 132, 200, 360])
+    func everyCalendarMonth(n: Int) {
+        let months = FacilityModel.crossCheckMonths(count: n)
+        #expect(months.count >= 12 && months.allSatisfy { (0..<n).contains($0) })
+        #expect(Set(months.map { $0 % 12 }).count == 12)
+    }
+
+    /// The subset measures the time step's error as the whole term does: on the default scenario's
+    /// first 36 months (its ramps and three summers), every 7th month gives a relative difference
+    /// within 1e-5 of the whole span's, two orders below the 0.1 % the check allows.
+    @Test func subsetAgreesWithTheWholeTerm() throws {
+        let path = FacilityFixtures.repoRoot.appendingPathComponent("models/scenarios/openai-aws-2025.yaml").path
+        var spec = try ScenarioDocument.load(path: path).decode(FleetSpec.self)
+        spec.term.months = 36
+        let e = try FleetEvaluator(spec: spec)
+        let loads = e.loads()
+        let hourly = try e.facility.evaluate(loads)
+        let whole = try e.facility.quadratureVsTimestep(loads, hourly: hourly, power: e.continuousPower())
+        let some = try e.facility.quadratureVsTimestep(loads, hourly: hourly, power: e.continuousPower(),
+                                                       months: Array(stride(from: 0, to: 36, by: 7)))
+        #expect(abs(whole) < 1e-3 && abs(some) < 1e-3)
+        #expect(abs(some - whole) < 1e-5, "every 7th month \(some), whole span \(whole)")
+    }
+}

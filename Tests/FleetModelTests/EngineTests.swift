@@ -92,6 +92,7 @@ struct EngineTests {
         #expect(r.breakdown?.sites.map(\.id) == ["us-east-1", "phoenix-az"])
         #expect(r.breakdown?.sites[0].monthlyPUE.count == 3 && r.breakdown?.sites[0].monthlyDryBulbC.count == 12)
         #expect(abs(r.diagnostics.quadratureVsTimestepRelDiff) < 1e-3)
+        #expect(r.diagnostics.quadratureMonths == ["2025-11", "2025-12", "2026-01"], "a short term is checked month by month")
         // The JSON carries the totals to the bit (read back exactly), not just some bytes.
         let json = try #require(try TestSupport.exactJSON(r.jsonData()) as? [String: Any])
         let totals = try #require(json["totals"] as? [String: [String: Double]])

@@ -204,3 +204,36 @@ struct InputGroupTests {
         #expect(groups.reduce(0) { $0 + $1.values.count } == 6, "no input is lost")
     }
 }
+
+@Suite("Report table widths")
+struct TableWidthTests {
+    @Test func widestWordBreaksTextAtSpacesAndHyphensAndCodeAfterDots() {
+        // Code is 4.1 pt a character: "cohorts." (8) is the widest run of this path.
+        expectClose(TextTable.widestWord("`fleet.cohorts.gb200-use1.count`"), 8 * 4.1, relative: 1e-12)
+        expectClose(TextTable.widestWord("`aaaa_bbbbbbbbb`"), 9 * 4.1, relative: 1e-12, "after the underscore")
+        // Text by class: "Virginia)" = V 5.9, i 3.2, r 3.2, g 5.1, i 3.2, n 5.1, i 3.2, a 5.1, ) 3.2.
+        expectClose(TextTable.widestWord("AWS US East (N. Virginia)"), 37.2, relative: 1e-12)
+        #expect(TextTable.widestWord("gas-fired") < TextTable.points("gas-fired"), "a hyphen is a break point")
+        #expect(TextTable.parts("a \\_b `c.d`").map(\.text) == ["a _b ", "c.d", ""], "escapes print one character")
+    }
+
+    @Test func aTableThatFitsGetsItsCellsFullWidths() {
+        let t = TextTable(headers: ["Year", "IT energy (TWh)"], alignments: [.left, .right], rows: [["2026", "2.17"]])
+        // Year: the cell 2026, four digits of 5.1 pt (wider than the header's 19.3 pt), 6 dashes of 4 pt;
+        // IT energy: its widest header word, "energy" (e n e g y 5.1 pt, r 3.2 pt) = 28.7 pt, 8 dashes.
+        #expect(t.fittedWidths() == [6, 8])
+    }
+
+    @Test func aWideTableKeepsEveryWordWholeAndFillsTheLine() {
+        let path = "`sites.us-east-1.weather.monthly_dry_bulb_c`"
+        let text = String(repeating: "a long source text ", count: 10)
+        let t = TextTable(headers: ["Source or assumption", "Paths", "N"], alignments: [.left, .left, .right],
+                          rows: [[text, path + ", " + path, "12"]])
+        let w = t.fittedWidths(linePoints: 240)
+        #expect(Double(w[0]) * TextTable.pointsPerDash >= TextTable.widestWord("assumption"))
+        #expect(Double(w[1]) * TextTable.pointsPerDash >= TextTable.widestWord(path))
+        #expect(abs(Double(w.reduce(0, +)) * TextTable.pointsPerDash - 240) <= 3 * TextTable.pointsPerDash,
+                "the spare room is shared out: \(w)")
+        #expect(w[0] > w[2] && w[1] > w[2])
+    }
+}

@@ -57,7 +57,7 @@ struct ReadmeExamplesTests {
         let examples = all.filter { !$0.hasPrefix("./scripts/") }
         #expect(examples.count >= 15, "found only \(examples.count) example commands in README.md")
         if examples.contains(where: { $0.contains("pandoc") }) {
-            guard TestSupport.requireTools(["pandoc", "weasyprint"]) else { return }
+            guard TestSupport.requireTools(["pandoc", "weasyprint", "xelatex"]) else { return }
         }
 
         let clone = try cloneLikeCopy()
@@ -66,7 +66,7 @@ struct ReadmeExamplesTests {
         let path = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         for command in examples {
             let started = Date()
-            let r = try TestSupport.run(["PATH=\(path)", "sh", "-c", command], in: clone)
+            let r = try TestSupport.run(["PATH=\(path)", "sh", "-c", TestSupport.forInstalledPandoc(command)], in: clone)
             let seconds = Date().timeIntervalSince(started)
             #expect(r.status == 0, "README example failed (exit \(r.status), \(Int(seconds)) s): \(command)\n\(r.stderr)")
         }

@@ -33,7 +33,8 @@ extension FacilityModel {
                                     scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input],
                                     run: FleetResult.RunInfo, warnings: [String] = []) throws -> FleetResult {
         let detail = try evaluateBySite(loads)
-        let rel = try quadratureVsTimestep(loads, hourly: detail.fleet, power: power)
+        let checked = Self.crossCheckMonths(count: calendar.months)
+        let rel = try quadratureVsTimestep(loads, hourly: detail.fleet, power: power, months: checked)
         var notes = warnings
         if abs(rel) >= 1e-3 {
             notes.append("hourly sum and quadrature of facility energy differ by \(rel * 100) % (limit 0.1 %)")
@@ -45,7 +46,9 @@ extension FacilityModel {
         }
         return Self.result(detail.fleet, names: calendar.monthNames, scenario: scenario, inputs: inputs, run: run,
                            breakdown: breakdown(detail, loads: loads),
-                           diagnostics: FleetResult.Diagnostics(quadratureVsTimestepRelDiff: rel, warnings: notes))
+                           diagnostics: FleetResult.Diagnostics(quadratureVsTimestepRelDiff: rel,
+                                                                quadratureMonths: checked.map { calendar.monthNames[$0] },
+                                                                warnings: notes))
     }
 
     /// Wraps an evaluation's base values into the result document.

@@ -198,19 +198,24 @@ public struct FleetResult: Codable, Sendable {
 
     public struct Diagnostics: Codable, Sendable, Hashable {
         /// (hourly sum − adaptive quadrature of the continuous-time model) / quadrature,
-        /// for facility energy over the whole term, at base values.
+        /// for facility energy over the months in `quadratureMonths`, at base values.
         public var quadratureVsTimestepRelDiff: Double
+        /// The months ("YYYY-MM") the cross-check integrated (`FacilityModel.crossCheckMonths`);
+        /// nil in results that predate the key, whose check covered the whole term.
+        public var quadratureMonths: [String]?
         /// Monte Carlo standard error of the mean of each total (sd / √samples).
         public var mcStandardError: [Metric: Double]
         public var warnings: [String]
-        public init(quadratureVsTimestepRelDiff: Double, mcStandardError: [Metric: Double] = [:],
-                    warnings: [String] = []) {
+        public init(quadratureVsTimestepRelDiff: Double, quadratureMonths: [String]? = nil,
+                    mcStandardError: [Metric: Double] = [:], warnings: [String] = []) {
             self.quadratureVsTimestepRelDiff = quadratureVsTimestepRelDiff
+            self.quadratureMonths = quadratureMonths
             self.mcStandardError = mcStandardError
             self.warnings = warnings
         }
         enum CodingKeys: String, CodingKey {
             case quadratureVsTimestepRelDiff = "quadrature_vs_timestep_rel_diff"
+            case quadratureMonths = "quadrature_months"
             case mcStandardError = "mc_standard_error"
             case warnings
         }

@@ -324,7 +324,8 @@ extension ResultSchema {
       "required": ["mc_standard_error", "quadrature_vs_timestep_rel_diff", "warnings"],
       "additionalProperties": false,
       "properties": {
-        "quadrature_vs_timestep_rel_diff": {"type": "number", "description": "(hourly sum − adaptive quadrature) / quadrature, facility energy over the term at base values."},
+        "quadrature_vs_timestep_rel_diff": {"type": "number", "description": "(hourly sum − adaptive quadrature) / quadrature, facility energy at base values over the months in quadrature_months (the whole term when absent)."},
+        "quadrature_months": {"type": "array", "items": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}, "description": "The months the continuous-time cross-check integrated: every 11th, 7th or 5th month from the first, the longest stride that leaves at least 12 (so each calendar month is among them); every month of a term under 56 months."},
         "mc_standard_error": {"type": "object", "propertyNames": {"$ref": "#/$defs/metric"}, "additionalProperties": {"type": "number", "minimum": 0}},
         "warnings": {"type": "array", "items": {"type": "string"}}
       }

@@ -62,7 +62,7 @@ public enum ReportMarkdown {
         mutating func line(_ s: String = "") { out += s + "\n" }
         mutating func para(_ s: String) { out += s + "\n\n" }
         mutating func heading(_ s: String, level: Int = 1) { out += String(repeating: "#", count: level) + " " + s + "\n\n" }
-        mutating func table(_ t: TextTable, widths: [Int]? = nil) { out += markdownTable(t, widths: widths) + "\n" }
+        mutating func table(_ t: TextTable) { out += markdownTable(t, widths: t.fittedWidths()) + "\n" }
         mutating func figure(_ name: String) {
             if let f = figures.first(where: { $0.name == name }) { out += MarkdownText.figure(f) + "\n" }
         }
@@ -87,9 +87,8 @@ public enum ReportMarkdown {
         }
 
         /// A pipe table; `widths` (relative) become the dash counts of the separator line,
-        /// which pandoc turns into column widths when a row is long.
-        func markdownTable(_ t: TextTable, widths: [Int]?) -> String {
-            guard let widths else { return t.markdown() }
+        /// which pandoc turns into column widths when a line of the table is long.
+        func markdownTable(_ t: TextTable, widths: [Int]) -> String {
             var md = t.markdown().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             md[1] = "|" + zip(t.alignments, widths).map { a, w in
                 a == .left ? ":" + String(repeating: "-", count: max(3, w)) : String(repeating: "-", count: max(3, w)) + ":"
@@ -163,6 +162,7 @@ public enum ReportMarkdown {
             line("abstract: \(MarkdownText.yaml(abstract))")
             line("lang: en")
             line("css: \(ReportStyle.fileName)")
+            out += ReportStyle.latexMetadata + "\n"
             line("---")
             line()
         }
@@ -420,7 +420,7 @@ public enum ReportMarkdown {
                 return [MarkdownText.escape(g.source), g.family, MarkdownText.escape(g.unit), "\(g.inputs.count)", listed, range]
             }
             table(TextTable(headers: ["Source or assumption", "Distribution", "Unit", "Inputs", "Paths", "Base value or range"],
-                            alignments: [.left, .left, .left, .right, .left, .left], rows: rows), widths: [34, 10, 7, 6, 28, 15])
+                            alignments: [.left, .left, .left, .right, .left, .left], rows: rows))
         }
 
         mutating func methods() {
@@ -443,10 +443,21 @@ public enum ReportMarkdown {
                  + "mean, standard deviation $s$ and percentiles of each metric; the standard error of a mean of $n$ samples is")
             para("$$\\text{SE} = s / n^{1/2}$$")
             para("The tornado swing of input $i$ and the Sobol indices of a metric $Y$ are")
-            para("$$\\Delta_{i} = | Y(x_{i} = q_{0.9}) - Y(x_{i} = q_{0.1}) | \\qquad S_{i} = V(E(Y | x_{i})) / V(Y) \\qquad S_{T i} = E(V(Y | x_{\\sim i})) / V(Y)$$")
+            para("$$\\Delta_{i} = | Y(x_{i} = q_{0.9}) - Y(x_{i} = q_{0.1}) |$$")
+            para("$$S_{i} = V(E(Y | x_{i})) / V(Y) \\qquad S_{T i} = E(V(Y | x_{\\sim i})) / V(Y)$$")
             let d = r.diagnostics.quadratureVsTimestepRelDiff
-            para("As a check on the time step, facility energy over the term is also integrated in continuous time by adaptive quadrature (GSL); "
-                 + "the relative difference between the hourly sum and the integral is \(String(format: "%.2e", d)).")
+            var check = "As a check on the time step, facility energy is also integrated in continuous time by adaptive quadrature (GSL)"
+            let periods = r.monthly.map(\.period)
+            if let months = r.diagnostics.quadratureMonths, months.count > 1, months.count < periods.count,
+               let a = periods.firstIndex(of: months[0]), let b = periods.firstIndex(of: months[1]) {
+                check += " over \(months.count) of the \(periods.count) months: every \(b - a)th from \(Charts.monthName(months[0])), "
+                    + "so each calendar month is among them and they spread over the years (the hourly time step's error is made "
+                    + "hour by hour, so these months measure it as the whole term would)"
+            } else {
+                check += " over the whole term"
+            }
+            para(check + "; the relative difference between the hourly sum and the integral is \(String(format: "%.2e", d)) "
+                 + "(result.json, `diagnostics`).")
         }
 
         mutating func reproduce() {
@@ -457,8 +468,12 @@ public enum ReportMarkdown {
             if r.run.samples > 0 { cmd += ["--seed", String(r.run.seed), "--sampler", r.run.sampler] }
             for o in r.run.overrides { cmd += ["--set", shellQuote(o)] }
             cmd += ["--out", "DIR"]
-            para("Run, with the same version of fleetwatt, then turn the report into a PDF in the output folder:")
-            out += "```\n" + cmd.joined(separator: " ") + "\ncd DIR && " + ReportStyle.pdfCommand + "\n```\n\n"
+            para("Run, with the same version of fleetwatt, then, in the output folder, turn the report into a PDF through weasyprint "
+                 + "or through LaTeX, or into one HTML file:")
+            out += "```\n" + ([cmd.joined(separator: " ")] + ReportStyle.commands.map { "cd DIR && " + $0 }).joined(separator: "\n") + "\n```\n\n"
+            para("pandoc before 2.19 (Debian 12 has 2.17) writes the HTML file with `\(ReportStyle.htmlOptionsBefore219)` in place of "
+                 + "`--embed-resources --standalone`. The LaTeX route needs xelatex and the DejaVu fonts (on Debian: texlive-xetex, "
+                 + "texlive-fonts-recommended, lmodern, fonts-dejavu).")
             para("The same seed gives the same samples, and so the same numbers, whatever the number of threads.")
             var rows: [[String]] = [
                 ["Tool", "\(r.tool.name) \(r.tool.version)"],
@@ -472,7 +487,7 @@ public enum ReportMarkdown {
             ]
             for o in r.run.overrides { rows.append(["Override", MarkdownText.code(o)]) }
             for w in r.diagnostics.warnings { rows.append(["Warning", MarkdownText.escape(w)]) }
-            table(TextTable(headers: ["Item", "Value"], alignments: [.left, .left], rows: rows), widths: [20, 80])
+            table(TextTable(headers: ["Item", "Value"], alignments: [.left, .left], rows: rows))
             para("The result file result.json (schema `fleetwatt.result/1`, printed by `fleetwatt schema`) holds every number in "
                  + "this report; series.csv holds the monthly and annual series and assumptions.csv every input with its source.")
         }

@@ -1,14 +1,76 @@
-/// The stylesheet for the weasyprint route (`report.css`, written beside report.md).
+/// What each route from report.md to a finished document needs, so that the plain pandoc
+/// commands work with no warning.
 ///
-/// report.md names it in its metadata (`css: report.css`); pandoc's HTML writer
-/// then links it and leaves out its own default CSS, whose rules weasyprint
-/// warns about (docs: pandoc MANUAL, variable `document-css`). The LaTeX route
-/// ignores it. Figures are numbered by a CSS counter, as LaTeX numbers them.
+/// The weasyprint and HTML routes read the stylesheet `report.css`, written beside report.md,
+/// which the metadata names (`css: report.css`); pandoc's HTML writer then links it and leaves
+/// out its own default CSS, whose rules weasyprint warns about (pandoc MANUAL, variable
+/// `document-css`). The LaTeX route (xelatex) reads `latexMetadata`: variables of pandoc's
+/// LaTeX template, which the HTML writer ignores. Figures are numbered in every route, by a CSS
+/// counter or by LaTeX.
 public enum ReportStyle {
     public static let fileName = "report.css"
 
-    /// The pandoc command that turns report.md into report.pdf, run in the report folder.
+    /// The pandoc command that turns report.md into report.pdf through weasyprint, run in the report folder.
     public static let pdfCommand = "pandoc report.md -o report.pdf --pdf-engine=weasyprint --number-sections"
+
+    /// The same through LaTeX; everything it needs is in report.md's metadata.
+    public static let latexCommand = "pandoc report.md -o report.pdf --pdf-engine=xelatex"
+
+    /// One HTML file that holds its stylesheet and figures (pandoc 2.19 or later).
+    public static let htmlCommand = "pandoc report.md --embed-resources --standalone -o report.html"
+
+    /// What pandoc before 2.19 (Debian 12 ships 2.17) calls `--embed-resources --standalone`.
+    public static let htmlOptionsBefore219 = "--self-contained"
+
+    /// The routes, in the order the README and the report's reproduce section give them.
+    public static let commands = [pdfCommand, latexCommand, htmlCommand]
+
+    /// Metadata lines for the LaTeX route.
+    ///
+    /// A4 with the stylesheet's margins. DejaVu fonts, which draw CO₂'s subscript, Greek and ≤
+    /// (the default Latin Modern text fonts have no subscript digits, and xelatex drops them with
+    /// a "Missing character" warning). Numbered sections, as `--number-sections` gives the
+    /// weasyprint route. Figures held where the text places them (`float`'s H) and at most 55 %
+    /// of the text height, so that each stays on one page with its caption. Tables in 8 pt with
+    /// narrower gaps and no hyphenation, their columns set by the pipe tables' dash counts
+    /// (`TextTable.fittedWidths`). Break points (XeTeX character classes): monospaced text may
+    /// break after a dot, underscore, hyphen, slash or opening bracket, so that a long input path
+    /// wraps inside its column instead of running over the next; any text after a slash or an
+    /// en dash, at a small penalty.
+    public static let latexMetadata = #"""
+    papersize: a4
+    geometry: [top=2cm, bottom=2.2cm, left=1.9cm, right=1.9cm]
+    fontsize: 10pt
+    mainfont: DejaVu Sans
+    sansfont: DejaVu Sans
+    monofont: DejaVu Sans Mono
+    monofontoptions: [Scale=0.85]
+    numbersections: true
+    colorlinks: true
+    header-includes: |
+      ```{=latex}
+      \usepackage{float}
+      \floatplacement{figure}{H}
+      \makeatletter
+      \def\maxheight{\ifdim\Gin@nat@height>0.55\textheight 0.55\textheight\else\Gin@nat@height\fi}
+      \newcommand{\fleetwattCodeBreak}{\ifx\f@family\ttdefault\penalty\z@\fi}
+      \newcommand{\fleetwattSlashBreak}{\penalty\ifx\f@family\ttdefault\z@\else 50\fi\relax}
+      \makeatother
+      \XeTeXinterchartokenstate=1
+      \newXeTeXintercharclass\fleetwattCodeClass
+      \newXeTeXintercharclass\fleetwattSlashClass
+      \XeTeXcharclass`\.=\fleetwattCodeClass
+      \XeTeXcharclass`\_=\fleetwattCodeClass
+      \XeTeXcharclass`\-=\fleetwattCodeClass
+      \XeTeXcharclass`\(=\fleetwattCodeClass
+      \XeTeXcharclass`\/=\fleetwattSlashClass
+      \XeTeXcharclass`\–=\fleetwattSlashClass
+      \XeTeXinterchartoks\fleetwattCodeClass 0={\fleetwattCodeBreak}
+      \XeTeXinterchartoks\fleetwattSlashClass 0={\fleetwattSlashBreak}
+      \usepackage{etoolbox}
+      \AtBeginEnvironment{longtable}{\footnotesize\setlength{\tabcolsep}{4pt}\hyphenpenalty=10000\relax}
+      ```
+    """#
 
     public static let css = """
     @page {

@@ -13,9 +13,11 @@ struct Report: ParsableCommand {
         else. The report includes a tornado ranking of the uncertain inputs (or Sobol indices with \
         --sensitivity sobol).
 
-        To make a PDF:
-          cd DIR && pandoc report.md -o report.pdf --pdf-engine=weasyprint \\
-            --number-sections --css report.css
+        To make a PDF (weasyprint or LaTeX) or one HTML file, in DIR:
+          pandoc report.md -o report.pdf --pdf-engine=weasyprint --number-sections
+          pandoc report.md -o report.pdf --pdf-engine=xelatex
+          pandoc report.md --embed-resources --standalone -o report.html
+        (pandoc before 2.19: --self-contained for --embed-resources --standalone)
 
         Examples:
           fleetwatt report --out out/default
