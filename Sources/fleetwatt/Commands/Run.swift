@@ -14,13 +14,18 @@ struct Run: ParsableCommand {
           fleetwatt run --samples 0 --format json
           fleetwatt run h100-training-100k --samples 5000 --sampler sobol
           fleetwatt run --set sites.us-east-1.cooling.approach_c=5 --out result.json
+          fleetwatt run --samples 100000 --shard 3/8 --out part-3.fwpart   # then fleetwatt merge
         """)
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sharding: ShardOptions
 
     func run() throws {
+        if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
+            try sampling.partial(scenario, shard: shard, command: "run", progress: tick)
+        }) { return }
         let destination = try output.destination(reading: scenario.scenario)
         let (_, result) = try sampling.evaluate(scenario, progress: output.feedback.progress, quiet: output.feedback.quiet)
         try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
