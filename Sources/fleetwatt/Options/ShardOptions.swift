@@ -13,7 +13,8 @@ struct ShardOptions: ParsableArguments {
     var shard: String?
 
     func validate() throws {
-        if let shard { _ = try Shard.parse(shard) }
+        guard let shard else { return }
+        do { _ = try Shard.parse(shard) } catch { throw ValidationError(error.description) }
     }
 
     /// The parsed shard, nil without --shard.

@@ -3,7 +3,9 @@
 ///
 /// Sample i's inputs depend only on (seed, i); samples are evaluated in parallel in chunks
 /// and reduced in sample order, so the summary is identical to the last bit for any
-/// `threads` and `chunkSize`. Memory holds one wave of outputs, the whole-term totals of
+/// `threads` and `chunkSize`. Moments are kept per block of `blockSize` samples and the
+/// blocks joined in order, so `partial(…shard:)` over each shard's whole blocks, joined by
+/// `merge`, is identical to the last bit too (docs/SCALE-OUT.md). Memory holds one wave of outputs, the whole-term totals of
 /// every sample (for exact quantiles: 8 bytes × metrics × samples) and fixed-size
 /// accumulators for each year and month; it does not grow with samples × hours.
 public struct MonteCarloRunner: Sendable {
