@@ -7,14 +7,15 @@ struct Run: ParsableCommand {
         abstract: "Evaluate a scenario: energy, power, PUE, water, carbon and cost with their uncertainty.",
         discussion: """
         With --samples N > 0 every uncertain input is sampled and each metric gets its mean, \
-        standard deviation and P5/P50/P95 besides the base value (all inputs at base).
+        standard deviation and P5/P50/P95 besides the base value (all inputs at base). \
+        --shard I/N evaluates one share and writes a partial result for fleetwatt merge.
 
         Examples:
           fleetwatt run
           fleetwatt run --samples 0 --format json
           fleetwatt run h100-training-100k --samples 5000 --sampler sobol
           fleetwatt run --set sites.us-east-1.cooling.approach_c=5 --out result.json
-          fleetwatt run --samples 100000 --shard 3/8 --out part-3.fwpart   # then fleetwatt merge
+          fleetwatt run --samples 100000 --shard 3/8 --out parts/3.fwpart
         """)
 
     @OptionGroup var scenario: ScenarioOptions

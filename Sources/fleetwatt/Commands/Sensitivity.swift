@@ -15,7 +15,7 @@ struct Sensitivity: ParsableCommand {
         Examples:
           fleetwatt sensitivity --method tornado
           fleetwatt sensitivity --method sobol --metric facility_energy_mwh,pue
-          fleetwatt sensitivity --method sobol --base-samples 4096 --shard 0/16 --out sobol-0.fwpart
+          fleetwatt sensitivity --method sobol --shard 0/16 --out parts/0.fwpart
         """)
 
     @OptionGroup var scenario: ScenarioOptions
