@@ -23,7 +23,7 @@ struct Fleetwatt: ParsableCommand {
         subcommands: [
             Run.self, Report.self, Sweep.self, Sensitivity.self, Compare.self, Estimate.self,
             Power.self, Params.self, Catalog.self, Validate.self, Schema.self,
-            ExportNotebook.self, Bench.self,
+            ExportNotebook.self, Bench.self, Merge.self,
         ]
     )
 

@@ -7,7 +7,7 @@ import FleetTestSupport
 @Suite("The CLI as a newcomer meets it")
 struct NewcomerTests {
     static let commands = ["run", "report", "sweep", "sensitivity", "compare", "estimate", "power", "params",
-                           "catalog", "validate", "schema", "export-notebook", "bench"]
+                           "catalog", "validate", "schema", "export-notebook", "bench", "merge"]
 
     /// The entries of a help text's OPTIONS section: each starts at a line "  -…" and runs
     /// until the next such line or a blank line.

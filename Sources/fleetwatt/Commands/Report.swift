@@ -43,7 +43,19 @@ struct Report: ParsableCommand {
     private var progress: ProgressMode { feedback.progress }
     private var quiet: Bool { feedback.quiet }
 
+    /// With --shard, --out names the partial result; `merge --report DIR` writes the report.
+    @OptionGroup var sharding: ShardOptions
+
     func run() throws {
+        if try sharding.writePartial(out: out, reading: scenario.scenario, feedback: feedback, { shard, tick in
+            guard sensitivity != .sobol else {
+                throw CommandFailure.badInput("report --shard: --sensitivity sobol is its own sharded run; use "
+                    + "--sensitivity tornado or none here and shard `sensitivity --method sobol`")
+            }
+            return try sampling.partial(scenario, shard: shard, command: "report", progress: tick) { head, document, options in
+                if sensitivity == .tornado { head.sensitivity = try FleetUncertainty.tornado(document: document, options: options) }
+            }
+        }) { return }
         let destination = try ReportFolder.check(out, force: force)
         var (document, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
         let options = sampling.options(overrides: scenario.sets)

@@ -7,20 +7,26 @@ struct Run: ParsableCommand {
         abstract: "Evaluate a scenario: energy, power, PUE, water, carbon and cost with their uncertainty.",
         discussion: """
         With --samples N > 0 every uncertain input is sampled and each metric gets its mean, \
-        standard deviation and P5/P50/P95 besides the base value (all inputs at base).
+        standard deviation and P5/P50/P95 besides the base value (all inputs at base). \
+        --shard I/N evaluates one share and writes a partial result for fleetwatt merge.
 
         Examples:
           fleetwatt run
           fleetwatt run --samples 0 --format json
           fleetwatt run h100-training-100k --samples 5000 --sampler sobol
           fleetwatt run --set sites.us-east-1.cooling.approach_c=5 --out result.json
+          fleetwatt run --samples 100000 --shard 3/8 --out parts/3.fwpart
         """)
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sharding: ShardOptions
 
     func run() throws {
+        if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
+            try sampling.partial(scenario, shard: shard, command: "run", progress: tick)
+        }) { return }
         let destination = try output.destination(reading: scenario.scenario)
         let (_, result) = try sampling.evaluate(scenario, progress: output.feedback.progress, quiet: output.feedback.quiet)
         try output.emit(RenderedOutput.result(result, as: output.format), to: destination)

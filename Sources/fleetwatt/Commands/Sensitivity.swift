@@ -15,6 +15,7 @@ struct Sensitivity: ParsableCommand {
         Examples:
           fleetwatt sensitivity --method tornado
           fleetwatt sensitivity --method sobol --metric facility_energy_mwh,pue
+          fleetwatt sensitivity --method sobol --shard 0/16 --out parts/0.fwpart
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -38,6 +39,7 @@ struct Sensitivity: ParsableCommand {
     var sampler: SamplerKind = .sobol
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
         guard baseSamples >= 8, baseSamples <= MonteCarloRunner.maximumSamples else {
@@ -51,6 +53,15 @@ struct Sensitivity: ParsableCommand {
         let chosen = metrics.isEmpty ? nil : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads, overrides: scenario.sets)
+        if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
+            guard method == .sobol else {
+                throw CommandFailure.badInput("--shard: tornado is 2k + 1 evaluations; run it whole (shard --method sobol)")
+            }
+            let head = shard.index == 0 ? try FleetUncertainty.baseResult(document: document, options: options) : nil
+            return try FleetUncertainty.sobolPartial(document: document, baseSamples: baseSamples, bootstrap: bootstrap,
+                                                     metrics: chosen, options: options, shard: shard, head: head,
+                                                     progress: tick)
+        }) { return }
         var result = try FleetUncertainty.evaluate(document: document, options: options)
         switch method {
         case .tornado:

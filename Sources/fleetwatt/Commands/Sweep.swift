@@ -32,6 +32,7 @@ struct Sweep: ParsableCommand {
 
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary PATH=START:STOP:COUNT or PATH=V1,V2,…") }
@@ -45,6 +46,11 @@ struct Sweep: ParsableCommand {
         let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
         try spec.check(against: document)
+        if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, _ in
+            let head = shard.index == 0 ? try FleetUncertainty.baseResult(document: document, options: options) : nil
+            return try FleetUncertainty.sweepPartial(document: document, spec: spec, metrics: chosen, options: options,
+                                                     shard: shard, head: head)
+        }) { return }
         var result = try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets, samples: 0))
         result.run = options.runInfo
         result.sweep = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sweep") { progress in

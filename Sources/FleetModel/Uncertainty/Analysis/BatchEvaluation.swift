@@ -64,10 +64,21 @@ struct BatchEvaluator<Model: SampleModel>: Sendable {
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
         consume: (WaveResults) -> Void
     ) {
+        evaluate(points, range: 0..<count, progress: progress, consume: consume)
+    }
+
+    /// Evaluates points `range` only (a shard's share); waves carry the points' own indices
+    /// and progress counts from the range's start.
+    func evaluate<Points: PointSource>(
+        _ points: Points, range: Range<Int>,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
+        consume: (WaveResults) -> Void
+    ) {
+        let count = range.upperBound
         let stride = model.layout.count
         let threads = max(1, threads)
         let waveRows = threads * chunksPerWorker * chunkSize
-        let capacity = max(1, min(waveRows, count))
+        let capacity = max(1, min(waveRows, range.count))
         let values = DisjointBuffer<Double>(repeating: 0, count: capacity * stride)
         let failed = DisjointBuffer<Bool>(repeating: false, count: capacity)
         let workers = DisjointBuffer<Worker<Points.Cursor>>(
@@ -75,7 +86,7 @@ struct BatchEvaluator<Model: SampleModel>: Sendable {
                 Worker(cursor: points.makeCursor(), evaluator: model.makeEvaluator(),
                        inputs: points.inputCount, outputs: stride)
             })
-        var first = 0
+        var first = range.lowerBound
         while first < count {
             let rows = min(waveRows, count - first)
             evaluateWave(points, first: first, rows: rows, threads: threads,
@@ -89,7 +100,7 @@ struct BatchEvaluator<Model: SampleModel>: Sendable {
             consume(WaveResults(first: first, count: rows, stride: stride,
                                 values: values, failed: failed, failures: failures))
             first += rows
-            progress?(first, count)
+            progress?(first - range.lowerBound, range.count)
         }
     }
 

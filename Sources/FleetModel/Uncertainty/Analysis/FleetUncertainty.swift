@@ -54,15 +54,16 @@ public enum FleetUncertainty {
     /// One row per grid point of `spec`: the totals of `metrics` at the point, deterministic
     /// (`options.samples == 0`) or from a full Monte Carlo run. A varied path is fixed at the
     /// point's value, as `--set PATH=VALUE` would (an uncertain input stops being one).
+    /// `points` limits the run to those grid points (a shard's share).
     public static func sweep(document: ScenarioDocument, spec: SweepSpec, metrics: [Metric],
-                             options: UncertaintyOptions,
+                             options: UncertaintyOptions, points: Range<Int>? = nil,
                              progress: ((Int, Int) -> Void)? = nil) throws -> Sweep {
         try spec.check(against: document)
         try spec.checkWork(samples: options.samples)
         // Deterministic points run in parallel; Monte Carlo points each use every thread.
         let pointThreads = options.samples == 0 ? options.threads : 1
         let inner = options
-        return try spec.run(metrics: metrics, threads: pointThreads) { point in
+        return try spec.run(metrics: metrics, threads: pointThreads, points: points) { point in
             var doc = document
             for path in spec.parameters { try doc.set(path, to: point[path]!.description) }
             if inner.samples == 0 {

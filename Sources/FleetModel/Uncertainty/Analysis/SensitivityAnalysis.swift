@@ -3,7 +3,7 @@
 public enum SensitivityAnalysis {
     /// Whole-term totals of every metric at `count` points, point-major (point p's metric m
     /// at p · metrics + m), with the points whose evaluation failed.
-    struct Totals {
+    struct Totals: Sendable, Hashable {
         var values: [Double]
         var failed: [Bool]
         var failures: [SampleFailure]
@@ -14,21 +14,31 @@ public enum SensitivityAnalysis {
         model: M, points: P, count: Int, threads: Int,
         progress: ((Int, Int) -> Void)? = nil
     ) throws(UncertaintyError) -> Totals {
+        try evaluateTotals(model: model, points: points, range: 0..<count, threads: threads, progress: progress)
+    }
+
+    /// The totals at points `range` only (a shard's share), indexed from the range's start.
+    static func evaluateTotals<M: SampleModel, P: PointSource>(
+        model: M, points: P, range: Range<Int>, threads: Int,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(UncertaintyError) -> Totals {
+        let count = range.count
         guard (1...MonteCarloRunner.maximumThreads).contains(threads) else {
             throw .invalidOption("--threads: expected 1 to \(MonteCarloRunner.maximumThreads), got \(threads)")
         }
         let metricCount = model.layout.metrics.count
         var out = Totals(values: [Double](repeating: 0, count: count * metricCount),
                          failed: [Bool](repeating: false, count: count), failures: [], failedCount: 0)
-        BatchEvaluator(model: model, threads: threads, chunkSize: 16).evaluate(points, count: count,
+        BatchEvaluator(model: model, threads: threads, chunkSize: 16).evaluate(points, range: range,
                                                                               progress: progress) { wave in
             out.failedCount += wave.failures.count
             if out.failures.count < UncertaintySummary.failuresKept {
                 out.failures += wave.failures.prefix(UncertaintySummary.failuresKept - out.failures.count)
             }
             for r in 0..<wave.count {
-                out.failed[wave.first + r] = wave.failed[r]
-                for m in 0..<metricCount { out.values[(wave.first + r) * metricCount + m] = wave.value(row: r, slot: m) }
+                let p = wave.first - range.lowerBound + r
+                out.failed[p] = wave.failed[r]
+                for m in 0..<metricCount { out.values[p * metricCount + m] = wave.value(row: r, slot: m) }
             }
         }
         return out

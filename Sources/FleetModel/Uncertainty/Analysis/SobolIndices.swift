@@ -41,6 +41,19 @@ extension SensitivityAnalysis {
         sampler: SamplerKind = .random, metrics: [Metric]? = nil,
         threads: Int = MonteCarloRunner.defaultThreads, progress: ((Int, Int) -> Void)? = nil
     ) throws -> SobolAnalysis {
+        let part = try sobolPartial(model: model, inputs: inputs, baseSamples: baseSamples, bootstrap: bootstrap,
+                                    seed: seed, sampler: sampler, range: 0..<baseSamples, threads: threads,
+                                    progress: progress)
+        return try sobolEstimate(part, layout: model.layout, paths: inputs.inputs.map(\.path), bootstrap: bootstrap,
+                                 seed: seed, metrics: metrics, threads: threads)
+    }
+
+    /// The model's totals on base samples `range` of Saltelli's design (rows of A, B and every
+    /// A_B^(i)): a Sobol shard's share, joined in order by `SobolPartial.append`.
+    public static func sobolPartial<M: SampleModel>(
+        model: M, inputs: InputSpace, baseSamples: Int, bootstrap: Int, seed: UInt64, sampler: SamplerKind,
+        range: Range<Int>, threads: Int, progress: ((Int, Int) -> Void)? = nil
+    ) throws -> SobolPartial {
         let k = inputs.dimension
         guard k > 0 else { throw UncertaintyError.invalidOption("sobol: the scenario has no uncertain inputs (no dist: anywhere)") }
         guard baseSamples >= 2 else { throw UncertaintyError.invalidOption("sobol: base samples must be at least 2, got \(baseSamples)") }
@@ -49,28 +62,41 @@ extension SensitivityAnalysis {
         guard count <= MonteCarloRunner.maximumSamples * 10 else {
             throw UncertaintyError.invalidOption("sobol: \(count) evaluations is more than \(MonteCarloRunner.maximumSamples * 10)")
         }
+        let points = range.lowerBound * (k + 2)..<range.upperBound * (k + 2)
         let totals: Totals
         var warnings: [String] = []
         switch sampler {
         case .random:
             totals = try evaluateTotals(model: model, points: SaltelliPoints(
                 sampler: RandomSampler(dimension: 2 * k, seed: seed), space: inputs),
-                count: count, threads: threads, progress: progress)
+                range: points, threads: threads, progress: progress)
         case .lhs:
             totals = try evaluateTotals(model: model, points: SaltelliPoints(
                 sampler: LatinHypercubeSampler(dimension: 2 * k, samples: baseSamples, seed: seed), space: inputs),
-                count: count, threads: threads, progress: progress)
+                range: points, threads: threads, progress: progress)
         case .sobol:
             let sobol = SobolSampler(dimension: 2 * k, seed: seed)
             if let note = sobol.paddingNote { warnings.append(note + " (Saltelli needs 2k)") }
             totals = try evaluateTotals(model: model, points: SaltelliPoints(sampler: sobol, space: inputs),
-                                        count: count, threads: threads, progress: progress)
+                                        range: points, threads: threads, progress: progress)
         }
+        return SobolPartial(k: k, baseSamples: baseSamples, range: range, totals: totals, notes: warnings)
+    }
+
+    /// The indices from the totals of every base sample (a whole `SobolPartial`).
+    public static func sobolEstimate(_ part: SobolPartial, layout: OutputLayout, paths: [String], bootstrap: Int,
+                                     seed: UInt64, metrics: [Metric]?, threads: Int) throws -> SobolAnalysis {
+        let k = part.k, baseSamples = part.baseSamples, totals = part.totals
+        guard part.range == 0..<baseSamples else {
+            throw UncertaintyError.invalidOption("sobol: base samples \(part.range) of 0..<\(baseSamples) evaluated")
+        }
+        let count = baseSamples * (k + 2)
+        var warnings = part.notes
 
         // Base samples whose every evaluation succeeded.
         let valid = (0..<baseSamples).filter { n in !(0..<(k + 2)).contains { totals.failed[n * (k + 2) + $0] } }
         guard valid.count >= 2 else {
-            let first = totals.failures.first.map { UncertaintySummary.describe($0, inputs: inputs.inputs.map(\.path)) }
+            let first = totals.failures.first.map { UncertaintySummary.describe($0, inputs: paths) }
             throw EvaluationFailure("sobol: fewer than two base samples evaluated; first failure: \(first ?? "none")")
         }
         let dropped = baseSamples - valid.count
@@ -78,12 +104,10 @@ extension SensitivityAnalysis {
             warnings.append("sobol: \(dropped) of \(baseSamples) base samples left out because an evaluation failed")
         }
 
-        let layout = model.layout
         let chosen = layout.metrics.enumerated().filter { metrics?.contains($0.element) ?? true }
         let results = DisjointBuffer<[SensitivityEntry]>(repeating: [], count: chosen.count)
         let constant = DisjointBuffer<Bool>(repeating: false, count: chosen.count)
         let workers = max(1, min(threads, chosen.count))
-        let paths = inputs.inputs.map(\.path)
         let metricCount = layout.metrics.count
         let values = totals.values
         Parallel.forEachWorker(workers) { t in
@@ -175,6 +199,37 @@ extension SensitivityAnalysis {
         }
         return "sobol: \(metric.rawValue): the indices are imprecise: " + problems.joined(separator: "; ")
             + "; rerun with a larger --base-samples (now \(baseSamples); 4 times as many halve the intervals)"
+    }
+}
+
+/// The totals of a stretch of a Sobol analysis's base samples: what a Sobol shard writes.
+public struct SobolPartial: Sendable, Hashable {
+    /// Uncertain inputs.
+    public let k: Int
+    /// N, the base samples of the whole analysis.
+    public let baseSamples: Int
+    /// The base samples held; evaluations n·(k + 2) ..< (n + 1)·(k + 2) for each.
+    public private(set) var range: Range<Int>
+    var totals: SensitivityAnalysis.Totals
+    /// Notes for the warnings (the same in every part).
+    let notes: [String]
+
+    init(k: Int, baseSamples: Int, range: Range<Int>, totals: SensitivityAnalysis.Totals, notes: [String]) {
+        self.k = k; self.baseSamples = baseSamples; self.range = range; self.totals = totals; self.notes = notes
+    }
+
+    /// Appends the part holding the base samples that follow this one's.
+    mutating func append(_ later: SobolPartial) throws(UncertaintyError) {
+        guard later.k == k, later.baseSamples == baseSamples, later.range.lowerBound == range.upperBound else {
+            throw .invalidOption("sobol part holding base samples \(later.range) does not follow \(range)")
+        }
+        totals.values += later.totals.values
+        totals.failed += later.totals.failed
+        totals.failedCount += later.totals.failedCount
+        if totals.failures.count < UncertaintySummary.failuresKept {
+            totals.failures += later.totals.failures.prefix(UncertaintySummary.failuresKept - totals.failures.count)
+        }
+        range = range.lowerBound..<later.range.upperBound
     }
 }
 

@@ -196,26 +196,28 @@ public struct SweepSpec: Sendable, Hashable {
     ///   - metrics: the metrics each row keeps.
     ///   - threads: grid points evaluated at once (use 1 when each point runs its own
     ///     parallel Monte Carlo); rows do not depend on it.
+    ///   - points: the grid points to evaluate (a shard's share); all by default.
     ///   - evaluate: the totals at one point (deterministic or sampled), from its overrides.
-    public func run(metrics: [Metric], threads: Int = 1,
+    public func run(metrics: [Metric], threads: Int = 1, points: Range<Int>? = nil,
                     evaluate: @escaping @Sendable ([String: SweepValue]) throws -> [Metric: Stats]) throws -> Sweep {
-        let n = count
+        let share = points ?? 0..<count
+        let n = share.count, first = share.lowerBound
         let results = DisjointBuffer<Result<[Metric: Stats], any Error>?>(repeating: nil, count: n)
         let workers = max(1, min(threads, n))
         let spec = self
         Parallel.forEachWorker(workers) { t in
             var i = t
             while i < n {
-                results[i] = Result { try evaluate(spec.point(i)) }
+                results[i] = Result { try evaluate(spec.point(first + i)) }
                 i += workers
             }
         }
         var rows: [Sweep.Row] = []
         rows.reserveCapacity(n)
-        for i in 0..<n {
+        for i in share {
             let totals: [Metric: Stats]
             do {
-                totals = try results[i]!.get()
+                totals = try results[i - first]!.get()
             } catch {
                 let at = zip(parameters, values(at: i)).map { "\($0)=\($1)" }.joined(separator: ", ")
                 if error is any InputError { throw UncertaintyError.invalidSweep("sweep point \(at): \(error)") }

@@ -127,6 +127,23 @@ public struct UncertaintySummary: Sendable, Hashable {
         warnings = w
     }
 
+    /// A sampled run from its joined accumulators: refuses a run whose every sample failed,
+    /// and lays the quantile streams' bins when the run reached the pilot's size (a run of
+    /// exactly `pilotSize` samples, or one whose parts each held part of the pilot).
+    static func sampled(layout: OutputLayout, samples: Int, base: [Double], inputPaths: [String],
+                        moments: [MomentAccumulator], totals: [[Double]], streams: [StreamingQuantiles],
+                        failedCount: Int, failures: [SampleFailure], notes: [String]) throws(EvaluationFailure) -> Self {
+        guard failedCount < samples else {
+            let first = failures.first.map { describe($0, inputs: inputPaths) } ?? "none kept"
+            throw EvaluationFailure("all \(samples) samples failed; first: \(first)")
+        }
+        var streams = streams
+        for i in streams.indices where samples >= streams[i].pilotSize && !streams[i].hasBins { streams[i].layBins() }
+        return UncertaintySummary(layout: layout, samples: samples, base: base, inputPaths: inputPaths,
+                                  moments: moments, totals: totals, streams: streams, failedCount: failedCount,
+                                  failures: failures, notes: notes)
+    }
+
     /// "sample 17 (a.b = 3, c.d = -1): reason".
     static func describe(_ f: SampleFailure, inputs paths: [String]?) -> String {
         let values: String

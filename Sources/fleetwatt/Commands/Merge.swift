@@ -1,0 +1,49 @@
+import ArgumentParser
+import FleetModel
+import FleetReport
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Join the partial results of --shard I/N runs into exactly the unsharded result.",
+        discussion: """
+        Give every part of one sharded run of run, report, sweep or sensitivity --method sobol, \
+        in any order. The result is the one the unsharded command gives, byte for byte apart \
+        from run.threads (each shard's --threads; give the same to compare). Parts from \
+        different scenarios, models, --set values, seeds, samplers, sample counts, settings or \
+        fleetwatt versions are refused, as are a shard given twice, a missing shard and a \
+        corrupted file, each naming the file, before anything is joined. Parts are read one at \
+        a time. docs/SCALE-OUT.md shows a Slurm job array and a Kubernetes Indexed Job.
+
+        Examples:
+          fleetwatt merge parts/*.fwpart --out result.json
+          fleetwatt merge parts/*.fwpart --report out/report
+        """)
+
+    @Argument(help: ArgumentHelp("Partial results written with --shard I/N.", valueName: "part"))
+    var parts: [String] = []
+
+    @Option(help: ArgumentHelp("Also write a report into this folder, as report --out DIR does.", valueName: "dir"))
+    var report: String?
+
+    @Flag(help: "With --report: replace an earlier report in the folder (only files a report wrote).")
+    var force = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard !parts.isEmpty else { throw ValidationError("give the partial results to merge (fleetwatt merge PART… --out FILE)") }
+    }
+
+    func run() throws {
+        let destination = try OutputFile.check(output.out, avoiding: parts)
+        let folder = try report.map { try ReportFolder.check($0, force: force) }
+        let merged = try PartialMerge.merge(files: parts)
+        if let folder, let report {
+            try ReportWriter.write(result: merged.result, to: folder)
+            if !output.feedback.quiet { printError("wrote \(report)/report.md, figures/, result.json, series.csv, assumptions.csv") }
+        }
+        if report == nil || output.out != nil {
+            try output.emit(RenderedOutput.result(merged.result, as: output.format), to: destination)
+        }
+    }
+}

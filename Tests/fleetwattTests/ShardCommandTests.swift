@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import FleetTestSupport
+
+/// `--shard I/N` and `merge` through the real CLI on a shipped scenario: the merged parts
+/// give the unsharded command's JSON byte for byte (with the same --threads), for run,
+/// report, sweep and Sobol; bad parts exit 2 naming the file. The shell test of the Slurm
+/// job array is scripts/slurm/test-slurm (run by scripts/test).
+@Suite("Shard and merge end to end", .serialized)
+struct ShardCommandTests {
+    static let scenario = "inference-phoenix-air"
+
+    /// Runs `command` unsharded and as `shards` parts merged; returns (unsharded, merged) stdout.
+    func unshardedAndMerged(_ command: [String], shards: Int, folder: URL) throws -> (String, String) {
+        let common = command + ["--threads", "2", "--progress", "never"]
+        let whole = try TestSupport.fleetwatt(common + ["--format", "json"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        var parts: [String] = []
+        // Shards in reverse order: merge sorts them.
+        for i in (0..<shards).reversed() {
+            let part = folder.appendingPathComponent("part-\(i).fwpart").path
+            let r = try TestSupport.fleetwatt(common + ["--shard", "\(i)/\(shards)", "--out", part])
+            #expect(r.status == 0, "shard \(i): \(r.stderr)")
+            parts.append(part)
+        }
+        let merged = try TestSupport.fleetwatt(["merge"] + parts + ["--format", "json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        return (whole.stdout, merged.stdout)
+    }
+
+    @Test func monteCarloRunMergesByteForByte() throws {
+        // 1,100 samples: two blocks of 1,024 samples; shard 1 lays its year and month bins from
+        // the pilot it evaluates first, shard 2 holds nothing.
+        let folder = try TestSupport.tempFolder()
+        let (whole, merged) = try unshardedAndMerged(["run", Self.scenario, "--samples", "1100", "--sampler", "lhs"],
+                                                     shards: 3, folder: folder)
+        #expect(!whole.isEmpty && merged == whole)
+    }
+
+    @Test func sweepMergesByteForByte() throws {
+        let folder = try TestSupport.tempFolder()
+        let (whole, merged) = try unshardedAndMerged(
+            ["sweep", Self.scenario, "--vary", "fleet.cohorts.h200-phx.count=12000:24000:5", "--metric", "pue,water_onsite_m3"],
+            shards: 3, folder: folder)
+        #expect(!whole.isEmpty && merged == whole)
+    }
+
+    @Test func sobolMergesByteForByte() throws {
+        let folder = try TestSupport.tempFolder()
+        let (whole, merged) = try unshardedAndMerged(
+            ["sensitivity", Self.scenario, "--method", "sobol", "--base-samples", "8", "--bootstrap", "20",
+             "--metric", "facility_energy_mwh"], shards: 3, folder: folder)
+        #expect(!whole.isEmpty && merged == whole)
+    }
+
+    @Test func reportMergesIntoTheSameReport() throws {
+        let folder = try TestSupport.tempFolder()
+        let common = ["report", Self.scenario, "--samples", "1100", "--threads", "2", "--progress", "never"]
+        let whole = try TestSupport.fleetwatt(common + ["--out", folder.appendingPathComponent("whole").path])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let parts = try (0..<2).map { i in
+            let part = folder.appendingPathComponent("report-\(i).fwpart").path
+            let r = try TestSupport.fleetwatt(common + ["--shard", "\(i)/2", "--out", part])
+            #expect(r.status == 0, "\(r.stderr)")
+            return part
+        }
+        let merged = try TestSupport.fleetwatt(["merge"] + parts + ["--report", folder.appendingPathComponent("merged").path])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        for file in ["result.json", "report.md", "series.csv", "assumptions.csv"] {
+            let a = TestSupport.text(folder.appendingPathComponent("whole/\(file)"))
+            let b = TestSupport.text(folder.appendingPathComponent("merged/\(file)"))
+            #expect(a != nil && a == b, "\(file) differs")
+        }
+    }
+
+    @Test func badPartsExitTwoNamingTheFile() throws {
+        let folder = try TestSupport.tempFolder()
+        let common = ["run", Self.scenario, "--samples", "40", "--threads", "1", "--progress", "never"]
+        var parts: [String] = []
+        for i in 0..<2 {
+            let part = folder.appendingPathComponent("p\(i).fwpart").path
+            #expect(try TestSupport.fleetwatt(common + ["--shard", "\(i)/2", "--out", part]).status == 0)
+            parts.append(part)
+        }
+        let otherSeed = folder.appendingPathComponent("seed.fwpart").path
+        #expect(try TestSupport.fleetwatt(common + ["--seed", "5", "--shard", "1/2", "--out", otherSeed]).status == 0)
+
+        let mismatched = try TestSupport.fleetwatt(["merge", parts[0], otherSeed])
+        #expect(mismatched.status == 2 && mismatched.stderr.contains("\(otherSeed): cannot merge") && mismatched.stderr.contains("seed"),
+                "\(mismatched.stderr)")
+        let missing = try TestSupport.fleetwatt(["merge", parts[1]])
+        #expect(missing.status == 2 && missing.stderr.contains("missing: 0/2"), "\(missing.stderr)")
+        let twice = try TestSupport.fleetwatt(["merge", parts[0], parts[1], parts[1]])
+        #expect(twice.status == 2 && twice.stderr.contains("given twice"), "\(twice.stderr)")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: parts[1]))
+        bytes[bytes.count - 80] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: parts[1]))
+        let corrupted = try TestSupport.fleetwatt(["merge", parts[0], parts[1], "--out", folder.appendingPathComponent("r.json").path])
+        #expect(corrupted.status == 2 && corrupted.stderr.contains("\(parts[1]): corrupted"), "\(corrupted.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.json").path))
+
+        // Usage: a shard needs a file to write, and a sensible I/N.
+        let noOut = try TestSupport.fleetwatt(common + ["--shard", "0/2"])
+        #expect(noOut.status == 2 && noOut.stderr.contains("--out FILE"), "\(noOut.stderr)")
+        let badShard = try TestSupport.fleetwatt(common + ["--shard", "2/2", "--out", folder.appendingPathComponent("x").path])
+        #expect(badShard.status == 2 && badShard.stderr.contains("0 to 1"), "\(badShard.stderr)")
+        let tornado = try TestSupport.fleetwatt(["sensitivity", Self.scenario, "--shard", "0/2", "--out",
+                                                 folder.appendingPathComponent("t").path])
+        #expect(tornado.status == 2 && tornado.stderr.contains("tornado"), "\(tornado.stderr)")
+    }
+}
