@@ -38,12 +38,17 @@ public enum TestSupport {
         try run(executable: URL(fileURLWithPath: "/usr/bin/env"), argv, in: folder)
     }
 
-    /// Runs `executable` with `arguments`, with an optional working directory.
-    public static func run(executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> Run {
+    /// Runs `executable` with `arguments`, with an optional working directory and variables
+    /// added to this process's environment.
+    public static func run(executable: URL, _ arguments: [String], in folder: URL? = nil,
+                           environment: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
         if let folder { p.currentDirectoryURL = folder }
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err
         try p.run()
@@ -89,9 +94,14 @@ public enum TestSupport {
     }()
 
     /// Runs the built `fleetwatt` with `arguments` in `folder` (default: the repository root).
-    public static func fleetwatt(_ arguments: [String], in folder: URL? = nil) throws -> Run {
-        try run(executable: fleetwattExecutable, arguments, in: folder ?? repoRoot)
+    public static func fleetwatt(_ arguments: [String], in folder: URL? = nil,
+                                 environment: [String: String] = [:]) throws -> Run {
+        try run(executable: fleetwattExecutable, arguments, in: folder ?? repoRoot, environment: environment)
     }
+
+    /// A fixed `SOURCE_DATE_EPOCH` (2025-11-03 00:00 UTC), for outputs compared byte for byte:
+    /// `run.timestamp` is the one field that otherwise differs between two runs.
+    public static let reproducible = ["SOURCE_DATE_EPOCH": "1762128000"]
 }
 
 extension TestSupport {

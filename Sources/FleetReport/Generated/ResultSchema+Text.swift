@@ -941,6 +941,11 @@ extension ResultSchema {
             "pattern": "^[^=]+=.*$"
           },
           "description": "Every --set applied, in order, as PATH=VALUE."
+        },
+        "timestamp": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+          "description": "When the comparison was made, UTC, ISO 8601 (SOURCE_DATE_EPOCH, when set, fixes it for reproducible files)."
         }
       }
     }
