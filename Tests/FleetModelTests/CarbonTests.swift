@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 @testable import FleetModel
 
@@ -11,16 +12,16 @@ struct CarbonTests {
             g.carbonIntensity.baseKgPerKwh *= 2.5; g.market.residualMixKgPerKwh *= 1.5
         }
         let ta = try a.evaluate(FacilityFixtures.loads(a)).total(), tb = try b.evaluate(FacilityFixtures.loads(b)).total()
-        #expect(abs(tb[Metric.carbonLocation.index] / ta[Metric.carbonLocation.index] - 2.5) < 1e-12)
-        #expect(abs(tb[Metric.carbonMarket.index] / ta[Metric.carbonMarket.index] - 1.5) < 1e-12)
+        expectClose(tb[Metric.carbonLocation.index] / ta[Metric.carbonLocation.index], 2.5, absolute: 1e-12)
+        expectClose(tb[Metric.carbonMarket.index] / ta[Metric.carbonMarket.index], 1.5, absolute: 1e-12)
         // Flat shapes, both rates on the same trajectory: market / location = (1 − φ)·RM / CI with RM carried
         // to the average's year.
         let g = try FacilityFixtures.grid("rfcw")
         let factor = (1 - g.market.carbonFreeFraction) * Self.residualAtAverageYear(g) / g.carbonIntensity.baseKgPerKwh
-        #expect(abs(ta[Metric.carbonMarket.index] - factor * ta[Metric.carbonLocation.index]) < 1e-9 * ta[Metric.carbonLocation.index])
+        expectClose(ta[Metric.carbonMarket.index], factor * ta[Metric.carbonLocation.index], absolute: abs(1e-9 * ta[Metric.carbonLocation.index]))
         // Long-run marginal: facility MWh × kg/kWh (× 1000 kWh/MWh / 1000 kg/t).
         let lr = try #require(g.carbonIntensity.longRunMarginalKgPerKwh)
-        #expect(abs(ta[Metric.carbonMarginal.index] - ta[Metric.facilityEnergy.index] * lr) < 1e-9 * ta[Metric.carbonMarginal.index])
+        expectClose(ta[Metric.carbonMarginal.index], ta[Metric.facilityEnergy.index] * lr, absolute: abs(1e-9 * ta[Metric.carbonMarginal.index]))
     }
 
     /// The residual mix carried back to the year of the average rate by the grid's own trajectory, kg CO2e/kWh:
@@ -62,16 +63,16 @@ struct CarbonTests {
             let t = 2026 + (Double(k % 12) + 0.5) / 12 + Double(k / 12)
             let ci = g.carbonIntensity.baseKgPerKwh * pow(1 + r, t - 2022.5)
             // MWh × 1000 kWh × kg/kWh / 1000 kg/t.
-            #expect(abs(ev[.carbonLocation, k] - ev[.facilityEnergy, k] * ci) < 1e-9 * ev[.carbonLocation, k])
+            expectClose(ev[.carbonLocation, k], ev[.facilityEnergy, k] * ci, absolute: abs(1e-9 * ev[.carbonLocation, k]))
         }
         var shaped = g
         shaped.carbonIntensity.monthlyShape = (0..<12).map { 1 + 0.2 * sin(Double($0)) }
         shaped.carbonIntensity.hourlyShape = (0..<24).map { 2 + cos(Double($0)) }
         let f = GridFactors(grid: shaped, calendar: try TermCalendar(start: "2026-01-01", months: 12))
-        #expect(abs(f.hourlyShape.reduce(0, +) / 24 - 1) < 1e-12)
+        expectClose(f.hourlyShape.reduce(0, +), 24, relative: 1e-12)
         let plain = GridFactors(grid: g, calendar: try TermCalendar(start: "2026-01-01", months: 12))
         let ratio = zip(f.carbonKgPerKwh, plain.carbonKgPerKwh).map { $0 / $1 }
-        #expect(abs(ratio.reduce(0, +) / 12 - 1) < 1e-12)
+        expectClose(ratio.reduce(0, +), 12, relative: 1e-12)
     }
 
     @Test("Embodied carbon and installed GPUs come from the cohort loads")
@@ -80,7 +81,7 @@ struct CarbonTests {
         let loads = FacilityFixtures.loads(m)
         let ev = try m.evaluate(loads)
         let kg = loads.flatMap(\.embodiedKgPerMonth).reduce(0, +)
-        #expect(abs(ev.total()[Metric.carbonEmbodied.index] - kg / 1000) < 1e-9 * kg)
+        expectClose(ev.total()[Metric.carbonEmbodied.index], kg / 1000, absolute: abs(1e-9 * kg))
         let gpus = loads.filter(\.isGPU).map { $0.installedAtMonthEnd.max()! }.reduce(0, +)
         #expect(ev.total()[Metric.gpusInstalledPeak.index] == gpus)
     }
@@ -96,8 +97,8 @@ struct CostTests {
             g.price.capacityAdderUsdPerKwMonth *= 1.7
         }
         let ta = try a.evaluate(FacilityFixtures.loads(a)).total(), tb = try b.evaluate(FacilityFixtures.loads(b)).total()
-        #expect(abs(tb[Metric.electricityCost.index] / ta[Metric.electricityCost.index] - 1.7) < 1e-12)
-        #expect(abs(ta[Metric.costShareOfContract.index] - ta[Metric.electricityCost.index] / 38e9) < 1e-15)
+        expectClose(tb[Metric.electricityCost.index] / ta[Metric.electricityCost.index], 1.7, absolute: 1e-12)
+        expectClose(ta[Metric.costShareOfContract.index], ta[Metric.electricityCost.index] / 38e9, absolute: 1e-15)
     }
 
     @Test("Delivered tariff and virtual-PPA settlement: hand arithmetic for one month")
@@ -111,22 +112,22 @@ struct CostTests {
         let f = GridFactors(grid: g, calendar: try TermCalendar(start: "2025-07-01", months: 1))
         // July 2025 is t = 2025 + 6.5/12: 2 + 1/24 years after mid-2023, 1 + 1/24 after mid-2024.
         let tariff = 0.08 * pow(1.03, 2 + 1.0 / 24)
-        #expect(abs(f.volumetricUsdPerKwh[0] - 0.7 * tariff) < 1e-15)
+        expectClose(f.volumetricUsdPerKwh[0], 0.7 * tariff, absolute: 1e-15)
         // Demand: 0.3 of the average bill at load factor 0.65 over July's 744 h, per kW of peak, plus the capacity adder.
-        #expect(abs(f.demandUsdPerKw[0] - (0.3 * tariff * 0.65 * 744 + 9)) < 1e-12)
+        expectClose(f.demandUsdPerKw[0], (0.3 * tariff * 0.65 * 744 + 9), absolute: 1e-12)
         // Settlement: 0.8 of the energy × (strike − wholesale), each escalated from 2024.
         let settle = 0.8 * (0.06 * pow(1.02, 1 + 1.0 / 24) - 0.035 * pow(1.01, 1 + 1.0 / 24))
-        #expect(abs(f.settlementUsdPerKwh[0] - settle) < 1e-15)
+        expectClose(f.settlementUsdPerKwh[0], settle, absolute: 1e-15)
         // A flat 1 MW month: 744 MWh, peak 1,000 kW → cost = 744,000 kWh × (vol + settle) + 1,000 kW × demand.
         var s = SiteHourKernel.Sums()
         s.facility = 744e6; s.peak = 1e6
         var ev = Evaluation(calendar: try TermCalendar(start: "2025-07-01", months: 1))
         FacilityModel.setMetrics(s, month: 0, factors: f, waterStress: 0, in: &ev)
         let cost = 744_000 * (0.7 * tariff + settle) + 1000 * (0.3 * tariff * 0.65 * 744 + 9)
-        #expect(abs(ev[.electricityCost, 0] - cost) < 1e-9 * cost)
+        expectClose(ev[.electricityCost, 0], cost, relative: 1e-9)
         // At the reference load factor the tariff part averages the all-in price.
         let atReference = (0.7 * tariff * 744 * 0.65 + 0.3 * tariff * 0.65 * 744) / (744 * 0.65)
-        #expect(abs(atReference - tariff) < 1e-15)
+        expectClose(atReference, tariff, absolute: 1e-15)
     }
 }
 
@@ -151,12 +152,12 @@ struct HourlyMatchingTests {
     func flat() throws {
         let (a, g) = try Self.run(phi: 0.9, shape: Array(repeating: 1, count: 24))
         // 1.2 MW × 744 h = 892.8 MWh; 0.9 of it matched; 0 of 744 hours fully covered.
-        #expect(abs(a[.cfeMatched, 0] - 0.9 * 892.8) < 1e-9)
+        expectClose(a[.cfeMatched, 0], 0.9 * 892.8, absolute: 1e-9)
         #expect(abs(a[.cfeShare, 0] - 0.9) < 1e-12 && a[.cfeHoursShare, 0] == 0 && a[.loadSiteHours, 0] == 744)
         // Market-based: the unmatched 89.28 MWh at the residual mix (× 1000 kWh/MWh / 1000 kg/t).
         let rm = g.market.residualMixKgPerKwh
             * pow(1 + g.carbonIntensity.annualChange, 2026 + 6.5 / 12 - (Double(g.market.residualMixYear) + 0.5))
-        #expect(abs(a[.carbonMarket, 0] - 0.1 * 892.8 * rm) < 1e-9)
+        expectClose(a[.carbonMarket, 0], 0.1 * 892.8 * rm, absolute: 1e-9)
         // The same as annual matching when supply and load are both flat.
         let (annual, _) = try Self.run(phi: 0.9, shape: nil)
         #expect(abs(annual[.carbonMarket, 0] - a[.carbonMarket, 0]) < 1e-9 && annual[.cfeHoursShare, 0] == 0)
@@ -169,7 +170,7 @@ struct HourlyMatchingTests {
         // Supply only from 06:00 to 17:59: 12 hours at φ · mean · 24/12 = 1.8 × the load, nothing at night.
         let shape = (0..<24).map { $0 >= 6 && $0 < 18 ? 1.0 : 0.0 }
         let (a, _) = try Self.run(phi: 0.9, shape: shape)
-        #expect(abs(a[.cfeShare, 0] - 0.5) < 1e-12)
-        #expect(abs(a[.cfeHoursShare, 0] - 0.5) < 1e-12)
+        expectClose(a[.cfeShare, 0], 0.5, absolute: 1e-12)
+        expectClose(a[.cfeHoursShare, 0], 0.5, absolute: 1e-12)
     }
 }

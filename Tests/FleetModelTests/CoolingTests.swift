@@ -20,14 +20,14 @@ struct CoolingTests {
             }
         }
         // Known answer: 5 °C evaporating, 35 °C condensing: Carnot = 278.15 / 30 = 9.27.
-        #expect(abs(CoolingPhysics.carnotCOP(evaporatorC: 5, condenserC: 35) - 278.15 / 30) < 1e-12)
+        expectClose(CoolingPhysics.carnotCOP(evaporatorC: 5, condenserC: 35), 278.15 / 30, absolute: 1e-12)
     }
 
     @Test("Staged part-load chillers stay below Carnot at every lift and load")
     func partLoadBelowCarnot() {
         // EIR(p)/p of the DOE-2 curve peaks at p = √(c₀/c₂) ≈ 0.85: p/EIR = 0.85/0.8431 = 1.008,
         // so even η = 0.9 keeps the effective COP below 0.91 × Carnot.
-        #expect(abs(CoolingPhysics.partLoadEIR(1) - 0.99706738) < 1e-12)
+        expectClose(CoolingPhysics.partLoadEIR(1), 0.99706738, absolute: 1e-12)
         for eta in [0.3, 0.5, 0.65, 0.9] {
             var c = CoolingSpec(type: .liquidTower)
             c.chillerEta = eta; c.chillerCopMax = 30; c.chillerUnits = 4; c.evaporatorApproachC = 2
@@ -50,11 +50,11 @@ struct CoolingTests {
     func staging() {
         // r = 0.6 of 4 units: u = 2.4, 3 units at p = 0.8; EIR(0.8) = 0.17149273 + 0.8·0.58820208 + 0.64·0.23737257.
         let eir = 0.17149273 + 0.8 * 0.58820208 + 0.64 * 0.23737257
-        #expect(abs(CoolingPhysics.stagedEIRRatio(loadRatio: 0.6, units: 4) - eir / 0.8) < 1e-15)
+        expectClose(CoolingPhysics.stagedEIRRatio(loadRatio: 0.6, units: 4), eir / 0.8, absolute: 1e-15)
         #expect(CoolingPhysics.stagedEIRRatio(loadRatio: 0, units: 4) == 0)
         // Approach ratio: x = 0.5, x_min 0.3, m = 0.6: 0.5 · 0.5^−0.6; below the minimum speed 0.2 · 0.3^−0.6.
-        #expect(abs(CoolingPhysics.approachRatio(0.5, minSpeed: 0.3, exponent: 0.6) - 0.5 * pow(0.5, -0.6)) < 1e-15)
-        #expect(abs(CoolingPhysics.approachRatio(0.2, minSpeed: 0.3, exponent: 0.6) - 0.2 * pow(0.3, -0.6)) < 1e-15)
+        expectClose(CoolingPhysics.approachRatio(0.5, minSpeed: 0.3, exponent: 0.6), 0.5 * pow(0.5, -0.6), absolute: 1e-15)
+        expectClose(CoolingPhysics.approachRatio(0.2, minSpeed: 0.3, exponent: 0.6), 0.2 * pow(0.3, -0.6), absolute: 1e-15)
     }
 
     @Test("AHRI 550/590 IPLV of the part-load curve at constant lift: 0.951 × the full-load COP")
@@ -62,10 +62,10 @@ struct CoolingTests {
         // COP(p)/COP(1) = p / EIR(p) · EIR(1); IPLV = 0.01 A + 0.42 B + 0.45 C + 0.12 D at 100/75/50/25 %.
         func rel(_ p: Double) -> Double { p / (0.17149273 + 0.58820208 * p + 0.23737257 * p * p) }
         let iplv = 0.01 * rel(1) + 0.42 * rel(0.75) + 0.45 * rel(0.5) + 0.12 * rel(0.25)
-        #expect(abs(iplv - 0.9508) < 5e-4)
+        expectClose(iplv, 0.9508, absolute: 5e-4)
         // The same with the model's function (one chiller: no staging).
         let model = [1.0, 0.75, 0.5, 0.25].map { 1 / CoolingPhysics.stagedEIRRatio(loadRatio: $0, units: 1) }
-        #expect(abs(0.01 * model[0] + 0.42 * model[1] + 0.45 * model[2] + 0.12 * model[3] - iplv) < 1e-12)
+        expectClose(0.01 * model[0] + 0.42 * model[1] + 0.45 * model[2] + 0.12 * model[3], iplv, absolute: 1e-12)
     }
 
     @Test("Economizer and condensing temperatures never fall as dry or wet bulb rises", arguments: FacilityFixtures.siteIDs)
@@ -116,7 +116,7 @@ struct CoolingTests {
         let d = try m.evaluateBySite(FacilityFixtures.loads(m), keepHourly: true)
         var it = 0.0, cool = 0.0, del = 0.0, fac = 0.0
         for f in d.hourly[0] {
-            #expect(abs(f.facility - (f.it + f.cooling + f.auxiliary + f.delivery)) <= 1e-9 * max(f.facility, 1))
+            expectClose(f.facility, (f.it + f.cooling + f.auxiliary + f.delivery), absolute: abs(1e-9 * max(f.facility, 1)))
             if f.it > 0 { #expect(f.facility / f.it >= 1) }
             #expect(f.cooling >= 0 && f.delivery >= 0)
             it += f.it; cool += f.cooling; del += f.delivery; fac += f.facility
@@ -125,7 +125,7 @@ struct CoolingTests {
         #expect(abs(t[Metric.facilityEnergy.index] - (t[Metric.itEnergy.index] + t[Metric.coolingEnergy.index]
                                                         + t[Metric.auxiliaryEnergy.index]
                                                         + t[Metric.powerDeliveryLoss.index])) < 1e-9 * t[Metric.facilityEnergy.index])
-        #expect(abs(fac / 1e6 - t[Metric.facilityEnergy.index]) < 1e-9 * t[Metric.facilityEnergy.index])
+        expectClose(fac / 1e6, t[Metric.facilityEnergy.index], relative: 1e-9)
         // PUE is energy-weighted: the hourly facility energy over the hourly IT energy, summed here.
         #expect(t[Metric.pue.index] >= 1)
         expectClose(t[Metric.pue.index], fac / it, relative: 1e-12, "\(id): PUE against Σ facility / Σ IT")

@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 @testable import FleetModel
 
@@ -17,7 +18,7 @@ struct DataHardwareTests {
     /// training at 76 % of the 10.2 kW rating (Newkirk et al., arXiv 2506.14551).
     @Test func h100NodeMatchesTheBrookhavenMeasurements() throws {
         let full = 8 * (try nodeShareW("h100-sxm", 1.0))
-        #expect(abs(full - 8_450) < 0.05 * 8_450)
+        expectClose(full, 8_450, relative: 0.05)
         let training = 8 * (try nodeShareW("h100-sxm", 0.9))
         #expect(training / 10_200 > 0.70 && training / 10_200 < 0.82)
         #expect(full < 10_200)
@@ -42,7 +43,7 @@ struct DataHardwareTests {
     func nvl72RackMatchesThePublishedRackPower(id: String, rackW: Double) throws {
         let hw = try FleetCatalogFile.hardware(id)
         let modelW = 72 * (hw.tdpW + hw.hostMaxW + 3_600.0 / 72)
-        #expect(abs(modelW / rackW - 1) < 0.10, "\(id): \(modelW) W against \(rackW) W")
+        expectClose(modelW, rackW, relative: 0.10, "\(id): \(modelW) W against \(rackW) W")
         let gemm = 72 * (try nodeShareW(id, 1.0) + 3_600.0 / 72)
         #expect(gemm < modelW && gemm > 0.95 * modelW)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 import GSL
 @testable import FleetModel
@@ -23,11 +24,11 @@ struct FleetLoadTests {
         let a = try FleetFixtures.cohort(count: 1000).load(hardware: hw, calendar: cal)
         let b = try FleetFixtures.cohort(count: 3700).load(hardware: hw, calendar: cal)
         let ea = a.itPowerW.reduce(0, +), eb = b.itPowerW.reduce(0, +)
-        #expect(abs(eb / ea - 3.7) < 1e-10)
+        expectClose(eb / ea, 3.7, absolute: 1e-10)
         let ca: Double = a.embodiedKgPerMonth.reduce(0, +), cb: Double = b.embodiedKgPerMonth.reduce(0, +)
-        #expect(abs(cb / ca - 3.7) < 1e-10)
+        expectClose(cb / ca, 3.7, absolute: 1e-10)
         let na: Double = a.installedAtMonthEnd.max() ?? 0, nb: Double = b.installedAtMonthEnd.max() ?? 0
-        #expect(abs(nb / na - 3.7) < 1e-10)
+        expectClose(nb / na, 3.7, absolute: 1e-10)
     }
 
     @Test(arguments: [RampShape.logistic, .linear])
@@ -45,7 +46,7 @@ struct FleetLoadTests {
         let names = cal.monthNames
         let dec = names.firstIndex(of: "2025-12")!, jun = names.firstIndex(of: "2026-06")!
         #expect(load.installedAtMonthEnd[...dec].allSatisfy { $0 == 0 })
-        #expect(abs(load.installedAtMonthEnd[jun] - 1030) < 1e-9)
+        expectClose(load.installedAtMonthEnd[jun], 1030, absolute: 1e-9)
         // Monotone during the ramp.
         #expect(zip(load.installedAtMonthEnd[..<jun], load.installedAtMonthEnd[1...jun]).allSatisfy { $0 <= $1 })
     }
@@ -67,7 +68,7 @@ struct FleetLoadTests {
         let e = hw.embodiedGPUKg + hw.embodiedHostKg + hw.embodiedRackNetworkKg
         let expected: Double = 1030 * (e + hw.annualFailureRate * hw.usefulLifeYears * hw.embodiedGPUKg)
         let charged: Double = load.embodiedKgPerMonth.reduce(0, +)
-        #expect(abs(charged / expected - 1) < 1e-6)
+        expectClose(charged, expected, relative: 1e-6)
     }
 
     @Test func hourlyValuesAreTheContinuousFormAtMidpoints() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 @testable import FleetModel
 
@@ -36,8 +37,8 @@ struct OperatingPointTests {
         let m = try Self.model(Self.workload(training: 0, trainingBoard: nil, inferenceBoard: 0.7, amplitude: 0))
         let p = m.meanServingPower
         #expect(abs(p.boardW - 350) < 1e-9 && abs(p.hostW - 225) < 1e-9)
-        #expect(abs(p.totalW - (350 + 225 + 20 + 10)) < 1e-9)
-        #expect(abs(CohortPower.values(m)[5] - 0.7) < 1e-12)
+        expectClose(p.totalW, (350 + 225 + 20 + 10), absolute: 1e-9)
+        expectClose(CohortPower.values(m)[5], 0.7, absolute: 1e-12)
     }
 
     @Test func dailyCycleKeepsTheMeanBoardPower() throws {
@@ -45,7 +46,7 @@ struct OperatingPointTests {
         // spaced hours, so the day's mean is f̄ = 0.6 (300 W) whatever the amplitude, as long as
         // no hour is clamped (0.2 + 0.4 × 1.5 = 0.8 < 1).
         let m = try Self.model(Self.workload(training: 0, trainingBoard: nil, inferenceBoard: 0.6, amplitude: 0.5))
-        #expect(abs(m.meanServingPower.boardW - 300) < 1e-9)
+        expectClose(m.meanServingPower.boardW, 300, absolute: 1e-9)
         #expect(m.servingPowerByHourOfDay.max()! > m.servingPowerByHourOfDay.min()! + 100)
     }
 
@@ -63,7 +64,7 @@ struct OperatingPointTests {
         let capped = try Self.model(Self.workload(training: 0, trainingBoard: nil, inferenceBoard: 0.9, amplitude: 0), cap: 0.6)
         #expect(abs(capped.meanServingPower.boardW - 300) < 1e-9 && abs(capped.meanServingPower.hostW - 300) < 1e-9)
         let low = try Self.model(Self.workload(training: 0, trainingBoard: nil, inferenceBoard: 0.05, amplitude: 0))
-        #expect(abs(low.meanServingPower.boardW - 100) < 1e-9)
+        expectClose(low.meanServingPower.boardW, 100, absolute: 1e-9)
     }
 
     @Test func boardRouteNeedsNoUtilizationFields() throws {
@@ -142,8 +143,8 @@ struct OperatingPointTests {
         let spec = try Self.defaultWith("refresh_date: \"2029-11-01\"").decode(FleetSpec.self)
         let old = try #require(spec.fleet.cohorts[id: "gb200-use1"])
         // 2025-11-01 → 2029-11-01 is 1,461 days (one leap day) = 35,064 h = 4.0 mean years.
-        #expect(abs(old.serviceLifeYears! - 35_064.0 / 8_766) < 1e-12)
-        #expect(abs(spec.fleet.cohorts[id: "gb200-use1-refresh"]!.deployDelayYears! - 35_064.0 / 8_766) < 1e-12)
+        expectClose(old.serviceLifeYears!, 35_064.0 / 8_766, absolute: 1e-12)
+        expectClose(spec.fleet.cohorts[id: "gb200-use1-refresh"]!.deployDelayYears!, 35_064.0 / 8_766, absolute: 1e-12)
     }
 
     @Test func contractValuePerGPUHourIsTheContractOverServingGPUHours() throws {
@@ -157,9 +158,9 @@ struct OperatingPointTests {
         let e = try FleetEvaluator(spec: spec)
         let t = try e.evaluate().total()
         let hours = Double(e.calendar.hourCount)
-        #expect(abs(t[Metric.gpuHours.index] - 10_000 * hours) < 1e-6 * 10_000 * hours)
+        expectClose(t[Metric.gpuHours.index], 10_000 * hours, absolute: 1e-6 * 10_000 * hours)
         let expected = spec.contract.valueUSD / (10_000 * hours)
-        #expect(abs(t[Metric.contractUSDPerGPUHour.index] / expected - 1) < 1e-9)
+        expectClose(t[Metric.contractUSDPerGPUHour.index], expected, relative: 1e-9)
     }
 
     @Test func unknownOptionIsAnError() throws {

@@ -51,16 +51,16 @@ struct PowerCurveTests {
     @Test func powerCapFlattensTheTop() throws {
         let hw = try FleetFixtures.h100()
         let capped = try PowerCurve(hardware: hw, capFraction: 0.6)
-        #expect(abs(try capped.boardPowerW(utilization: 1) - 420) < 1e-9)
-        #expect(abs(try capped.boardPowerW(utilization: 0.9) - 420) < 1e-9)
+        expectClose(try capped.boardPowerW(utilization: 1), 420, absolute: 1e-9)
+        expectClose(try capped.boardPowerW(utilization: 0.9), 420, absolute: 1e-9)
         let free = try PowerCurve(hardware: hw)
-        #expect(abs(try capped.boardPowerW(utilization: 0.1) - (try free.boardPowerW(utilization: 0.1))) < 1e-9)
+        expectClose(try capped.boardPowerW(utilization: 0.1), (try free.boardPowerW(utilization: 0.1)), absolute: 1e-9)
     }
 
     @Test func intensityScalesOnlyTheDynamicPart() throws {
         let c = try PowerCurve(hardware: FleetFixtures.linearGPU)
-        #expect(abs(try c.boardPowerW(utilization: 1, intensity: 0.5) - 300) < 1e-9)
-        #expect(abs(try c.boardPowerW(utilization: 0, intensity: 0.5) - 100) < 1e-9)
+        expectClose(try c.boardPowerW(utilization: 1, intensity: 0.5), 300, absolute: 1e-9)
+        expectClose(try c.boardPowerW(utilization: 0, intensity: 0.5), 100, absolute: 1e-9)
     }
 
     @Test func powerCommandResultHasTheContractKeys() throws {
@@ -105,8 +105,8 @@ struct PowerExpectationTests {
         let curve = try PowerCurve(hardware: FleetFixtures.linearGPU)
         let dist = UtilizationDistribution(mean: 0.3, concentration: 1.2)
         let e = try dist.expectation { try curve.boardPowerW(utilization: $0) }
-        #expect(abs(e - (100 + 400 * 0.3)) < 1e-6)
-        #expect(abs(try dist.expectation { _ in 1 } - 1) < 1e-8)
+        expectClose(e, (100 + 400 * 0.3), absolute: 1e-6)
+        expectClose(try dist.expectation { _ in 1 }, 1, absolute: 1e-8)
     }
 
     @Test func concaveCurveGivesMoreThanPowerAtTheMean() throws {
@@ -115,7 +115,7 @@ struct PowerExpectationTests {
         let narrow = try UtilizationDistribution(mean: 0.5, concentration: 1000).expectation { try curve.boardPowerW(utilization: $0) }
         let wide = try UtilizationDistribution(mean: 0.5, concentration: 2).expectation { try curve.boardPowerW(utilization: $0) }
         #expect(wide < narrow)
-        #expect(abs(narrow - (try curve.boardPowerW(utilization: 0.5))) < 2)
+        expectClose(narrow, (try curve.boardPowerW(utilization: 0.5)), absolute: 2)
     }
 }
 

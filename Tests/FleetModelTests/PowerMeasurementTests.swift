@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 @testable import FleetModel
 
@@ -30,7 +31,7 @@ struct PowerMeasurementTests {
     func curvePassesThroughTheMeasuredPoint(_ p: Point) throws {
         let curve = try PowerCurve(hardware: try FleetCatalogFile.hardware(p.gpu))
         let w = try curve.boardPowerW(utilization: p.u)
-        #expect(abs(w - p.watts) <= p.tolerance, "\(p): curve gives \(w) W")
+        expectClose(w, p.watts, absolute: p.tolerance, "\(p): curve gives \(w) W")
     }
 
     /// Creating a CUDA context costs 26–50 W over bare idle on HBM parts (arXiv 2605.23918).

@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 @testable import FleetModel
 
@@ -66,10 +67,10 @@ struct SiteHourByHandTests {
         -> (facility: Double, cooling: Double, withdrawn: Double, consumed: Double) {
         // Distribution: 0 + 1e6 · (0.005 + 1e6/1.25e6 · 0.01) = 13,000 W.
         let ld = 1e6 * (0.005 + 1e6 / 1.25e6 * 0.01)
-        #expect(abs(ld - 13_000) < 1e-9)
+        expectClose(ld, 13_000, absolute: 1e-9)
         // UPS on 1,013,000 W: 1.25e6 · 0.01 + 1,013,000 · (0.01 + 1,013,000/1.25e6 · 0.005).
         let lu = 1.25e6 * 0.01 + 1_013_000 * (0.01 + 1_013_000 / 1.25e6 * 0.005)
-        #expect(abs(lu - 26_734.676) < 1e-6)
+        expectClose(lu, 26_734.676, absolute: 1e-6)
         // Air-loop heat before fans: the hall carries all IT heat (irhx) or the 0.2 not in cold plates.
         let a0 = (toHall ? 1e6 : 2e5) + ld + lu
         let cAir = toHall ? cIT : cAirOnly
@@ -103,10 +104,10 @@ struct SiteHourByHandTests {
 
     static func check(_ k: (facility: Double, cooling: Double, withdrawn: Double, consumed: Double),
                       _ h: (facility: Double, cooling: Double, withdrawn: Double, consumed: Double)) {
-        #expect(abs(k.facility - h.facility) <= 1e-9 * h.facility)
-        #expect(abs(k.cooling - h.cooling) <= 1e-9 * h.cooling)
-        #expect(abs(k.withdrawn - h.withdrawn) <= 1e-9 * max(h.withdrawn, 1e-300))
-        #expect(abs(k.consumed - h.consumed) <= 1e-9 * max(h.consumed, 1e-300))
+        expectClose(k.facility, h.facility, relative: 1e-9)
+        expectClose(k.cooling, h.cooling, relative: 1e-9)
+        expectClose(k.withdrawn, h.withdrawn, absolute: abs(1e-9 * max(h.withdrawn, 1e-300)))
+        expectClose(k.consumed, h.consumed, absolute: abs(1e-9 * max(h.consumed, 1e-300)))
     }
 
     @Test("irhx-outside-air: 35 °C / 26 °C wet bulb, evaporative media and DX trim")
@@ -181,7 +182,7 @@ struct SiteHourByHandTests {
     @Test("fixed-pue: facility = 1.2 × IT, water = 0.5 L/kWh × IT")
     func fixedPUE() throws {
         let k = try Self.kernelHour(.fixedPUE, dryBulbC: 20, wetBulbC: 14)
-        #expect(abs(k.facility - 1.2e6) <= 1e-9 * 1.2e6)
+        expectClose(k.facility, 1.2e6, relative: 1e-9)
         // 0.5 L/kWh × 1,000 kWh in the hour = 500 L.
         #expect(abs(k.withdrawn - 500) <= 1e-9 * 500 && abs(k.consumed - 500) <= 1e-9 * 500)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 @testable import FleetModel
 
@@ -12,10 +13,10 @@ struct WaterTests {
         let evap = 0.88 * 3.6e6 / (2.501e6 - 2361 * 25)            // L per kWh evaporated
         let drift = 5e-5 * 3.6e6 / (4186 * 5.5)
         let expected = evap + drift + (evap / 4 - drift)               // blowdown = E/(N−1) − D
-        #expect(abs(perJ * 3.6e6 - expected) < 1e-12)
-        #expect(abs(w.consumed * 3.6e6 - (evap + drift)) < 1e-12)
+        expectClose(perJ * 3.6e6, expected, absolute: 1e-12)
+        expectClose(w.consumed * 3.6e6, (evap + drift), absolute: 1e-12)
         // 1.30 L/kWh evaporated, 1.62 L/kWh made up: inside the 1.5–1.8 L/kWh of the literature.
-        #expect(abs(evap - 1.297) < 0.002)
+        expectClose(evap, 1.297, absolute: 0.002)
         #expect(perJ * 3.6e6 > 1.5 && perJ * 3.6e6 < 1.8)
     }
 
@@ -41,7 +42,7 @@ struct WaterTests {
         let t = try m.evaluate(FacilityFixtures.loads(m)).total()
         let wi = try FacilityFixtures.grid("srvc").waterIntensityLPerKwh
         // MWh × 1000 kWh/MWh × L/kWh / 1000 L/m³ = m³.
-        #expect(abs(t[Metric.waterOffsite.index] - t[Metric.facilityEnergy.index] * wi) < 1e-9 * t[Metric.waterOffsite.index])
+        expectClose(t[Metric.waterOffsite.index], t[Metric.facilityEnergy.index] * wi, absolute: abs(1e-9 * t[Metric.waterOffsite.index]))
     }
 
     /// The physical bound on on-site withdrawal per kWh of facility energy (all of which ends as heat):
@@ -67,7 +68,7 @@ struct WaterTests {
             }
             let wOut = Psychrometrics.saturationHumidityRatio(lo, pressureHPa: p)
             let expected = min(max((2.501e6 - 2361 * lo) / 1000 * (wOut - wIn) / (1.2 * 4.186 * 5.5), 0), 1)
-            #expect(abs(f - expected) < 1e-6, "\(t) / \(tw): \(f) vs \(expected)")
+            expectClose(f, expected, absolute: 1e-6, "\(t) / \(tw): \(f) vs \(expected)")
         }
         // Humid, mild air leaves most of the heat as latent heat; hot, dry air reaches the all-latent cap.
         #expect(CoolingPhysics.towerEvaporatedFraction(dryBulbC: 25, wetBulbC: 22, pressureHPa: p, liquidGasRatio: 1.2, rangeC: 5.5) > 0.7)

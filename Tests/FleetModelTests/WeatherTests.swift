@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 @testable import FleetModel
 
@@ -57,11 +58,11 @@ struct WeatherTests {
         // 35 °C dry bulb, 24 °C thermodynamic wet bulb at 1013.25 hPa: humidity ratio 0.01426
         // (ASHRAE Fundamentals 2017 ch. 1 eq. 33), vapour pressure 22.7 hPa, dew point 19.57 °C.
         let tw = Psychrometrics.wetBulbC(dryBulbC: 35, dewPointC: 19.57, pressureHPa: 1013.25)
-        #expect(abs(tw - 24) < 0.3)
+        expectClose(tw, 24, absolute: 0.3)
         // Saturated air: wet bulb = dry bulb = dew point.
-        #expect(abs(Psychrometrics.wetBulbC(dryBulbC: 20, dewPointC: 20, pressureHPa: 1013.25) - 20) < 1e-6)
+        expectClose(Psychrometrics.wetBulbC(dryBulbC: 20, dewPointC: 20, pressureHPa: 1013.25), 20, absolute: 1e-6)
         // Standard atmosphere at 1,500 m: 845.6 hPa (ASHRAE Fundamentals ch. 1, table 1).
-        #expect(abs(Psychrometrics.pressureHPa(elevationM: 1500) - 845.6) < 0.5)
+        expectClose(Psychrometrics.pressureHPa(elevationM: 1500), 845.6, absolute: 0.5)
     }
 
     @Test("Synthesis preserves monthly means and is continuous across month boundaries")
@@ -79,7 +80,7 @@ struct WeatherTests {
                 let day = q.dryBulbC[((start + d) * 24)..<((start + d) * 24 + 24)]
                 mid += (day.max()! + day.min()!) / 2
             }
-            #expect(abs(mid / Double(days) - c.dryBulbMeanC[m]) < 0.1, "month \(m + 1)")
+            expectClose(mid / Double(days), c.dryBulbMeanC[m], absolute: 0.1, "month \(m + 1)")
             start += days
         }
         // With noise, each month's 24-h mean is the normal minus (f̄ − ½)·R (the ASHRAE
@@ -89,7 +90,7 @@ struct WeatherTests {
         let s = SyntheticWeather(c)
         for m in 0..<12 {
             let expected = c.dryBulbMeanC[m] - (s.diurnalMean - 0.5) * c.dailyRangeC[m]
-            #expect(abs(means[m] - expected) < 0.05, "month \(m + 1)")
+            expectClose(means[m], expected, absolute: 0.05, "month \(m + 1)")
         }
         var edge = 0.0
         for m in 1...12 {
@@ -98,7 +99,7 @@ struct WeatherTests {
             #expect(abs(a.dryBulb - b.dryBulb) < 1e-4 && abs(a.wetBulb - b.wetBulb) < 1e-4)
         }
         // Periodic: the end of the year joins its start.
-        #expect(abs(s.at(8760 - 1e-6).dryBulb - s.at(1e-6).dryBulb) < 1e-4)
+        expectClose(s.at(8760 - 1e-6).dryBulb, s.at(1e-6).dryBulb, absolute: 1e-4)
     }
 
     /// Synthesised-from-Greensboro-normals vs the Greensboro TMY3 file: monthly mean
@@ -115,14 +116,14 @@ struct WeatherTests {
             report += String(format: "%d | %.2f | %.2f | %.2f | %.2f\n", m + 1, mr[m], ms[m], wr[m], ws[m])
             // The synthesiser takes (max + min)/2; its 24-h mean sits (f̄ − ½)·R = 0.063·R below,
             // the file's 0.011·R: up to ≈ 0.7 K, plus the TMY months' own quirks (see docs/METHODS.md).
-            #expect(abs(mr[m] - ms[m]) < 1.2, "dry bulb month \(m + 1)")
-            #expect(abs(wr[m] - ws[m]) < 0.8, "wet bulb month \(m + 1)")
+            expectClose(mr[m], ms[m], absolute: 1.2, "dry bulb month \(m + 1)")
+            expectClose(wr[m], ws[m], absolute: 0.8, "wet bulb month \(m + 1)")
         }
         for t in [18.0, 21.0, 24.0] {
             let a = TypicalYearWeather.hoursAbove(real.wetBulbC, t), b = TypicalYearWeather.hoursAbove(synth.wetBulbC, t)
             report += "wet bulb > \(t): file \(a) h, synth \(b) h\n"
             // Tolerance: ±10 % of the file's count or ±30 h, whichever is larger (see docs/METHODS.md).
-            #expect(abs(a - b) <= max(30, a / 10), "hours above \(t) °C")
+            expectClose(Double(a), Double(b), absolute: Double(max(30, a / 10)), "hours above \(t) °C")
         }
         for t in [10.0, 25.0, 30.0] {
             let a = TypicalYearWeather.hoursAbove(real.dryBulbC, t), b = TypicalYearWeather.hoursAbove(synth.dryBulbC, t)
@@ -141,8 +142,8 @@ struct WeatherTests {
         #expect(w.dryBulbC == h.dryBulbC)
         #expect(w.source.contains("GREENSBORO"))
         // Continuous form: mid-hour values are the file's, halfway between two hours the mean.
-        #expect(abs(w.at(100.5).dryBulb - h.dryBulbC[100]) < 1e-12)
-        #expect(abs(w.at(101).dryBulb - (h.dryBulbC[100] + h.dryBulbC[101]) / 2) < 1e-12)
+        expectClose(w.at(100.5).dryBulb, h.dryBulbC[100], absolute: 1e-12)
+        expectClose(w.at(101).dryBulb, (h.dryBulbC[100] + h.dryBulbC[101]) / 2, absolute: 1e-12)
         // The same hours written as EPW rows (8 header lines; pressure in Pa).
         var epw = (0..<8).map { $0 == 0 ? "LOCATION,GREENSBORO EPW TEST,NC,USA,TMY3,723170,36.1,-79.95,-5.0,273.0" : "HEADER \($0)" }
         var k = 0

@@ -1,3 +1,4 @@
+import FleetTestSupport
 import Testing
 import Foundation
 @testable import GSL
@@ -11,18 +12,18 @@ struct BetaQuantileTests {
         for u in [1e-6, 0.01, 0.3, 0.5, 0.9, 0.999] {
             let expected = pow(u, 1 / 0.05)
             let x = Distributions.betaQuantile(u, a: 0.05, b: 1)
-            #expect(abs(x - expected) <= 1e-12 * expected + 1e-300, "u = \(u): \(x) vs \(expected)")
+            expectClose(x, expected, absolute: abs(1e-12 * expected + 1e-300), "u = \(u): \(x) vs \(expected)")
         }
         // 0.5^20 = 1 / 1,048,576.
-        #expect(abs(Distributions.betaQuantile(0.5, a: 0.05, b: 1) - 1.0 / 1_048_576) < 1e-18)
+        expectClose(Distributions.betaQuantile(0.5, a: 0.05, b: 1), 1.0 / 1_048_576, absolute: 1e-18)
     }
 
     /// Beta(1, b) has CDF 1 − (1 − x)^b: at b = 0.5 the 0.3-quantile is 1 − 0.7² = 0.51.
     @Test func smallBetaMatchesTheClosedForm() {
-        #expect(abs(Distributions.betaQuantile(0.3, a: 1, b: 0.5) - 0.51) < 1e-12)
+        expectClose(Distributions.betaQuantile(0.3, a: 1, b: 0.5), 0.51, absolute: 1e-12)
         for u in [0.001, 0.2, 0.75, 0.99] {
             let expected = 1 - pow(1 - u, 2)
-            #expect(abs(Distributions.betaQuantile(u, a: 1, b: 0.5) - expected) < 1e-12)
+            expectClose(Distributions.betaQuantile(u, a: 1, b: 0.5), expected, absolute: 1e-12)
         }
     }
 
@@ -43,7 +44,7 @@ struct BetaQuantileTests {
                 continue
             }
             let back = Distributions.betaCDF(x, a: a, b: b)
-            #expect(abs(back - u) < 1e-6, "beta(\(a), \(b)): CDF(Q(\(u)) = \(x)) = \(back)")
+            expectClose(back, u, absolute: 1e-6, "beta(\(a), \(b)): CDF(Q(\(u)) = \(x)) = \(back)")
         }
     }
 
