@@ -43,16 +43,16 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let destination = try ReportFolder.check(out, force: force)
-        var (document, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
-        let options = sampling.options(overrides: scenario.sets)
+        let prepared = try scenario.prepared()
+        var result = try sampling.evaluate(prepared, progress: progress, quiet: quiet)
+        let options = sampling.options()
         switch sensitivity {
         case .none: break
         case .tornado:
-            result.sensitivity = try FleetUncertainty.tornado(document: document, options: options)
+            result.sensitivity = try prepared.tornado(threads: options.threads)
         case .sobol:
             let analysis = try ProgressBar.run(progress, quiet: quiet, label: "sobol") { progress in
-                try FleetUncertainty.sobol(document: document, baseSamples: sobolBaseSamples, bootstrap: 200,
-                                           options: options, progress: progress)
+                try prepared.sobol(baseSamples: sobolBaseSamples, bootstrap: 200, options: options, progress: progress)
             }
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings

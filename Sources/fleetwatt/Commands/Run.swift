@@ -22,7 +22,8 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let destination = try output.destination(reading: scenario.scenario)
-        let (_, result) = try sampling.evaluate(scenario, progress: output.feedback.progress, quiet: output.feedback.quiet)
+        let result = try sampling.evaluate(scenario.prepared(), progress: output.feedback.progress,
+                                           quiet: output.feedback.quiet)
         try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
     }
 }

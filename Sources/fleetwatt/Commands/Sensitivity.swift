@@ -49,16 +49,16 @@ struct Sensitivity: ParsableCommand {
     func run() throws {
         let destination = try output.destination(reading: scenario.scenario)
         let chosen = metrics.isEmpty ? nil : try MetricList.parse(metrics, flag: "--metric")
-        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
-        let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads, overrides: scenario.sets)
-        var result = try FleetUncertainty.evaluate(document: document, options: options)
+        let prepared = try scenario.prepared()
+        let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads)
+        var result = try prepared.evaluate(options)
         switch method {
         case .tornado:
-            result.sensitivity = try FleetUncertainty.tornado(document: document, metrics: chosen, options: options)
+            result.sensitivity = try prepared.tornado(metrics: chosen, threads: options.threads)
         case .sobol:
             let analysis = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sobol") { progress in
-                try FleetUncertainty.sobol(document: document, baseSamples: baseSamples, bootstrap: bootstrap,
-                                           metrics: chosen, options: options, progress: progress)
+                try prepared.sobol(baseSamples: baseSamples, bootstrap: bootstrap, metrics: chosen, options: options,
+                                   progress: progress)
             }
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings

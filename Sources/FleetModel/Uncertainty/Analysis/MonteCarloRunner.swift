@@ -47,17 +47,17 @@ public struct MonteCarloRunner: Sendable {
         guard chunkSize >= 1 else { throw UncertaintyError.invalidOption("chunk size must be at least 1, got \(chunkSize)") }
     }
 
-    /// Evaluates `model` at the base values and, when `samples > 0`, at `samples` sampled
-    /// points of `inputs`.
+    /// Evaluates `model` at the base values (unless `base` gives its outputs there) and, when
+    /// `samples > 0`, at `samples` sampled points of `inputs`.
     ///
     /// - Parameter progress: called on the calling thread after each wave with
     ///   (samples done, samples in the run).
     /// - Throws: `UncertaintyError.invalidOption` for bad settings, `EvaluationFailure`
     ///   when the base evaluation fails or every sample does.
-    public func run<M: SampleModel>(model: M, inputs: InputSpace,
+    public func run<M: SampleModel>(model: M, inputs: InputSpace, base: [Double]? = nil,
                                     progress: ((Int, Int) -> Void)? = nil) throws -> UncertaintySummary {
         try validate()
-        let base = try Self.evaluateBase(model: model, inputs: inputs)
+        let base = try base ?? Self.evaluateBase(model: model, inputs: inputs)
         guard samples > 0 else {
             return UncertaintySummary(layout: model.layout, samples: 0, base: base)
         }

@@ -133,18 +133,17 @@ public struct SweepSpec: Sendable, Hashable {
 
     /// Checks every path and every value of the grid against the scenario, as `--set` would
     /// check them, so a bad grid is refused before anything is evaluated.
-    public func check(against document: ScenarioDocument) throws {
+    public func check(against scenario: PreparedScenario) throws {
         for axis in axes {
-            for value in axis.values { try document.checkSweepValue(value, at: axis.path) }
+            for value in axis.values { try scenario.document.checkSweepValue(value, at: axis.path) }
         }
         // The physics' checks at each axis's smallest and largest value (the other inputs at
         // base), as for a distribution's range: `count=1,1e308` ran, then failed on an
         // infinite total instead of being refused.
-        guard let base = try? document.decode(FleetSpec.self) else { return }
-        let atBase = Set(base.validationIssues().map { "\($0.path)\u{0}\($0.message)" })
+        let atBase = Set(scenario.spec.validationIssues().map { "\($0.path)\u{0}\($0.message)" })
         for axis in axes {
             for value in Set([axis.values.min()!, axis.values.max()!]).sorted() {
-                guard let spec = try? document.decode(FleetSpec.self, overrides: [axis.path: value]),
+                guard let spec = try? scenario.spec(setting: [axis.path: value]),
                       let issue = spec.validationIssues().first(where: { !atBase.contains("\($0.path)\u{0}\($0.message)") })
                 else { continue }
                 let detail = issue.path == axis.path ? issue.message : "then \(issue.path): \(issue.message)"
@@ -179,9 +178,9 @@ public struct SweepSpec: Sendable, Hashable {
     ///   - metrics: the metrics each row keeps.
     ///   - threads: grid points evaluated at once (use 1 when each point runs its own
     ///     parallel Monte Carlo); rows do not depend on it.
-    ///   - evaluate: the totals at one point (deterministic or sampled), from its overrides.
+    ///   - evaluate: the totals at one point (deterministic or sampled), from its values (in flag order).
     public func run(metrics: [Metric], threads: Int = 1,
-                    evaluate: @escaping @Sendable ([String: Double]) throws -> [Metric: Stats]) throws -> Sweep {
+                    evaluate: @escaping @Sendable ([Double]) throws -> [Metric: Stats]) throws -> Sweep {
         let n = count
         let results = DisjointBuffer<Result<[Metric: Stats], any Error>?>(repeating: nil, count: n)
         let workers = max(1, min(threads, n))
@@ -189,7 +188,7 @@ public struct SweepSpec: Sendable, Hashable {
         Parallel.forEachWorker(workers) { t in
             var i = t
             while i < n {
-                results[i] = Result { try evaluate(spec.point(i)) }
+                results[i] = Result { try evaluate(spec.values(at: i)) }
                 i += workers
             }
         }
