@@ -292,6 +292,7 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 
     /// `fleetwatt estimate --format json` (docs/schemas/estimate.schema.json).
@@ -410,6 +411,7 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 
     /// `fleetwatt power --format json` (docs/schemas/power.schema.json).
@@ -440,6 +442,7 @@ extension ResultSchema {
     }
   }
 }
+
 """#
 
     /// `fleetwatt params --format json` (docs/schemas/params.schema.json).
@@ -482,6 +485,7 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 
     /// `fleetwatt catalog --format json` (docs/schemas/catalog.schema.json).
@@ -520,5 +524,6 @@ extension ResultSchema {
     }
   }
 }
+
 """##
 }
