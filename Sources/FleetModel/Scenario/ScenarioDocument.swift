@@ -1,14 +1,15 @@
 import Foundation
 
 /// A loaded, resolved scenario: the tree with its places, every numeric input, the correlations,
-/// and decoding into any `Decodable` (the `FleetSpec` the physics evaluates), with overrides for
-/// Monte Carlo samples and sweeps.
+/// and decoding into any `Decodable` (the `FleetSpec` the physics evaluates). Commands open one
+/// with `open(path:sets:)` and hand it to `PreparedScenario`, which validates it and decodes it
+/// once; samples and sweep points then write typed values instead of decoding again.
 ///
 /// ```swift
-/// var doc = try ScenarioDocument.load(path: "models/scenarios/openai-aws-2025.yaml")
+/// var doc = try ScenarioDocument.open(path: "models/scenarios/openai-aws-2025.yaml")
 /// try doc.set("fleet.cohorts.gb200.count", to: "triangular(250000, 400000, 600000)")
 /// let spec = try doc.decode(FleetSpec.self)
-/// let sample = try doc.decode(FleetSpec.self, values: sampledValues)   // indexed like `parameters`
+/// let other = try doc.decode(FleetSpec.self, values: values)   // indexed like `parameters`
 /// ```
 public struct ScenarioDocument: Sendable {
     /// The default scenario, relative to models/.
@@ -22,7 +23,7 @@ public struct ScenarioDocument: Sendable {
     public private(set) var correlations: [ScenarioCorrelation]
     /// Where the data files come from.
     public let models: ModelsSource
-    /// Every `--set PATH=VALUE` applied, in order, as given (a result's `run.overrides`).
+    /// Every value set (`set(_:to:)`, `--set`), in order, as PATH=VALUE (a result's `run.overrides`).
     public private(set) var sets: [String] = []
 
     private let raw: RawNode
@@ -205,10 +206,10 @@ public struct ScenarioDocument: Sendable {
         case .group:
             throw Self.flagError(path, "'\(path)' holds several values; set one of its leaves")
         }
+        sets.append("\(path)=\(text)")
     }
 
-    /// Applies `--set PATH=VALUE` assignments in order (the text after the first `=` is the
-    /// value), recording each in `sets`.
+    /// Applies `--set PATH=VALUE` assignments in order (the text after the first `=` is the value).
     public mutating func apply(sets: [String]) throws {
         for assignment in sets {
             guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
@@ -216,7 +217,6 @@ public struct ScenarioDocument: Sendable {
                                                     "expected PATH=VALUE, got '\(assignment)'")])
             }
             try set(String(assignment[..<eq]), to: String(assignment[assignment.index(after: eq)...]))
-            self.sets.append(assignment)
         }
     }
 
