@@ -3,7 +3,7 @@ import Testing
 import FleetTestSupport
 @testable import FleetModel
 
-/// `FleetUncertainty.compare`: variants at common random numbers, on the embedded
+/// `ScenarioVariant.compare`: variants at common random numbers, on the embedded
 /// `h100-training-100k` scenario (one Texas site, four years, seven uncertain inputs).
 @Suite("Comparing scenarios with common random numbers")
 struct CompareTests {
@@ -18,8 +18,8 @@ struct CompareTests {
     /// A variant that sets a value to what it already is evaluates the same physics at the
     /// same samples: every difference is exactly 0 in every sample (P5 = P50 = P95 = sd = 0).
     @Test func identicalVariantDiffersByExactlyZero() throws {
-        let c = try FleetUncertainty.compare(variants: try Self.variants(["same:fleet.cohorts.h100-tx.count=100000"]),
-                                             options: Self.options)
+        let c = try ScenarioVariant.compare(try Self.variants(["same:fleet.cohorts.h100-tx.count=100000"]),
+                                            options: Self.options)
         #expect(c.variants.map(\.name) == [Self.name, "same"])
         #expect(c.differences.map(\.name) == ["same − \(Self.name)"])
         #expect(c.sharedInputs.count == c.variants[0].uncertainInputs && c.sharedInputs.count > 0)
@@ -34,8 +34,8 @@ struct CompareTests {
     /// 100,000 give, sample by sample, B − A = 0.2·A, so every quantile of the difference is
     /// 0.2 × the baseline's; PUE (a ratio) is unchanged by the count to well under 1 %.
     @Test func linearInputGivesProportionalDifference() throws {
-        let c = try FleetUncertainty.compare(variants: try Self.variants(["more:fleet.cohorts.h100-tx.count=120000"]),
-                                             metrics: [.itEnergy, .gpuHours], options: Self.options)
+        let c = try ScenarioVariant.compare(try Self.variants(["more:fleet.cohorts.h100-tx.count=120000"]),
+                                            metrics: [.itEnergy, .gpuHours], options: Self.options)
         for m in [Metric.itEnergy, .gpuHours] {
             let a = try #require(c.variants[0].totals[m]), d = try #require(c.differences[0].totals[m])
             expectClose(d.base, 0.2 * a.base, relative: 1e-9, "\(m) base")
@@ -50,8 +50,8 @@ struct CompareTests {
     /// would: a warmer cooling-tower approach moves facility energy by a little, while the
     /// uncertain inputs shared by both move each variant by a lot.
     @Test func commonRandomNumbersNarrowTheDifference() throws {
-        let c = try FleetUncertainty.compare(variants: try Self.variants(["warm:sites.us-tx.cooling.approach_c=8"]),
-                                             metrics: [.facilityEnergy], options: Self.options)
+        let c = try ScenarioVariant.compare(try Self.variants(["warm:sites.us-tx.cooling.approach_c=8"]),
+                                            metrics: [.facilityEnergy], options: Self.options)
         let d = try #require(c.differences[0].totals[.facilityEnergy])
         let independent = try #require(c.differences[0].sdIfIndependent[.facilityEnergy])
         let sd = try #require(d.sd)
@@ -86,8 +86,8 @@ struct CompareTests {
     /// difference stays narrow; matched by position they would shift and the difference would
     /// be as wide as independent sampling.
     @Test func variantsWithDifferentInputsShareTheRest() throws {
-        let c = try FleetUncertainty.compare(
-            variants: try Self.variants(["fixed:hardware.h100-sxm.idle_bare_w=70"]),
+        let c = try ScenarioVariant.compare(
+            try Self.variants(["fixed:hardware.h100-sxm.idle_bare_w=70"]),
             metrics: [.facilityEnergy], options: Self.options)
         #expect(c.variants[1].uncertainInputs == c.variants[0].uncertainInputs - 1)
         #expect(c.sharedInputs.count == c.variants[1].uncertainInputs)
@@ -137,12 +137,12 @@ struct CompareTests {
         let doc = try ScenarioDocument.embedded(name: Self.name)
         let spec = try SweepSpec.parse(["sites.us-tx.cooling.type=liquid-tower,liquid-dry-cooler"])
         #expect(spec.axes[0].values == ["liquid-tower", "liquid-dry-cooler"])
-        let sweep = try FleetUncertainty.sweep(document: doc, spec: spec, metrics: [.waterOnsite],
-                                               options: .init(samples: 0, threads: 2))
+        let scenario = try PreparedScenario(document: doc)
+        let sweep = try scenario.sweep(spec, metrics: [.waterOnsite], options: .init(samples: 0, threads: 2))
         let water = sweep.rows.map { $0.totals[.waterOnsite]!.base }
         #expect(water[0] > 0 && water[1] < 0.5 * water[0], "dry coolers (adiabatic trim only) withdraw far less than towers: \(water)")
         func message(_ flag: String) -> String {
-            do { try SweepSpec.parse([flag]).check(against: doc); return "" } catch { return "\(error)" }
+            do { try SweepSpec.parse([flag]).check(against: scenario); return "" } catch { return "\(error)" }
         }
         let hardware = message("fleet.cohorts.h100-tx.hardware=h100-sxm,h100-sxn")
         #expect(hardware.contains("--vary: fleet.cohorts.h100-tx.hardware") && hardware.contains("choices:")

@@ -143,7 +143,7 @@ struct CoolingTests {
     @Test("Default N. Virginia halls land inside the PUE range operators report for new hyperscale halls")
     func defaultVirginiaPUE() throws {
         let doc = try ScenarioDocument.embedded(name: "openai-aws-2025")
-        let r = try FleetUncertainty.evaluate(document: doc, options: .init(samples: 0, threads: 1))
+        let r = try PreparedScenario(document: doc).evaluate(.init(samples: 0, threads: 1))
         let site = try #require(r.breakdown?.sites.first { $0.id == "us-east-1" })
         let pue = try #require(site.totals[.pue])
         // Reported: Meta ≈ 1.08 and AWS's new-design target 1.08 at the low end; AWS's fleet 1.15 (2024) and its

@@ -22,12 +22,11 @@ struct MergeMemoryBench {
         let shards = Int(env["FLEETWATT_MERGE_BENCH_SHARDS"] ?? "") ?? 100
         let dir = URL(fileURLWithPath: try #require(Self.folder))
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let document = try ScenarioDocument.embeddedDefault()
+        let scenario = try PreparedScenario.open()
         let options = UncertaintyOptions(samples: samples, threads: 2)
-        let head = try FleetUncertainty.baseResult(document: document, options: options)
-        let real = try FleetSampleModel(document: document)
-        let space = try InputSpace.located(document)
-        let base = try MonteCarloRunner.evaluateBase(model: real, inputs: space)
+        let head = scenario.baseResult(options)
+        let real = FleetSampleModel(scenario)
+        let space = scenario.inputs, base = real.base
         let standIn = FunctionModel(layout: real.layout) { x, y in
             let f = 1 + 0.01 * (x[0] / max(1, abs(space.base[0])) - 1) + 0.001 * x[1].truncatingRemainder(dividingBy: 7)
             for s in y.indices { y[s] = base[s] * f }
@@ -35,11 +34,11 @@ struct MergeMemoryBench {
         for i in 0..<shards {
             let shard = try Shard(index: i, count: shards)
             let part = try options.runner.partial(model: standIn, inputs: space, shard: shard)
-            let header = FleetUncertainty.header(.run, command: "run", document: document, options: options,
-                                                 settings: ["block_size": "\(MonteCarloRunner.blockSize)",
-                                                            "pilot_size": "\(options.runner.pilotSize)",
-                                                            "quantile_bins": "\(options.runner.quantileBins)"],
-                                                 shard: shard, range: part.range)
+            let header = scenario.partialHeader(.run, command: "run", options: options,
+                                                settings: ["block_size": "\(MonteCarloRunner.blockSize)",
+                                                           "pilot_size": "\(options.runner.pilotSize)",
+                                                           "quantile_bins": "\(options.runner.quantileBins)"],
+                                                shard: shard, range: part.range)
             try PartialResult(header: header, head: i == 0 ? head : nil, content: .run(part)).encoded()
                 .write(to: dir.appendingPathComponent(String(format: "part-%05d.fwpart", i)))
         }

@@ -122,8 +122,8 @@ struct ShardMergeTests {
     @Test(arguments: [1, 3, 7])
     func sweepPartsHoldTheirPointsInGridOrder(shards: Int) throws {
         let spec = try SweepSpec.parse(["a.x=0:1:5", "a.y=1,2"])
-        let f: @Sendable ([String: SweepValue]) throws -> [Metric: Stats] = { p in
-            [.itEnergy: Stats(base: p["a.x"]!.number! * 10 + p["a.y"]!.number!)]
+        let f: @Sendable ([SweepValue]) throws -> [Metric: Stats] = { p in
+            [.itEnergy: Stats(base: p[0].number! * 10 + p[1].number!)]
         }
         let whole = try spec.run(metrics: [.itEnergy], threads: 2, evaluate: f)
         var rows: [Sweep.Row] = []

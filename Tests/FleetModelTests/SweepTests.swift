@@ -49,7 +49,7 @@ struct SweepTests {
     @Test func runProducesOneRowPerPointInGridOrder() throws {
         let s = try SweepSpec.parse(["x=1:3:3", "y=10,20"])
         let sweep = try s.run(metrics: [.itEnergy], threads: 2) { p in
-            [.itEnergy: Stats(base: p["x"]!.number! * p["y"]!.number!), .pue: Stats(base: 1.2)]
+            [.itEnergy: Stats(base: p[0].number! * p[1].number!), .pue: Stats(base: 1.2)]
         }
         #expect(sweep.parameters == ["x", "y"] && sweep.metrics == [.itEnergy])
         #expect(sweep.rows.map { $0.totals[.itEnergy]!.base } == [10, 20, 20, 40, 30, 60])
@@ -61,7 +61,7 @@ struct SweepTests {
         let s = try SweepSpec.parse(["x=1,2,3"])
         struct Boom: Error {}
         #expect {
-            try s.run(metrics: [.pue]) { p in if p["x"] == 2 { throw Boom() }; return [.pue: Stats(base: 1)] }
+            try s.run(metrics: [.pue]) { p in if p[0] == 2 { throw Boom() }; return [.pue: Stats(base: 1)] }
         } throws: { "\($0)".contains("x=2") && !"\($0)".contains("x=2.0") }
     }
 

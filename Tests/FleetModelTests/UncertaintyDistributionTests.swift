@@ -69,7 +69,7 @@ extension UncertaintyDistributionTests {
         let issues = InputSpace.issues(in: doc)
         #expect(issues.map(\.path) == ["correlations.0", "correlations.1", "correlations.2"])
         #expect(issues.allSatisfy { $0.file == path && $0.line > 0 && $0.message.contains("not positive definite") })
-        #expect(throws: ScenarioErrors.self) { try InputSpace.located(doc) }
+        #expect(throws: ScenarioErrors.self) { try PreparedScenario(document: doc) }
         #expect(InputSpace.issues(in: try ScenarioDocument.embedded(name: "h100-training-100k")).isEmpty)
     }
 }

@@ -21,13 +21,14 @@ struct UncertaintyFleetTests {
 
     /// The sampled path (FleetSampleModel) at base values reproduces the deterministic result
     /// of every metric for the whole term, each year and each month; sampled statistics are
-    /// ordered and identical for 2 threads (through `FleetUncertainty`) and 1 (the bare runner).
+    /// ordered and identical for 2 threads (through `PreparedScenario`, its base read from the
+    /// deterministic result) and 1 (the bare runner, evaluating the base again).
     @Test func sampledRunMatchesDeterministicAndThreads() throws {
-        let doc = try ScenarioDocument.embedded(name: Self.name)
-        let deterministic = try FleetUncertainty.evaluate(document: doc, options: .init(samples: 0, threads: 1))
-        let one = try FleetUncertainty.evaluate(document: doc, options: .init(samples: 4, seed: 3, threads: 2))
+        let scenario = try PreparedScenario(document: ScenarioDocument.embedded(name: Self.name))
+        let deterministic = try scenario.evaluate(.init(samples: 0, threads: 1))
+        let one = try scenario.evaluate(.init(samples: 4, seed: 3, threads: 2))
         let two = try MonteCarloRunner(samples: 4, seed: 3, threads: 1)
-            .run(model: try FleetSampleModel(document: doc), inputs: try InputSpace(document: doc))
+            .run(model: FleetSampleModel(scenario), inputs: try InputSpace(document: scenario.document))
         #expect(deterministic.breakdown != nil && one.breakdown != nil)
         for metric in Metric.allCases {
             let d = try #require(deterministic.totals[metric]), s = try #require(one.totals[metric])
@@ -44,7 +45,7 @@ struct UncertaintyFleetTests {
                 #expect(Self.close(d.values[metric]!.base, s.values[metric]!.base), "\(s.period) \(metric)")
             }
         }
-        // The bare runner's summary, written into the deterministic result as FleetUncertainty does.
+        // The bare runner's summary, written into the deterministic result as `PreparedScenario.evaluate` does.
         var applied = deterministic
         two.apply(to: &applied)
         #expect(one.totals == applied.totals && one.annual == applied.annual && one.monthly == applied.monthly)
@@ -61,8 +62,7 @@ struct UncertaintyFleetTests {
         let carbon = "grids.erct.carbon_intensity.base_kg_per_kwh"
         let utilization = "fleet.cohorts.h100-tx.workload.training_utilization_fraction"
         let doc = try Self.document(keeping: [carbon, utilization])
-        let s = try FleetUncertainty.tornado(document: doc, metrics: [.itEnergy, .carbonLocation],
-                                             options: .init(threads: 2))
+        let s = try PreparedScenario(document: doc).tornado(metrics: [.itEnergy, .carbonLocation], threads: 2)
         let it = try #require(s.rankings[.itEnergy])
         #expect(it.map(\.path) == [utilization, carbon])
         #expect(it[1].swing == 0)
@@ -77,8 +77,8 @@ struct UncertaintyFleetTests {
         let carbon = "grids.erct.carbon_intensity.base_kg_per_kwh"
         let utilization = "fleet.cohorts.h100-tx.workload.training_utilization_fraction"
         let doc = try Self.document(keeping: [carbon, utilization])
-        let r = try FleetUncertainty.sobol(document: doc, baseSamples: 8, bootstrap: 10, metrics: [.itEnergy],
-                                           options: .init(seed: 4, sampler: .sobol, threads: 2))
+        let r = try PreparedScenario(document: doc).sobol(baseSamples: 8, bootstrap: 10, metrics: [.itEnergy],
+                                                          options: .init(seed: 4, sampler: .sobol, threads: 2))
         #expect(r.evaluations == 8 * 4)
         let entries = try #require(r.sensitivity.rankings[.itEnergy])
         let inert = try #require(entries.first { $0.path == carbon })
@@ -89,18 +89,17 @@ struct UncertaintyFleetTests {
 
     /// A sweep of the GPU count: IT energy is proportional to it; rows in grid order.
     @Test func sweepOfCountScalesITEnergy() throws {
-        let doc = try Self.document(keeping: [])
+        let scenario = try PreparedScenario(document: Self.document(keeping: []))
         let path = "fleet.cohorts.h100-tx.count"
         let spec = try SweepSpec.parse(["\(path)=50000,100000"])
-        let sweep = try FleetUncertainty.sweep(document: doc, spec: spec, metrics: [.itEnergy, .pue],
-                                               options: .init(samples: 0, threads: 2))
+        let sweep = try scenario.sweep(spec, metrics: [.itEnergy, .pue], options: .init(samples: 0, threads: 2))
         #expect(sweep.rows.map { $0.point[path] } == [50_000, 100_000])
         let e = sweep.rows.map { $0.totals[.itEnergy]!.base }
         #expect(Self.close(e[1], 2 * e[0], 1e-9))
         #expect(sweep.rows.allSatisfy { $0.totals.keys.sorted() == [.itEnergy, .pue] })
         #expect(throws: (any Error).self) {
-            try FleetUncertainty.sweep(document: doc, spec: try SweepSpec.parse(["fleet.cohorts.h100-tx.nope=1,2"]),
-                                       metrics: [.pue], options: .init(samples: 0))
+            try scenario.sweep(try SweepSpec.parse(["fleet.cohorts.h100-tx.nope=1,2"]), metrics: [.pue],
+                               options: .init(samples: 0))
         }
     }
 }

@@ -90,7 +90,7 @@ struct WaterTests {
     @Test("Every Monte Carlo sample of the default scenario stays inside the bound")
     func boundSampled() throws {
         let doc = try ScenarioDocument.embedded(name: "openai-aws-2025")
-        let r = try FleetUncertainty.evaluate(document: doc, options: .init(samples: 64, seed: 11, threads: 2))
+        let r = try PreparedScenario(document: doc).evaluate(.init(samples: 64, seed: 11, threads: 2))
         // The largest sampled WUE against the bound at the fewest cycles the inputs allow (3) and the largest sampled PUE.
         let wueMax = try #require(r.histograms?[.wue]?.edges.last), pueMax = try #require(r.histograms?[.pue]?.edges.last)
         #expect(wueMax > 0 && wueMax <= Self.bound(cycles: 3) * pueMax)

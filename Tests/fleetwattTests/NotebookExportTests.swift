@@ -20,10 +20,9 @@ struct NotebookExportTests {
         let dir = try TestSupport.tempFolder(id)
         let fresh = dir.appendingPathComponent("\(id).ipynb")
         // scripts/export-notebooks pins the run's timestamp the same way.
-        let r = try TestSupport.run(["SOURCE_DATE_EPOCH=1762128000", TestSupport.fleetwattExecutable.path,
-                                     "export-notebook", "models/scenarios/\(id).yaml", "--samples", "200",
-                                     "--seed", "20251103", "--out", fresh.path, "--quiet", "--progress", "never"],
-                                    in: TestSupport.repoRoot)
+        let r = try TestSupport.fleetwatt(["export-notebook", "models/scenarios/\(id).yaml", "--samples", "200",
+                                           "--seed", "20251103", "--out", fresh.path, "--quiet", "--progress", "never"],
+                                          environment: TestSupport.reproducible)
         #expect(r.status == 0, "\(r.stderr)")
         let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: committed))
         let actual = try JSONSerialization.jsonObject(with: Data(contentsOf: fresh))

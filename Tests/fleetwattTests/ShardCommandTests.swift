@@ -10,20 +10,26 @@ import FleetTestSupport
 struct ShardCommandTests {
     static let scenario = "inference-phoenix-air"
 
+    /// `fleetwatt` with SOURCE_DATE_EPOCH fixed, so the unsharded and merged results carry the
+    /// same `run.timestamp` and can be compared byte for byte.
+    static func fleetwatt(_ arguments: [String]) throws -> TestSupport.Run {
+        try TestSupport.fleetwatt(arguments, environment: TestSupport.reproducible)
+    }
+
     /// Runs `command` unsharded and as `shards` parts merged; returns (unsharded, merged) stdout.
     func unshardedAndMerged(_ command: [String], shards: Int, folder: URL) throws -> (String, String) {
         let common = command + ["--threads", "2", "--progress", "never"]
-        let whole = try TestSupport.fleetwatt(common + ["--format", "json"], environment: TestSupport.reproducible)
+        let whole = try Self.fleetwatt(common + ["--format", "json"])
         #expect(whole.status == 0, "\(whole.stderr)")
         var parts: [String] = []
         // Shards in reverse order: merge sorts them.
         for i in (0..<shards).reversed() {
             let part = folder.appendingPathComponent("part-\(i).fwpart").path
-            let r = try TestSupport.fleetwatt(common + ["--shard", "\(i)/\(shards)", "--out", part], environment: TestSupport.reproducible)
+            let r = try Self.fleetwatt(common + ["--shard", "\(i)/\(shards)", "--out", part])
             #expect(r.status == 0, "shard \(i): \(r.stderr)")
             parts.append(part)
         }
-        let merged = try TestSupport.fleetwatt(["merge"] + parts + ["--format", "json"], environment: TestSupport.reproducible)
+        let merged = try Self.fleetwatt(["merge"] + parts + ["--format", "json"])
         #expect(merged.status == 0, "\(merged.stderr)")
         return (whole.stdout, merged.stdout)
     }
@@ -56,15 +62,15 @@ struct ShardCommandTests {
     @Test func reportMergesIntoTheSameReport() throws {
         let folder = try TestSupport.tempFolder()
         let common = ["report", Self.scenario, "--samples", "1100", "--threads", "2", "--progress", "never"]
-        let whole = try TestSupport.fleetwatt(common + ["--out", folder.appendingPathComponent("whole").path], environment: TestSupport.reproducible)
+        let whole = try Self.fleetwatt(common + ["--out", folder.appendingPathComponent("whole").path])
         #expect(whole.status == 0, "\(whole.stderr)")
         let parts = try (0..<2).map { i in
             let part = folder.appendingPathComponent("report-\(i).fwpart").path
-            let r = try TestSupport.fleetwatt(common + ["--shard", "\(i)/2", "--out", part], environment: TestSupport.reproducible)
+            let r = try Self.fleetwatt(common + ["--shard", "\(i)/2", "--out", part])
             #expect(r.status == 0, "\(r.stderr)")
             return part
         }
-        let merged = try TestSupport.fleetwatt(["merge"] + parts + ["--report", folder.appendingPathComponent("merged").path], environment: TestSupport.reproducible)
+        let merged = try Self.fleetwatt(["merge"] + parts + ["--report", folder.appendingPathComponent("merged").path])
         #expect(merged.status == 0, "\(merged.stderr)")
         for file in ["result.json", "report.md", "series.csv", "assumptions.csv"] {
             let a = TestSupport.text(folder.appendingPathComponent("whole/\(file)"))
@@ -79,33 +85,33 @@ struct ShardCommandTests {
         var parts: [String] = []
         for i in 0..<2 {
             let part = folder.appendingPathComponent("p\(i).fwpart").path
-            #expect(try TestSupport.fleetwatt(common + ["--shard", "\(i)/2", "--out", part], environment: TestSupport.reproducible).status == 0)
+            #expect(try Self.fleetwatt(common + ["--shard", "\(i)/2", "--out", part]).status == 0)
             parts.append(part)
         }
         let otherSeed = folder.appendingPathComponent("seed.fwpart").path
-        #expect(try TestSupport.fleetwatt(common + ["--seed", "5", "--shard", "1/2", "--out", otherSeed], environment: TestSupport.reproducible).status == 0)
+        #expect(try Self.fleetwatt(common + ["--seed", "5", "--shard", "1/2", "--out", otherSeed]).status == 0)
 
-        let mismatched = try TestSupport.fleetwatt(["merge", parts[0], otherSeed], environment: TestSupport.reproducible)
+        let mismatched = try Self.fleetwatt(["merge", parts[0], otherSeed])
         #expect(mismatched.status == 2 && mismatched.stderr.contains("\(otherSeed): cannot merge") && mismatched.stderr.contains("seed"),
                 "\(mismatched.stderr)")
-        let missing = try TestSupport.fleetwatt(["merge", parts[1]], environment: TestSupport.reproducible)
+        let missing = try Self.fleetwatt(["merge", parts[1]])
         #expect(missing.status == 2 && missing.stderr.contains("missing: 0/2"), "\(missing.stderr)")
-        let twice = try TestSupport.fleetwatt(["merge", parts[0], parts[1], parts[1]], environment: TestSupport.reproducible)
+        let twice = try Self.fleetwatt(["merge", parts[0], parts[1], parts[1]])
         #expect(twice.status == 2 && twice.stderr.contains("given twice"), "\(twice.stderr)")
         var bytes = try Data(contentsOf: URL(fileURLWithPath: parts[1]))
         bytes[bytes.count - 80] ^= 0x20
         try bytes.write(to: URL(fileURLWithPath: parts[1]))
-        let corrupted = try TestSupport.fleetwatt(["merge", parts[0], parts[1], "--out", folder.appendingPathComponent("r.json").path], environment: TestSupport.reproducible)
+        let corrupted = try Self.fleetwatt(["merge", parts[0], parts[1], "--out", folder.appendingPathComponent("r.json").path])
         #expect(corrupted.status == 2 && corrupted.stderr.contains("\(parts[1]): corrupted"), "\(corrupted.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.json").path))
 
         // Usage: a shard needs a file to write, and a sensible I/N.
-        let noOut = try TestSupport.fleetwatt(common + ["--shard", "0/2"], environment: TestSupport.reproducible)
+        let noOut = try Self.fleetwatt(common + ["--shard", "0/2"])
         #expect(noOut.status == 2 && noOut.stderr.contains("--out FILE"), "\(noOut.stderr)")
-        let badShard = try TestSupport.fleetwatt(common + ["--shard", "2/2", "--out", folder.appendingPathComponent("x").path], environment: TestSupport.reproducible)
+        let badShard = try Self.fleetwatt(common + ["--shard", "2/2", "--out", folder.appendingPathComponent("x").path])
         #expect(badShard.status == 2 && badShard.stderr.contains("0 to 1"), "\(badShard.stderr)")
-        let tornado = try TestSupport.fleetwatt(["sensitivity", Self.scenario, "--shard", "0/2", "--out",
-                                                 folder.appendingPathComponent("t").path], environment: TestSupport.reproducible)
+        let tornado = try Self.fleetwatt(["sensitivity", Self.scenario, "--shard", "0/2", "--out",
+                                                 folder.appendingPathComponent("t").path])
         #expect(tornado.status == 2 && tornado.stderr.contains("tornado"), "\(tornado.stderr)")
     }
 }

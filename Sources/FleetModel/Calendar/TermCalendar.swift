@@ -4,6 +4,9 @@
 /// daylight saving; `hourOfYear` counts from 1 January 00:00 of that hour's year
 /// (leap days are included, so a leap year has 8,784 hours).
 public struct TermCalendar: Sendable {
+    /// Hours in a mean year (365.25 days), for per-year rates and lives.
+    public static let hoursPerYear = 8766.0
+
     /// First day of the term, for example 2025-11-01.
     public let startYear: Int
     public let startMonth: Int

@@ -53,8 +53,16 @@ public struct FleetEvaluator: Sendable {
     /// breakdown and the hourly-vs-quadrature diagnostic.
     public func deterministicResult(scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input],
                                     run: FleetResult.RunInfo, warnings: [String] = []) throws -> FleetResult {
-        var result = try facility.deterministicResult(loads: loads(), power: continuousPower(), scenario: scenario,
-                                                      inputs: inputs, run: run, warnings: warnings)
+        try deterministic(scenario: scenario, inputs: inputs, run: run, warnings: warnings).result
+    }
+
+    /// `deterministicResult` with the evaluation it was made from (fleet and sites, unrounded):
+    /// a prepared scenario's base outputs, so the base is evaluated once.
+    func deterministic(scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input], run: FleetResult.RunInfo,
+                       warnings: [String] = []) throws -> (result: FleetResult, detail: FacilityModel.Detail) {
+        let made = try facility.deterministic(loads: loads(), power: continuousPower(), scenario: scenario,
+                                              inputs: inputs, run: run, warnings: warnings)
+        var result = made.result
         result.cohorts = cohortPower()
         if var b = result.breakdown {
             for i in b.cohorts.indices { b.cohorts[i].kind = spec.hardware[id: b.cohorts[i].hardware]?.kind.rawValue }
@@ -63,7 +71,7 @@ public struct FleetEvaluator: Sendable {
         if let options = spec.options, !options.isEmpty {
             result.scenario.options = Dictionary(uniqueKeysWithValues: options.map { ($0.id, $0.enabled) })
         }
-        return result
+        return (result, made.detail)
     }
 
     /// Each cohort's power per serving unit at base values (`Stats(base:)` only).

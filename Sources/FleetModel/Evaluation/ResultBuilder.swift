@@ -32,6 +32,14 @@ extension FacilityModel {
     public func deterministicResult(loads: [CohortLoad], power: [String: @Sendable (Double) -> Double],
                                     scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input],
                                     run: FleetResult.RunInfo, warnings: [String] = []) throws -> FleetResult {
+        try deterministic(loads: loads, power: power, scenario: scenario, inputs: inputs, run: run,
+                          warnings: warnings).result
+    }
+
+    /// `deterministicResult` with the evaluation it was made from (fleet and sites, unrounded).
+    func deterministic(loads: [CohortLoad], power: [String: @Sendable (Double) -> Double],
+                       scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input], run: FleetResult.RunInfo,
+                       warnings: [String] = []) throws -> (result: FleetResult, detail: Detail) {
         let detail = try evaluateBySite(loads)
         let checked = Self.crossCheckMonths(count: calendar.months)
         let rel = try quadratureVsTimestep(loads, hourly: detail.fleet, power: power, months: checked)
@@ -44,11 +52,12 @@ extension FacilityModel {
                 notes.append("site \(s.spec.id): the economizer never carries the air loop alone")
             }
         }
-        return Self.result(detail.fleet, names: calendar.monthNames, scenario: scenario, inputs: inputs, run: run,
-                           breakdown: breakdown(detail, loads: loads),
-                           diagnostics: FleetResult.Diagnostics(quadratureVsTimestepRelDiff: rel,
-                                                                quadratureMonths: checked.map { calendar.monthNames[$0] },
-                                                                warnings: notes))
+        let result = Self.result(detail.fleet, names: calendar.monthNames, scenario: scenario, inputs: inputs,
+                                 run: run, breakdown: breakdown(detail, loads: loads),
+                                 diagnostics: FleetResult.Diagnostics(quadratureVsTimestepRelDiff: rel,
+                                                                      quadratureMonths: checked.map { calendar.monthNames[$0] },
+                                                                      warnings: notes))
+        return (result, detail)
     }
 
     /// Wraps an evaluation's base values into the result document.

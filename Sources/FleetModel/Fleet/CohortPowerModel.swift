@@ -38,8 +38,6 @@ public struct CohortPowerModel: Sendable {
 
     private let profile: ServingPowerProfile
 
-    /// Hours in a mean year (365.25 days), for per-year rates and lives.
-    public static let hoursPerYear = 8766.0
 
     /// - Parameter previous: the model of an earlier spec (a Monte Carlo sample's base run);
     ///   its ramp profile is reused when the ramp and the calendar are unchanged.
@@ -50,7 +48,7 @@ public struct CohortPowerModel: Sendable {
         isGPU = hardware.isGPU
         liquidHeatFraction = cohort.liquidCooled ? hardware.liquidHeatFraction : 0
 
-        let inRepair = hardware.annualFailureRate * hardware.repairTimeHours / Self.hoursPerYear
+        let inRepair = hardware.annualFailureRate * hardware.repairTimeHours / TermCalendar.hoursPerYear
         let up = (1 + cohort.spareFraction) * (1 - min(inRepair, 1))
         availability = min(1, up)
         servingUnits = cohort.count * availability
@@ -59,15 +57,15 @@ public struct CohortPowerModel: Sendable {
 
         sparePowerW = hardware.idleBareW + hardware.hostIdleW + hardware.networkW + hardware.storageW
         tdpW = hardware.tdpW
-        let life = hardware.usefulLifeYears * Self.hoursPerYear
+        let life = hardware.usefulLifeYears * TermCalendar.hoursPerYear
         embodiedKgPerUnitHour = hardware.embodiedKg / life
-            + hardware.embodiedReplacementKg * hardware.annualFailureRate / Self.hoursPerYear
+            + hardware.embodiedReplacementKg * hardware.annualFailureRate / TermCalendar.hoursPerYear
 
-        let delay = (cohort.deployDelayYears ?? 0) * Self.hoursPerYear
+        let delay = (cohort.deployDelayYears ?? 0) * TermCalendar.hoursPerYear
         ramp = DeploymentRamp(startHour: try calendar.hour(of: cohort.deployStart) + delay,
                               endHour: try calendar.hour(of: cohort.deployEnd) + delay,
                               shape: cohort.ramp, steepness: cohort.rampSteepness,
-                              lifeHours: cohort.serviceLifeYears.map { $0 * Self.hoursPerYear } ?? life,
+                              lifeHours: cohort.serviceLifeYears.map { $0 * TermCalendar.hoursPerYear } ?? life,
                               refresh: cohort.refresh)
 
         let p = try ServingPowerProfile(workload: cohort.workload, hardware: hardware,

@@ -108,8 +108,8 @@ public struct EstimateResolvedInputs: Codable, Sendable, Hashable {
     }
 }
 
-/// Input that `estimate` cannot use.
-public enum EstimateError: Error, Hashable, Sendable, CustomStringConvertible {
+/// Input that `estimate` and `power` cannot use: bad input (exit 2), not a failed run.
+public enum EstimateError: InputError, Hashable, Sendable {
     case missingHours
     case conflictingHours
     case invalid(field: String, value: Double, expected: String)

@@ -65,37 +65,10 @@ public struct FleetResult: Codable, Sendable {
         public static let current = Tool(name: "fleetwatt", version: FleetModelInfo.toolVersion)
     }
 
-    public struct ScenarioInfo: Codable, Sendable, Hashable {
-        public var id: String
-        public var title: String
-        /// The file it was read from, or "embedded:<name>" for the built-in default.
-        public var source: String
-        /// SHA-256 of the scenario file's bytes, hex.
-        public var sha256: String
-        /// The scenario's switchable options and whether each is enabled (nil: none); an extension of the contract.
-        public var options: [String: Bool]?
-        /// Every models/ data file the scenario pulled (hardware, sites, grids), with its SHA-256, so a
-        /// result names the exact data it used and not only the scenario file (nil: none read).
-        public var models: [DataFile]?
-        public init(id: String, title: String, source: String, sha256: String, options: [String: Bool]? = nil,
-                    models: [DataFile]? = nil) {
-            self.id = id; self.title = title; self.source = source; self.sha256 = sha256; self.options = options
-            self.models = models
-        }
-    }
-
-    /// One data file read for a scenario.
-    public struct DataFile: Codable, Sendable, Hashable {
-        /// Relative to the models root: `hardware.yaml`, `sites/us-east-1.yaml`.
-        public var path: String
-        /// Where it was read: `embedded:sites/us-east-1.yaml` (the copy in the binary) or a file path.
-        public var source: String
-        /// SHA-256 of the file's bytes, 64 lowercase hex digits.
-        public var sha256: String
-        public init(path: String, source: String, sha256: String) {
-            self.path = path; self.source = source; self.sha256 = sha256
-        }
-    }
+    /// Which scenario a result is of (defined with the scenario that owns it).
+    public typealias ScenarioInfo = FleetModel.ScenarioInfo
+    /// One models/ data file a scenario read (defined with the scenario).
+    public typealias DataFile = FleetModel.DataFile
 
     public struct RunInfo: Codable, Sendable, Hashable {
         public var samples: Int
@@ -126,20 +99,8 @@ public struct FleetResult: Codable, Sendable {
         }
     }
 
-    public struct Input: Codable, Sendable, Hashable {
-        /// Dotted path, by id: `fleet.cohorts.gb200.count`.
-        public var path: String
-        public var unit: String
-        public var base: Double
-        /// The distribution in scenario syntax, for example "triangular(250000, 400000, 600000)",
-        /// or nil for a fixed value.
-        public var distribution: String?
-        public var source: String
-        public init(path: String, unit: String, base: Double, distribution: String?, source: String) {
-            self.path = path; self.unit = unit; self.base = base
-            self.distribution = distribution; self.source = source
-        }
-    }
+    /// An input as a result records it (defined with the scenario that owns it).
+    public typealias Input = ScenarioInput
 
     /// One year or one month with the statistics of every metric.
     /// In JSON the period key (`year` or `month`), `hours` and `partial` sit beside the metric keys.
@@ -233,13 +194,4 @@ public struct FleetResult: Codable, Sendable {
         case tool, scenario, run, inputs, totals, annual, monthly, sensitivity, sweep,
              breakdown, histograms, cohorts, diagnostics, metrics
     }
-}
-
-/// A string-keyed coding key, for JSON objects whose keys are data (metric names, ids).
-public struct AnyKey: CodingKey, Hashable, Sendable {
-    public var stringValue: String
-    public var intValue: Int? { nil }
-    public init(_ s: String) { stringValue = s }
-    public init?(stringValue: String) { self.stringValue = stringValue }
-    public init?(intValue: Int) { return nil }
 }

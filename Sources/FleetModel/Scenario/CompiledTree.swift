@@ -16,8 +16,8 @@ public struct ScenarioParameter: Sendable, Hashable {
     public var seriesIndex: Int?
 
     /// The record of this input in a result's `inputs`.
-    public var input: FleetResult.Input {
-        FleetResult.Input(path: path, unit: unit, base: base, distribution: distribution?.syntax, source: source)
+    public var input: ScenarioInput {
+        ScenarioInput(path: path, unit: unit, base: base, distribution: distribution?.syntax, source: source)
     }
 }
 

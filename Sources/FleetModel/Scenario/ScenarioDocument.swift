@@ -1,27 +1,30 @@
 import Foundation
 
 /// A loaded, resolved scenario: the tree with its places, every numeric input, the correlations,
-/// and decoding into any `Decodable` (the `FleetSpec` the physics evaluates), with overrides for
-/// Monte Carlo samples and sweeps.
+/// and decoding into any `Decodable` (the `FleetSpec` the physics evaluates). Commands open one
+/// with `open(path:sets:)` and hand it to `PreparedScenario`, which validates it and decodes it
+/// once; samples and sweep points then write typed values instead of decoding again.
 ///
 /// ```swift
-/// var doc = try ScenarioDocument.load(path: "models/scenarios/openai-aws-2025.yaml")
+/// var doc = try ScenarioDocument.open(path: "models/scenarios/openai-aws-2025.yaml")
 /// try doc.set("fleet.cohorts.gb200.count", to: "triangular(250000, 400000, 600000)")
 /// let spec = try doc.decode(FleetSpec.self)
-/// let sample = try doc.decode(FleetSpec.self, values: sampledValues)   // indexed like `parameters`
+/// let other = try doc.decode(FleetSpec.self, values: values)   // indexed like `parameters`
 /// ```
 public struct ScenarioDocument: Sendable {
     /// The default scenario, relative to models/.
     public static let defaultScenario = "scenarios/openai-aws-2025.yaml"
 
     /// Id, title, source ("embedded:scenarios/…" for the built-in copy) and SHA-256 of the file's bytes.
-    public private(set) var info: FleetResult.ScenarioInfo
+    public private(set) var info: ScenarioInfo
     /// The resolved tree (data pulled, scenario merged over it, units converted, sets applied).
     public private(set) var root: ScenarioNode
     /// Rank correlations between uncertain inputs, with their paths checked.
     public private(set) var correlations: [ScenarioCorrelation]
     /// Where the data files come from.
     public let models: ModelsSource
+    /// Every value set (`set(_:to:)`, `--set`), in order, as PATH=VALUE (a result's `run.overrides`).
+    public private(set) var sets: [String] = []
 
     private let raw: RawNode
     private var assignments: [ScenarioAssignment] = []
@@ -89,9 +92,9 @@ public struct ScenarioDocument: Sendable {
         compiled = built.compiled
         correlations = built.correlations
         problems = built.errors
-        info = FleetResult.ScenarioInfo(id: root["id"]?.scalarText ?? "", title: root["title"]?.scalarText ?? "",
-                                        source: file, sha256: ScenarioHash.sha256Hex(Array(text.utf8)),
-                                        models: built.files.isEmpty ? nil : built.files)
+        info = ScenarioInfo(id: root["id"]?.scalarText ?? "", title: root["title"]?.scalarText ?? "",
+                            source: file, sha256: ScenarioHash.sha256Hex(Array(text.utf8)),
+                            models: built.files.isEmpty ? nil : built.files)
     }
 
     /// Largest scenario file read, bytes: the shipped ones are 10–40 KB; a 1 GB file took 15 s
@@ -179,7 +182,7 @@ public struct ScenarioDocument: Sendable {
     public var uncertainParameters: [ScenarioParameter] { compiled.parameters.filter { $0.distribution != nil } }
 
     /// The inputs as recorded in a result (`FleetResult.inputs`).
-    public var inputs: [FleetResult.Input] { compiled.parameters.map(\.input) }
+    public var inputs: [ScenarioInput] { compiled.parameters.map(\.input) }
 
     /// Base values of every input, indexed like `parameters`.
     public var baseValues: [Double] { compiled.baseValues }
@@ -205,6 +208,18 @@ public struct ScenarioDocument: Sendable {
             throw Self.flagError(path, "'\(path)' is a series; set one element, such as '\(path).0'")
         case .group:
             throw Self.flagError(path, "'\(path)' holds several values; set one of its leaves")
+        }
+        sets.append("\(path)=\(text)")
+    }
+
+    /// Applies `--set PATH=VALUE` assignments in order (the text after the first `=` is the value).
+    public mutating func apply(sets: [String]) throws {
+        for assignment in sets {
+            guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
+                throw ScenarioErrors([ScenarioError(ScenarioAssignment.location, path: assignment,
+                                                    "expected PATH=VALUE, got '\(assignment)'")])
+            }
+            try set(String(assignment[..<eq]), to: String(assignment[assignment.index(after: eq)...]))
         }
     }
 
@@ -416,8 +431,15 @@ public struct ScenarioDocument: Sendable {
     public func check<T: Decodable>(_ type: T.Type,
                                     semanticIssues: (T) -> [(path: String, message: String)] = { _ in [] })
         -> [ScenarioError] {
-        let (result, errors) = TreeDecoder.decode(type, tree: compiled, values: compiled.baseValues, track: true,
-                                                   documentKeys: ScenarioDocument.documentKeys)
+        checked(type, semanticIssues: semanticIssues).errors
+    }
+
+    /// `check`, also giving the decoded value when decoding found no error of its own
+    /// (unknown keys aside), as `decode(_:values:)` at base values would return it.
+    func checked<T: Decodable>(_ type: T.Type, semanticIssues: (T) -> [(path: String, message: String)])
+        -> (value: T?, errors: [ScenarioError]) {
+        let (result, errors, decodeErrors) = TreeDecoder.decodeCounting(type, tree: compiled, values: compiled.baseValues,
+                                                                         track: true, documentKeys: ScenarioDocument.documentKeys)
         // A value the file layer already rejected is not reported again by decoding (same path),
         // and the semantic checks of the mapping that holds it are left out: they would judge the
         // placeholder that stands in for it (a rejected `.inf` read as 0 made the dew point exceed
@@ -428,7 +450,7 @@ public struct ScenarioDocument: Sendable {
         if let result, errors.isEmpty {
             all += locate(semanticIssues(result)).filter { !rejectedParents.contains(Self.parentMapping($0.path)) }
         }
-        return ScenarioErrors(all).errors
+        return (decodeErrors == 0 ? result : nil, ScenarioErrors(all).errors)
     }
 
     /// The path of the mapping that holds the value at `path` (series indices stripped):
@@ -460,14 +482,14 @@ public struct ScenarioDocument: Sendable {
         }
     }
 
-    /// The scenario a command names (a file, or the embedded default when `path` is nil) with each
-    /// `--set` applied, keeping the errors of its file layer for `check` instead of throwing them,
-    /// so that `fleetwatt validate` lists them together with the decoding and semantic errors
-    /// (`load` stops at the file layer's errors, which hid a misspelt key or a negative count
-    /// behind an unknown site id).
+    /// The scenario a command names: a file, a shipped scenario's id, or the embedded default
+    /// when `path` is nil, with each `--set PATH=VALUE` applied in order. The errors of its file
+    /// layer are kept for `check` instead of thrown, so that validation lists them together with
+    /// the decoding and semantic errors (stopping at the file layer hid a misspelt key or a
+    /// negative count behind an unknown site id); `PreparedScenario` validates what it opens.
     ///
     /// - Throws: `ScenarioErrors` only when the file cannot be read or parsed, or a `--set` fails.
-    public static func forValidation(path: String?, sets: [String] = []) throws -> ScenarioDocument {
+    public static func open(path: String?, sets: [String] = []) throws -> ScenarioDocument {
         var document = try path.map { try shippedID($0).map { try open(.embedded, name: $0) }
             ?? read(path: $0, models: ModelsSource.forScenario(at: $0)) }
             ?? open(.embedded, name: defaultScenario)

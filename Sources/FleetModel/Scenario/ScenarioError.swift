@@ -22,7 +22,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
 /// `description` is `file:line:col: path: message`, for example
 /// `models/x.yaml:14:7: fleet.cohorts.gb200.count: expected a positive number, got -5`.
 /// Errors about a command-line flag have line 0 and print as `--set: path: message`.
-public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ScenarioError: InputError, Sendable, Hashable {
     public var file: String
     public var line: Int
     public var column: Int
@@ -47,7 +47,7 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
 }
 
 /// Every error found in one pass over a scenario, in file order.
-public struct ScenarioErrors: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ScenarioErrors: InputError, Sendable, Hashable {
     public var errors: [ScenarioError]
 
     public init(_ errors: [ScenarioError]) {

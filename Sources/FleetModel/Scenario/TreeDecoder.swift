@@ -12,6 +12,14 @@ enum TreeDecoder {
     /// had to stop) and every error found.
     static func decode<T: Decodable>(_ type: T.Type, tree: CompiledTree, values: [Double], track: Bool,
                                      documentKeys: [String] = []) -> (T?, [ScenarioError]) {
+        let (result, errors, _) = decodeCounting(type, tree: tree, values: values, track: track, documentKeys: documentKeys)
+        return (result, errors)
+    }
+
+    /// `decode`, also saying how many of the errors come before the unknown keys (what an
+    /// untracked decode would have found).
+    static func decodeCounting<T: Decodable>(_ type: T.Type, tree: CompiledTree, values: [Double], track: Bool,
+                                             documentKeys: [String] = []) -> (T?, [ScenarioError], decodeErrors: Int) {
         let state = DecodeState(tree: tree, values: values, track: track)
         // Keys the document layer reads count as asked for (only tracked decodes keep the
         // `asked` table) and as known, so that a misspelt `corelations:` is told the closest key.
@@ -28,8 +36,9 @@ enum TreeDecoder {
         } catch {
             state.log.add(tree.root.location, tree.root.path, "\(error)")
         }
+        let decodeErrors = state.log.errors.count
         if track, result != nil { state.reportUnknownKeys() }
-        return (result, state.log.errors)
+        return (result, state.log.errors, decodeErrors)
     }
 
     /// A `DecodingError` thrown by a decoded type, placed at the deepest node on its coding path.

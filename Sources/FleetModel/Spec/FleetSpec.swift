@@ -24,8 +24,13 @@ public struct FleetSpec: Codable, Sendable {
         case id, title, description, term, contract, fleet, hardware, sites, grids, options
     }
 
+    /// The cohorts as the scenario declares them, before `finish()` leaves out those of
+    /// disabled options and writes out refreshes into `fleet.cohorts`; samples write their
+    /// cohort values here.
+    var declaredCohorts: IDMap<CohortSpec>
+
     /// Decodes the scenario, then leaves out the cohorts of disabled options and adds the
-    /// successor cohort of every generation refresh (`expandingRefreshes()`).
+    /// successor cohort of every generation refresh (`finish()`).
     /// - Throws: `DecodingError.dataCorrupted` for a cohort naming an option that does not exist.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -39,15 +44,24 @@ public struct FleetSpec: Codable, Sendable {
         sites = try c.decode(IDMap<SiteSpec>.self, forKey: .sites)
         grids = try c.decode(IDMap<GridSpec>.self, forKey: .grids)
         options = try c.decodeIfPresent(IDMap<OptionSpec>.self, forKey: .options)
-        for cohort in fleet.cohorts {
+        declaredCohorts = fleet.cohorts
+        try finish(codingPath: c.codingPath)
+    }
+
+    /// Sets `fleet.cohorts` from `declaredCohorts`: leaves out the cohorts of disabled options
+    /// and adds the successor cohort of every generation refresh (`expandingRefreshes()`).
+    /// Decoding does this; a spec whose declared values were written since does it again.
+    /// - Throws: `DecodingError.dataCorrupted` for a cohort naming an option that does not exist.
+    mutating func finish(codingPath: [any CodingKey] = []) throws {
+        for cohort in declaredCohorts {
             for (key, name) in [("option", cohort.option), ("refresh_option", cohort.refreshOption)] {
                 guard let name, options?[id: name] == nil else { continue }
                 throw DecodingError.dataCorrupted(.init(
-                    codingPath: c.codingPath + [CodingKeys.fleet, AnyKey("cohorts"), AnyKey(cohort.id), AnyKey(key)],
+                    codingPath: codingPath + [CodingKeys.fleet, AnyKey("cohorts"), AnyKey(cohort.id), AnyKey(key)],
                     debugDescription: "unknown option \"\(name)\"; options: \((options?.ids ?? []).joined(separator: ", "))"))
             }
         }
-        fleet.cohorts = IDMap(fleet.cohorts.filter { c in c.option.map { options?[id: $0]?.enabled ?? true } ?? true })
+        fleet.cohorts = IDMap(declaredCohorts.filter { c in c.option.map { options?[id: $0]?.enabled ?? true } ?? true })
         fleet.cohorts = expandingRefreshes()
     }
 
@@ -65,7 +79,7 @@ public struct FleetSpec: Codable, Sendable {
             var life = hw.usefulLifeYears
             if let date = c.refreshDate, let cal = try? TermCalendar(start: term.start, months: term.months),
                let d = try? cal.hour(of: date), let s = try? cal.hour(of: c.deployStart), d > s {
-                life = (d - s) / CohortPowerModel.hoursPerYear
+                life = (d - s) / TermCalendar.hoursPerYear
             }
             var successor = c
             successor.id = c.id + "-refresh"

@@ -157,3 +157,43 @@ extension FleetSpec {
         return out
     }
 }
+
+extension FleetSpec {
+    /// Every semantic problem of a decoded scenario, fleet side and facility side,
+    /// as (path, message) pairs that `ScenarioDocument.locate` places in the file.
+    public func validationIssues() -> [ValidationIssue] {
+        termIssues() + contractIssues() + fleetValidationIssues() + facilityIssues()
+    }
+
+    /// Years a term may start in (and a grid's `base_year` may name): the data behind every
+    /// default describe the 2020s; a term starting in year 1 or 99999 extrapolated grid trends
+    /// over millennia (carbon and prices of 0 or infinity).
+    public static let termYears = 1990...2100
+
+    /// Accepted contract values, USD: the cost share divides by it, so 0 gave 0 % and a
+    /// denormal infinity; 10⁴ to 10¹³ USD spans a small pilot to far beyond any deal announced.
+    public static let contractValueRange: ClosedRange<Double> = 1e4...1e13
+
+    func contractIssues() -> [ValidationIssue] {
+        guard !Self.contractValueRange.contains(contract.valueUSD) else { return [] }
+        return [("contract.value_usd", "expected a contract value from 10000 to 1e13 USD, got \(contract.valueUSD)")]
+    }
+
+    /// The term must make a calendar (the cohort checks skip their dates without one, so
+    /// `months: 0` or `start: "next spring"` passed validation).
+    func termIssues() -> [ValidationIssue] {
+        do {
+            let calendar = try TermCalendar(start: term.start, months: term.months)
+            guard Self.termYears.contains(calendar.startYear) else {
+                return [("term.start", "expected a term starting in the years \(Self.termYears.lowerBound) to "
+                         + "\(Self.termYears.upperBound), got \(term.start)")]
+            }
+            return []
+        } catch {
+            switch error {
+            case .badDate: return [("term.start", error.description)]
+            case .badLength: return [("term.months", error.description)]
+            }
+        }
+    }
+}

@@ -1,8 +1,3 @@
-/// A value that is known by an id, the key under which it appears in a scenario.
-public protocol Identified {
-    var id: String { get set }
-}
-
 /// An ordered collection of entities written in a scenario as a mapping keyed
 /// by id (`cohorts: {gb200: {…}, gb300: {…}}`), so that paths name them by id,
 /// never by position. Decoding sets each element's `id` from its key; the order

@@ -934,6 +934,11 @@ extension ResultSchema {
           "type": "integer",
           "minimum": 1
         },
+        "timestamp": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+          "description": "When the comparison was made, UTC, ISO 8601 (SOURCE_DATE_EPOCH, when set, fixes it for reproducible files)."
+        },
         "overrides": {
           "type": "array",
           "items": {

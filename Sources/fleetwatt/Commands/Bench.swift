@@ -37,9 +37,8 @@ struct Bench: ParsableCommand {
         guard (0...MonteCarloRunner.maximumSamples).contains(sobolBaseSamples) else {
             throw CommandFailure.badInput("--sobol-base-samples: expected 0 to \(MonteCarloRunner.maximumSamples), got \(sobolBaseSamples)")
         }
-        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
-        let rows = try FleetUncertainty.bench(document: document, samples: sampleCounts, threads: threadCounts,
-                                              sampler: sampler, sobolBaseSamples: sobolBaseSamples) { row in
+        let rows = try scenario.prepared().bench(samples: sampleCounts, threads: threadCounts, sampler: sampler,
+                                                 sobolBaseSamples: sobolBaseSamples) { row in
             if format == .table {
                 printError("\(row.kind): \(row.evaluations) evaluations on \(row.threads) threads: \(row.seconds) s")
             }

@@ -26,7 +26,7 @@ struct ExportNotebook: ParsableCommand {
 
     func run() throws {
         let destination = try OutputFile.check(out, avoiding: [scenario.scenario].compactMap { $0 })
-        let (_, result) = try sampling.evaluate(scenario, progress: feedback.progress, quiet: feedback.quiet)
+        let result = try sampling.evaluate(scenario.prepared(), progress: feedback.progress, quiet: feedback.quiet)
         try NotebookExporter.write(result: result, to: destination)
         if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(out)") }
     }

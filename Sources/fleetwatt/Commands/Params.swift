@@ -24,6 +24,8 @@ struct Params: ParsableCommand {
     func run() throws {
         let destination = try output.destination(reading: scenario.scenario)
         let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        let issues = document.fleetIssues()
+        if !issues.isEmpty { throw ScenarioErrors(issues) }
         let inputs = document.inputs.filter { !uncertain || $0.distribution != nil }
         let params = ParamsOutput(scenario: document.info, inputs: inputs)
         try output.emit(RenderedOutput.document(params, table: TableRenderer.inputsTable(inputs), as: output.format,

@@ -52,21 +52,22 @@ struct Report: ParsableCommand {
                 throw CommandFailure.badInput("report --shard: --sensitivity sobol is its own sharded run; use "
                     + "--sensitivity tornado or none here and shard `sensitivity --method sobol`")
             }
-            return try sampling.partial(scenario, shard: shard, command: "report", progress: tick) { head, document, options in
-                if sensitivity == .tornado { head.sensitivity = try FleetUncertainty.tornado(document: document, options: options) }
+            let prepared = try scenario.prepared()
+            return try sampling.partial(prepared, shard: shard, command: "report", progress: tick) { head, options in
+                if sensitivity == .tornado { head.sensitivity = try prepared.tornado(threads: options.threads) }
             }
         }) { return }
         let destination = try ReportFolder.check(out, force: force)
-        var (document, result) = try sampling.evaluate(scenario, progress: progress, quiet: quiet)
-        let options = sampling.options(overrides: scenario.sets)
+        let prepared = try scenario.prepared()
+        var result = try sampling.evaluate(prepared, progress: progress, quiet: quiet)
+        let options = sampling.options()
         switch sensitivity {
         case .none: break
         case .tornado:
-            result.sensitivity = try FleetUncertainty.tornado(document: document, options: options)
+            result.sensitivity = try prepared.tornado(threads: options.threads)
         case .sobol:
             let analysis = try ProgressBar.run(progress, quiet: quiet, label: "sobol") { progress in
-                try FleetUncertainty.sobol(document: document, baseSamples: sobolBaseSamples, bootstrap: 200,
-                                           options: options, progress: progress)
+                try prepared.sobol(baseSamples: sobolBaseSamples, bootstrap: 200, options: options, progress: progress)
             }
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings

@@ -25,10 +25,11 @@ struct Run: ParsableCommand {
 
     func run() throws {
         if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
-            try sampling.partial(scenario, shard: shard, command: "run", progress: tick)
+            try sampling.partial(scenario.prepared(), shard: shard, command: "run", progress: tick)
         }) { return }
         let destination = try output.destination(reading: scenario.scenario)
-        let (_, result) = try sampling.evaluate(scenario, progress: output.feedback.progress, quiet: output.feedback.quiet)
+        let result = try sampling.evaluate(scenario.prepared(), progress: output.feedback.progress,
+                                           quiet: output.feedback.quiet)
         try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
     }
 }

@@ -51,25 +51,24 @@ struct Sensitivity: ParsableCommand {
     func run() throws {
         let destination = try output.destination(reading: scenario.scenario)
         let chosen = metrics.isEmpty ? nil : try MetricList.parse(metrics, flag: "--metric")
-        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
-        let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads, overrides: scenario.sets)
+        let prepared = try scenario.prepared()
+        let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads)
         if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
             guard method == .sobol else {
                 throw CommandFailure.badInput("--shard: tornado is 2k + 1 evaluations; run it whole (shard --method sobol)")
             }
-            let head = shard.index == 0 ? try FleetUncertainty.baseResult(document: document, options: options) : nil
-            return try FleetUncertainty.sobolPartial(document: document, baseSamples: baseSamples, bootstrap: bootstrap,
-                                                     metrics: chosen, options: options, shard: shard, head: head,
-                                                     progress: tick)
+            return try prepared.sobolPartial(baseSamples: baseSamples, bootstrap: bootstrap, metrics: chosen,
+                                             options: options, shard: shard,
+                                             head: shard.index == 0 ? prepared.baseResult(options) : nil, progress: tick)
         }) { return }
-        var result = try FleetUncertainty.evaluate(document: document, options: options)
+        var result = try prepared.evaluate(options)
         switch method {
         case .tornado:
-            result.sensitivity = try FleetUncertainty.tornado(document: document, metrics: chosen, options: options)
+            result.sensitivity = try prepared.tornado(metrics: chosen, threads: options.threads)
         case .sobol:
             let analysis = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sobol") { progress in
-                try FleetUncertainty.sobol(document: document, baseSamples: baseSamples, bootstrap: bootstrap,
-                                           metrics: chosen, options: options, progress: progress)
+                try prepared.sobol(baseSamples: baseSamples, bootstrap: bootstrap, metrics: chosen, options: options,
+                                   progress: progress)
             }
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings

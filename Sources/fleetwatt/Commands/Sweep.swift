@@ -41,20 +41,19 @@ struct Sweep: ParsableCommand {
     func run() throws {
         let destination = try output.destination(reading: scenario.scenario)
         let spec = try SweepSpec.parse(vary)
-        let options = sampling.options(overrides: scenario.sets, defaultSamples: 0)
+        let options = sampling.options(defaultSamples: 0)
         try spec.checkWork(samples: options.samples)
         let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
-        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
-        try spec.check(against: document)
+        let prepared = try scenario.prepared()
+        try spec.check(against: prepared)
         if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, _ in
-            let head = shard.index == 0 ? try FleetUncertainty.baseResult(document: document, options: options) : nil
-            return try FleetUncertainty.sweepPartial(document: document, spec: spec, metrics: chosen, options: options,
-                                                     shard: shard, head: head)
+            try prepared.sweepPartial(spec, metrics: chosen, options: options, shard: shard,
+                                      head: shard.index == 0 ? prepared.baseResult(options) : nil)
         }) { return }
-        var result = try FleetUncertainty.evaluate(document: document, options: sampling.options(overrides: scenario.sets, samples: 0))
-        result.run = options.runInfo
+        var result = try prepared.evaluate(sampling.options(samples: 0))
+        result.run = prepared.runInfo(options)
         result.sweep = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sweep") { progress in
-            try FleetUncertainty.sweep(document: document, spec: spec, metrics: chosen, options: options, progress: progress)
+            try prepared.sweep(spec, metrics: chosen, options: options, progress: progress)
         }
         try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
     }

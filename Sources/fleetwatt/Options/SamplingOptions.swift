@@ -24,11 +24,11 @@ struct SamplingOptions: ParsableArguments {
         }
     }
 
-    /// The options of an uncertainty run, recording the `--set` overrides in the result:
+    /// The options of an uncertainty run:
     /// `samples` when given, else --samples, else `defaultSamples`.
-    func options(overrides: [String], samples: Int? = nil, defaultSamples: Int = Self.defaultSamples) -> UncertaintyOptions {
+    func options(samples: Int? = nil, defaultSamples: Int = Self.defaultSamples) -> UncertaintyOptions {
         UncertaintyOptions(samples: samples ?? self.samples ?? defaultSamples, seed: runner.seed, sampler: sampler,
-                           threads: runner.threads, overrides: overrides)
+                           threads: runner.threads)
     }
 }
 

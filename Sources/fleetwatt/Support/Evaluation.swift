@@ -1,15 +1,18 @@
 import FleetModel
 
+extension ScenarioOptions {
+    /// The named scenario with its `--set` values, validated and evaluated at base values:
+    /// the one way in of every command that evaluates.
+    func prepared() throws -> PreparedScenario { try PreparedScenario.open(scenario, sets: sets) }
+}
+
 extension SamplingOptions {
-    /// Opens the scenario (with its `--set` values) and evaluates it, with a progress bar
-    /// on stderr while sampling: the shared first step of `run`, `report` and `export-notebook`.
-    func evaluate(_ scenario: ScenarioOptions, progress: ProgressMode, quiet: Bool)
-        throws -> (document: ScenarioDocument, result: FleetResult) {
-        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
-        let result = try ProgressBar.run(progress, quiet: quiet, label: "sampling") { tick in
-            try FleetUncertainty.evaluate(document: document, options: options(overrides: scenario.sets), progress: tick)
+    /// Evaluates a prepared scenario with these options, with a progress bar on stderr while
+    /// sampling: the shared step of `run`, `report` and `export-notebook`.
+    func evaluate(_ scenario: PreparedScenario, progress: ProgressMode, quiet: Bool) throws -> FleetResult {
+        try ProgressBar.run(progress, quiet: quiet, label: "sampling") { tick in
+            try scenario.evaluate(options(), progress: tick)
         }
-        return (document, result)
     }
 }
 
@@ -24,7 +27,7 @@ extension SamplingOptions {
             .map { try ScenarioDocument.open(path: $0, sets: sets) }
         let chosen = try ScenarioVariant.variants(scenarios: documents, specs: specs)
         return try ProgressBar.run(progress, quiet: quiet, label: "compare") { tick in
-            try FleetUncertainty.compare(variants: chosen, metrics: metrics, options: options(overrides: sets), progress: tick)
+            try ScenarioVariant.compare(chosen, metrics: metrics, options: options(), sets: sets, progress: tick)
         }
     }
 }

@@ -1,25 +1,3 @@
-/// Input vectors by index, for a batch of evaluations: sampled points, Saltelli's
-/// matrices, a tornado's one-at-a-time points. Point j depends only on j.
-protocol PointSource: Sendable {
-    associatedtype Cursor
-    /// Number of input values per point.
-    var inputCount: Int { get }
-    func makeCursor() -> Cursor
-    /// Writes the input values of point j into `x[0..<inputCount]`.
-    func inputs(_ j: Int, cursor: inout Cursor, into x: inout [Double])
-}
-
-/// A sample whose evaluation threw or produced a non-finite output; it is left out of
-/// every statistic and reported.
-public struct SampleFailure: Sendable, Hashable {
-    /// Index of the sample (or of the evaluation in a sensitivity design).
-    public var index: Int
-    /// The input values it was evaluated at, in the order of the run's inputs.
-    public var inputs: [Double]
-    /// What went wrong: the error, or the first non-finite output.
-    public var reason: String
-}
-
 /// One wave of evaluated points: rows `first ..< first + count` in index order, each
 /// `stride` output values; `failed[r]` marks rows left out.
 struct WaveResults {

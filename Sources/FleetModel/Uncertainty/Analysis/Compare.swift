@@ -15,22 +15,23 @@ internal import GSL
 /// so the differences stay paired.
 enum ComparisonEngine {
     /// Statistics of each variant and difference from the variants' paired totals at samples
-    /// 0 ..< options.samples.
-    static func run(variants: [ScenarioVariant], metrics: [Metric], options: UncertaintyOptions,
+    /// 0 ..< options.samples; `sets` (the `--set` shared by every variant) is the run's overrides.
+    static func run(variants: [ScenarioVariant], metrics: [Metric], options: UncertaintyOptions, sets: [String],
                     progress: ((Int, Int) -> Void)?) throws -> Comparison {
-        let paired = try evaluate(variants: variants, metrics: metrics, options: options,
+        let prepared = try variants.map { try PreparedScenario(document: $0.document) }
+        let paired = try evaluate(prepared, metrics: metrics, options: options,
                                   indices: 0..<options.samples, progress: progress)
         guard paired.failed < options.samples || options.samples == 0 else {
             throw EvaluationFailure("compare: all \(options.samples) samples failed in some variant; first: "
                                     + (paired.firstFailure ?? "unknown"))
         }
-        return summarize(paired, variants: variants, options: options)
+        return summarize(paired, variants: variants, prepared: prepared, options: options, sets: sets)
     }
 
     /// The variants' whole-term totals of `metrics` at the sample indices `indices` (all of a
     /// run, or one shard of it: sample i's inputs depend only on the seed and i, so shards
     /// concatenated in index order give the whole run's pairs).
-    static func evaluate(variants: [ScenarioVariant], metrics: [Metric], options: UncertaintyOptions,
+    static func evaluate(_ variants: [PreparedScenario], metrics: [Metric], options: UncertaintyOptions,
                          indices: Range<Int>, progress: ((Int, Int) -> Void)?) throws -> PairedTotals {
         let runner = options.runner
         try runner.validate()
@@ -39,13 +40,8 @@ enum ComparisonEngine {
             throw UncertaintyError.invalidOption("compare: \(variants.count) variants × \(options.samples) samples is more than "
                 + "the \(MonteCarloRunner.maximumSamples) evaluations a run may take; use fewer samples")
         }
-        var models: [FleetSampleModel] = [], spaces: [InputSpace] = []
-        for v in variants {
-            let baseDirectory = options.baseDirectory ?? v.document.baseDirectory
-            spaces.append(try InputSpace.located(v.document))
-            models.append(try FleetSampleModel(document: v.document, baseDirectory: baseDirectory))
-        }
-        let bases = try zip(models, spaces).map { try MonteCarloRunner.evaluateBase(model: $0, inputs: $1) }
+        let models = variants.map(FleetSampleModel.init), spaces = variants.map(\.inputs)
+        let bases = models.map(\.base)
         let union = Array(Set(spaces.flatMap { $0.inputs.map(\.path) })).sorted()
         let model = PairedModel(models: models, spaces: spaces, union: union, metrics: metrics)
         var paired = PairedTotals(
@@ -86,7 +82,8 @@ enum ComparisonEngine {
     }
 
     /// The statistics of paired totals (one run's, or its shards' appended in index order).
-    static func summarize(_ paired: PairedTotals, variants: [ScenarioVariant], options: UncertaintyOptions) -> Comparison {
+    static func summarize(_ paired: PairedTotals, variants: [ScenarioVariant], prepared: [PreparedScenario],
+                          options: UncertaintyOptions, sets: [String]) -> Comparison {
         let metrics = paired.metrics
         let sampled = options.samples > 0
         var warnings = paired.notes
@@ -112,11 +109,9 @@ enum ComparisonEngine {
         for (k, v) in variants.enumerated() {
             var totals: [Metric: Stats] = [:]
             for (mi, m) in metrics.enumerated() { totals[m] = stats(base: paired.base[k][mi], paired.values[k][mi]) }
-            var info = v.document.info
-            if let opts = try? v.document.decode(FleetSpec.self).options, !opts.isEmpty {
-                info.options = Dictionary(uniqueKeysWithValues: opts.map { ($0.id, $0.enabled) })
-            }
-            out.append(.init(name: v.name, scenario: info, changes: v.changes, uncertainInputs: paired.uncertainInputs[k],
+            // The deterministic result's scenario block: the document's, with its options.
+            out.append(.init(name: v.name, scenario: prepared[k].baseResult.scenario, changes: v.changes,
+                             uncertainInputs: paired.uncertainInputs[k],
                              totals: totals))
         }
         var differences: [Comparison.Difference] = []
@@ -132,7 +127,9 @@ enum ComparisonEngine {
             differences.append(.init(variant: variants[k].name, baseline: variants[0].name, totals: totals,
                                      sdIfIndependent: independent))
         }
-        return Comparison(run: options.runInfo, metrics: metrics, variants: out, differences: differences,
+        let run = FleetResult.RunInfo(samples: options.samples, seed: options.seed, sampler: options.sampler.rawValue,
+                                      threads: options.threads, overrides: sets)
+        return Comparison(run: run, metrics: metrics, variants: out, differences: differences,
                           sharedInputs: paired.shared,
                           diagnostics: .init(failedSamples: paired.failed, warnings: warnings))
     }
@@ -225,15 +222,17 @@ private struct UnitPoints<Sampler: UnitSampler>: PointSource {
     }
 }
 
-extension FleetUncertainty {
-    /// `fleetwatt compare`: the variants (from `ScenarioVariant.variants`) evaluated with
-    /// common random numbers; statistics of each variant's totals of `metrics` and of each
-    /// variant − the first, sample by sample (see `ComparisonEngine`).
+extension ScenarioVariant {
+    /// `fleetwatt compare`: the variants (from `variants(scenarios:specs:)`), each prepared as
+    /// `PreparedScenario` prepares a scenario, evaluated with common random numbers; statistics
+    /// of each variant's totals of `metrics` and of each variant − the first, sample by sample
+    /// (see `ComparisonEngine`). `sets` are the `--set` values every variant shares, recorded as
+    /// the comparison's `run.overrides`.
     ///
     /// - Parameter progress: (samples done, samples in the run), on the calling thread.
-    public static func compare(variants: [ScenarioVariant], metrics: [Metric] = Metric.allCases,
-                               options: UncertaintyOptions,
+    public static func compare(_ variants: [ScenarioVariant], metrics: [Metric] = Metric.allCases,
+                               options: UncertaintyOptions, sets: [String] = [],
                                progress: ((Int, Int) -> Void)? = nil) throws -> Comparison {
-        try ComparisonEngine.run(variants: variants, metrics: metrics, options: options, progress: progress)
+        try ComparisonEngine.run(variants: variants, metrics: metrics, options: options, sets: sets, progress: progress)
     }
 }

@@ -49,17 +49,17 @@ public struct MonteCarloRunner: Sendable {
         guard chunkSize >= 1 else { throw UncertaintyError.invalidOption("chunk size must be at least 1, got \(chunkSize)") }
     }
 
-    /// Evaluates `model` at the base values and, when `samples > 0`, at `samples` sampled
-    /// points of `inputs`.
+    /// Evaluates `model` at the base values (unless `base` gives its outputs there) and, when
+    /// `samples > 0`, at `samples` sampled points of `inputs`.
     ///
     /// - Parameter progress: called on the calling thread after each wave with
     ///   (samples done, samples in the run).
     /// - Throws: `UncertaintyError.invalidOption` for bad settings, `EvaluationFailure`
     ///   when the base evaluation fails or every sample does.
-    public func run<M: SampleModel>(model: M, inputs: InputSpace,
+    public func run<M: SampleModel>(model: M, inputs: InputSpace, base: [Double]? = nil,
                                     progress: ((Int, Int) -> Void)? = nil) throws -> UncertaintySummary {
         try validate()
-        let base = try Self.evaluateBase(model: model, inputs: inputs)
+        let base = try base ?? Self.evaluateBase(model: model, inputs: inputs)
         guard samples > 0 else {
             return UncertaintySummary(layout: model.layout, samples: 0, base: base)
         }
@@ -88,12 +88,12 @@ public struct MonteCarloRunner: Sendable {
     /// The mergeable statistics of the samples of `shard` (`samples > 0`): what a
     /// `--shard I/N` run writes. A shard that does not hold the pilot's samples evaluates them
     /// first (up to `pilotSize` extra evaluations) to lay the same quantile bins as an
-    /// unsharded run.
-    public func partial<M: SampleModel>(model: M, inputs: InputSpace, shard: Shard,
+    /// unsharded run. `base`, when given, is the model's outputs at base values (else evaluated here).
+    public func partial<M: SampleModel>(model: M, inputs: InputSpace, shard: Shard, base: [Double]? = nil,
                                         progress: ((Int, Int) -> Void)? = nil) throws -> MonteCarloPartial {
         try validate()
         guard samples > 0 else { throw UncertaintyError.invalidOption("--shard: needs --samples of 1 or more") }
-        let base = try Self.evaluateBase(model: model, inputs: inputs)
+        let base = try base ?? Self.evaluateBase(model: model, inputs: inputs)
         return try accumulate(model: model, inputs: inputs, base: base, range: sampleRange(of: shard),
                               keepBlocks: true, progress: progress)
     }

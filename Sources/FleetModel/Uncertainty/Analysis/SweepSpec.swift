@@ -138,7 +138,8 @@ public struct SweepSpec: Sendable, Hashable {
     /// check them, so a bad grid is refused before anything is evaluated: a number for a
     /// numeric input, and for a path that holds text (a type, an id, a date) each value
     /// applied to the scenario and checked as `run` checks it, an unknown id naming the choices.
-    public func check(against document: ScenarioDocument) throws {
+    public func check(against scenario: PreparedScenario) throws {
+        let document = scenario.document
         var numeric: [Axis] = []
         for axis in axes {
             if try document.holdsText(at: axis.path) {
@@ -156,12 +157,11 @@ public struct SweepSpec: Sendable, Hashable {
         // The physics' checks at each axis's smallest and largest value (the other inputs at
         // base), as for a distribution's range: `count=1,1e308` ran, then failed on an
         // infinite total instead of being refused.
-        guard let base = try? document.decode(FleetSpec.self) else { return }
-        let atBase = Set(base.validationIssues().map { "\($0.path)\u{0}\($0.message)" })
+        let atBase = Set(scenario.spec.validationIssues().map { "\($0.path)\u{0}\($0.message)" })
         for axis in numeric {
             let xs = axis.values.compactMap(\.number)
             for value in Set([xs.min()!, xs.max()!]).sorted() {
-                guard let spec = try? document.decode(FleetSpec.self, overrides: [axis.path: value]),
+                guard let spec = try? scenario.spec(setting: [axis.path: value]),
                       let issue = spec.validationIssues().first(where: { !atBase.contains("\($0.path)\u{0}\($0.message)") })
                 else { continue }
                 let detail = issue.path == axis.path ? issue.message : "then \(issue.path): \(issue.message)"
@@ -197,9 +197,9 @@ public struct SweepSpec: Sendable, Hashable {
     ///   - threads: grid points evaluated at once (use 1 when each point runs its own
     ///     parallel Monte Carlo); rows do not depend on it.
     ///   - points: the grid points to evaluate (a shard's share); all by default.
-    ///   - evaluate: the totals at one point (deterministic or sampled), from its overrides.
+    ///   - evaluate: the totals at one point (deterministic or sampled), from its values (in flag order).
     public func run(metrics: [Metric], threads: Int = 1, points: Range<Int>? = nil,
-                    evaluate: @escaping @Sendable ([String: SweepValue]) throws -> [Metric: Stats]) throws -> Sweep {
+                    evaluate: @escaping @Sendable ([SweepValue]) throws -> [Metric: Stats]) throws -> Sweep {
         let share = points ?? 0..<count
         let n = share.count, first = share.lowerBound
         let results = DisjointBuffer<Result<[Metric: Stats], any Error>?>(repeating: nil, count: n)
@@ -208,7 +208,7 @@ public struct SweepSpec: Sendable, Hashable {
         Parallel.forEachWorker(workers) { t in
             var i = t
             while i < n {
-                results[i] = Result { try evaluate(spec.point(first + i)) }
+                results[i] = Result { try evaluate(spec.values(at: first + i)) }
                 i += workers
             }
         }

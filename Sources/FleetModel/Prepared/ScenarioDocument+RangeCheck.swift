@@ -26,11 +26,13 @@ extension ScenarioDocument {
     ///
     /// - Parameters:
     ///   - baseIssues: the errors at base values; those on an input reported here are dropped.
+    ///   - base: the scenario decoded at base values.
     ///   - semanticIssues: the checks, as `check(_:semanticIssues:)` takes them.
+    ///   - setting: `base` with one input at another value (nil when it cannot be made).
     /// - Returns: `baseIssues` with the range errors merged in (file order).
-    func addingRangeIssues<T: Decodable>(to baseIssues: [ScenarioError], as type: T.Type,
-                                         semanticIssues: (T) -> [ValidationIssue]) -> [ScenarioError] {
-        guard !uncertainParameters.isEmpty, let base = try? decode(type, values: baseValues) else { return baseIssues }
+    func addingRangeIssues<T>(to baseIssues: [ScenarioError], base: T, semanticIssues: (T) -> [ValidationIssue],
+                              setting: (ScenarioParameter, Double) -> T?) -> [ScenarioError] {
+        guard !uncertainParameters.isEmpty else { return baseIssues }
         let atBase = Set(semanticIssues(base).map { "\($0.path)\u{0}\($0.message)" })
         // An input the file layer already rejected (a count's distribution below 0) keeps that
         // error; only the physics' complaints about its base value are replaced.
@@ -43,9 +45,7 @@ extension ScenarioDocument {
             let range = d.checkedRange
             var firstIssue: ValidationIssue?
             for end in [range.low, range.high] where firstIssue == nil {
-                var values = baseValues
-                values[p.index] = end
-                guard let spec = try? decode(type, values: values) else { continue }
+                guard let spec = setting(p, end) else { continue }
                 firstIssue = semanticIssues(spec).first { !atBase.contains("\($0.path)\u{0}\($0.message)") }
             }
             guard let issue = firstIssue else { continue }
