@@ -27,7 +27,7 @@ struct EngineScenarioTests {
         expectClose(cohorts, v(.itEnergy), relative: 1e-12, "\(name): Σ cohorts of IT energy")
         #expect(v(.pue) >= 1)
         for month in r.monthly where month.values[.itEnergy]!.base > 0 { #expect(month.values[.pue]!.base >= 1) }
-        #expect(abs(r.diagnostics.quadratureVsTimestepRelDiff) < 1e-3)
+        expectClose(r.diagnostics.quadratureVsTimestepRelDiff, 0, absolute: 1e-3)
         #expect(r.breakdown?.cohorts.count == spec.fleet.cohorts.count)
     }
 }
@@ -66,6 +66,6 @@ struct CrossCheckMonthsTests {
         let some = try e.facility.quadratureVsTimestep(loads, hourly: hourly, power: e.continuousPower(),
                                                        months: Array(stride(from: 0, to: 36, by: 7)))
         #expect(abs(whole) < 1e-3 && abs(some) < 1e-3)
-        #expect(abs(some - whole) < 1e-5, "every 7th month \(some), whole span \(whole)")
+        expectClose(some, whole, absolute: 1e-5, "every 7th month \(some), whole span \(whole)")
     }
 }

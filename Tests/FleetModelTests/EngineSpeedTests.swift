@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 @testable import FleetModel
 
@@ -200,7 +201,7 @@ struct EngineSpeedTests {
             let l = m.load(calendar: e.calendar)
             for h in stride(from: 0, to: e.calendar.hourCount, by: 97) {
                 let p = try m.itPowerW(atHour: Double(h) + 0.5)
-                #expect(abs(l.itPowerW[h] - p) <= 1e-9 * max(p, 1))
+                expectClose(l.itPowerW[h], p, absolute: abs(1e-9 * max(p, 1)))
             }
         }
     }

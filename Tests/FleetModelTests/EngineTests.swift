@@ -26,8 +26,8 @@ struct EngineTests {
         let ev = try m.evaluate([l])
         #expect(ev[.itEnergy, 0] == 720 && ev[.facilityEnergy, 0] == 720)
         #expect(ev[.pue, 0] == 1 && ev[.averageFacilityPower, 0] == 1 && ev[.peakFacilityPower, 0] == 1)
-        #expect(abs(ev[.carbonLocation, 0] - 180) < 1e-9)
-        #expect(abs(ev[.electricityCost, 0] - 72_000) < 1e-6)
+        expectClose(ev[.carbonLocation, 0], 180, absolute: 1e-9)
+        expectClose(ev[.electricityCost, 0], 72_000, absolute: 1e-6)
         #expect(abs(ev[.waterOnsite, 0] - 360) < 1e-9)          // 0.5 L/kWh × 720,000 kWh
         #expect(ev[.carbonEmbodied, 0] == 1 && ev[.gpusInstalledPeak, 1] == 20)
         let t = ev.total()
@@ -49,9 +49,9 @@ struct EngineTests {
             case .derived: break
             }
         }
-        #expect(abs(t[Metric.pue.index] - t[Metric.facilityEnergy.index] / t[Metric.itEnergy.index]) < 1e-15)
+        expectClose(t[Metric.pue.index], t[Metric.facilityEnergy.index] / t[Metric.itEnergy.index], absolute: 1e-15)
         let hours = Double(m.calendar.hourCount)
-        #expect(abs(t[Metric.averageFacilityPower.index] - t[Metric.facilityEnergy.index] / hours) < 1e-12)
+        expectClose(t[Metric.averageFacilityPower.index], t[Metric.facilityEnergy.index] / hours, absolute: 1e-12)
         // The fleet's peak is the peak of the summed hours: at most the sum of the sites' peaks.
         let d = try m.evaluateBySite(FacilityFixtures.loads(m))
         let sitePeaks = d.sites.map { $0.total()[Metric.peakFacilityPower.index] }.reduce(0, +)
@@ -75,7 +75,7 @@ struct EngineTests {
         }
         let ev = try m.evaluate(loads)
         let rel = try m.quadratureVsTimestep(loads, hourly: ev, power: power)
-        #expect(abs(rel) < 1e-3)
+        expectClose(rel, 0, absolute: 1e-3)
         #expect(rel != 0)
     }
 
@@ -91,7 +91,7 @@ struct EngineTests {
         #expect(r.annual.map(\.period) == ["2025", "2026"])
         #expect(r.breakdown?.sites.map(\.id) == ["us-east-1", "phoenix-az"])
         #expect(r.breakdown?.sites[0].monthlyPUE.count == 3 && r.breakdown?.sites[0].monthlyDryBulbC.count == 12)
-        #expect(abs(r.diagnostics.quadratureVsTimestepRelDiff) < 1e-3)
+        expectClose(r.diagnostics.quadratureVsTimestepRelDiff, 0, absolute: 1e-3)
         #expect(r.diagnostics.quadratureMonths == ["2025-11", "2025-12", "2026-01"], "a short term is checked month by month")
         // The JSON carries the totals to the bit (read back exactly), not just some bytes.
         let json = try #require(try TestSupport.exactJSON(r.jsonData()) as? [String: Any])

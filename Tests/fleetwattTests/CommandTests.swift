@@ -48,7 +48,7 @@ struct CommandTests {
         }
         expectClose(try #require(totals["pue"]?["base"]), fac / it, relative: 1e-9)
         let diagnostics = try #require(doc["diagnostics"] as? [String: Any])
-        #expect(abs(try #require(diagnostics["quadrature_vs_timestep_rel_diff"] as? Double)) < 1e-3)
+        expectClose(try #require(diagnostics["quadrature_vs_timestep_rel_diff"] as? Double), 0, absolute: 1e-3)
         #expect((doc["monthly"] as? [Any])?.count == 84)
         #expect((doc["annual"] as? [Any])?.count == 8)
     }
