@@ -53,7 +53,7 @@ struct EstimateTests {
     }
 
     /// The defaults are the cited figures in Estimate's doc comments: PUE 1.56 (Uptime
-    /// Institute 2024), 0.375 kg/kWh (eGRID2022 US total output, 823.149 lb/MWh), 8.06 ¢/kWh
+    /// Institute 2024), 0.375 kg CO2e/kWh (eGRID2022 US total output: 823.149 lb CO2/MWh is 0.3734 kg CO2/kWh, plus CH4 and N2O), 8.06 ¢/kWh
     /// (EIA 2023 industrial), 0.84 L/kWh (the industry average Amazon cites). With 1,000
     /// GPU-hours at 500 W: IT 0.5 MWh, facility 0.5 × 1.56 = 0.78 MWh, carbon 0.78 × 0.375
     /// = 0.2925 t, cost 780 kWh × 0.0806 = 62.868 USD, water 0.5 × 0.84 = 0.42 m³.

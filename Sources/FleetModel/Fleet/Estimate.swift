@@ -138,7 +138,7 @@ public enum Estimate {
 
     /// Default PUE: Uptime Institute global average, 1.56 (2024).
     public static let defaultPUE = 1.56
-    /// Default carbon intensity: US average, eGRID2022 total output 823.149 lb CO2/MWh = 0.375 kg/kWh (EPA 2024).
+    /// Default carbon intensity: US average, eGRID2022 total output 823.149 lb CO2/MWh (0.3734 kg CO2/kWh), 0.375 kg CO2e/kWh with CH4 and N2O (EPA 2024).
     public static let defaultCarbonIntensityKgPerKwh = 0.375
     /// Default price: US industrial average 2023, 8.06 ¢/kWh (EIA, via Statista).
     public static let defaultPriceUSDPerKwh = 0.0806
