@@ -15,7 +15,7 @@ struct EngineSpeedTiming {
         let n = Int(ProcessInfo.processInfo.environment["FLEETWATT_TIMING_N"] ?? "") ?? 200
         let e = try FleetEvaluator(spec: try doc.decode(FleetSpec.self))
         let d = try e.facility.run(.models(e.powerModels), perSite: false)
-        print("timing: site-hours through pass 1: \(d.passOneHours), pass 2: \(d.passTwoHours) of \(e.calendar.hourCount * e.facility.sites.count)")
+        print("timing: site-hours through pass 1: \(d.passOneHours), pass 2: \(d.passTwoHours) (chillers running in \(d.chillerHours)) of \(e.calendar.hourCount * e.facility.sites.count)")
         let modes = ProcessInfo.processInfo.environment["FLEETWATT_TIMING_REUSE"] != nil ? [true] : [true, false]
         for reuse in modes {
             let r = try EngineBenchmark.run(document: doc, evaluations: n, reuse: reuse)

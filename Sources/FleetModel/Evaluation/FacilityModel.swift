@@ -69,8 +69,9 @@ public struct FacilityModel: Sendable {
         /// Hourly flows per site (only with `keepHourly`).
         public var hourly: [[HourFlows]]
         /// Site-hours that ran pass 1 (weather-independent terms) and pass 2 (weather-dependent
-        /// terms) of the hour loop; the rest were repeated or exactly zero (see `SiteHourKernel`).
-        var passOneHours = 0, passTwoHours = 0
+        /// terms) of the hour loop; the rest were repeated or exactly zero (see `SiteHourKernel`);
+        /// and the hours of pass 2 whose chillers ran.
+        var passOneHours = 0, passTwoHours = 0, chillerHours = 0
     }
 
     /// Where the cohorts' hourly IT power comes from.
@@ -168,6 +169,7 @@ public struct FacilityModel: Sendable {
         var detail = Detail(fleet: fleet, sites: bySite, hourly: hourly)
         detail.passOneHours = runs.reduce(0) { $0 + $1.kernel.passOneHours }
         detail.passTwoHours = runs.reduce(0) { $0 + $1.kernel.passTwoHours }
+        detail.chillerHours = runs.reduce(0) { $0 + $1.kernel.chillerHours }
         return detail
     }
 

@@ -60,7 +60,7 @@ public struct FleetEvaluator: Sendable {
     /// a prepared scenario's base outputs, so the base is evaluated once.
     func deterministic(scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input], run: FleetResult.RunInfo,
                        warnings: [String] = []) throws -> (result: FleetResult, detail: FacilityModel.Detail) {
-        let made = try facility.deterministic(loads: loads(), power: continuousPower(), scenario: scenario,
+        let made = try facility.deterministic(loads: loads(), models: powerModels, power: continuousPower(), scenario: scenario,
                                               inputs: inputs, run: run, warnings: warnings)
         var result = made.result
         result.cohorts = cohortPower()

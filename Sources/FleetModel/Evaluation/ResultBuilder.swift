@@ -37,10 +37,13 @@ extension FacilityModel {
     }
 
     /// `deterministicResult` with the evaluation it was made from (fleet and sites, unrounded).
-    func deterministic(loads: [CohortLoad], power: [String: @Sendable (Double) -> Double],
+    /// - Parameter models: the cohorts' power models behind `loads`, when the caller has them: the
+    ///   evaluation then takes the same route as a Monte Carlo sample's (`evaluate(models:)`), so
+    ///   a sample at base values gives the deterministic result to the last bit.
+    func deterministic(loads: [CohortLoad], models: [CohortPowerModel]? = nil, power: [String: @Sendable (Double) -> Double],
                        scenario: FleetResult.ScenarioInfo, inputs: [FleetResult.Input], run: FleetResult.RunInfo,
                        warnings: [String] = []) throws -> (result: FleetResult, detail: Detail) {
-        let detail = try evaluateBySite(loads)
+        let detail = try models.map { try self.run(.models($0), perSite: true) } ?? evaluateBySite(loads)
         let checked = Self.crossCheckMonths(count: calendar.months)
         let rel = try quadratureVsTimestep(loads, hourly: detail.fleet, power: power, months: checked)
         var notes = warnings

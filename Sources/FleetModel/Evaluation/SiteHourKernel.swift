@@ -1,25 +1,34 @@
 /// The hour loop of one site for one month, in two passes over plain arrays (see
 /// docs/METHODS.md, "The engine and aggregation"):
 ///
-/// 1. weather-independent terms of each hour from IT and liquid power alone: distribution
-///    and UPS losses, the air-loop heat, the air-handler and liquid-pump power;
-/// 2. weather-dependent terms from the plant table: chillers, heat rejection fans, the
-///    transformer, facility power and the month's sums.
+/// 1. the terms of each hour that follow from IT and liquid power alone: distribution and UPS
+///    losses, the air- and liquid-loop heat, air-handler and pump power, the heat-rejection
+///    approach, and the hour's whole flows (cooling, delivery, facility power) for the case
+///    that the chillers do not run;
+/// 2. per hour, the plant table's economizer temperature decides whether the chillers run; only
+///    those hours compute the chillers, heat-rejection fans and transformer again. Then the
+///    water and the month's sums.
 ///
-/// When the site's IT power repeats every day of the month (no cohort ramping), pass 1
-/// runs on one day and is copied. Each hour's arithmetic is the same, operation for
-/// operation, as `HourPhysics.flows`, so the results are identical to the one-pass form.
+/// When the site's IT power repeats every day of the month (no cohort ramping), pass 1 runs on
+/// one day, and pass 2 counts the hours without chillers by hour of the day (with their water
+/// coefficients) and multiplies once at the end: each sum then adds the same terms in another
+/// order, within a few units in the last place of the in-order sum. Otherwise each sum adds
+/// the hours in order, and every flow is the one `HourPhysics.flows` gives, bit for bit.
 struct SiteHourKernel {
     /// IT and liquid-loop power of the month's hours, W (filled by the caller).
     var it: [Double], liquid: [Double]
-    /// Pass 1: IT + distribution + UPS losses, distribution + UPS losses, air-loop heat,
-    /// liquid-loop heat (both with their fan and pump heat), air-handler + liquid-pump power, W.
-    private var base: [Double], losses: [Double], air: [Double], liq: [Double], fans: [Double]
+    /// Pass 1, per hour (per hour of the day in a periodic month), W: IT + distribution + UPS
+    /// losses; the losses; air- and liquid-loop heat (with their fan and pump heat); air-handler
+    /// + liquid-pump power; heat into the loops; the approach at this load (K); cooling, delivery
+    /// and facility power when the chillers are off.
+    private var base: [Double], losses: [Double], air: [Double], liq: [Double], fans: [Double], heat: [Double],
+                approach: [Double], coolingOff: [Double], deliveryOff: [Double], facilityOff: [Double]
     /// Facility power of the month's hours, W (the output for the fleet's peak).
     var facility: [Double]
 
-    /// Hours that ran each pass so far (for the operation count in docs/PERFORMANCE.md).
-    private(set) var passOneHours = 0, passTwoHours = 0
+    /// Hours that ran each pass so far (for the operation count in docs/PERFORMANCE.md), and the
+    /// hours of pass 2 whose chillers ran.
+    private(set) var passOneHours = 0, passTwoHours = 0, chillerHours = 0
 
     private let physics: HourPhysics
     private let fixed: Bool
@@ -42,7 +51,8 @@ struct SiteHourKernel {
     /// - Parameter maxHours: the longest month of the term, h.
     init(site: SiteModel, maxHours: Int) {
         let z = [Double](repeating: 0, count: maxHours)
-        it = z; liquid = z; base = z; losses = z; air = z; liq = z; fans = z; facility = z
+        it = z; liquid = z; base = z; losses = z; air = z; liq = z; fans = z; heat = z; approach = z
+        coolingOff = z; deliveryOff = z; facilityOff = z; facility = z
         physics = site.physics
         fixed = site.spec.cooling.type == .fixedPUE
         economizerC = site.table?.economizerC ?? []
@@ -93,86 +103,264 @@ struct SiteHourKernel {
             facility.withUnsafeMutableBufferPointer { f in for i in 0..<count { f[i] = 0 } }
             return Sums()
         }
-        if periodic {
-            repeatDay(&it, count); repeatDay(&liquid, count)
+        if fixed {
+            if periodic { repeatDay(&it, count); repeatDay(&liquid, count) }
+            return fixedPUEMonth(start: start, count: count, capacity: c)
         }
-        if fixed { return fixedPUEMonth(start: start, count: count, capacity: c) }
-        let p = physics, plant = physics.plant!
-        let mk = HourPhysics.Month(p, c)
-        let first = periodic ? min(24, count) : count
-        passOneHours += first; passTwoHours += count
-        // Pass 1 (the operations of `HourPhysics.flows` up to the fans, in the same order).
-        let d0 = c.it * p.distribution.noLoadFraction, d1 = p.distribution.proportionalFraction
-        let d2 = p.distribution.squareLawFraction
-        let u0 = c.it * p.ups.noLoadFraction, u1 = p.ups.proportionalFraction, u2 = p.ups.squareLawFraction
-        let invIT = c.invIT, invAir = c.invAir, invLiquid = c.invLiquid
-        let airK = mk.airK, liquidK = mk.liquidK, toHall = p.liquidToHall
-        let ms = p.minSpeed, ex = p.exponent
-        p.partLoad.values.withUnsafeBufferPointer { g in
+        let k = Constants(physics, c)
+        passOneHours += periodic ? 24 : count; passTwoHours += count
+        if !periodic { return hourlySums(start: start, count: count, k) }
+        dayTerms(k)
+        return periodicSums(start: start, count: count, k)
+    }
+
+    /// The month's constants of pass 1 (capacity × coefficient products and inverses).
+    private struct Constants {
+        let d0: Double, d1: Double, d2: Double, u0: Double, u1: Double, u2: Double
+        let invIT: Double, invAir: Double, invLiquid: Double, invChiller: Double
+        let toHall: Bool, ms: Double, ex: Double, aD: Double, ams: Double, aex: Double
+        let month: HourPhysics.Month
+
+        init(_ p: HourPhysics, _ c: MonthCapacity) {
+            d0 = c.it * p.distribution.noLoadFraction; d1 = p.distribution.proportionalFraction
+            d2 = p.distribution.squareLawFraction
+            u0 = c.it * p.ups.noLoadFraction; u1 = p.ups.proportionalFraction; u2 = p.ups.squareLawFraction
+            invIT = c.invIT; invAir = c.invAir; invLiquid = c.invLiquid; invChiller = c.invChiller
+            toHall = p.liquidToHall; ms = p.minSpeed; ex = p.exponent
+            aD = p.approachDesign; ams = p.approachTable.minSpeed; aex = p.approachTable.exponent
+            month = HourPhysics.Month(p, c)
+        }
+    }
+
+    /// Pass 1 of four hours (one per lane), W: IT, losses, IT + losses, fans and pumps, heat into
+    /// the loops, liquid- and air-loop heat, approach (K), and cooling, delivery and facility
+    /// power with the chillers off. Each lane's operations are those of `HourPhysics.flows`.
+    private struct Terms {
+        var it: Hours, losses: Hours, base: Hours, fans: Hours, heat: Hours, liquid: Hours, air: Hours, approach: Hours
+        var cooling: Hours, delivery: Hours, facility: Hours
+
+        typealias Hours = SIMD4<Double>
+
+        @inline(__always)
+        init(it x: Hours, liquid q: Hours, _ k: Constants, g: UnsafeBufferPointer<Double>, ga: UnsafeBufferPointer<Double>) {
+            let m = k.month
+            let ld = k.d0 + x * (k.d1 + x * k.invIT * k.d2)
+            let y = x + ld
+            let lu = k.u0 + y * (k.u1 + y * k.invIT * k.u2)
+            let b = x + ld + lu
+            let a0 = (k.toHall ? x : x - q) + ld + lu
+            let fanA = m.airK * PartLoadTable.lookup(g, a0 * k.invAir, minSpeed: k.ms, exponent: k.ex)
+            let pumpL = m.liquidK * PartLoadTable.lookup(g, q * k.invLiquid, minSpeed: k.ms, exponent: k.ex)
+            let f = fanA + pumpL
+            let h = b + f
+            let r = h * k.invIT
+            it = x; losses = ld + lu; base = b; fans = f; heat = h
+            air = k.toHall ? a0 + fanA + pumpL : a0 + fanA
+            liquid = k.toHall ? Hours() : q + pumpL
+            approach = k.aD == 0 ? Hours() : k.aD * r * PartLoadTable.lookup(ga, r, minSpeed: k.ams, exponent: k.aex)
+            // Chillers off: the heat rejected is the loops' heat (rejK = 0: no heat-rejection
+            // fans, the product is 0 whatever the finite table value).
+            let rejection = m.rejK == 0 ? Hours() : m.rejK * PartLoadTable.lookup(g, h * k.invIT, minSpeed: k.ms, exponent: k.ex)
+            cooling = f + rejection
+            let yt = b + cooling + m.aux
+            delivery = losses + (m.t0 + yt * (m.t1 + yt * m.tInv * m.t2))
+            facility = x + cooling + m.aux + delivery
+        }
+
+        /// Lane `l`'s cooling, delivery and facility power when its chillers draw `chiller` W.
+        @inline(__always)
+        func running(_ chiller: Double, lane l: Int, _ k: Constants, g: UnsafeBufferPointer<Double>)
+            -> (cooling: Double, delivery: Double, facility: Double) {
+            SiteHourKernel.running(chiller, it: it[l], base: base[l], losses: losses[l], fans: fans[l], heat: heat[l], k, g: g)
+        }
+    }
+
+    /// Cooling, delivery and facility power of an hour whose chillers draw `chiller` W, from its
+    /// pass-1 terms: heat-rejection fans at the heat plus the chiller work, the transformer on the new load.
+    @inline(__always)
+    private static func running(_ chiller: Double, it x: Double, base b: Double, losses l: Double, fans f: Double,
+                                heat h: Double, _ k: Constants, g: UnsafeBufferPointer<Double>)
+        -> (cooling: Double, delivery: Double, facility: Double) {
+        let m = k.month
+        let rejected = h + chiller
+        let rejection = m.rejK == 0 ? 0 : m.rejK * PartLoadTable.lookup(g, rejected * k.invIT, minSpeed: k.ms, exponent: k.ex)
+        let cooling = chiller + (f + rejection)
+        let y = b + cooling + m.aux
+        let delivery = l + (m.t0 + y * (m.t1 + y * m.tInv * m.t2))
+        return (cooling, delivery, x + cooling + m.aux + delivery)
+    }
+
+    /// Pass 1 of a periodic month's first day, into the per-hour arrays.
+    private mutating func dayTerms(_ k: Constants) {
+        physics.partLoad.values.withUnsafeBufferPointer { g in physics.approachTable.values.withUnsafeBufferPointer { ga in
         it.withUnsafeBufferPointer { itp in liquid.withUnsafeBufferPointer { lqp in
         base.withUnsafeMutableBufferPointer { bp in losses.withUnsafeMutableBufferPointer { lp in
         air.withUnsafeMutableBufferPointer { ap in liq.withUnsafeMutableBufferPointer { qp in
-        fans.withUnsafeMutableBufferPointer { fp in
-            for i in 0..<first {
-                let x = itp[i], q = lqp[i]
-                let ld = d0 + x * (d1 + x * invIT * d2)
-                let y = x + ld
-                let lu = u0 + y * (u1 + y * invIT * u2)
-                lp[i] = ld + lu
-                bp[i] = x + ld + lu
-                let a0 = (toHall ? x : x - q) + ld + lu
-                let fanA = airK * PartLoadTable.lookup(g, a0 * invAir, minSpeed: ms, exponent: ex)
-                let pumpL = liquidK * PartLoadTable.lookup(g, q * invLiquid, minSpeed: ms, exponent: ex)
-                ap[i] = toHall ? a0 + fanA + pumpL : a0 + fanA
-                qp[i] = toHall ? 0 : q + pumpL
-                fp[i] = fanA + pumpL
+        fans.withUnsafeMutableBufferPointer { fp in heat.withUnsafeMutableBufferPointer { hp in
+        approach.withUnsafeMutableBufferPointer { app in coolingOff.withUnsafeMutableBufferPointer { c0p in
+        deliveryOff.withUnsafeMutableBufferPointer { d0p in facilityOff.withUnsafeMutableBufferPointer { f0p in
+            for i in stride(from: 0, to: 24, by: 4) {
+                let t = Terms(it: Self.load(itp, i), liquid: Self.load(lqp, i), k, g: g, ga: ga)
+                Self.store(t.base, bp, i); Self.store(t.losses, lp, i); Self.store(t.air, ap, i); Self.store(t.liquid, qp, i)
+                Self.store(t.fans, fp, i); Self.store(t.heat, hp, i); Self.store(t.approach, app, i)
+                Self.store(t.cooling, c0p, i); Self.store(t.delivery, d0p, i); Self.store(t.facility, f0p, i)
             }
-        }}}}}}}}
-        if periodic {
-            repeatDay(&base, count); repeatDay(&losses, count); repeatDay(&air, count); repeatDay(&liq, count)
-            repeatDay(&fans, count)
-        }
-        // Pass 2: each hour's flows and the month's sums, hour by hour in order (each sum adds the
-        // same values in the same order as summing stored hourly flows afterwards would).
-        let rejK = mk.rejK, aux = mk.aux
-        let t0 = mk.t0, t1 = mk.t1, t2 = mk.t2, tInv = mk.tInv
-        let aD = p.approachDesign, ams = p.approachTable.minSpeed, aex = p.approachTable.exponent
-        let invChiller = c.invChiller, toSink = plant.chillerHeatToSink
-        var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, consumed = 0.0, shaped = 0.0, peak = 0.0
-        p.partLoad.values.withUnsafeBufferPointer { g in p.approachTable.values.withUnsafeBufferPointer { ga in
-        it.withUnsafeBufferPointer { itp in
-        base.withUnsafeBufferPointer { bp in losses.withUnsafeBufferPointer { lp in
-        air.withUnsafeBufferPointer { ap in liq.withUnsafeBufferPointer { qp in
-        fans.withUnsafeBufferPointer { fp in
+        }}}}}}}}}}}}}}
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafeBufferPointer<Double>, _ i: Int) -> SIMD4<Double> {
+        SIMD4(p[i], p[i + 1], p[i + 2], p[i + 3])
+    }
+
+    @inline(__always)
+    private static func store(_ v: SIMD4<Double>, _ p: UnsafeMutableBufferPointer<Double>, _ i: Int) {
+        p[i] = v[0]; p[i + 1] = v[1]; p[i + 2] = v[2]; p[i + 3] = v[3]
+    }
+
+    /// Both passes of a month whose hours differ, four hours at a time: each hour's flows as
+    /// `HourPhysics.flows` gives them, summed in four interleaved partial sums (hours i ≡ l mod 4
+    /// in lane l), added at the end. A last group shorter than four repeats the month's last hour
+    /// in its spare lanes and leaves them out of the sums.
+    private mutating func hourlySums(start: Int, count: Int, _ k: Constants) -> Sums {
+        typealias Hours = SIMD4<Double>
+        let plant = physics.plant!, m = k.month, toSink = plant.chillerHeatToSink
+        var eIT = Hours(), eCool = Hours(), eDel = Hours(), eFac = Hours(), water = Hours(), consumed = Hours()
+        var shaped = Hours(), peak = Hours()
+        var running = 0
+        physics.partLoad.values.withUnsafeBufferPointer { g in physics.approachTable.values.withUnsafeBufferPointer { ga in
+        it.withUnsafeBufferPointer { itp in liquid.withUnsafeBufferPointer { lqp in
         facility.withUnsafeMutableBufferPointer { out in
         economizerC.withUnsafeBufferPointer { ec in condensingC.withUnsafeBufferPointer { cc in
         consumedLPerWh.withUnsafeBufferPointer { wc in withdrawnLPerWh.withUnsafeBufferPointer { ww in
         shape.withUnsafeBufferPointer { sh in
         typicalHour.withUnsafeBufferPointer { th in localHour.withUnsafeBufferPointer { lh in
-            for i in 0..<count {
-                let j = Int(th[start + i])
-                let fans = fp[i]
-                let heat = bp[i] + fans
-                let x = heat * invIT
-                let a = aD == 0 ? 0 : aD * x * PartLoadTable.lookup(ga, x, minSpeed: ams, exponent: aex)
-                let chiller = plant.chillerPower(liquidW: qp[i], airW: ap[i], economizerC: ec[j], condensingC: cc[j],
-                                                 approach: a, invCapacity: invChiller)
-                let rejected = heat + chiller
-                // rejK = 0 (no heat-rejection fans): the product is 0 whatever the (finite) table value.
-                let rejection = rejK == 0 ? 0 : rejK * PartLoadTable.lookup(g, rejected * invIT, minSpeed: ms, exponent: ex)
-                let cooling = chiller + (fans + rejection)
-                let y = bp[i] + cooling + aux
-                let lt = t0 + y * (t1 + y * tInv * t2)
-                let delivery = lp[i] + lt
-                let f = itp[i] + cooling + aux + delivery
-                let sinkHeat = heat + toSink * chiller
-                out[i] = f
-                eIT += itp[i]; eCool += cooling; eDel += delivery; eFac += f
-                water += sinkHeat * ww[j]; consumed += sinkHeat * wc[j]; shaped += f * sh[Int(lh[start + i])]
-                peak = max(peak, f)
+            var i = 0
+            while i < count {
+                let full = i + 4 <= count
+                // Hour of each lane (the spare lanes of a short last group repeat the last hour).
+                let h0 = i, h1 = min(i + 1, count - 1), h2 = min(i + 2, count - 1), h3 = min(i + 3, count - 1)
+                let t = Terms(it: Hours(itp[h0], itp[h1], itp[h2], itp[h3]), liquid: Hours(lqp[h0], lqp[h1], lqp[h2], lqp[h3]),
+                              k, g: g, ga: ga)
+                let j0 = Int(th[start + h0]), j1 = Int(th[start + h1]), j2 = Int(th[start + h2]), j3 = Int(th[start + h3])
+                let econ = Hours(ec[j0], ec[j1], ec[j2], ec[j3]) + t.approach
+                let sL = Self.share(econ, plant.liqSupply, plant.invLiqDelta)
+                let sA = Self.share(econ, plant.airSupply, plant.invAirDelta)
+                let load = sL * t.liquid + sA * t.air
+                var cooling = t.cooling, delivery = t.delivery, f = t.facility, sink = t.heat
+                let on = load .> 0
+                if any(on) {
+                    let js = (j0, j1, j2, j3)
+                    for l in 0..<4 where on[l] {
+                        let j = l == 0 ? js.0 : l == 1 ? js.1 : l == 2 ? js.2 : js.3
+                        let chiller = plant.runningPower(shares: (sL[l], sA[l]), load: load[l], liquidW: t.liquid[l],
+                                                         airW: t.air[l], condensingC: cc[j] + t.approach[l],
+                                                         invCapacity: k.invChiller)
+                        (cooling[l], delivery[l], f[l]) = t.running(chiller, lane: l, k, g: g)
+                        sink[l] = t.heat[l] + toSink * chiller
+                        if full || i + l < count { running += 1 }
+                    }
+                }
+                var w = Hours(ww[j0], ww[j1], ww[j2], ww[j3]), c = Hours(wc[j0], wc[j1], wc[j2], wc[j3])
+                var s = Hours(sh[Int(lh[start + h0])], sh[Int(lh[start + h1])], sh[Int(lh[start + h2])], sh[Int(lh[start + h3])])
+                var x = t.it
+                if full {
+                    Self.store(f, out, i)
+                } else {
+                    let spare = Hours(0, 1, 2, 3) .>= Hours(repeating: Double(count - i))
+                    for l in 0..<(count - i) { out[i + l] = f[l] }
+                    x.replace(with: 0, where: spare); cooling.replace(with: 0, where: spare)
+                    delivery.replace(with: 0, where: spare); f.replace(with: 0, where: spare)
+                    w.replace(with: 0, where: spare); c.replace(with: 0, where: spare); s.replace(with: 0, where: spare)
+                }
+                eIT += x; eCool += cooling; eDel += delivery; eFac += f
+                water += sink * w; consumed += sink * c; shaped += f * s
+                peak.replace(with: f, where: f .>= peak)
+                i += 4
             }
-        }}}}}}}}}}}}}}}}
-        return Sums(it: eIT, cooling: eCool, delivery: eDel, auxiliary: aux * Double(count), facility: eFac,
+        }}}}}}}}}}}}
+        chillerHours += running
+        return Sums(it: eIT.sum(), cooling: eCool.sum(), delivery: eDel.sum(), auxiliary: m.aux * Double(count),
+                    facility: eFac.sum(), water: water.sum(), consumed: consumed.sum(), shaped: shaped.sum(),
+                    peak: peak.max())
+    }
+
+    /// A loop's chiller share clamp((T_econ − T_s)/ΔT, 0, 1) in each lane, as `CoolingPlant.shares`.
+    @inline(__always)
+    private static func share(_ econ: SIMD4<Double>, _ supply: Double, _ invDelta: Double) -> SIMD4<Double> {
+        var v = (econ - supply) * invDelta
+        v.replace(with: 0, where: v .<= 0)
+        v.replace(with: 1, where: v .> 1)
+        return v
+    }
+
+    /// Pass 2 of a month whose every day repeats the first: hours with chillers are summed in
+    /// order; the others are counted by hour of the day, with their water coefficients, and
+    /// their terms added once per hour of the day at the end.
+    private mutating func periodicSums(start: Int, count: Int, _ c: Constants) -> Sums {
+        let p = physics, plant = physics.plant!, mk = c.month
+        let invChiller = c.invChiller, toSink = plant.chillerHeatToSink
+        var eIT = 0.0, eCool = 0.0, eDel = 0.0, eFac = 0.0, water = 0.0, consumed = 0.0, shaped = 0.0, peak = 0.0
+        var running = 0
+        // Per hour of the day: hours without chillers, and the sums of their water coefficients.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 72) { bins in
+        let hours = bins.baseAddress!, withdrawnSum = hours + 24, consumedSum = hours + 48
+        hours.initialize(repeating: 0, count: 72)
+        p.partLoad.values.withUnsafeBufferPointer { g in
+        it.withUnsafeBufferPointer { itp in
+        base.withUnsafeBufferPointer { bp in losses.withUnsafeBufferPointer { lp in
+        air.withUnsafeBufferPointer { ap in liq.withUnsafeBufferPointer { qp in
+        fans.withUnsafeBufferPointer { fp in heat.withUnsafeBufferPointer { hp in approach.withUnsafeBufferPointer { app in
+        facilityOff.withUnsafeBufferPointer { f0p in
+        facility.withUnsafeMutableBufferPointer { out in
+        economizerC.withUnsafeBufferPointer { ec in condensingC.withUnsafeBufferPointer { cc in
+        consumedLPerWh.withUnsafeBufferPointer { wc in withdrawnLPerWh.withUnsafeBufferPointer { ww in
+        shape.withUnsafeBufferPointer { sh in
+        typicalHour.withUnsafeBufferPointer { th in localHour.withUnsafeBufferPointer { lh in
+            var i = 0
+            while i < count {
+                for k in 0..<24 {
+                    let j = Int(th[start + i])
+                    let a = app[k]
+                    let s = plant.shares(economizerC: ec[j] + a)
+                    let qL = qp[k], qA = ap[k]
+                    let load = s.liquid * qL + s.air * qA
+                    if load > 0 {
+                        let chiller = plant.runningPower(shares: s, load: load, liquidW: qL, airW: qA, condensingC: cc[j] + a,
+                                                         invCapacity: invChiller)
+                        let r = Self.running(chiller, it: itp[k], base: bp[k], losses: lp[k], fans: fp[k], heat: hp[k], c, g: g)
+                        let sinkHeat = hp[k] + toSink * chiller
+                        out[i] = r.facility
+                        eCool += r.cooling; eDel += r.delivery; eFac += r.facility
+                        water += sinkHeat * ww[j]; consumed += sinkHeat * wc[j]
+                        shaped += r.facility * sh[Int(lh[start + i])]
+                        peak = max(peak, r.facility)
+                        running += 1
+                    } else {
+                        out[i] = f0p[k]
+                        hours[k] += 1; withdrawnSum[k] += ww[j]; consumedSum[k] += wc[j]
+                    }
+                    i += 1
+                }
+            }
+        }}}}}}}}}}}}}}}}}}
+        let days = Double(count / 24)
+        coolingOff.withUnsafeBufferPointer { c0p in deliveryOff.withUnsafeBufferPointer { d0p in
+        facilityOff.withUnsafeBufferPointer { f0p in heat.withUnsafeBufferPointer { hp in
+        it.withUnsafeBufferPointer { itp in shape.withUnsafeBufferPointer { sh in localHour.withUnsafeBufferPointer { lh in
+            for k in 0..<24 {
+                eIT += days * itp[k]
+                let n = hours[k]
+                guard n > 0 else { continue }
+                eCool += n * c0p[k]; eDel += n * d0p[k]; eFac += n * f0p[k]
+                water += hp[k] * withdrawnSum[k]; consumed += hp[k] * consumedSum[k]
+                shaped += n * f0p[k] * sh[Int(lh[start + k])]
+                peak = max(peak, f0p[k])
+            }
+        }}}}}}}
+        }
+        chillerHours += running
+        return Sums(it: eIT, cooling: eCool, delivery: eDel, auxiliary: mk.aux * Double(count), facility: eFac,
                     water: water, consumed: consumed, shaped: shaped, peak: peak)
     }
 

@@ -240,15 +240,29 @@ public struct CoolingPlant: Sendable {
     @inline(__always)
     public func chillerPower(liquidW qL: Double, airW qA: Double, economizerC e0: Double, condensingC c0: Double,
                              approach a: Double, invCapacity: Double) -> Double {
-        let econ = e0 + a, cond = c0 + a
-        let sL = min(max((econ - liqSupply) * invLiqDelta, 0), 1)
-        let sA = min(max((econ - airSupply) * invAirDelta, 0), 1)
-        let load = sL * qL + sA * qA
+        let econ = e0 + a
+        let s = shares(economizerC: econ)
+        let load = s.liquid * qL + s.air * qA
         if !(load > 0) { return 0 }
+        return runningPower(shares: s, load: load, liquidW: qL, airW: qA, condensingC: c0 + a, invCapacity: invCapacity)
+    }
+
+    /// Each loop's chiller share clamp((T_econ − T_s)/ΔT, 0, 1) at economizer temperature `econ`
+    /// (approach included), °C. The chillers run when s_L·Q_L + s_A·Q_A > 0.
+    @inline(__always)
+    func shares(economizerC econ: Double) -> (liquid: Double, air: Double) {
+        (min(max((econ - liqSupply) * invLiqDelta, 0), 1), min(max((econ - airSupply) * invAirDelta, 0), 1))
+    }
+
+    /// `chillerPower` once its shares `s` and load s_L·Q_L + s_A·Q_A (> 0, W) are known;
+    /// `cond`: condensing temperature with the approach, °C.
+    @inline(__always)
+    func runningPower(shares s: (liquid: Double, air: Double), load: Double, liquidW qL: Double, airW qA: Double,
+                      condensingC cond: Double, invCapacity: Double) -> Double {
         // A loop without heat (the liquid loop of irhx) adds exactly 0 (its COP is positive and
         // finite), so its COP is not computed: the same result with two divisions fewer.
-        let liquidPart = qL == 0 ? 0 : sL * qL / min(etaTeL / max(cond - teL, Self.minLift), copMax)
-        let airPart = qA == 0 ? 0 : sA * qA / min(etaTeA / max(cond - teA, Self.minLift), copMax)
+        let liquidPart = qL == 0 ? 0 : s.liquid * qL / min(etaTeL / max(cond - teL, Self.minLift), copMax)
+        let airPart = qA == 0 ? 0 : s.air * qA / min(etaTeA / max(cond - teA, Self.minLift), copMax)
         return (liquidPart + airPart) * CoolingPhysics.stagedEIRRatio(loadRatio: load * invCapacity, units: units)
     }
 
@@ -402,4 +416,38 @@ public struct PartLoadTable: Sendable {
         let i = Int(saturating: u, in: 0...(steps - 1)), f = u - Double(i)
         return t[i] + f * (t[i + 1] - t[i])
     }
+
+    /// `lookup` of four load ratios, lane by lane with the same operations (a lane off the
+    /// table, or NaN, sends all four through the scalar form).
+    @inline(__always)
+    static func lookup(_ t: UnsafeBufferPointer<Double>, _ x: SIMD4<Double>, minSpeed: Double, exponent: Double) -> SIMD4<Double> {
+        var u = x
+        u.replace(with: 0, where: x .<= 0)
+        u *= Double(steps) / xMax
+        guard all(u .< Double(steps)) else { return lookupEach(t, x, minSpeed: minSpeed, exponent: exponent) }
+        // The integer part of each lane without a checked conversion: adding 2⁵² rounds u ∈ [0, 512)
+        // to an integer held in the low bits of the mantissa; one less where that rounded up.
+        let big = SIMD4<Double>(repeating: 0x1p52)
+        var whole = (u + big) - big
+        whole.replace(with: whole - 1, where: whole .> u)
+        let bits = (whole + big).bitPatterns
+        let i0 = Int(truncatingIfNeeded: bits.0 & 0xFFFF), i1 = Int(truncatingIfNeeded: bits.1 & 0xFFFF)
+        let i2 = Int(truncatingIfNeeded: bits.2 & 0xFFFF), i3 = Int(truncatingIfNeeded: bits.3 & 0xFFFF)
+        let f = u - whole
+        let a = SIMD4(t[i0], t[i1], t[i2], t[i3])
+        return a + f * (SIMD4(t[i0 + 1], t[i1 + 1], t[i2 + 1], t[i3 + 1]) - a)
+    }
+
+    @inline(never)
+    private static func lookupEach(_ t: UnsafeBufferPointer<Double>, _ x: SIMD4<Double>, minSpeed: Double,
+                                   exponent: Double) -> SIMD4<Double> {
+        SIMD4(lookup(t, x[0], minSpeed: minSpeed, exponent: exponent), lookup(t, x[1], minSpeed: minSpeed, exponent: exponent),
+              lookup(t, x[2], minSpeed: minSpeed, exponent: exponent), lookup(t, x[3], minSpeed: minSpeed, exponent: exponent))
+    }
+}
+
+extension SIMD4 where Scalar == Double {
+    /// Each lane's IEEE 754 bits.
+    @inline(__always)
+    var bitPatterns: (UInt64, UInt64, UInt64, UInt64) { (self[0].bitPattern, self[1].bitPattern, self[2].bitPattern, self[3].bitPattern) }
 }
