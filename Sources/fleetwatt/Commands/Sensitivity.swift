@@ -16,6 +16,7 @@ struct Sensitivity: ParsableCommand {
           fleetwatt sensitivity --method tornado
           fleetwatt sensitivity --method sobol --metric facility_energy_mwh,pue
           fleetwatt sensitivity --method sobol --shard 0/16 --out parts/0.fwpart
+          fleetwatt sensitivity --method tornado --shard 1/4 --out parts/1.fwpart
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -54,12 +55,14 @@ struct Sensitivity: ParsableCommand {
         let prepared = try scenario.prepared()
         let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads)
         if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
-            guard method == .sobol else {
-                throw CommandFailure.badInput("--shard: tornado is 2k + 1 evaluations; run it whole (shard --method sobol)")
+            let head = shard.index == 0 ? prepared.baseResult(options) : nil
+            switch method {
+            case .tornado:
+                return try prepared.tornadoPartial(metrics: chosen, options: options, shard: shard, head: head, progress: tick)
+            case .sobol:
+                return try prepared.sobolPartial(baseSamples: baseSamples, bootstrap: bootstrap, metrics: chosen,
+                                                 options: options, shard: shard, head: head, progress: tick)
             }
-            return try prepared.sobolPartial(baseSamples: baseSamples, bootstrap: bootstrap, metrics: chosen,
-                                             options: options, shard: shard,
-                                             head: shard.index == 0 ? prepared.baseResult(options) : nil, progress: tick)
         }) { return }
         var result = try prepared.evaluate(options)
         switch method {
