@@ -25,7 +25,7 @@ struct Compare: ParsableCommand {
           fleetwatt compare h100-training-100k --variant az:sites.us-tx.grid=aznm
           fleetwatt compare h100-training-100k inference-phoenix-air --out c.csv
           fleetwatt compare --variant no-exp:options.expansion-2027 --report out/cmp
-          fleetwatt compare --variant options.expansion-2027 --samples 100000 --shard 3/8 --out parts/3.fwpart
+          fleetwatt compare --variant options.expansion-2027 --shard 3/8 --out 3.fwpart
         """)
 
     @Argument(help: ArgumentHelp(

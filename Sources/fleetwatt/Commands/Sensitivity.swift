@@ -12,6 +12,10 @@ struct Sensitivity: ParsableCommand {
         sobol: first-order and total indices (Saltelli sampling, Jansen estimators) with \
         bootstrap 95 % intervals; costs N·(k + 2) runs for N = --base-samples.
 
+        --shard I/N (either method) evaluates one share of the tornado's points or of Sobol's \
+        base samples and writes a partial result to --out; fleetwatt merge joins the N parts \
+        into exactly the unsharded result.
+
         Examples:
           fleetwatt sensitivity --method tornado
           fleetwatt sensitivity --method sobol --metric facility_energy_mwh,pue
