@@ -27,11 +27,11 @@ extension ScenarioVariant {
                                       progress: ((Int, Int) -> Void)? = nil) throws -> PartialResult {
         guard options.samples > 0 else { throw UncertaintyError.invalidOption("--shard: needs --samples of 1 or more") }
         let prepared = try variants.map { try PreparedScenario(document: $0.document) }
+        let frame = shard.index == 0
+            ? ComparisonEngine.frame(variants, prepared: prepared, metrics: metrics, options: options, sets: sets) : nil
         let range = options.runner.sampleRange(of: shard)
         let parts = try ComparisonEngine.evaluate(prepared, metrics: metrics, options: options, range: range,
                                                   progress: progress)
-        let frame = shard.index == 0
-            ? ComparisonEngine.frame(variants, prepared: prepared, metrics: metrics, options: options, sets: sets) : nil
         var header = prepared[0].partialHeader(
             .compare, command: "compare", options: options,
             settings: ["block_size": "\(MonteCarloRunner.blockSize)", "metrics": metrics.map(\.rawValue).joined(separator: ",")],
