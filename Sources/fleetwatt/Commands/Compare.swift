@@ -16,11 +16,16 @@ struct Compare: ParsableCommand {
         or id, or a distribution); NAME:options.ID (or options.ID alone) switches a scenario \
         option the other way. Every variant is checked before anything is evaluated.
 
+        --shard I/N evaluates one share of the samples (whole blocks of 1,024) and writes a \
+        partial result to --out; fleetwatt merge joins the N parts into exactly this \
+        command's output (--format, --report).
+
         Examples:
           fleetwatt compare --variant options.expansion-2027 --samples 200
           fleetwatt compare h100-training-100k --variant az:sites.us-tx.grid=aznm
           fleetwatt compare h100-training-100k inference-phoenix-air --out c.csv
           fleetwatt compare --variant no-exp:options.expansion-2027 --report out/cmp
+          fleetwatt compare --variant options.expansion-2027 --shard 3/8 --out 3.fwpart
         """)
 
     @Argument(help: ArgumentHelp(
@@ -49,6 +54,7 @@ struct Compare: ParsableCommand {
     var force = false
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
         guard max(scenarios.count, 1) + variants.count >= 2 else {
@@ -57,9 +63,17 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        if let shard = sharding.parsed, report != nil {
+            throw CommandFailure.badInput("--shard \(shard) writes a partial result; give --report to fleetwatt merge instead")
+        }
+        let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
+        if try sharding.writePartial(out: output.out, reading: scenarios.first, feedback: output.feedback, { shard, tick in
+            try ScenarioVariant.comparePartial(SamplingOptions.variants(scenarios: scenarios, sets: sets, variants: variants),
+                                               metrics: chosen, options: sampling.options(), sets: sets, shard: shard,
+                                               progress: tick)
+        }) { return }
         let destination = try output.destination(reading: scenarios.first)
         let folder = try report.map { try ReportFolder.check($0, force: force) }
-        let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
         let comparison = try sampling.compare(scenarios: scenarios, sets: sets, variants: variants, metrics: chosen,
                                               progress: output.feedback.progress, quiet: output.feedback.quiet)
         if let folder {

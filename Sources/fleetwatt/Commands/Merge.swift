@@ -6,9 +6,11 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Join the partial results of --shard I/N runs into exactly the unsharded result.",
         discussion: """
-        Give every part of one sharded run of run, report, sweep or sensitivity --method sobol, \
-        in any order. The result is the one the unsharded command gives, byte for byte apart \
-        from run.threads (each shard's --threads; give the same to compare). Parts from \
+        Give every part of one sharded run of run, report, sweep, compare or sensitivity, in \
+        any order. The result is the one the unsharded command gives, byte for byte apart \
+        from run.threads (each shard's --threads; give the same to compare): a result \
+        document, or for compare its comparison (--format and --report as compare writes \
+        them). Parts from \
         different scenarios, models, --set values, seeds, samplers, sample counts, settings or \
         fleetwatt versions are refused, as are a shard given twice, a missing shard and a \
         corrupted file, each naming the file, before anything is joined. Parts are read one at \
@@ -17,12 +19,14 @@ struct Merge: ParsableCommand {
         Examples:
           fleetwatt merge parts/*.fwpart --out result.json
           fleetwatt merge parts/*.fwpart --report out/report
+          fleetwatt merge cmp-parts/*.fwpart --format markdown --out compare.md
         """)
 
     @Argument(help: ArgumentHelp("Partial results written with --shard I/N.", valueName: "part"))
     var parts: [String] = []
 
-    @Option(help: ArgumentHelp("Also write a report into this folder, as report --out DIR does.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also write a report into this folder, as report --out DIR does (compare parts: as compare --report does).",
+                               valueName: "dir"))
     var report: String?
 
     @Flag(help: "With --report: replace an earlier report in the folder (only files a report wrote).")
@@ -38,12 +42,20 @@ struct Merge: ParsableCommand {
         let destination = try OutputFile.check(output.out, avoiding: parts)
         let folder = try report.map { try ReportFolder.check($0, force: force) }
         let merged = try PartialMerge.merge(files: parts)
-        if let folder, let report {
-            try ReportWriter.write(result: merged.result, to: folder)
-            if !output.feedback.quiet { printError("wrote \(report)/report.md, figures/, result.json, series.csv, assumptions.csv") }
-        }
-        if report == nil || output.out != nil {
-            try output.emit(RenderedOutput.result(merged.result, as: output.format), to: destination)
+        let emitting = report == nil || output.out != nil
+        switch merged.output {
+        case .result(let result):
+            if let folder, let report {
+                try ReportWriter.write(result: result, to: folder)
+                if !output.feedback.quiet { printError("wrote \(report)/report.md, figures/, result.json, series.csv, assumptions.csv") }
+            }
+            if emitting { try output.emit(RenderedOutput.result(result, as: output.format), to: destination) }
+        case .comparison(let comparison):
+            if let folder, let report {
+                try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()))
+                if !output.feedback.quiet { printError("wrote \(report)/compare.md, figures/, compare.json, compare.csv") }
+            }
+            if emitting { try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination) }
         }
     }
 }

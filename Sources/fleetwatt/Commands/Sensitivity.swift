@@ -12,10 +12,15 @@ struct Sensitivity: ParsableCommand {
         sobol: first-order and total indices (Saltelli sampling, Jansen estimators) with \
         bootstrap 95 % intervals; costs N·(k + 2) runs for N = --base-samples.
 
+        --shard I/N (either method) evaluates one share of the tornado's points or of Sobol's \
+        base samples and writes a partial result to --out; fleetwatt merge joins the N parts \
+        into exactly the unsharded result.
+
         Examples:
           fleetwatt sensitivity --method tornado
           fleetwatt sensitivity --method sobol --metric facility_energy_mwh,pue
           fleetwatt sensitivity --method sobol --shard 0/16 --out parts/0.fwpart
+          fleetwatt sensitivity --method tornado --shard 1/4 --out parts/1.fwpart
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -54,12 +59,14 @@ struct Sensitivity: ParsableCommand {
         let prepared = try scenario.prepared()
         let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads)
         if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
-            guard method == .sobol else {
-                throw CommandFailure.badInput("--shard: tornado is 2k + 1 evaluations; run it whole (shard --method sobol)")
+            let head = shard.index == 0 ? prepared.baseResult(options) : nil
+            switch method {
+            case .tornado:
+                return try prepared.tornadoPartial(metrics: chosen, options: options, shard: shard, head: head, progress: tick)
+            case .sobol:
+                return try prepared.sobolPartial(baseSamples: baseSamples, bootstrap: bootstrap, metrics: chosen,
+                                                 options: options, shard: shard, head: head, progress: tick)
             }
-            return try prepared.sobolPartial(baseSamples: baseSamples, bootstrap: bootstrap, metrics: chosen,
-                                             options: options, shard: shard,
-                                             head: shard.index == 0 ? prepared.baseResult(options) : nil, progress: tick)
         }) { return }
         var result = try prepared.evaluate(options)
         switch method {

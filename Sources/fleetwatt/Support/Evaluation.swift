@@ -18,14 +18,18 @@ extension SamplingOptions {
 
 extension SamplingOptions {
     /// Opens each scenario with the shared `--set` values, applies each `--variant` to the
-    /// first and checks them all, then evaluates them with common random numbers: the glue
-    /// of `compare`, in one place.
-    func compare(scenarios: [String], sets: [String], variants: [String], metrics: [Metric],
-                 progress: ProgressMode, quiet: Bool) throws -> Comparison {
+    /// first and checks them all: the variants of `compare`, whole or sharded.
+    static func variants(scenarios: [String], sets: [String], variants: [String]) throws -> [ScenarioVariant] {
         let specs = try variants.map(VariantSpec.parse)
         let documents = try (scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) })
             .map { try ScenarioDocument.open(path: $0, sets: sets) }
-        let chosen = try ScenarioVariant.variants(scenarios: documents, specs: specs)
+        return try ScenarioVariant.variants(scenarios: documents, specs: specs)
+    }
+
+    /// The variants evaluated with common random numbers: the glue of `compare`, in one place.
+    func compare(scenarios: [String], sets: [String], variants: [String], metrics: [Metric],
+                 progress: ProgressMode, quiet: Bool) throws -> Comparison {
+        let chosen = try Self.variants(scenarios: scenarios, sets: sets, variants: variants)
         return try ProgressBar.run(progress, quiet: quiet, label: "compare") { tick in
             try ScenarioVariant.compare(chosen, metrics: metrics, options: options(), sets: sets, progress: tick)
         }

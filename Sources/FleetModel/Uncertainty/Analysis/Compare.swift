@@ -13,86 +13,144 @@ internal import GSL
 /// sorted by path. Each variant maps its inputs' unit values through its own marginals and
 /// copula (`InputSpace.map`). A sample that fails in any variant is left out of all of them,
 /// so the differences stay paired.
+///
+/// Each variant's totals are kept as a `MonteCarloPartial` over the samples evaluated (one
+/// per `--shard`, or the whole run), joined in sample order by `MonteCarloMerge`, so a
+/// sharded comparison merges to exactly the unsharded one. The statistics are then taken
+/// from the joined totals: mean and sd by one Welford pass over every sample in order,
+/// quantiles from the sorted totals, each difference from the totals sample by sample.
 enum ComparisonEngine {
     /// Statistics of each variant and difference from the variants' paired totals at samples
     /// 0 ..< options.samples; `sets` (the `--set` shared by every variant) is the run's overrides.
     static func run(variants: [ScenarioVariant], metrics: [Metric], options: UncertaintyOptions, sets: [String],
                     progress: ((Int, Int) -> Void)?) throws -> Comparison {
         let prepared = try variants.map { try PreparedScenario(document: $0.document) }
-        let paired = try evaluate(prepared, metrics: metrics, options: options,
-                                  indices: 0..<options.samples, progress: progress)
-        guard paired.failed < options.samples || options.samples == 0 else {
-            throw EvaluationFailure("compare: all \(options.samples) samples failed in some variant; first: "
-                                    + (paired.firstFailure ?? "unknown"))
-        }
-        return summarize(paired, variants: variants, prepared: prepared, options: options, sets: sets)
+        let frame = frame(variants, prepared: prepared, metrics: metrics, options: options, sets: sets)
+        let parts = try evaluate(prepared, metrics: metrics, options: options, range: 0..<options.samples,
+                                 progress: progress)
+        var merge = CompareMerge(first: parts)
+        try merge.add(parts)
+        return try summarize(try merge.paired(), frame: frame)
     }
 
-    /// The variants' whole-term totals of `metrics` at the sample indices `indices` (all of a
-    /// run, or one shard of it: sample i's inputs depend only on the seed and i, so shards
-    /// concatenated in index order give the whole run's pairs).
+    /// The comparison without its statistics: the variants' names, scenarios, changes and
+    /// uncertain inputs, the shared inputs and the run block. What shard 0 carries.
+    static func frame(_ variants: [ScenarioVariant], prepared: [PreparedScenario], metrics: [Metric],
+                      options: UncertaintyOptions, sets: [String]) -> Comparison {
+        let spaces = prepared.map(\.inputs)
+        let run = FleetResult.RunInfo(samples: options.samples, seed: options.seed, sampler: options.sampler.rawValue,
+                                      threads: options.threads, overrides: sets)
+        // The deterministic result's scenario block: the document's, with its options.
+        let out = variants.indices.map { k in
+            Comparison.Variant(name: variants[k].name, scenario: prepared[k].baseResult.scenario,
+                               changes: variants[k].changes, uncertainInputs: spaces[k].dimension, totals: [:])
+        }
+        return Comparison(run: run, metrics: metrics, variants: out, differences: [], sharedInputs: sharedInputs(spaces),
+                          diagnostics: .init())
+    }
+
+    /// The uncertain inputs, by path, that every space has.
+    static func sharedInputs(_ spaces: [InputSpace]) -> [String] {
+        unionPaths(spaces).filter { p in spaces.allSatisfy { $0.inputs.contains { $0.path == p } } }
+    }
+
+    /// Every space's uncertain inputs, by path, sorted: the coordinates of a comparison's unit points.
+    static func unionPaths(_ spaces: [InputSpace]) -> [String] {
+        Array(Set(spaces.flatMap { $0.inputs.map(\.path) })).sorted()
+    }
+
+    /// The prepared variants' whole-term totals of `metrics` at samples `range`.
     static func evaluate(_ variants: [PreparedScenario], metrics: [Metric], options: UncertaintyOptions,
-                         indices: Range<Int>, progress: ((Int, Int) -> Void)?) throws -> PairedTotals {
+                         range: Range<Int>, progress: ((Int, Int) -> Void)?) throws -> [MonteCarloPartial] {
+        let models = variants.map(FleetSampleModel.init)
+        return try evaluate(models: models, spaces: variants.map(\.inputs), bases: models.map(\.base), metrics: metrics,
+                            options: options, range: range, progress: progress)
+    }
+
+    /// Per variant, the whole-term totals of `metrics` at the samples `range` (all of a run,
+    /// or one shard's whole blocks of `MonteCarloRunner.blockSize`), as a `MonteCarloPartial`
+    /// with no yearly or monthly streams: sample i's inputs depend only on the seed and i,
+    /// so shards joined in index order give the whole run's pairs. `bases` are each model's
+    /// outputs at base values. Every variant's part records the same failed samples.
+    static func evaluate<M: SampleModel>(models: [M], spaces: [InputSpace], bases: [[Double]], metrics: [Metric],
+                                         options: UncertaintyOptions, range: Range<Int>,
+                                         progress: ((Int, Int) -> Void)?) throws -> [MonteCarloPartial] {
         let runner = options.runner
         try runner.validate()
-        let work = Double(variants.count) * Double(max(options.samples, 1))
+        let work = Double(models.count) * Double(max(options.samples, 1))
         guard work <= Double(MonteCarloRunner.maximumSamples) else {
-            throw UncertaintyError.invalidOption("compare: \(variants.count) variants × \(options.samples) samples is more than "
+            throw UncertaintyError.invalidOption("compare: \(models.count) variants × \(options.samples) samples is more than "
                 + "the \(MonteCarloRunner.maximumSamples) evaluations a run may take; use fewer samples")
         }
-        let models = variants.map(FleetSampleModel.init), spaces = variants.map(\.inputs)
-        let bases = models.map(\.base)
-        let union = Array(Set(spaces.flatMap { $0.inputs.map(\.path) })).sorted()
+        let blockSize = MonteCarloRunner.blockSize
+        precondition(range.lowerBound % blockSize == 0 && range.upperBound <= options.samples, "whole blocks of the run")
+        let union = unionPaths(spaces)
         let model = PairedModel(models: models, spaces: spaces, union: union, metrics: metrics)
-        var paired = PairedTotals(
-            metrics: metrics, indices: indices,
-            base: bases.indices.map { k in metrics.indices.map { bases[k][model.slots[k][$0]] } },
-            values: variants.map { _ in metrics.map { _ in [] } },
-            shared: union.filter { p in spaces.allSatisfy { $0.inputs.contains { $0.path == p } } },
-            uncertainInputs: spaces.map(\.dimension))
-        guard !indices.isEmpty else { return paired }
-        let evaluator = BatchEvaluator(model: model, threads: options.threads, chunkSize: runner.chunkSize)
+        // A Sobol sequence needs at least one dimension; with no uncertain input every sampler gives the base.
+        let sampler = union.isEmpty ? .random : options.sampler
+        var notes: [String] = []
+        if sampler == .sobol, options.samples > 0, let note = SobolSampler(dimension: union.count, seed: options.seed).paddingNote {
+            notes.append(note)
+        }
+        let metricCount = metrics.count, firstBlock = range.lowerBound / blockSize
+        let blocks = (range.count + blockSize - 1) / blockSize
+        var moments = models.map { _ in [MomentAccumulator](repeating: .init(), count: blocks * metricCount) }
+        var totals = models.map { _ in metrics.map { _ in [Double]() } }
+        var failedCount = 0
+        var failures: [SampleFailure] = []
         let consume: (WaveResults) -> Void = { wave in
-            paired.failed += wave.failures.count
-            if paired.firstFailure == nil, let f = wave.failures.first {
-                paired.firstFailure = "sample \(indices.lowerBound + f.index): \(f.reason)"
+            failedCount += wave.failures.count
+            if failures.count < UncertaintySummary.failuresKept {
+                failures += wave.failures.prefix(UncertaintySummary.failuresKept - failures.count)
             }
             for r in 0..<wave.count where !wave.failed[r] {
-                for k in variants.indices {
-                    for mi in metrics.indices { paired.values[k][mi].append(wave.value(row: r, slot: k * metrics.count + mi)) }
+                let b = (wave.first + r) / blockSize - firstBlock
+                for k in models.indices {
+                    for mi in 0..<metricCount {
+                        let v = wave.value(row: r, slot: k * metricCount + mi)
+                        totals[k][mi].append(v)
+                        moments[k][b * metricCount + mi].add(v)
+                    }
                 }
             }
         }
-        // A Sobol sequence needs at least one dimension; with no uncertain input every sampler gives the base.
-        switch union.isEmpty ? .random : options.sampler {
-        case .random:
-            let points = UnitPoints(sampler: CommonRandomSampler(paths: union, seed: options.seed), first: indices.lowerBound)
-            evaluator.evaluate(points, count: indices.count, progress: progress, consume: consume)
-        case .sobol:
-            let sobol = SobolSampler(dimension: union.count, seed: options.seed)
-            if let note = sobol.paddingNote { paired.notes.append(note) }
-            evaluator.evaluate(UnitPoints(sampler: sobol, first: indices.lowerBound), count: indices.count,
-                               progress: progress, consume: consume)
-        case .lhs:
-            let lhs = LatinHypercubeSampler(dimension: union.count, samples: options.samples, seed: options.seed)
-            evaluator.evaluate(UnitPoints(sampler: lhs, first: indices.lowerBound), count: indices.count,
-                               progress: progress, consume: consume)
+        if !range.isEmpty {
+            let evaluator = BatchEvaluator(model: model, threads: options.threads, chunkSize: runner.chunkSize)
+            switch sampler {
+            case .random:
+                evaluator.evaluate(UnitPoints(sampler: CommonRandomSampler(paths: union, seed: options.seed)), range: range,
+                                   progress: progress, consume: consume)
+            case .sobol:
+                evaluator.evaluate(UnitPoints(sampler: SobolSampler(dimension: union.count, seed: options.seed)),
+                                   range: range, progress: progress, consume: consume)
+            case .lhs:
+                let lhs = LatinHypercubeSampler(dimension: union.count, samples: options.samples, seed: options.seed)
+                evaluator.evaluate(UnitPoints(sampler: lhs), range: range, progress: progress, consume: consume)
+            }
         }
-        return paired
+        let layout = OutputLayout(metrics: metrics, years: [], months: [])
+        return models.indices.map { k in
+            MonteCarloPartial(layout: layout, samples: options.samples, range: range, blockSize: blockSize,
+                              base: metrics.indices.map { bases[k][model.slots[k][$0]] }, inputPaths: union,
+                              blockMoments: moments[k], totals: totals[k], streams: [], failedCount: failedCount,
+                              failures: failures, notes: notes)
+        }
     }
 
-    /// The statistics of paired totals (one run's, or its shards' appended in index order).
-    static func summarize(_ paired: PairedTotals, variants: [ScenarioVariant], prepared: [PreparedScenario],
-                          options: UncertaintyOptions, sets: [String]) -> Comparison {
-        let metrics = paired.metrics
-        let sampled = options.samples > 0
+    /// The statistics of a comparison's paired totals, filled into its `frame`.
+    static func summarize(_ paired: PairedTotals, frame: Comparison) throws -> Comparison {
+        let metrics = frame.metrics, requested = frame.run.samples
+        guard paired.failed < requested || requested == 0 else {
+            throw EvaluationFailure("compare: all \(requested) samples failed in some variant; first: "
+                                    + (paired.firstFailure ?? "unknown"))
+        }
+        let sampled = requested > 0
         var warnings = paired.notes
-        let requested = paired.indices.count
         if paired.failed > 0 {
             warnings.append("\(paired.failed) of \(requested) samples failed in some variant and are left out of every "
                             + "variant, keeping the differences paired; first: \(paired.firstFailure ?? "unknown")")
         }
-        if sampled && paired.shared.isEmpty && paired.uncertainInputs.contains(where: { $0 > 0 }) {
+        if sampled && frame.sharedInputs.isEmpty && frame.variants.contains(where: { $0.uncertainInputs > 0 }) {
             warnings.append("the variants share no uncertain input, so common random numbers cannot narrow their differences")
         }
         func stats(base: Double, _ xs: [Double]) -> Stats {
@@ -105,17 +163,14 @@ enum ComparisonEngine {
                          p50: Statistics.quantile(sorted: sorted, fraction: 0.50),
                          p95: Statistics.quantile(sorted: sorted, fraction: 0.95))
         }
-        var out: [Comparison.Variant] = []
-        for (k, v) in variants.enumerated() {
+        var out = frame.variants
+        for k in out.indices {
             var totals: [Metric: Stats] = [:]
             for (mi, m) in metrics.enumerated() { totals[m] = stats(base: paired.base[k][mi], paired.values[k][mi]) }
-            // The deterministic result's scenario block: the document's, with its options.
-            out.append(.init(name: v.name, scenario: prepared[k].baseResult.scenario, changes: v.changes,
-                             uncertainInputs: paired.uncertainInputs[k],
-                             totals: totals))
+            out[k].totals = totals
         }
         var differences: [Comparison.Difference] = []
-        for k in variants.indices.dropFirst() {
+        for k in out.indices.dropFirst() {
             var totals: [Metric: Stats] = [:], independent: [Metric: Double] = [:]
             for (mi, m) in metrics.enumerated() {
                 let d = zip(paired.values[k][mi], paired.values[0][mi]).map { $0 - $1 }
@@ -124,40 +179,56 @@ enum ComparisonEngine {
                     independent[m] = (a * a + b * b).squareRoot()
                 }
             }
-            differences.append(.init(variant: variants[k].name, baseline: variants[0].name, totals: totals,
+            differences.append(.init(variant: out[k].name, baseline: out[0].name, totals: totals,
                                      sdIfIndependent: independent))
         }
-        let run = FleetResult.RunInfo(samples: options.samples, seed: options.seed, sampler: options.sampler.rawValue,
-                                      threads: options.threads, overrides: sets)
-        return Comparison(run: run, metrics: metrics, variants: out, differences: differences,
-                          sharedInputs: paired.shared,
+        return Comparison(run: frame.run, metrics: metrics, variants: out, differences: differences,
+                          sharedInputs: frame.sharedInputs,
                           diagnostics: .init(failedSamples: paired.failed, warnings: warnings))
     }
 }
 
-/// The whole-term totals of every variant at a range of sample indices, paired by index
-/// (samples that failed in any variant left out of all): what one shard of a comparison
-/// computes; shards appended in index order make the whole run's.
+/// The whole-term totals of every variant at every sample of a run, paired by index
+/// (samples that failed in any variant left out of all): what `CompareMerge` joins.
 struct PairedTotals: Sendable {
-    var metrics: [Metric]
-    var indices: Range<Int>
     /// [variant][metric] at base values.
     var base: [[Double]]
     /// [variant][metric][sample], the samples that succeeded in every variant, in index order.
     var values: [[[Double]]]
-    var shared: [String]
-    var uncertainInputs: [Int]
-    var failed = 0
+    var failed: Int
     var firstFailure: String?
-    var notes: [String] = []
+    var notes: [String]
+}
 
-    /// This shard followed by `next`, the shard of the indices that come right after.
-    mutating func append(_ next: PairedTotals) {
-        precondition(next.indices.lowerBound == indices.upperBound && next.metrics == metrics, "shards out of order")
-        indices = indices.lowerBound..<next.indices.upperBound
-        for k in values.indices { for m in values[k].indices { values[k][m] += next.values[k][m] } }
-        failed += next.failed
-        firstFailure = firstFailure ?? next.firstFailure
+/// Joins a comparison's parts (per variant, a `MonteCarloPartial` of a stretch of samples)
+/// in sample order, one `MonteCarloMerge` per variant.
+struct CompareMerge {
+    private var merges: [MonteCarloMerge]
+    private let first: [MonteCarloPartial]
+
+    init(first: [MonteCarloPartial]) {
+        self.first = first
+        merges = first.map { MonteCarloMerge(first: $0) }
+    }
+
+    /// Adds the part that follows the samples joined so far.
+    mutating func add(_ part: [MonteCarloPartial]) throws(UncertaintyError) {
+        guard part.count == merges.count else {
+            throw .invalidOption("part holds \(part.count) variants where \(merges.count) were expected")
+        }
+        for k in merges.indices { try merges[k].add(part[k]) }
+    }
+
+    /// The paired totals of the whole run; every sample must be joined.
+    func paired() throws(UncertaintyError) -> PairedTotals {
+        let samples = first.first?.samples ?? 0
+        guard merges.allSatisfy({ $0.covered == 0..<samples }) else {
+            throw .invalidOption("the parts joined cover samples \(merges.first?.covered ?? 0..<0) of \(samples)")
+        }
+        let joined = merges.first
+        return PairedTotals(base: first.map(\.base), values: merges.map(\.totals), failed: joined?.failedCount ?? 0,
+                            firstFailure: joined?.failures.first.map { "sample \($0.index): \($0.reason)" },
+                            notes: first.first?.notes ?? [])
     }
 }
 
@@ -165,8 +236,8 @@ struct PairedTotals: Sendable {
 /// union of the variants' uncertain inputs; each variant takes its own coordinates, maps
 /// them through its input space and writes the whole-term totals of the compared metrics,
 /// variant k's metric j at slot k · metrics + j.
-struct PairedModel: SampleModel {
-    let models: [FleetSampleModel]
+struct PairedModel<Model: SampleModel>: SampleModel {
+    let models: [Model]
     let spaces: [InputSpace]
     /// For each variant, the union coordinate of each of its inputs.
     let coordinates: [[Int]]
@@ -175,7 +246,7 @@ struct PairedModel: SampleModel {
     let metricCount: Int
     let layout: OutputLayout
 
-    init(models: [FleetSampleModel], spaces: [InputSpace], union: [String], metrics: [Metric]) {
+    init(models: [Model], spaces: [InputSpace], union: [String], metrics: [Metric]) {
         self.models = models
         self.spaces = spaces
         let position = Dictionary(uniqueKeysWithValues: union.enumerated().map { ($1, $0) })
@@ -188,7 +259,7 @@ struct PairedModel: SampleModel {
 
     struct Evaluator: SampleEvaluator {
         let model: PairedModel
-        var evaluators: [FleetSampleModel.Evaluator]
+        var evaluators: [Model.Evaluator]
         var u: [[Double]]
         var x: [[Double]]
         var y: [[Double]]
@@ -211,14 +282,13 @@ struct PairedModel: SampleModel {
     }
 }
 
-/// A sampler's unit points from index `first` on, as they are: a `PairedModel` maps them itself.
+/// A sampler's unit points as they are: a `PairedModel` maps them itself.
 private struct UnitPoints<Sampler: UnitSampler>: PointSource {
     let sampler: Sampler
-    var first = 0
     var inputCount: Int { sampler.dimension }
     func makeCursor() -> Sampler.Cursor { sampler.makeCursor() }
     func inputs(_ j: Int, cursor: inout Sampler.Cursor, into x: inout [Double]) {
-        sampler.point(first + j, cursor: &cursor, into: &x)
+        sampler.point(j, cursor: &cursor, into: &x)
     }
 }
 

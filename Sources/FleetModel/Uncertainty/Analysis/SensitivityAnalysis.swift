@@ -8,6 +8,16 @@ public enum SensitivityAnalysis {
         var failed: [Bool]
         var failures: [SampleFailure]
         var failedCount: Int
+
+        /// These totals followed by `later`'s, the points right after them.
+        mutating func append(_ later: Totals) {
+            values += later.values
+            failed += later.failed
+            failedCount += later.failedCount
+            if failures.count < UncertaintySummary.failuresKept {
+                failures += later.failures.prefix(UncertaintySummary.failuresKept - failures.count)
+            }
+        }
     }
 
     static func evaluateTotals<M: SampleModel, P: PointSource>(

@@ -223,12 +223,7 @@ public struct SobolPartial: Sendable, Hashable {
         guard later.k == k, later.baseSamples == baseSamples, later.range.lowerBound == range.upperBound else {
             throw .invalidOption("sobol part holding base samples \(later.range) does not follow \(range)")
         }
-        totals.values += later.totals.values
-        totals.failed += later.totals.failed
-        totals.failedCount += later.totals.failedCount
-        if totals.failures.count < UncertaintySummary.failuresKept {
-            totals.failures += later.totals.failures.prefix(UncertaintySummary.failuresKept - totals.failures.count)
-        }
+        totals.append(later.totals)
         range = range.lowerBound..<later.range.upperBound
     }
 }

@@ -12,8 +12,14 @@ import Foundation
 public enum PartialMerge {
     /// What `merge` read: the joined result and the command the parts came from.
     public struct Merged: Sendable {
-        public var result: FleetResult
+        public var output: Output
         public var header: PartialHeader
+    }
+
+    /// A result document (`run`, `report`, `sweep`, `sensitivity`) or a comparison (`compare`).
+    public enum Output: Sendable {
+        case result(FleetResult)
+        case comparison(Comparison)
     }
 
     public static func merge(files: [String]) throws -> Merged {
@@ -29,13 +35,20 @@ public enum PartialMerge {
         var run: MonteCarloMerge?
         var rows: [Sweep.Row] = [], sweepShape: Sweep?
         var sobol: SobolPartial?, sobolInfo: (metrics: [Metric], chosen: [Metric]?, paths: [String])?
+        var tornado: TornadoPartial?
+        var compare: CompareMerge?, frame: Comparison?
         var nextUnit = 0
         for (file, header) in ordered {
             let part = try PartialResult.decode(try read(file), file: file)
             guard part.header == header else { throw PartialError(file: file, "changed while merge was reading it") }
             if header.shard.index == 0 {
-                guard let h = part.head else { throw PartialError(file: file, "corrupted: shard 0 holds no base result") }
-                head = h
+                if case .compare(let p) = part.content {
+                    guard let f = p.frame else { throw PartialError(file: file, "corrupted: shard 0 holds no comparison frame") }
+                    frame = f
+                } else {
+                    guard let h = part.head else { throw PartialError(file: file, "corrupted: shard 0 holds no base result") }
+                    head = h
+                }
             }
             guard header.range.count == 2, header.range[0] == nextUnit else {
                 throw PartialError(file: file, "holds units \(header.range) where \(nextUnit) was expected next")
@@ -54,10 +67,20 @@ public enum PartialMerge {
                     rows += s.rows
                 case .sobol(let p, let metrics, let chosen, let paths):
                     if sobol == nil { sobol = p; sobolInfo = (metrics, chosen, paths) } else { try sobol!.append(p) }
+                case .tornado(let p):
+                    if tornado == nil { tornado = p } else { try tornado!.append(p) }
+                case .compare(let p):
+                    if compare == nil { compare = CompareMerge(first: p.variants) }
+                    try compare!.add(p.variants)
                 }
             } catch let e as UncertaintyError {
                 throw PartialError(file: file, "does not follow the parts before it: \(e)")
             }
+        }
+        if let compare {
+            guard let frame else { throw PartialError(file: ordered[0].file, "corrupted: no comparison frame") }
+            return Merged(output: .comparison(try ComparisonEngine.summarize(try compare.paired(), frame: frame)),
+                          header: first)
         }
         guard var result = head else { throw PartialError(file: ordered[0].file, "corrupted: no base result") }
         if let run {
@@ -71,8 +94,10 @@ public enum PartialMerge {
                 seed: first.seed, metrics: sobolInfo.chosen, threads: MonteCarloRunner.defaultThreads)
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings
+        } else if let tornado {
+            result.sensitivity = try SensitivityAnalysis.tornadoRanking(tornado)
         }
-        return Merged(result: result, header: first)
+        return Merged(output: .result(result), header: first)
     }
 
     /// Refuses parts that do not belong together, duplicates and missing shards; returns the

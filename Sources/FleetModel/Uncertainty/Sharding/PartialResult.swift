@@ -20,6 +20,10 @@ public struct PartialResult: Sendable {
         case sweep(range: Range<Int>, Sweep)
         /// `sensitivity --method sobol`: the totals of a stretch of base samples.
         case sobol(SobolPartial, metrics: [Metric], chosen: [Metric]?, paths: [String])
+        /// `compare`: every variant's totals over a stretch of samples (and, shard 0, the frame).
+        case compare(ComparePartial)
+        /// `sensitivity --method tornado`: the totals at a stretch of the 2k + 1 points.
+        case tornado(TornadoPartial)
     }
 
     public init(header: PartialHeader, head: FleetResult?, content: Content) {
@@ -41,6 +45,11 @@ public struct PartialResult: Sendable {
             w.bytes(try FleetResult.encoder().encode(sweep))
         case .sobol(let p, let metrics, let chosen, let paths):
             Self.write(p, metrics: metrics, chosen: chosen, paths: paths, to: &w)
+        case .compare(let p):
+            if let frame = p.frame { w.int(1); w.bytes(try FleetResult.encoder().encode(frame)) } else { w.int(0) }
+            w.int(p.variants.count)
+            for v in p.variants { Self.write(v, to: &w) }
+        case .tornado(let p): Self.write(p, to: &w)
         }
         let headerJSON = try JSONEncoder.partialHeader.encode(header)
         var file = Self.magic
@@ -104,6 +113,19 @@ public struct PartialResult: Sendable {
                 guard lo <= hi else { throw PartialReader.Malformed(what: "range") }
                 content = .sweep(range: lo..<hi, try JSONDecoder().decode(Sweep.self, from: try r.bytes("sweep")))
             case .sobol: content = try readSobol(&r)
+            case .compare:
+                var frame: Comparison?
+                if try r.int("frame flag") == 1 {
+                    frame = try JSONDecoder().decode(Comparison.self, from: try r.bytes("frame"))
+                }
+                let count = try r.count("variants", size: 8)
+                var variants: [MonteCarloPartial] = []
+                for _ in 0..<count { variants.append(try readRun(&r)) }
+                guard !variants.isEmpty, variants.allSatisfy({ $0.range == variants[0].range }) else {
+                    throw PartialReader.Malformed(what: "compare state")
+                }
+                content = .compare(ComparePartial(frame: frame, variants: variants))
+            case .tornado: content = .tornado(try readTornado(&r))
             }
             guard r.isAtEnd else { throw PartialReader.Malformed(what: "trailing bytes") }
             return PartialResult(header: header, head: head, content: content)
@@ -134,10 +156,7 @@ public struct PartialResult: Sendable {
     }
 
     private static func readRun(_ r: inout PartialReader) throws -> MonteCarloPartial {
-        let metrics = try r.texts("metrics").map { name throws(PartialReader.Malformed) in
-            guard let m = Metric(rawValue: name) else { throw PartialReader.Malformed(what: "metric \(name)") }
-            return m
-        }
+        let metrics = try readMetrics(&r)
         let layout = OutputLayout(metrics: metrics, years: try r.texts("years"), months: try r.texts("months"),
                                   extras: try r.texts("extras"))
         let samples = try r.int(), lo = try r.int(), hi = try r.int(), blockSize = try r.int()
@@ -194,14 +213,8 @@ public struct PartialResult: Sendable {
         let values = try r.doubles("totals"), failed = try r.flags("failures")
         let (failedCount, failures) = try readFailures(&r)
         let notes = try r.texts("notes")
-        func metricList() throws -> [Metric] {
-            try r.texts("metrics").map { name in
-                guard let m = Metric(rawValue: name) else { throw PartialReader.Malformed(what: "metric \(name)") }
-                return m
-            }
-        }
-        let metrics = try metricList()
-        let chosen = try r.int("metric flag") == 1 ? try metricList() : nil
+        let metrics = try readMetrics(&r)
+        let chosen = try r.int("metric flag") == 1 ? try readMetrics(&r) : nil
         let paths = try r.texts("input paths")
         let evaluations = (hi - lo) * (k + 2)
         guard failed.count == evaluations, values.count == evaluations * metrics.count, paths.count == k else {
@@ -210,6 +223,38 @@ public struct PartialResult: Sendable {
         let totals = SensitivityAnalysis.Totals(values: values, failed: failed, failures: failures, failedCount: failedCount)
         return .sobol(SobolPartial(k: k, baseSamples: baseSamples, range: lo..<hi, totals: totals, notes: notes),
                       metrics: metrics, chosen: chosen, paths: paths)
+    }
+
+    private static func write(_ p: TornadoPartial, to w: inout PartialWriter) {
+        w.texts(p.paths); w.doubles(p.lows); w.doubles(p.highs)
+        w.texts(p.metrics.map(\.rawValue))
+        if let chosen = p.chosen { w.int(1); w.texts(chosen.map(\.rawValue)) } else { w.int(0) }
+        w.int(p.range.lowerBound); w.int(p.range.upperBound)
+        w.doubles(p.totals.values); w.flags(p.totals.failed)
+        writeFailures(p.totals.failedCount, p.totals.failures, to: &w)
+    }
+
+    private static func readTornado(_ r: inout PartialReader) throws -> TornadoPartial {
+        let paths = try r.texts("input paths"), lows = try r.doubles("low values"), highs = try r.doubles("high values")
+        let metrics = try readMetrics(&r)
+        let chosen = try r.int("metric flag") == 1 ? try readMetrics(&r) : nil
+        let lo = try r.int(), hi = try r.int()
+        let values = try r.doubles("totals"), failed = try r.flags("failures")
+        let (failedCount, failures) = try readFailures(&r)
+        guard lows.count == paths.count, highs.count == paths.count, 0 <= lo, lo <= hi, hi <= 2 * paths.count + 1,
+              failed.count == hi - lo, values.count == (hi - lo) * metrics.count else {
+            throw PartialReader.Malformed(what: "tornado state sizes")
+        }
+        let totals = SensitivityAnalysis.Totals(values: values, failed: failed, failures: failures, failedCount: failedCount)
+        return TornadoPartial(paths: paths, lows: lows, highs: highs, metrics: metrics, chosen: chosen, range: lo..<hi,
+                              totals: totals)
+    }
+
+    private static func readMetrics(_ r: inout PartialReader) throws(PartialReader.Malformed) -> [Metric] {
+        try r.texts("metrics").map { name throws(PartialReader.Malformed) in
+            guard let m = Metric(rawValue: name) else { throw PartialReader.Malformed(what: "metric \(name)") }
+            return m
+        }
     }
 
     private static func writeFailures(_ count: Int, _ failures: [SampleFailure], to w: inout PartialWriter) {
@@ -235,7 +280,7 @@ public struct PartialHeader: Codable, Sendable, Hashable {
     public static let currentFormat = "fleetwatt.partial/1"
 
     public enum Kind: String, Codable, Sendable {
-        case run, sweep, sobol
+        case run, sweep, sobol, compare, tornado
     }
 
     public var format: String = PartialHeader.currentFormat
@@ -260,18 +305,23 @@ public struct PartialHeader: Codable, Sendable, Hashable {
     public var range: [Int]
     /// Worker threads of this shard (a run-time field; not compared).
     public var threads: Int
+    /// `compare` only: each variant's name and changes (`NAME: PATH=VALUE,…`), in order.
+    public var variants: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
         case format, kind, command, toolVersion = "tool_version", scenarioID = "scenario_id"
         case scenarioSHA256 = "scenario_sha256", resolvedSHA256 = "resolved_sha256", seed, sampler, samples
-        case settings, shard, range, threads
+        case settings, shard, range, threads, variants
     }
 
     /// The first field in which `other` differs from this header where parts must agree,
     /// as (name, this value, other value); nil when they may merge.
     func mismatch(_ other: PartialHeader) -> (String, String, String)? {
+        let mine: String = variants?.joined(separator: "; ") ?? "none"
+        let theirs: String = other.variants?.joined(separator: "; ") ?? "none"
         let fields: [(String, String, String)] = [
             ("kind", "\(kind.rawValue) (\(command))", "\(other.kind.rawValue) (\(other.command))"),
+            ("variants", mine, theirs),
             ("fleetwatt version", toolVersion, other.toolVersion),
             ("scenario", "\(scenarioID) sha256 \(scenarioSHA256.prefix(12))",
              "\(other.scenarioID) sha256 \(other.scenarioSHA256.prefix(12))"),

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The sharded forms of `run`/`report`, `sweep` and `sensitivity --method sobol`: each
+/// The sharded forms of `run`/`report`, `sweep` and `sensitivity` (sobol and tornado): each
 /// evaluates only its shard's share of a prepared scenario and returns a partial result for
 /// `PartialMerge`.
 extension PreparedScenario {
@@ -54,6 +54,18 @@ extension PreparedScenario {
                                                    shard: shard, range: range),
                              head: head, content: .sobol(part, metrics: model.layout.metrics, chosen: metrics,
                                                          paths: inputs.inputs.map(\.path)))
+    }
+
+    /// Shard `shard` of a tornado (`tornado(metrics:threads:)`): its share of the 2k + 1 points.
+    public func tornadoPartial(metrics: [Metric]?, options: UncertaintyOptions, shard: Shard, head: FleetResult?,
+                               progress: ((Int, Int) -> Void)? = nil) throws -> PartialResult {
+        let range = shard.share(of: 2 * inputs.dimension + 1)
+        let part = try SensitivityAnalysis.tornadoPartial(model: FleetSampleModel(self), inputs: inputs, metrics: metrics,
+                                                          range: range, threads: options.threads, progress: progress)
+        let settings = ["metrics": metrics?.map(\.rawValue).joined(separator: ",") ?? "all"]
+        return PartialResult(header: partialHeader(.tornado, command: "sensitivity", options: options, settings: settings,
+                                                   shard: shard, range: range),
+                             head: head, content: .tornado(part))
     }
 
     func partialHeader(_ kind: PartialHeader.Kind, command: String, options: UncertaintyOptions,

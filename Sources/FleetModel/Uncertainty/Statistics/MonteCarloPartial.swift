@@ -41,16 +41,18 @@ struct MonteCarloMerge {
     private(set) var covered: Range<Int>
     private let first: MonteCarloPartial
     private var moments: [MomentAccumulator]
-    private var totals: [[Double]]
+    /// Per metric, the whole-term value of every valid sample joined so far, in sample order.
+    private(set) var totals: [[Double]]
     private var streams: [StreamingQuantiles]
-    private var failedCount = 0
-    private var failures: [SampleFailure] = []
+    private(set) var failedCount = 0
+    /// The first `UncertaintySummary.failuresKept` failed samples joined so far.
+    private(set) var failures: [SampleFailure] = []
 
     init(first: MonteCarloPartial) {
         self.first = first
         covered = 0..<0
         moments = [MomentAccumulator](repeating: .init(), count: first.layout.count)
-        totals = first.layout.metrics.map { _ in var a = [Double](); a.reserveCapacity(first.samples); return a }
+        totals = first.layout.metrics.map { _ in [] }
         streams = first.streams.map { StreamingQuantiles(pilotSize: $0.pilotSize, bins: $0.bins) }
     }
 
@@ -64,7 +66,11 @@ struct MonteCarloMerge {
         for b in 0..<part.blockCount {
             for s in 0..<slots { moments[s] = moments[s].combined(with: part.blockMoments[b * slots + s]) }
         }
-        for m in totals.indices { totals[m] += part.totals[m] }
+        if part.range == 0..<first.samples {
+            totals = part.totals   // a whole run in one part: shared, not copied
+        } else {
+            for m in totals.indices { totals[m].reserveCapacity(first.samples); totals[m] += part.totals[m] }
+        }
         for i in streams.indices { try streams[i].merge(part.streams[i]) }
         failedCount += part.failedCount
         if failures.count < UncertaintySummary.failuresKept {
