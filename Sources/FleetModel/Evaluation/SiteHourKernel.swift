@@ -17,7 +17,7 @@
 struct SiteHourKernel {
     /// IT and liquid-loop power of the month's hours, W (filled by the caller).
     var it: [Double], liquid: [Double]
-    /// Pass 1, per hour (per hour of the day in a periodic month), W: IT + distribution + UPS
+    /// Pass 1 per hour of the day of a periodic month, W: IT + distribution + UPS
     /// losses; the losses; air- and liquid-loop heat (with their fan and pump heat); air-handler
     /// + liquid-pump power; heat into the loops; the approach at this load (K); cooling, delivery
     /// and facility power when the chillers are off.
@@ -50,9 +50,11 @@ struct SiteHourKernel {
 
     /// - Parameter maxHours: the longest month of the term, h.
     init(site: SiteModel, maxHours: Int) {
-        let z = [Double](repeating: 0, count: maxHours)
-        it = z; liquid = z; base = z; losses = z; air = z; liq = z; fans = z; heat = z; approach = z
-        coolingOff = z; deliveryOff = z; facilityOff = z; facility = z
+        // Each array allocated on its own (one shared zero array would be copied at its first write).
+        func zeros(_ n: Int) -> [Double] { [Double](repeating: 0, count: n) }
+        it = zeros(maxHours); liquid = zeros(maxHours); facility = zeros(maxHours)
+        base = zeros(24); losses = zeros(24); air = zeros(24); liq = zeros(24); fans = zeros(24); heat = zeros(24)
+        approach = zeros(24); coolingOff = zeros(24); deliveryOff = zeros(24); facilityOff = zeros(24)
         physics = site.physics
         fixed = site.spec.cooling.type == .fixedPUE
         economizerC = site.table?.economizerC ?? []
@@ -132,16 +134,16 @@ struct SiteHourKernel {
         }
     }
 
-    /// Pass 1 of four hours (one per lane), W: IT, losses, IT + losses, fans and pumps, heat into
+    /// Pass 1 of two hours (one per lane), W: IT, losses, IT + losses, fans and pumps, heat into
     /// the loops, liquid- and air-loop heat, approach (K), and cooling, delivery and facility
     /// power with the chillers off. Each lane's operations are those of `HourPhysics.flows`.
     private struct Terms {
         var it: Hours, losses: Hours, base: Hours, fans: Hours, heat: Hours, liquid: Hours, air: Hours, approach: Hours
         var cooling: Hours, delivery: Hours, facility: Hours
 
-        typealias Hours = SIMD4<Double>
+        typealias Hours = SIMD2<Double>
 
-        @inline(__always)
+        @_transparent
         init(it x: Hours, liquid q: Hours, _ k: Constants, g: UnsafeBufferPointer<Double>, ga: UnsafeBufferPointer<Double>) {
             let m = k.month
             let ld = k.d0 + x * (k.d1 + x * k.invIT * k.d2)
@@ -199,7 +201,7 @@ struct SiteHourKernel {
         fans.withUnsafeMutableBufferPointer { fp in heat.withUnsafeMutableBufferPointer { hp in
         approach.withUnsafeMutableBufferPointer { app in coolingOff.withUnsafeMutableBufferPointer { c0p in
         deliveryOff.withUnsafeMutableBufferPointer { d0p in facilityOff.withUnsafeMutableBufferPointer { f0p in
-            for i in stride(from: 0, to: 24, by: 4) {
+            for i in stride(from: 0, to: 24, by: 2) {
                 let t = Terms(it: Self.load(itp, i), liquid: Self.load(lqp, i), k, g: g, ga: ga)
                 Self.store(t.base, bp, i); Self.store(t.losses, lp, i); Self.store(t.air, ap, i); Self.store(t.liquid, qp, i)
                 Self.store(t.fans, fp, i); Self.store(t.heat, hp, i); Self.store(t.approach, app, i)
@@ -209,21 +211,20 @@ struct SiteHourKernel {
     }
 
     @inline(__always)
-    private static func load(_ p: UnsafeBufferPointer<Double>, _ i: Int) -> SIMD4<Double> {
-        SIMD4(p[i], p[i + 1], p[i + 2], p[i + 3])
+    private static func load(_ p: UnsafeBufferPointer<Double>, _ i: Int) -> SIMD2<Double> {
+        SIMD2(p[i], p[i + 1])
     }
 
     @inline(__always)
-    private static func store(_ v: SIMD4<Double>, _ p: UnsafeMutableBufferPointer<Double>, _ i: Int) {
-        p[i] = v[0]; p[i + 1] = v[1]; p[i + 2] = v[2]; p[i + 3] = v[3]
+    private static func store(_ v: SIMD2<Double>, _ p: UnsafeMutableBufferPointer<Double>, _ i: Int) {
+        p[i] = v[0]; p[i + 1] = v[1]
     }
 
-    /// Both passes of a month whose hours differ, four hours at a time: each hour's flows as
-    /// `HourPhysics.flows` gives them, summed in four interleaved partial sums (hours i ≡ l mod 4
-    /// in lane l), added at the end. A last group shorter than four repeats the month's last hour
-    /// in its spare lanes and leaves them out of the sums.
+    /// Both passes of a month whose hours differ, two hours at a time: each hour's flows as
+    /// `HourPhysics.flows` gives them, summed in two interleaved partial sums (even hours in lane
+    /// 0, odd in lane 1), added at the end. An odd month's last hour runs in both lanes, once counted.
     private mutating func hourlySums(start: Int, count: Int, _ k: Constants) -> Sums {
-        typealias Hours = SIMD4<Double>
+        typealias Hours = SIMD2<Double>
         let plant = physics.plant!, m = k.month, toSink = plant.chillerHeatToSink
         var eIT = Hours(), eCool = Hours(), eDel = Hours(), eFac = Hours(), water = Hours(), consumed = Hours()
         var shaped = Hours(), peak = Hours()
@@ -237,46 +238,38 @@ struct SiteHourKernel {
         typicalHour.withUnsafeBufferPointer { th in localHour.withUnsafeBufferPointer { lh in
             var i = 0
             while i < count {
-                let full = i + 4 <= count
-                // Hour of each lane (the spare lanes of a short last group repeat the last hour).
-                let h0 = i, h1 = min(i + 1, count - 1), h2 = min(i + 2, count - 1), h3 = min(i + 3, count - 1)
-                let t = Terms(it: Hours(itp[h0], itp[h1], itp[h2], itp[h3]), liquid: Hours(lqp[h0], lqp[h1], lqp[h2], lqp[h3]),
-                              k, g: g, ga: ga)
-                let j0 = Int(th[start + h0]), j1 = Int(th[start + h1]), j2 = Int(th[start + h2]), j3 = Int(th[start + h3])
-                let econ = Hours(ec[j0], ec[j1], ec[j2], ec[j3]) + t.approach
+                let h0 = i, h1 = min(i + 1, count - 1), full = i + 1 < count
+                let t = Terms(it: Hours(itp[h0], itp[h1]), liquid: Hours(lqp[h0], lqp[h1]), k, g: g, ga: ga)
+                let j0 = Int(th[start + h0]), j1 = Int(th[start + h1])
+                let econ = Hours(ec[j0], ec[j1]) + t.approach
                 let sL = Self.share(econ, plant.liqSupply, plant.invLiqDelta)
                 let sA = Self.share(econ, plant.airSupply, plant.invAirDelta)
                 let load = sL * t.liquid + sA * t.air
                 var cooling = t.cooling, delivery = t.delivery, f = t.facility, sink = t.heat
                 let on = load .> 0
                 if any(on) {
-                    let js = (j0, j1, j2, j3)
-                    for l in 0..<4 where on[l] {
-                        let j = l == 0 ? js.0 : l == 1 ? js.1 : l == 2 ? js.2 : js.3
+                    for l in 0..<2 where on[l] {
                         let chiller = plant.runningPower(shares: (sL[l], sA[l]), load: load[l], liquidW: t.liquid[l],
-                                                         airW: t.air[l], condensingC: cc[j] + t.approach[l],
+                                                         airW: t.air[l], condensingC: cc[l == 0 ? j0 : j1] + t.approach[l],
                                                          invCapacity: k.invChiller)
                         (cooling[l], delivery[l], f[l]) = t.running(chiller, lane: l, k, g: g)
                         sink[l] = t.heat[l] + toSink * chiller
-                        if full || i + l < count { running += 1 }
+                        if l == 0 || full { running += 1 }
                     }
                 }
-                var w = Hours(ww[j0], ww[j1], ww[j2], ww[j3]), c = Hours(wc[j0], wc[j1], wc[j2], wc[j3])
-                var s = Hours(sh[Int(lh[start + h0])], sh[Int(lh[start + h1])], sh[Int(lh[start + h2])], sh[Int(lh[start + h3])])
+                var w = Hours(ww[j0], ww[j1]), c = Hours(wc[j0], wc[j1])
+                var s = Hours(sh[Int(lh[start + h0])], sh[Int(lh[start + h1])])
                 var x = t.it
+                out[h0] = f[0]
                 if full {
-                    Self.store(f, out, i)
+                    out[h1] = f[1]
                 } else {
-                    let spare = Hours(0, 1, 2, 3) .>= Hours(repeating: Double(count - i))
-                    for l in 0..<(count - i) { out[i + l] = f[l] }
-                    x.replace(with: 0, where: spare); cooling.replace(with: 0, where: spare)
-                    delivery.replace(with: 0, where: spare); f.replace(with: 0, where: spare)
-                    w.replace(with: 0, where: spare); c.replace(with: 0, where: spare); s.replace(with: 0, where: spare)
+                    x[1] = 0; cooling[1] = 0; delivery[1] = 0; f[1] = 0; w[1] = 0; c[1] = 0; s[1] = 0
                 }
                 eIT += x; eCool += cooling; eDel += delivery; eFac += f
                 water += sink * w; consumed += sink * c; shaped += f * s
                 peak.replace(with: f, where: f .>= peak)
-                i += 4
+                i += 2
             }
         }}}}}}}}}}}}
         chillerHours += running
@@ -287,7 +280,7 @@ struct SiteHourKernel {
 
     /// A loop's chiller share clamp((T_econ − T_s)/ΔT, 0, 1) in each lane, as `CoolingPlant.shares`.
     @inline(__always)
-    private static func share(_ econ: SIMD4<Double>, _ supply: Double, _ invDelta: Double) -> SIMD4<Double> {
+    private static func share(_ econ: SIMD2<Double>, _ supply: Double, _ invDelta: Double) -> SIMD2<Double> {
         var v = (econ - supply) * invDelta
         v.replace(with: 0, where: v .<= 0)
         v.replace(with: 1, where: v .> 1)

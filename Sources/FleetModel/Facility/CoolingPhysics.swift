@@ -417,37 +417,35 @@ public struct PartLoadTable: Sendable {
         return t[i] + f * (t[i + 1] - t[i])
     }
 
-    /// `lookup` of four load ratios, lane by lane with the same operations (a lane off the
-    /// table, or NaN, sends all four through the scalar form).
+    /// `lookup` of two load ratios, lane by lane with the same operations (a lane off the
+    /// table, or NaN, sends both through the scalar form).
     @inline(__always)
-    static func lookup(_ t: UnsafeBufferPointer<Double>, _ x: SIMD4<Double>, minSpeed: Double, exponent: Double) -> SIMD4<Double> {
+    static func lookup(_ t: UnsafeBufferPointer<Double>, _ x: SIMD2<Double>, minSpeed: Double, exponent: Double) -> SIMD2<Double> {
         var u = x
         u.replace(with: 0, where: x .<= 0)
         u *= Double(steps) / xMax
         guard all(u .< Double(steps)) else { return lookupEach(t, x, minSpeed: minSpeed, exponent: exponent) }
         // The integer part of each lane without a checked conversion: adding 2⁵² rounds u ∈ [0, 512)
         // to an integer held in the low bits of the mantissa; one less where that rounded up.
-        let big = SIMD4<Double>(repeating: 0x1p52)
+        let big = SIMD2<Double>(repeating: 0x1p52)
         var whole = (u + big) - big
         whole.replace(with: whole - 1, where: whole .> u)
         let bits = (whole + big).bitPatterns
         let i0 = Int(truncatingIfNeeded: bits.0 & 0xFFFF), i1 = Int(truncatingIfNeeded: bits.1 & 0xFFFF)
-        let i2 = Int(truncatingIfNeeded: bits.2 & 0xFFFF), i3 = Int(truncatingIfNeeded: bits.3 & 0xFFFF)
         let f = u - whole
-        let a = SIMD4(t[i0], t[i1], t[i2], t[i3])
-        return a + f * (SIMD4(t[i0 + 1], t[i1 + 1], t[i2 + 1], t[i3 + 1]) - a)
+        let a = SIMD2(t[i0], t[i1])
+        return a + f * (SIMD2(t[i0 + 1], t[i1 + 1]) - a)
     }
 
     @inline(never)
-    private static func lookupEach(_ t: UnsafeBufferPointer<Double>, _ x: SIMD4<Double>, minSpeed: Double,
-                                   exponent: Double) -> SIMD4<Double> {
-        SIMD4(lookup(t, x[0], minSpeed: minSpeed, exponent: exponent), lookup(t, x[1], minSpeed: minSpeed, exponent: exponent),
-              lookup(t, x[2], minSpeed: minSpeed, exponent: exponent), lookup(t, x[3], minSpeed: minSpeed, exponent: exponent))
+    private static func lookupEach(_ t: UnsafeBufferPointer<Double>, _ x: SIMD2<Double>, minSpeed: Double,
+                                   exponent: Double) -> SIMD2<Double> {
+        SIMD2(lookup(t, x[0], minSpeed: minSpeed, exponent: exponent), lookup(t, x[1], minSpeed: minSpeed, exponent: exponent))
     }
 }
 
-extension SIMD4 where Scalar == Double {
+extension SIMD2 where Scalar == Double {
     /// Each lane's IEEE 754 bits.
     @inline(__always)
-    var bitPatterns: (UInt64, UInt64, UInt64, UInt64) { (self[0].bitPattern, self[1].bitPattern, self[2].bitPattern, self[3].bitPattern) }
+    var bitPatterns: (UInt64, UInt64) { (self[0].bitPattern, self[1].bitPattern) }
 }
