@@ -12,8 +12,9 @@
 /// When the site's IT power repeats every day of the month (no cohort ramping), pass 1 runs on
 /// one day, and pass 2 counts the hours without chillers by hour of the day (with their water
 /// coefficients) and multiplies once at the end: each sum then adds the same terms in another
-/// order, within a few units in the last place of the in-order sum. Otherwise each sum adds
-/// the hours in order, and every flow is the one `HourPhysics.flows` gives, bit for bit.
+/// order, within a few units in the last place of the in-order sum. Otherwise both passes run
+/// two hours at a time (SIMD lanes), each lane summing its own hours. Every hour's flows are the
+/// ones `HourPhysics.flows` gives, bit for bit.
 struct SiteHourKernel {
     /// IT and liquid-loop power of the month's hours, W (filled by the caller).
     var it: [Double], liquid: [Double]
