@@ -49,7 +49,7 @@ final class RunningStatistics: @unchecked Sendable {  // workers write disjoint 
     private var folded = false
 
     /// Slots reduced together over the rows of a wave.
-    private static let tile = 128
+    private static let tile = 64
 
     /// - Parameters:
     ///   - laid: every stream's bins laid in advance (a shard after the pilot), or nil.
@@ -163,13 +163,15 @@ final class RunningStatistics: @unchecked Sendable {  // workers write disjoint 
             let i = s - metricCount, x = row[s]
             minimum[i] = min(minimum[i], x)
             maximum[i] = max(maximum[i], x)
-            let b = ((x - lower[i]) / width[i]).rounded(.down)
-            if b < 0 {
+            // ⌊q⌋ < 0 exactly when q < 0 and ⌊q⌋ ≥ bins when q ≥ bins, and in between ⌊q⌋ is q
+            // truncated: the bins of `addBinned` without a call to floor.
+            let q = (x - lower[i]) / width[i]
+            if q < 0 {
                 below[i] += 1
-            } else if b >= top {
+            } else if q >= top {
                 above[i] += 1
             } else {
-                counts[i * bins + Int(saturating: b, in: 0...(bins - 1))] += 1
+                counts[i * bins + Int(saturating: q, in: 0...(bins - 1))] += 1
             }
         }
     }
