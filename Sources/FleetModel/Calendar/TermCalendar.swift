@@ -42,6 +42,8 @@ public struct TermCalendar: Sendable {
         var labels: [(Int, Int)] = []
         var starts: [Int] = []
         var mi: [Int32] = [], hoy: [Int32] = [], hod: [Int8] = []
+        let most = months * 31 * 24
+        mi.reserveCapacity(most); hoy.reserveCapacity(most); hod.reserveCapacity(most)
         var year = y, month = m, day = d
         var hour = 0
         for k in 0..<months {

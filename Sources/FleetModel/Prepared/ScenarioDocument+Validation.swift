@@ -26,7 +26,14 @@ extension ScenarioDocument {
     /// `fleetIssues`, with what the checks built on the way: the spec at base values (decoded
     /// once; the range checks write their values into it) and the input space.
     func validated() -> (spec: FleetSpec?, inputs: InputSpace?, issues: [ScenarioError]) {
-        let checks: (FleetSpec) -> [ValidationIssue] = { $0.validationIssues() }
+        // The range checks try each input at two values; the term stays, so its calendar
+        // (tens of thousands of hours) is made once, not once per check.
+        var last: (term: TermSpec, calendar: Result<TermCalendar, CalendarError>)?
+        let checks: (FleetSpec) -> [ValidationIssue] = { spec in
+            let calendar = last.flatMap { $0.term == spec.term ? $0.calendar : nil } ?? spec.termCalendar()
+            last = (spec.term, calendar)
+            return spec.validationIssues(calendar: calendar)
+        }
         let (spec, baseIssues) = checked(FleetSpec.self, semanticIssues: checks)
         var issues = baseIssues
         if let spec {

@@ -73,11 +73,12 @@ public struct FleetSpec: Codable, Sendable {
     /// delayed by L (so installed units stay constant through the swap) and refreshes in kind.
     func expandingRefreshes() -> IDMap<CohortSpec> {
         var out: [CohortSpec] = []
+        lazy var calendar = try? termCalendar().get()  // made once, for the first refresh date
         for var c in fleet.cohorts.elements {
             let switchedOff = c.refreshOption.map { options?[id: $0]?.enabled == false } ?? false
             guard let next = c.refreshTo, !switchedOff, let hw = hardware[id: c.hardware] else { out.append(c); continue }
             var life = hw.usefulLifeYears
-            if let date = c.refreshDate, let cal = try? TermCalendar(start: term.start, months: term.months),
+            if let date = c.refreshDate, let cal = calendar,
                let d = try? cal.hour(of: date), let s = try? cal.hour(of: c.deployStart), d > s {
                 life = (d - s) / TermCalendar.hoursPerYear
             }

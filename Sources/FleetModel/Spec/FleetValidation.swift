@@ -147,7 +147,11 @@ extension CohortSpec {
 extension FleetSpec {
     /// Every fleet-side issue of the scenario: catalog entries in use and cohorts.
     public func fleetValidationIssues() -> [ValidationIssue] {
-        let calendar = try? TermCalendar(start: term.start, months: term.months)
+        fleetValidationIssues(calendar: try? termCalendar().get())
+    }
+
+    /// `fleetValidationIssues()` with the term's calendar already made (nil for a bad term).
+    func fleetValidationIssues(calendar: TermCalendar?) -> [ValidationIssue] {
         var out: [ValidationIssue] = []
         for h in hardware { out += h.validationIssues(prefix: "hardware.\(h.id)") }
         for c in fleet.cohorts {
@@ -162,7 +166,19 @@ extension FleetSpec {
     /// Every semantic problem of a decoded scenario, fleet side and facility side,
     /// as (path, message) pairs that `ScenarioDocument.locate` places in the file.
     public func validationIssues() -> [ValidationIssue] {
-        termIssues() + contractIssues() + fleetValidationIssues() + facilityIssues()
+        validationIssues(calendar: termCalendar())
+    }
+
+    /// `validationIssues()` with this spec's `termCalendar()` already made: a check pass
+    /// that tries many variants of one term (the range checks) makes its calendar once.
+    func validationIssues(calendar: Result<TermCalendar, CalendarError>) -> [ValidationIssue] {
+        termIssues(calendar: calendar) + contractIssues() + fleetValidationIssues(calendar: try? calendar.get())
+            + facilityIssues()
+    }
+
+    /// The calendar of the term, or why the term cannot make one.
+    public func termCalendar() -> Result<TermCalendar, CalendarError> {
+        Result { () throws(CalendarError) in try TermCalendar(start: term.start, months: term.months) }
     }
 
     /// Years a term may start in (and a grid's `base_year` may name): the data behind every
@@ -181,9 +197,9 @@ extension FleetSpec {
 
     /// The term must make a calendar (the cohort checks skip their dates without one, so
     /// `months: 0` or `start: "next spring"` passed validation).
-    func termIssues() -> [ValidationIssue] {
+    func termIssues(calendar made: Result<TermCalendar, CalendarError>) -> [ValidationIssue] {
         do {
-            let calendar = try TermCalendar(start: term.start, months: term.months)
+            let calendar = try made.get()
             guard Self.termYears.contains(calendar.startYear) else {
                 return [("term.start", "expected a term starting in the years \(Self.termYears.lowerBound) to "
                          + "\(Self.termYears.upperBound), got \(term.start)")]

@@ -101,16 +101,19 @@ struct BatchEvaluator<Model: SampleModel>: Sendable {
                     var reason: String?
                     do {
                         try w.evaluator.evaluate(w.x, into: &w.y)
-                        if let bad = w.y.firstIndex(where: { !$0.isFinite }) {
-                            reason = "non-finite \(Self.describe(slot: bad, in: layout)): \(w.y[bad])"
-                        }
                     } catch {
                         reason = "\(error)"
                     }
+                    // One access to the worker's buffer: copy the row, then look for a non-finite value.
+                    let bad = w.y.withUnsafeBufferPointer { y in
+                        (values.pointer.baseAddress! + r * stride).update(from: y.baseAddress!, count: stride)
+                        return y.firstIndex { !$0.isFinite }
+                    }
+                    if reason == nil, let bad {
+                        reason = "non-finite \(Self.describe(slot: bad, in: layout)): \(w.y[bad])"
+                    }
                     failed[r] = reason != nil
                     if let reason { w.failures.append(SampleFailure(index: j, inputs: w.x, reason: reason)) }
-                    let base = r * stride
-                    for s in 0..<stride { values[base + s] = w.y[s] }
                 }
                 c += threads
             }

@@ -6,8 +6,9 @@
 /// `threads` and `chunkSize`. Moments are kept per block of `blockSize` samples and the
 /// blocks joined in order, so `partial(…shard:)` over each shard's whole blocks, joined by
 /// `merge`, is identical to the last bit too (docs/SCALE-OUT.md). Memory holds one wave of outputs, the whole-term totals of
-/// every sample (for exact quantiles: 8 bytes × metrics × samples) and fixed-size
-/// accumulators for each year and month; it does not grow with samples × hours.
+/// every sample (for exact quantiles: 8 bytes × metrics × samples, less the totals
+/// `StoredTotals` predicts) and fixed-size accumulators for each year and month
+/// (`RunningStatistics`); it does not grow with samples × hours.
 public struct MonteCarloRunner: Sendable {
     /// Number of samples; 0 evaluates the base values only.
     public var samples: Int
@@ -22,7 +23,7 @@ public struct MonteCarloRunner: Sendable {
     /// Histogram bins per year and month after the pilot.
     public var quantileBins = 1_024
 
-    /// The most samples a run accepts (the stored totals then take 120 MB).
+    /// The most samples a run accepts (the stored totals then take up to 232 MB).
     public static let maximumSamples = 1_000_000
 
     /// The most worker threads a run accepts (`--threads`).
@@ -63,11 +64,11 @@ public struct MonteCarloRunner: Sendable {
         guard samples > 0 else {
             return UncertaintySummary(layout: model.layout, samples: 0, base: base)
         }
-        let whole = try accumulate(model: model, inputs: inputs, base: base, range: 0..<samples,
-                                   keepBlocks: false, progress: progress)
+        let (whole, totals) = try accumulate(model: model, inputs: inputs, base: base, range: 0..<samples,
+                                             keepBlocks: false, progress: progress)
         return try UncertaintySummary.sampled(layout: whole.layout, samples: samples, base: base,
                                               inputPaths: whole.inputPaths, moments: whole.blockMoments,
-                                              totals: whole.totals, streams: whole.streams,
+                                              totals: totals, streams: whole.streams,
                                               failedCount: whole.failedCount, failures: whole.failures,
                                               notes: whole.notes)
     }
@@ -94,12 +95,17 @@ public struct MonteCarloRunner: Sendable {
         try validate()
         guard samples > 0 else { throw UncertaintyError.invalidOption("--shard: needs --samples of 1 or more") }
         let base = try base ?? Self.evaluateBase(model: model, inputs: inputs)
-        return try accumulate(model: model, inputs: inputs, base: base, range: sampleRange(of: shard),
-                              keepBlocks: true, progress: progress)
+        var (part, totals) = try accumulate(model: model, inputs: inputs, base: base, range: sampleRange(of: shard),
+                                            keepBlocks: true, progress: progress)
+        part.totals = totals.columnsInFull
+        return part
     }
 
+    /// The statistics of samples `range`; the partial's `totals` are left empty and given
+    /// beside it (a run's summary reads them without storing the predicted ones).
     private func accumulate<M: SampleModel>(model: M, inputs: InputSpace, base: [Double], range: Range<Int>,
-                                            keepBlocks: Bool, progress: ((Int, Int) -> Void)?) throws -> MonteCarloPartial {
+                                            keepBlocks: Bool, progress: ((Int, Int) -> Void)?)
+        throws -> (MonteCarloPartial, StoredTotals) {
         let paths = inputs.inputs.map(\.path)
         switch sampler {
         case .random:
@@ -135,36 +141,29 @@ public struct MonteCarloRunner: Sendable {
     }
 
     /// Reduces samples `range` (block-aligned) in sample order. With `keepBlocks` the result
-    /// holds every block's moments; without, their join (one state per slot).
+    /// holds every block's moments; without, their join (one state per slot). The partial's
+    /// `totals` are empty: the stored totals come beside it.
     private func reduce<M: SampleModel, P: PointSource>(
         model: M, base: [Double], paths: [String], points: P, range: Range<Int>, keepBlocks: Bool,
         progress: ((Int, Int) -> Void)?, notes: [String] = []
-    ) throws -> MonteCarloPartial {
+    ) throws -> (MonteCarloPartial, StoredTotals) {
         let layout = model.layout
         let slots = layout.count
         let metricCount = layout.metrics.count
-        let threads = threads, blockSize = Self.blockSize, pilot = pilotSize
+        let threads = threads, blockSize = Self.blockSize
         precondition(range.lowerBound % blockSize == 0, "a shard starts at a block")
-        let firstBlock = range.lowerBound / blockSize
-        let blocksHeld = (range.count + blockSize - 1) / blockSize
-        let block = DisjointBuffer(repeating: MomentAccumulator(), count: slots)
-        let joined = DisjointBuffer(repeating: MomentAccumulator(), count: keepBlocks ? blocksHeld * slots : slots)
-        let totals = DisjointBuffer<[Double]>(
-            (0..<metricCount).map { _ in var a = [Double](); a.reserveCapacity(range.count); return a })
-        var template = [StreamingQuantiles](repeating: StreamingQuantiles(pilotSize: pilot, bins: quantileBins),
-                                            count: slots - metricCount)
-        if !range.isEmpty, range.lowerBound > 0, range.upperBound > pilot {
+        var laid: [StreamingQuantiles]?
+        if !range.isEmpty, range.lowerBound > 0, range.upperBound > pilotSize {
+            var template = [StreamingQuantiles](repeating: StreamingQuantiles(pilotSize: pilotSize, bins: quantileBins),
+                                                count: slots - metricCount)
             try layBins(&template, model: model, points: points)
+            laid = template
         }
-        let streams = DisjointBuffer(template)
+        let statistics = RunningStatistics(slots: slots, metricCount: metricCount, range: range, blockSize: blockSize,
+                                           pilotSize: pilotSize, bins: quantileBins, keepBlocks: keepBlocks, laid: laid)
+        var totals = StoredTotals(metrics: layout.metrics, capacity: range.count)
         var failures: [SampleFailure] = []
         var failedCount = 0
-
-        /// Block `b`'s moments of slot s are finished: keep them or join them.
-        @Sendable func finish(_ b: Int, slot s: Int) {
-            if keepBlocks { joined[(b - firstBlock) * slots + s] = block[s] } else { joined[s] = joined[s].combined(with: block[s]) }
-            block[s] = MomentAccumulator()
-        }
 
         let evaluator = BatchEvaluator(model: model, threads: threads, chunkSize: chunkSize)
         evaluator.evaluate(points, range: range, progress: progress) { wave in
@@ -172,37 +171,20 @@ public struct MonteCarloRunner: Sendable {
             if failures.count < UncertaintySummary.failuresKept {
                 failures += wave.failures.prefix(UncertaintySummary.failuresKept - failures.count)
             }
+            statistics.prepare(wave)
             // Worker t reduces a fixed block of slots, every row of the wave in sample order.
             Parallel.forEachWorker(threads) { t in
-                let lo = slots * t / threads, hi = slots * (t + 1) / threads
-                guard lo < hi else { return }
-                for r in 0..<wave.count {
-                    let j = wave.first + r
-                    if j > range.lowerBound, j % blockSize == 0 { for s in lo..<hi { finish(j / blockSize - 1, slot: s) } }
-                    if j == pilot, range.lowerBound == 0 {
-                        for s in max(lo, metricCount)..<max(hi, metricCount) { streams[s - metricCount].layBins() }
-                    }
-                    guard !wave.failed[r] else { continue }
-                    let row = r * wave.stride
-                    for s in lo..<hi {
-                        let v = wave.values[row + s]
-                        block[s].add(v)
-                        if s < metricCount {
-                            totals[s].append(v)
-                        } else if j < pilot {
-                            streams[s - metricCount].addPilot(v)
-                        } else {
-                            streams[s - metricCount].addBinned(v)
-                        }
-                    }
-                }
+                statistics.reduce(wave, slots: slots * t / threads, slots * (t + 1) / threads)
             }
+            statistics.finish(wave)
+            let values = wave.values.pointer.baseAddress!
+            for r in 0..<wave.count where !wave.failed[r] { totals.append(values + r * wave.stride) }
         }
-        if !range.isEmpty { for s in 0..<slots { finish((range.upperBound - 1) / blockSize, slot: s) } }
-        return MonteCarloPartial(layout: layout, samples: samples, range: range, blockSize: blockSize, base: base,
-                                 inputPaths: paths, blockMoments: Array(joined.pointer), totals: Array(totals.pointer),
-                                 streams: Array(streams.pointer), failedCount: failedCount, failures: failures,
-                                 notes: notes)
+        let (moments, streams) = statistics.results()
+        let part = MonteCarloPartial(layout: layout, samples: samples, range: range, blockSize: blockSize, base: base,
+                                     inputPaths: paths, blockMoments: moments, totals: [], streams: streams,
+                                     failedCount: failedCount, failures: failures, notes: notes)
+        return (part, totals)
     }
 
     /// Lays every stream's bins over the pilot (samples 0 ..< `pilotSize`), evaluated here for

@@ -82,7 +82,7 @@ struct MonteCarloMerge {
     /// The summary of the whole run; every sample must be covered.
     func summary() throws(EvaluationFailure) -> UncertaintySummary {
         try UncertaintySummary.sampled(layout: first.layout, samples: first.samples, base: first.base,
-                                       inputPaths: first.inputPaths, moments: moments, totals: totals,
+                                       inputPaths: first.inputPaths, moments: moments, totals: StoredTotals(columns: totals),
                                        streams: streams, failedCount: failedCount, failures: failures,
                                        notes: first.notes)
     }

@@ -87,11 +87,21 @@ public struct StreamingQuantiles: Sendable, Hashable {
     /// Lays the bins over a pilot whose smallest and largest values are given: a shard that
     /// does not hold the pilot's samples lays the same bins as the run that does.
     mutating func layBins(pilotMinimum lo: Double, pilotMaximum hi: Double) {
+        (lower, width) = Self.binLayout(pilotMinimum: lo, pilotMaximum: hi, bins: bins)
+        counts = [UInt32](repeating: 0, count: bins)
+    }
+
+    /// The lower edge and width of `bins` bins laid over a pilot's range.
+    static func binLayout(pilotMinimum lo: Double, pilotMaximum hi: Double, bins: Int) -> (lower: Double, width: Double) {
         // A constant pilot gets a span of ±1e-9 of its value (or ±1e-12 around zero).
         let r = hi > lo ? hi - lo : max(abs(lo) * 1e-9, 1e-12) * 4
-        lower = (hi > lo ? lo : lo - r / 2) - r / 4
-        width = r * 1.5 / Double(bins)
-        counts = [UInt32](repeating: 0, count: bins)
+        return ((hi > lo ? lo : lo - r / 2) - r / 4, r * 1.5 / Double(bins))
+    }
+
+    /// The bin a pilot value is counted in (the pilot's range lies inside the bins).
+    @inline(__always)
+    static func pilotBin(_ x: Double, lower: Double, width: Double, bins: Int) -> Int {
+        Int(saturating: ((x - lower) / width).rounded(.down), in: 0...(bins - 1))
     }
 
     /// This stream followed by `later`, a stream over the samples after this one's with the
@@ -127,7 +137,7 @@ public struct StreamingQuantiles: Sendable, Hashable {
     /// The counts of every value, the pilot's included.
     private var allCounts: [UInt32] {
         var c = counts
-        for x in pilot { c[Int(saturating: ((x - lower) / width).rounded(.down), in: 0...(bins - 1))] += 1 }
+        for x in pilot { c[Self.pilotBin(x, lower: lower, width: width, bins: bins)] += 1 }
         return c
     }
 

@@ -62,7 +62,7 @@ public struct UncertaintySummary: Sendable, Hashable {
     /// A sampled run, from its accumulators (`moments` for every slot, `totals` the stored
     /// whole-term values, `streams` the quantile estimators of the year and month slots).
     init(layout: OutputLayout, samples: Int, base: [Double], inputPaths: [String],
-         moments: [MomentAccumulator], totals stored: [[Double]], streams: [StreamingQuantiles],
+         moments: [MomentAccumulator], totals stored: StoredTotals, streams: [StreamingQuantiles],
          failedCount: Int, failures: [SampleFailure], notes: [String] = []) {
         self.layout = layout
         self.samples = samples
@@ -74,7 +74,7 @@ public struct UncertaintySummary: Sendable, Hashable {
 
         var t: [Metric: Stats] = [:], h: [Metric: FleetResult.Histogram] = [:], se: [Metric: Double] = [:]
         for (m, metric) in layout.metrics.enumerated() {
-            let sorted = stored[m].sorted()
+            let sorted = stored.values(m).sorted()
             let mo = moments[layout.total(m)]
             t[metric] = Stats(base: base[layout.total(m)], mean: mo.mean, sd: mo.standardDeviation,
                               p05: Statistics.quantile(sorted: sorted, fraction: 0.05),
@@ -131,7 +131,7 @@ public struct UncertaintySummary: Sendable, Hashable {
     /// and lays the quantile streams' bins when the run reached the pilot's size (a run of
     /// exactly `pilotSize` samples, or one whose parts each held part of the pilot).
     static func sampled(layout: OutputLayout, samples: Int, base: [Double], inputPaths: [String],
-                        moments: [MomentAccumulator], totals: [[Double]], streams: [StreamingQuantiles],
+                        moments: [MomentAccumulator], totals: StoredTotals, streams: [StreamingQuantiles],
                         failedCount: Int, failures: [SampleFailure], notes: [String]) throws(EvaluationFailure) -> Self {
         guard failedCount < samples else {
             let first = failures.first.map { describe($0, inputs: inputPaths) } ?? "none kept"
