@@ -1,3 +1,5 @@
+import FleetTestSupport
+import Foundation
 import Testing
 @testable import FleetModel
 
@@ -110,5 +112,43 @@ struct KernelEquivalenceTests {
             #expect(EngineSpeedTests.maxRelativeDifference(try e.evaluate(), reference) <= 1e-12)
             #expect(EngineSpeedTests.maxRelativeDifference(try FleetEvaluator(spec: s).evaluate(), try e.evaluate()) == 0)
         }
+    }
+
+    @Test("Ramp months two hours at a time, odd lengths included: every hour's flows and the month's sums against HourPhysics.flows",
+          arguments: [CoolingType.liquidTower, .irhx, .airChillerEconomizer, .liquidDryCooler])
+    func twoLaneMonths(type: CoolingType) throws {
+        let cal = try TermCalendar(start: "2026-07-01", months: 1)
+        var rng = SeededGenerator(seed: 21)
+        // Hot afternoons and cool nights, so some hours run the chillers and some do not.
+        let dry = (0..<8760).map { 24 + 14 * sin(Double($0 % 24) * .pi / 12) + Double.random(in: -2..<2, using: &rng) }
+        let weather = TypicalYearWeather(hourlyDryBulbC: dry, wetBulbC: dry.map { $0 - 6 }, source: "test")
+        let site = SiteModel(site: SiteHourByHandTests.spec(type), grid: try FacilityFixtures.grid("srvc"), calendar: cal,
+                             weather: weather)
+        let capacity = MonthCapacity(it: 1.25e6, air: 0.3e6, liquid: 1e6, liquidToHall: type.liquidToHallAir)
+        var ran = 0, hours = 0
+        for count in [1, 24, 25, 743] {
+            var kernel = SiteHourKernel(site: site, maxHours: 744)
+            for i in 0..<count {
+                kernel.it[i] = Double.random(in: 2e5..<1.2e6, using: &rng)
+                kernel.liquid[i] = 0.8 * kernel.it[i]
+            }
+            let sums = kernel.month(start: 0, count: count, capacity: capacity, periodic: false)
+            var facility = 0.0, cooling = 0.0, water = 0.0, peak = 0.0
+            site.physics.partLoad.values.withUnsafeBufferPointer { g in site.physics.approachTable.values.withUnsafeBufferPointer { a in
+                for i in 0..<count {
+                    let f = site.physics.flows(it: kernel.it[i], liquid: kernel.liquid[i],
+                                               weather: site.table!.coefficients(Int(site.typicalHour[i])),
+                                               capacity: capacity, table: g, approach: a.isEmpty ? nil : a)
+                    #expect(kernel.facility[i].bitPattern == f.facility.bitPattern, "\(type) hour \(i) of \(count)")
+                    facility += f.facility; cooling += f.cooling; water += f.waterWithdrawnL; peak = max(peak, f.facility)
+                }
+            }}
+            expectClose(sums.facility, facility, relative: 1e-13)
+            expectClose(sums.cooling, cooling, relative: 1e-13)
+            expectClose(sums.water, water, relative: 1e-13, absolute: 1e-9)
+            #expect(sums.peak == peak)
+            ran += kernel.chillerHours; hours += count
+        }
+        #expect(ran > 0 && ran < hours, "\(type): chillers ran in \(ran) of \(hours) hours")
     }
 }
