@@ -151,4 +151,20 @@ struct KernelEquivalenceTests {
         }
         #expect(ran > 0 && ran < hours, "\(type): chillers ran in \(ran) of \(hours) hours")
     }
+
+    @Test("The two-lane part-load lookup equals the scalar one bit for bit: nodes, between them, off the table, below 0, NaN")
+    func twoLaneLookup() {
+        let table = PartLoadTable(minSpeed: 0.2, exponent: 2.7)
+        var rng = SeededGenerator(seed: 5)
+        var xs = (0...512).map { Double($0) / 256 } + [-0.3, -0.0, 0, 1.999_999_999, 2, 2.5, .nan, .infinity]
+        xs += (0..<4000).map { _ in Double.random(in: -0.2..<2.2, using: &rng) }
+        table.values.withUnsafeBufferPointer { t in
+            for (a, b) in zip(xs, xs.reversed()) {
+                let v = PartLoadTable.lookup(t, SIMD2(a, b), minSpeed: 0.2, exponent: 2.7)
+                let s0 = PartLoadTable.lookup(t, a, minSpeed: 0.2, exponent: 2.7)
+                let s1 = PartLoadTable.lookup(t, b, minSpeed: 0.2, exponent: 2.7)
+                #expect(v[0].bitPattern == s0.bitPattern && v[1].bitPattern == s1.bitPattern, "x = \(a), \(b)")
+            }
+        }
+    }
 }

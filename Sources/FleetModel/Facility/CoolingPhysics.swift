@@ -430,8 +430,8 @@ public struct PartLoadTable: Sendable {
         let big = SIMD2<Double>(repeating: 0x1p52)
         var whole = (u + big) - big
         whole.replace(with: whole - 1, where: whole .> u)
-        let bits = (whole + big).bitPatterns
-        let i0 = Int(truncatingIfNeeded: bits.0 & 0xFFFF), i1 = Int(truncatingIfNeeded: bits.1 & 0xFFFF)
+        let index = whole + big
+        let i0 = Int(truncatingIfNeeded: index[0].bitPattern & 0xFFFF), i1 = Int(truncatingIfNeeded: index[1].bitPattern & 0xFFFF)
         let f = u - whole
         let a = SIMD2(t[i0], t[i1])
         return a + f * (SIMD2(t[i0 + 1], t[i1 + 1]) - a)
@@ -442,10 +442,4 @@ public struct PartLoadTable: Sendable {
                                    exponent: Double) -> SIMD2<Double> {
         SIMD2(lookup(t, x[0], minSpeed: minSpeed, exponent: exponent), lookup(t, x[1], minSpeed: minSpeed, exponent: exponent))
     }
-}
-
-extension SIMD2 where Scalar == Double {
-    /// Each lane's IEEE 754 bits.
-    @inline(__always)
-    var bitPatterns: (UInt64, UInt64) { (self[0].bitPattern, self[1].bitPattern) }
 }
