@@ -46,14 +46,9 @@ public struct Evaluation: Sendable {
             }
         }
         let h = hours[range].reduce(0, +)
-        let fac = out[Metric.facilityEnergy.index], it = out[Metric.itEnergy.index]
+        let fac = out[Metric.facilityEnergy.index]
         out[Metric.averageFacilityPower.index] = h > 0 ? fac / h : 0
-        out[Metric.pue.index] = it > 0 ? fac / it : 0
-        // m³ / MWh = L / kWh.
-        out[Metric.wue.index] = it > 0 ? out[Metric.waterOnsite.index] / it : 0
-        out[Metric.cfeShare.index] = fac > 0 ? out[Metric.cfeMatched.index] / fac : 0
-        let loaded = out[Metric.loadSiteHours.index]
-        out[Metric.cfeHoursShare.index] = loaded > 0 ? out[Metric.cfeMatchedHours.index] / loaded : 0
+        for r in Metric.sumRatios { out[r.metric.index] = Metric.ratio(out[r.numerator.index], out[r.denominator.index]) }
         let gpuHours = out[Metric.gpuHours.index]
         out[Metric.contractUSDPerGPUHour.index] = gpuHours > 0 ? contractUSDPerHour * h / gpuHours : 0
         return out
@@ -82,12 +77,8 @@ public struct Evaluation: Sendable {
         for k in 0..<months {
             let g = self[.gpuHours, k]
             self[.contractUSDPerGPUHour, k] = g > 0 ? contractUSDPerHour * hours[k] / g : 0
-            let fac = self[.facilityEnergy, k], it = self[.itEnergy, k]
-            self[.averageFacilityPower, k] = hours[k] > 0 ? fac / hours[k] : 0
-            self[.pue, k] = it > 0 ? fac / it : 0
-            self[.wue, k] = it > 0 ? self[.waterOnsite, k] / it : 0
-            self[.cfeShare, k] = fac > 0 ? self[.cfeMatched, k] / fac : 0
-            self[.cfeHoursShare, k] = self[.loadSiteHours, k] > 0 ? self[.cfeMatchedHours, k] / self[.loadSiteHours, k] : 0
+            self[.averageFacilityPower, k] = hours[k] > 0 ? self[.facilityEnergy, k] / hours[k] : 0
+            for r in Metric.sumRatios { self[r.metric, k] = Metric.ratio(self[r.numerator, k], self[r.denominator, k]) }
             self[.costShareOfContract, k] = contractValueUSD > 0 ? self[.electricityCost, k] / contractValueUSD : 0
         }
     }
@@ -128,6 +119,17 @@ extension Metric {
         case .contractUSDPerGPUHour: 28
         }
     }
+
+    /// The metrics that are, over any period, one summed metric over another: PUE (facility /
+    /// IT energy), on-site WUE (m³ / MWh = L / kWh) and the two carbon-free shares.
+    static let sumRatios: [(metric: Metric, numerator: Metric, denominator: Metric)] = [
+        (.pue, .facilityEnergy, .itEnergy), (.wue, .waterOnsite, .itEnergy),
+        (.cfeShare, .cfeMatched, .facilityEnergy), (.cfeHoursShare, .cfeMatchedHours, .loadSiteHours),
+    ]
+
+    /// `numerator / denominator`, 0 where the denominator is not positive (nothing to divide by).
+    @inline(__always)
+    static func ratio(_ numerator: Double, _ denominator: Double) -> Double { denominator > 0 ? numerator / denominator : 0 }
 
     /// How months combine into longer periods.
     public enum Aggregation: Sendable { case sum, max, derived }

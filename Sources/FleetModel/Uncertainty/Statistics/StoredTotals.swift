@@ -33,12 +33,8 @@ struct StoredTotals: Sendable {
     init(metrics: [Metric], capacity: Int) {
         let index = { (m: Metric) in metrics.firstIndex(of: m) }
         var rules = [Rule](repeating: .constant, count: metrics.count)
-        // The ratios of `Evaluation.aggregate` whose parts are totals themselves.
-        let ratios: [(Metric, Metric, Metric)] = [
-            (.pue, .facilityEnergy, .itEnergy), (.wue, .waterOnsite, .itEnergy),
-            (.cfeShare, .cfeMatched, .facilityEnergy), (.cfeHoursShare, .cfeMatchedHours, .loadSiteHours),
-        ]
-        for (metric, numerator, denominator) in ratios {
+        // The ratios `Evaluation.aggregate` computes from two other totals.
+        for (metric, numerator, denominator) in Metric.sumRatios {
             guard let m = index(metric), let a = index(numerator), let b = index(denominator) else { continue }
             rules[m] = .ratio(numerator: a, denominator: b)
         }
@@ -78,7 +74,7 @@ struct StoredTotals: Sendable {
         switch rules[m] {
         case .none: false
         case .constant: count == 0 || v.bitPattern == first[m].bitPattern
-        case .ratio(let a, let b): v.bitPattern == (row[b] > 0 ? row[a] / row[b] : 0).bitPattern
+        case .ratio(let a, let b): v.bitPattern == Metric.ratio(row[a], row[b]).bitPattern
         }
     }
 
@@ -93,7 +89,7 @@ struct StoredTotals: Sendable {
             column.append(contentsOf: repeatElement(first[m], count: count))
         case .ratio(let a, let b):
             let numerators = values(a), denominators = values(b)
-            for i in 0..<count { column.append(denominators[i] > 0 ? numerators[i] / denominators[i] : 0) }
+            for i in 0..<count { column.append(Metric.ratio(numerators[i], denominators[i])) }
         }
         columns[m] = column
     }
@@ -109,7 +105,7 @@ struct StoredTotals: Sendable {
             return [Double](repeating: first[m], count: count)
         case .ratio(let a, let b):
             let numerators = values(a), denominators = values(b)
-            return (0..<count).map { denominators[$0] > 0 ? numerators[$0] / denominators[$0] : 0 }
+            return (0..<count).map { Metric.ratio(numerators[$0], denominators[$0]) }
         }
     }
 
