@@ -23,16 +23,24 @@ struct KernelEquivalenceTests {
         return out
     }
 
-    @Test("Outside-air plant table equals CoolingPlant.coefficients at every typical hour, with and without a previous table")
+    @Test("Outside-air plant table equals CoolingPlant.coefficients at every typical hour, with and without a previous table, and refilled in the last variant's storage")
     func outsideAirTable() throws {
         let variants = try Self.outsideAirVariants()
         let weather = try WeatherCache.shared.weather(for: variants[0].climate)
         let pressure = Psychrometrics.pressureHPa(elevationM: variants[0].climate.elevationM)
         let first = CoolingPlantTable(plant: CoolingPlant(variants[0].cooling, pressureHPa: pressure), weather: weather)
+        var last: CoolingPlantTable?
         for site in variants {
             let plant = CoolingPlant(site.cooling, pressureHPa: pressure)
+            // The last variant's table, held here alone, is refilled in place (as a Monte Carlo worker's workspace does).
+            var recycled = last
+            last = nil
+            let storage = recycled?.economizerC.withUnsafeBufferPointer { $0.baseAddress }
+            let refilled = CoolingPlantTable(plant: plant, weather: weather, previous: first, recycling: &recycled)
+            if let storage { #expect(refilled.economizerC.withUnsafeBufferPointer { $0.baseAddress } == storage) }
+            last = refilled
             for table in [CoolingPlantTable(plant: plant, weather: weather),
-                          CoolingPlantTable(plant: plant, weather: weather, previous: first)] {
+                          CoolingPlantTable(plant: plant, weather: weather, previous: first), refilled] {
                 var mismatches = 0
                 for k in 0..<TypicalYearWeather.hours {
                     let x = plant.coefficients(dryBulbC: weather.dryBulbC[k], wetBulbC: weather.wetBulbC[k],

@@ -8,18 +8,18 @@ import Testing
 struct PreparedScenarioTests {
     static let shipped = ScenarioDocument.shippedIDs
 
-    /// Every numeric input of a shipped scenario has a key path, and writing each one a
+    /// Every numeric input of a shipped scenario has a place, and writing each one a
     /// distinct value through it gives the spec that decoding with those values gives.
     @Test(arguments: shipped)
-    func everyInputHasAKeyPathThatMatchesDecoding(id: String) throws {
+    func everyInputHasAPlaceThatMatchesDecoding(id: String) throws {
         let scenario = try PreparedScenario(document: ScenarioDocument.embedded(name: id))
         let document = scenario.document
         let paths = document.parameters.map(\.path)
         #expect(paths.count > 100)
         let places = try SpecPlaces(paths, in: scenario.spec, document: document)
-        let keyPaths = try #require(places.keyPaths, "a numeric input without a key path")
-        #expect(Set(keyPaths).count == keyPaths.count, "two inputs share a place")
-        // Distinct values, none equal to its base: a key path to the wrong field shows.
+        let found = try #require(places.places, "a numeric input without a place")
+        #expect(Set(found).count == found.count, "two inputs share a place")
+        // Distinct values, none equal to its base: a place at the wrong field shows.
         let values = document.parameters.map { $0.base * (1 + 1e-3) + 1e-3 * Double($0.index + 1) }
         let typed = try places.spec(values)
         let decoded = try document.decode(FleetSpec.self, values: values)

@@ -18,6 +18,13 @@ public struct FacilityModel: Sendable {
     /// - Throws: `FacilityError` for a site's unknown grid, or a weather file that cannot be read.
     public init(spec: FleetSpec, calendar: TermCalendar, weatherCache: WeatherCache = .shared,
                 baseDirectory: String = ".", previous: FacilityModel? = nil) throws {
+        try self.init(spec: spec, calendar: calendar, weatherCache: weatherCache, baseDirectory: baseDirectory,
+                      previous: previous, workspace: nil)
+    }
+
+    /// - Parameter workspace: a worker's buffers, refilled in place (`EvaluationWorkspace`).
+    init(spec: FleetSpec, calendar: TermCalendar, weatherCache: WeatherCache, baseDirectory: String,
+         previous: FacilityModel?, workspace: EvaluationWorkspace?) throws {
         self.calendar = calendar
         contractValueUSD = spec.contract.valueUSD
         var s: [SiteModel] = []
@@ -32,7 +39,7 @@ public struct FacilityModel: Sendable {
             }
             let w = try weatherCache.weather(for: site.climate, baseDirectory: baseDirectory)
             let before = sameTerm ? previous?.sites.first { $0.spec.id == site.id } : nil
-            s.append(SiteModel(site: site, grid: grid, calendar: calendar, weather: w, previous: before))
+            s.append(SiteModel(site: site, grid: grid, calendar: calendar, weather: w, previous: before, workspace: workspace))
         }
         sites = s
         hardwareOfCohort = Dictionary(spec.fleet.cohorts.map { ($0.id, $0.hardware) }, uniquingKeysWith: { a, _ in a })
@@ -95,7 +102,8 @@ public struct FacilityModel: Sendable {
         var capacityIT: UInt64, capacityAir: UInt64, capacityLiquid: UInt64
     }
 
-    func run(_ source: LoadSource, perSite: Bool, keepHourly: Bool = false) throws -> Detail {
+    /// - Parameter workspace: a worker's buffers: the repeated months' stored hours go in the ones it left.
+    func run(_ source: LoadSource, perSite: Bool, keepHourly: Bool = false, workspace: EvaluationWorkspace? = nil) throws -> Detail {
         let n = calendar.hourCount, months = calendar.months
         switch source {
         case .loads(let loads):
@@ -125,6 +133,7 @@ public struct FacilityModel: Sendable {
             if members.isEmpty && !perSite { continue }
             var r = SiteRun(index: index, members: members, site: site, source: source, maxHours: maxHours,
                             months: months, evaluation: Evaluation(calendar: calendar))
+            if let workspace { r.stored = workspace.takeStored(site: index) }
             r.addCohortMonths()
             runs.append(r)
         }
@@ -140,11 +149,10 @@ public struct FacilityModel: Sendable {
             }
             let refs = runs.map { $0.reference[k] }
             if let p = fleetPeakOf[refs] { fleet[.peakFacilityPower, k] = p; continue }
-            var p = 0.0
-            total.withUnsafeMutableBufferPointer { t in
+            let p = total.withUnsafeMutableBufferPointer { t in
                 for i in 0..<count { t[i] = 0 }
                 for r in runs { r.addFacility(month: k, count: count, to: t) }
-                for i in 0..<count { p = max(p, t[i]) }
+                return HourVectors.peak(t.baseAddress!, count: count, from: 0)
             }
             fleet[.peakFacilityPower, k] = p / 1e6
             fleetPeakOf[refs] = p / 1e6
@@ -153,6 +161,7 @@ public struct FacilityModel: Sendable {
         var hourly: [[HourFlows]] = []
         for var r in runs {
             let site = sites[r.index]
+            workspace?.keepStored(r.stored, site: r.index)
             r.finish(site.factors, waterStress: site.spec.waterStressFraction ?? 0)
             if keepHourly, case .loads(let loads) = source {
                 hourly.append(hourlyFlows(site, loads: r.members.map { loads[$0] }, capacities: r.capacities))
@@ -270,15 +279,13 @@ public struct FacilityModel: Sendable {
             } else {
                 kernel.clear(count)
             }
-            var pi = peakIT, pa = peakAir, pl = peakLiquid
-            kernel.it.withUnsafeBufferPointer { ip in kernel.liquid.withUnsafeBufferPointer { qp in
-                for i in 0..<(periodic ? 24 : count) {
-                    pi = max(pi, ip[i]); pl = max(pl, qp[i]); pa = max(pa, ip[i] - qp[i])
-                }
+            let p = kernel.it.withUnsafeBufferPointer { ip in kernel.liquid.withUnsafeBufferPointer { qp in
+                HourVectors.peaks(it: ip.baseAddress!, liquid: qp.baseAddress!, count: periodic ? 24 : count,
+                                  from: (peakIT, peakLiquid, peakAir))
             }}
-            peakIT = pi; peakAir = pa; peakLiquid = pl
+            peakIT = p.it; peakAir = p.air; peakLiquid = p.liquid
             let dlf = designLoadFraction
-            let mc = MonthCapacity(it: pi / dlf, air: pa / dlf, liquid: pl / dlf, liquidToHall: liquidToHall)
+            let mc = MonthCapacity(it: p.it / dlf, air: p.air / dlf, liquid: p.liquid / dlf, liquidToHall: liquidToHall)
             if keepCapacity { capacities.append(mc) }
             computedNow = false
             if periodic {
@@ -303,8 +310,7 @@ public struct FacilityModel: Sendable {
         func addFacility(month k: Int, count: Int, to total: UnsafeMutableBufferPointer<Double>) {
             let from = computedNow ? nil : storedAt[reference[k]]
             (from == nil ? kernel.facility : stored).withUnsafeBufferPointer { f in
-                let o = from ?? 0
-                for i in 0..<count { total[i] += f[o + i] }
+                HourVectors.add(f.baseAddress! + (from ?? 0), to: total.baseAddress!, count: count)
             }
         }
 

@@ -15,12 +15,18 @@ public struct FleetEvaluator: Sendable {
     ///   cohorts whose deployment ramp did not change reuse its ramp profile.
     public init(spec: FleetSpec, baseDirectory: String = ".", weatherCache: WeatherCache = .shared,
                 previous: FleetEvaluator? = nil) throws {
+        try self.init(spec: spec, baseDirectory: baseDirectory, weatherCache: weatherCache, previous: previous, workspace: nil)
+    }
+
+    /// - Parameter workspace: a worker's buffers, refilled in place (`EvaluationWorkspace`).
+    init(spec: FleetSpec, baseDirectory: String = ".", weatherCache: WeatherCache = .shared,
+         previous: FleetEvaluator?, workspace: EvaluationWorkspace?) throws {
         self.spec = spec
         let cal = if let p = previous, p.spec.term == spec.term { p.calendar }
             else { try TermCalendar(start: spec.term.start, months: spec.term.months) }
         calendar = cal
         facility = try FacilityModel(spec: spec, calendar: cal, weatherCache: weatherCache, baseDirectory: baseDirectory,
-                                     previous: previous?.facility)
+                                     previous: previous?.facility, workspace: workspace)
         powerModels = try spec.fleet.cohorts.map { c in
             guard let hw = spec.hardware[id: c.hardware] else {
                 throw FacilityError.unknownHardware(cohort: c.id, hardware: c.hardware)
@@ -39,6 +45,11 @@ public struct FleetEvaluator: Sendable {
 
     /// `evaluate()` with each site's months beside the fleet's (in `facility.sites` order).
     public func evaluateBySite() throws -> FacilityModel.Detail { try facility.run(.models(powerModels), perSite: true) }
+
+    /// `evaluateBySite()` with a worker's buffers.
+    func evaluateBySite(workspace: EvaluationWorkspace) throws -> FacilityModel.Detail {
+        try facility.run(.models(powerModels), perSite: true, workspace: workspace)
+    }
 
     /// Each cohort's continuous IT power, for the quadrature cross-check.
     public func continuousPower() -> [String: @Sendable (Double) -> Double] {

@@ -23,6 +23,12 @@ public struct SiteModel: Sendable {
     ///   offset is, the grid factors when the grid's carbon and price inputs are.
     public init(site: SiteSpec, grid: GridSpec, calendar: TermCalendar, weather: TypicalYearWeather,
                 previous: SiteModel? = nil) {
+        self.init(site: site, grid: grid, calendar: calendar, weather: weather, previous: previous, workspace: nil)
+    }
+
+    /// - Parameter workspace: a worker's buffers; the site's plant table is filled in the one it left.
+    init(site: SiteSpec, grid: GridSpec, calendar: TermCalendar, weather: TypicalYearWeather,
+         previous: SiteModel?, workspace: EvaluationWorkspace?) {
         spec = site; self.grid = grid; self.weather = weather
         let prev = previous.flatMap { $0.typicalHour.count == calendar.hourCount ? $0 : nil }
         let samePlant = prev.map { $0.spec.cooling == site.cooling && $0.spec.climate == site.climate } ?? false
@@ -33,7 +39,9 @@ public struct SiteModel: Sendable {
         } else {
             let p = CoolingPlant(site.cooling, pressureHPa: Psychrometrics.pressureHPa(elevationM: site.climate.elevationM))
             let sameClimate = prev.map { $0.spec.climate == site.climate } ?? false
-            plant = p; table = CoolingPlantTable(plant: p, weather: weather, previous: sameClimate ? prev?.table : nil)
+            var recycled = workspace?.takeTable(site: site.id)
+            plant = p
+            table = CoolingPlantTable(plant: p, weather: weather, previous: sameClimate ? prev?.table : nil, recycling: &recycled)
         }
         let minSpeed = site.cooling.minSpeedFraction ?? 0.2, exponent = site.cooling.partLoadExponent ?? 3
         let partLoad = if let p = prev?.physics.partLoad, p.minSpeed == minSpeed, p.exponent == exponent { p }

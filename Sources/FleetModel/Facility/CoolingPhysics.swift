@@ -291,7 +291,22 @@ public struct CoolingPlantTable: Sendable {
     /// - Parameter previous: a table of the same site and climate (same weather and pressure),
     ///   whose weather-only terms are reused.
     public init(plant: CoolingPlant, weather w: TypicalYearWeather, previous: CoolingPlantTable? = nil) {
+        var none: CoolingPlantTable?
+        self.init(plant: plant, weather: w, previous: previous, recycling: &none)
+    }
+
+    /// - Parameter recycled: a table nothing reads any more (the last sample's of this site);
+    ///   its arrays are taken and every value overwritten, in place when nothing else holds them.
+    init(plant: CoolingPlant, weather w: TypicalYearWeather, previous: CoolingPlantTable?,
+         recycling recycled: inout CoolingPlantTable?) {
         let n = TypicalYearWeather.hours
+        var e: [Double] = [], c: [Double] = [], wc: [Double] = [], ww: [Double] = []
+        if recycled != nil {
+            swap(&e, &recycled!.economizerC); swap(&c, &recycled!.condensingC)
+            swap(&wc, &recycled!.consumedLPerWh); swap(&ww, &recycled!.withdrawnLPerWh)
+        }
+        func sized(_ a: inout [Double]) { if a.count != n { a = [Double](repeating: 0, count: n) } }
+        sized(&e); sized(&c); sized(&wc); sized(&ww)
         pressure = plant.pressure
         if plant.outsideAir {
             let humidity = if let p = previous, p.pressure == plant.pressure, p.outsideHumidityRatio.count == n {
@@ -303,16 +318,15 @@ public struct CoolingPlantTable: Sendable {
                 }
             }
             outsideHumidityRatio = humidity
-            (economizerC, condensingC, consumedLPerWh, withdrawnLPerWh) = Self.outsideAir(plant, w, humidity)
+            Self.outsideAir(plant, w, humidity, &e, &c, &wc, &ww)
         } else {
             outsideHumidityRatio = []
-            var e = [Double](repeating: 0, count: n), c = e, wc = e, ww = e
             for k in 0..<n {
                 let x = plant.coefficients(dryBulbC: w.dryBulbC[k], wetBulbC: w.wetBulbC[k], wetBulbSaturationHPa: w.wetBulbSaturationHPa[k])
                 e[k] = x.economizerC; c[k] = x.condensingC; wc[k] = x.consumedLPerWh; ww[k] = x.withdrawnLPerWh
             }
-            economizerC = e; condensingC = c; consumedLPerWh = wc; withdrawnLPerWh = ww
         }
+        economizerC = e; condensingC = c; consumedLPerWh = wc; withdrawnLPerWh = ww
         var full = 0, partial = 0
         for x in economizerC {
             let s = (x + plant.designApproach - plant.airSupply) * plant.invAirDelta
@@ -324,32 +338,18 @@ public struct CoolingPlantTable: Sendable {
     /// The outside-air branch of `CoolingPlant.coefficients` for every hour, operation for
     /// operation, with the weather's humidity ratio `humidity` given and the zero-water hours
     /// skipping their divisions (0 · c/(c − 1) is 0).
-    private static func outsideAir(_ p: CoolingPlant, _ w: TypicalYearWeather, _ humidity: [Double])
-        -> ([Double], [Double], [Double], [Double]) {
+    private static func outsideAir(_ p: CoolingPlant, _ w: TypicalYearWeather, _ humidity: [Double], _ ea: inout [Double],
+                                   _ ca: inout [Double], _ wca: inout [Double], _ wwa: inout [Double]) {
         let n = TypicalYearWeather.hours
         let supply = p.supplyAir, returnAir = p.supplyAir + p.hallDelta, offset = p.offset
         let minHumidity = p.minHumidity, humidify = p.minHumidity > 0, cycles = p.cycles
         let mixDenominator = 1006 * p.hallDelta, eff = p.adiabaticEff, hall = p.hallDelta
         func fill(_ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>,
-                           UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
-            -> ([Double], [Double], [Double], [Double]) {
-            var e = [Double](), c = [Double](), wc = [Double](), ww = [Double]()
-            e = Array(unsafeUninitializedCapacity: n) { eb, en in
-                c = Array(unsafeUninitializedCapacity: n) { cb, cn in
-                    wc = Array(unsafeUninitializedCapacity: n) { wcb, wcn in
-                        ww = Array(unsafeUninitializedCapacity: n) { wwb, wwn in
-                            body(eb, cb, wcb, wwb)
-                            wwn = n
-                        }
-                        wcn = n
-                    }
-                    cn = n
-                }
-                en = n
-            }
-            return (e, c, wc, ww)
+                           UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) {
+            ea.withUnsafeMutableBufferPointer { e in ca.withUnsafeMutableBufferPointer { c in
+            wca.withUnsafeMutableBufferPointer { wc in wwa.withUnsafeMutableBufferPointer { ww in body(e, c, wc, ww) }}}}
         }
-        return w.dryBulbC.withUnsafeBufferPointer { dbp in w.wetBulbC.withUnsafeBufferPointer { wbp in
+        w.dryBulbC.withUnsafeBufferPointer { dbp in w.wetBulbC.withUnsafeBufferPointer { wbp in
         humidity.withUnsafeBufferPointer { hp in
             fill { e, c, wc, ww in
                 for k in 0..<n {

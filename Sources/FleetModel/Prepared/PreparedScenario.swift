@@ -82,17 +82,17 @@ public struct PreparedScenario: Sendable {
     }
 }
 
-/// Where chosen numeric inputs sit in a `FleetSpec`: a key path per input, found once from its
+/// Where chosen numeric inputs sit in a `FleetSpec`: a place per input, found once from its
 /// dotted path, so writing a sample's values is a few stores and `FleetSpec.finish()` instead
-/// of a decode. When some path has no key path (none in the shipped scenarios), the scenario
+/// of a decode. When some path has no place (none in the shipped scenarios), the scenario
 /// is decoded with the values instead; both give the same spec, bit for bit.
-struct SpecPlaces: @unchecked Sendable {  // key paths are immutable once made
+struct SpecPlaces: Sendable {
     /// The spec the values are written into.
     let base: FleetSpec
     /// Every parameter's value in `base`, indexed like `document.parameters` (for decoding).
     let baseValues: [Double]
     /// One per input, or nil when some input has none.
-    let keyPaths: [WritableKeyPath<FleetSpec, Double>]?
+    let places: [SpecPlace]?
     let document: ScenarioDocument
     /// Each input's index in `document.parameters`.
     let parameters: [Int]
@@ -107,28 +107,28 @@ struct SpecPlaces: @unchecked Sendable {  // key paths are immutable once made
             }
             return index
         }
-        let found = paths.compactMap { spec.inputKeyPath($0) }
-        keyPaths = found.count == paths.count ? found : nil
+        let found = paths.compactMap { spec.inputPlace($0) }
+        places = found.count == paths.count ? found : nil
         base = spec
         baseValues = document.baseValues
         self.document = document
     }
 
-    private init(base: FleetSpec, baseValues: [Double], keyPaths: [WritableKeyPath<FleetSpec, Double>]?,
+    private init(base: FleetSpec, baseValues: [Double], places: [SpecPlace]?,
                  document: ScenarioDocument, parameters: [Int]) {
-        self.base = base; self.baseValues = baseValues; self.keyPaths = keyPaths
+        self.base = base; self.baseValues = baseValues; self.places = places
         self.document = document; self.parameters = parameters
     }
 
     /// The spec with input j at `values[j]`, finished (options, refreshes).
     func spec(_ values: [Double]) throws -> FleetSpec {
-        guard let keyPaths else {
+        guard let places else {
             var all = baseValues
             for (j, p) in parameters.enumerated() { all[p] = values[j] }
             return try document.decode(FleetSpec.self, values: all)
         }
         var spec = base
-        for (j, place) in keyPaths.enumerated() { spec[keyPath: place] = values[j] }
+        for (j, place) in places.enumerated() { place.write(values[j], into: &spec) }
         try spec.finish()
         return spec
     }
@@ -137,6 +137,6 @@ struct SpecPlaces: @unchecked Sendable {  // key paths are immutable once made
     func rebased(on spec: FleetSpec, fixed: SpecPlaces, values: [Double]) -> SpecPlaces {
         var all = baseValues
         for (j, p) in fixed.parameters.enumerated() { all[p] = values[j] }
-        return SpecPlaces(base: spec, baseValues: all, keyPaths: keyPaths, document: document, parameters: parameters)
+        return SpecPlaces(base: spec, baseValues: all, places: places, document: document, parameters: parameters)
     }
 }

@@ -36,31 +36,52 @@ extension InputAddressable {
         self[keyPath: field].inputKeyPath(rest).map { field.appending(path: $0) }
     }
 
-    /// A path inside the element of an `IDMap` named by `rest[0]`.
-    func inside<Child: InputAddressable>(_ field: WritableKeyPath<Self, IDMap<Child>>,
-                                         _ rest: ArraySlice<Substring>) -> WritableKeyPath<Self, Double>? {
-        guard let id = rest.first, let i = self[keyPath: field].ids.firstIndex(of: String(id)) else { return nil }
-        let element: WritableKeyPath<Self, Child> = field.appending(path: \IDMap<Child>.[i])
-        return inside(element, rest.dropFirst())
+}
+
+/// Where one numeric input of a `FleetSpec` is written: a field of the spec, or a field of the
+/// element at a position of one of its id maps. Splitting the path at the id map keeps each key
+/// path to stored fields, so a write is an offset, not a get-modify-set of the whole element.
+enum SpecPlace: Hashable, @unchecked Sendable {  // key paths are immutable once made
+    case spec(WritableKeyPath<FleetSpec, Double>)
+    case cohort(Int, WritableKeyPath<CohortSpec, Double>)
+    case hardware(Int, WritableKeyPath<HardwareSpec, Double>)
+    case site(Int, WritableKeyPath<SiteSpec, Double>)
+    case grid(Int, WritableKeyPath<GridSpec, Double>)
+
+    /// Sets the input to `value` in `spec`.
+    @inline(__always)
+    func write(_ value: Double, into spec: inout FleetSpec) {
+        switch self {
+        case .spec(let k): spec[keyPath: k] = value
+        case .cohort(let i, let k): spec.declaredCohorts.elements[i][keyPath: k] = value
+        case .hardware(let i, let k): spec.hardware.elements[i][keyPath: k] = value
+        case .site(let i, let k): spec.sites.elements[i][keyPath: k] = value
+        case .grid(let i, let k): spec.grids.elements[i][keyPath: k] = value
+        }
     }
 }
 
-extension FleetSpec: InputAddressable {
-    /// The writable place of the numeric input at a dotted scenario path
+extension FleetSpec {
+    /// The place of the numeric input at a dotted scenario path
     /// (`sites.us-east-1.cooling.approach_c`), nil when the path names none.
-    func inputKeyPath(_ path: String) -> WritableKeyPath<FleetSpec, Double>? {
-        inputKeyPath(path.split(separator: ".", omittingEmptySubsequences: false)[...])
-    }
-
-    func inputKeyPath(_ path: ArraySlice<Substring>) -> WritableKeyPath<FleetSpec, Double>? {
-        guard let head = path.first else { return nil }
-        let rest = path.dropFirst()
-        switch head {
-        case "contract": return inside(\.contract, rest)
-        case "fleet": return rest.first == "cohorts" ? inside(\.declaredCohorts, rest.dropFirst()) : nil
-        case "hardware": return inside(\.hardware, rest)
-        case "sites": return inside(\.sites, rest)
-        case "grids": return inside(\.grids, rest)
+    func inputPlace(_ path: String) -> SpecPlace? {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)[...]
+        let rest = parts.dropFirst()
+        /// Element `rest[0]` of `map` and the place inside it.
+        func element<Child: InputAddressable>(_ map: IDMap<Child>, _ rest: ArraySlice<Substring>,
+                                              _ place: (Int, WritableKeyPath<Child, Double>) -> SpecPlace) -> SpecPlace? {
+            guard let id = rest.first, let i = map.ids.firstIndex(of: String(id)),
+                  let inner = map[i].inputKeyPath(rest.dropFirst()) else { return nil }
+            return place(i, inner)
+        }
+        switch parts.first {
+        case "contract":
+            let field: WritableKeyPath<FleetSpec, ContractSpec> = \.contract
+            return contract.inputKeyPath(rest).map { .spec(field.appending(path: $0)) }
+        case "fleet": return rest.first == "cohorts" ? element(declaredCohorts, rest.dropFirst(), SpecPlace.cohort) : nil
+        case "hardware": return element(hardware, rest, SpecPlace.hardware)
+        case "sites": return element(sites, rest, SpecPlace.site)
+        case "grids": return element(grids, rest, SpecPlace.grid)
         default: return nil
         }
     }

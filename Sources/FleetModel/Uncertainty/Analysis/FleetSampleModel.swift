@@ -1,5 +1,5 @@
 /// The fleet physics as a `SampleModel`: a sample's values of the uncertain inputs are
-/// written into the prepared spec through typed key paths (`SpecPlaces`), the spec is
+/// written into the prepared spec at typed places (`SpecPlaces`), the spec is
 /// finished (options, refreshes) and evaluated by `FleetEvaluator` (cohort loads, then the
 /// facility, hour by hour); every metric's whole-term total, years and months fill the
 /// output buffer.
@@ -52,14 +52,19 @@ public struct FleetSampleModel: SampleModel {
 
     public struct Evaluator: SampleEvaluator {
         let model: FleetSampleModel
+        /// This worker's buffers, left by one sample for the next.
+        private let workspace = EvaluationWorkspace()
+
+        init(model: FleetSampleModel) { self.model = model }
 
         public mutating func evaluate(_ inputs: [Double], into outputs: inout [Double]) throws {
             let spec = try model.places.spec(inputs)
             let evaluator = try FleetEvaluator(spec: spec, baseDirectory: model.places.document.baseDirectory,
-                                               previous: model.baseEvaluator)
-            FleetSampleModel.write(try evaluator.evaluateBySite(), cohorts: evaluator.powerModels.count,
+                                               previous: model.baseEvaluator, workspace: workspace)
+            FleetSampleModel.write(try evaluator.evaluateBySite(workspace: workspace), cohorts: evaluator.powerModels.count,
                                    layout: model.layout, into: &outputs)
             FleetSampleModel.write(cohorts: evaluator.powerModels, layout: model.layout, into: &outputs)
+            workspace.keepTables(of: evaluator)
         }
     }
 
