@@ -263,18 +263,23 @@ public struct FacilityModel: Sendable {
                 }}
             } else if !models.isEmpty {
                 periodic = models.count <= 64 && a % 24 == 0 && count % 24 == 0 && count >= 24
-                for (c, m) in models.enumerated() where periodic {
-                    switch m.state(from: a, to: a + count) {
-                    case 0: break
-                    case 1: mask |= 1 << UInt64(c)
-                    default: periodic = false
+                // By index, through the buffer: each model is read in place, not copied (its arrays retained) per month.
+                models.withUnsafeBufferPointer { mp in
+                    for c in mp.indices where periodic {
+                        switch mp[c].state(from: a, to: a + count) {
+                        case 0: break
+                        case 1: mask |= 1 << UInt64(c)
+                        default: periodic = false
+                        }
                     }
                 }
                 let filled = periodic ? 24 : count
                 kernel.clear(filled)
                 let models = self.models
                 kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
-                    for m in models { m.accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!) }
+                    models.withUnsafeBufferPointer { mp in
+                        for c in mp.indices { mp[c].accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!) }
+                    }
                 }}
             } else {
                 kernel.clear(count)

@@ -38,6 +38,8 @@ struct SiteHourKernel {
     /// Contracted supply per W of mean consumption by local hour (hourly matching), or nil.
     private let supplyPerMeanW: [Double]?
     private let typicalHour: [Int32], localHour: [UInt8]
+    /// `Constants.bound` of the site (fixed for its evaluation).
+    private let approachBound: (Double?, Double)
 
     /// A month's sums: IT, cooling, delivery, auxiliary and facility energy (W·h), on-site water
     /// withdrawn and consumed (L), carbon-shape-weighted facility energy (W·h) and peak facility power (W).
@@ -65,6 +67,7 @@ struct SiteHourKernel {
         shape = site.factors.hourlyShape
         supplyPerMeanW = site.factors.supplyPerMeanW
         typicalHour = site.typicalHour; localHour = site.localHour
+        approachBound = fixed ? (nil, -.infinity) : Constants.bound(site.physics)
     }
 
     /// Zeroes the first `count` hours of `it` and `liquid`.
@@ -110,7 +113,7 @@ struct SiteHourKernel {
             if periodic { repeatDay(&it, count); repeatDay(&liquid, count) }
             return fixedPUEMonth(start: start, count: count, capacity: c)
         }
-        let k = Constants(physics, c)
+        let k = Constants(physics, c, bound: approachBound)
         passOneHours += periodic ? 24 : count; passTwoHours += count
         if !periodic { return hourlySums(start: start, count: count, k) }
         dayTerms(k)
@@ -123,8 +126,12 @@ struct SiteHourKernel {
         let invIT: Double, invAir: Double, invLiquid: Double, invChiller: Double
         let toHall: Bool, ms: Double, ex: Double, aD: Double, ams: Double, aex: Double
         let month: HourPhysics.Month
+        /// A bound on the approach per unit heat ratio, K (approach ≤ bound·max(r, 0)), and the
+        /// economizer temperature below which no chiller runs (the lower supply less 1 µK, so
+        /// that rounding cannot cross it), °C; nil when no such bound holds (see `chillersOff`).
+        let approachBound: Double?, chillerFreeBelow: Double
 
-        init(_ p: HourPhysics, _ c: MonthCapacity) {
+        init(_ p: HourPhysics, _ c: MonthCapacity, bound: (Double?, Double)) {
             d0 = c.it * p.distribution.noLoadFraction; d1 = p.distribution.proportionalFraction
             d2 = p.distribution.squareLawFraction
             u0 = c.it * p.ups.noLoadFraction; u1 = p.ups.proportionalFraction; u2 = p.ups.squareLawFraction
@@ -132,20 +139,33 @@ struct SiteHourKernel {
             toHall = p.liquidToHall; ms = p.minSpeed; ex = p.exponent
             aD = p.approachDesign; ams = p.approachTable.minSpeed; aex = p.approachTable.exponent
             month = HourPhysics.Month(p, c)
+            (approachBound, chillerFreeBelow) = bound
+        }
+
+        /// `approachBound` and `chillerFreeBelow` of a site. The approach is a_D·r·g(r) with
+        /// g = max(r, x_min)^(−m) tabulated: for m ≥ 0 every value of g, tabulated, interpolated
+        /// or past the table, is at most the table's largest. A share is 0 when the economizer
+        /// temperature is at most its loop's supply (ΔT > 0).
+        static func bound(_ p: HourPhysics) -> (Double?, Double) {
+            guard let plant = p.plant, plant.invLiqDelta > 0, plant.invAirDelta > 0, p.approachDesign >= 0,
+                  p.approachTable.exponent <= 0,
+                  let gMax = p.approachDesign == 0 ? 0 : p.approachTable.values.max(), gMax.isFinite
+            else { return (nil, -.infinity) }
+            return (p.approachDesign * gMax * (1 + 1e-12), min(plant.liqSupply, plant.airSupply) - 1e-6)
         }
     }
 
     /// Pass 1 of two hours (one per lane), W: IT, losses, IT + losses, fans and pumps, heat into
-    /// the loops, liquid- and air-loop heat, approach (K), and cooling, delivery and facility
-    /// power with the chillers off. Each lane's operations are those of `HourPhysics.flows`.
+    /// the loops, liquid- and air-loop heat, heat over IT capacity (1), and cooling, delivery and
+    /// facility power with the chillers off. Each lane's operations are those of `HourPhysics.flows`.
     private struct Terms {
-        var it: Hours, losses: Hours, base: Hours, fans: Hours, heat: Hours, liquid: Hours, air: Hours, approach: Hours
+        var it: Hours, losses: Hours, base: Hours, fans: Hours, heat: Hours, liquid: Hours, air: Hours, ratio: Hours
         var cooling: Hours, delivery: Hours, facility: Hours
 
         typealias Hours = SIMD2<Double>
 
         @_transparent
-        init(it x: Hours, liquid q: Hours, _ k: Constants, g: UnsafeBufferPointer<Double>, ga: UnsafeBufferPointer<Double>) {
+        init(it x: Hours, liquid q: Hours, _ k: Constants, g: UnsafeBufferPointer<Double>) {
             let m = k.month
             let ld = k.d0 + x * (k.d1 + x * k.invIT * k.d2)
             let y = x + ld
@@ -160,7 +180,7 @@ struct SiteHourKernel {
             it = x; losses = ld + lu; base = b; fans = f; heat = h
             air = k.toHall ? a0 + fanA + pumpL : a0 + fanA
             liquid = k.toHall ? Hours() : q + pumpL
-            approach = k.aD == 0 ? Hours() : k.aD * r * PartLoadTable.lookup(ga, r, minSpeed: k.ams, exponent: k.aex)
+            ratio = r
             // Chillers off: the heat rejected is the loops' heat (rejK = 0: no heat-rejection
             // fans, the product is 0 whatever the finite table value).
             let rejection = m.rejK == 0 ? Hours() : m.rejK * PartLoadTable.lookup(g, h * k.invIT, minSpeed: k.ms, exponent: k.ex)
@@ -176,6 +196,23 @@ struct SiteHourKernel {
             -> (cooling: Double, delivery: Double, facility: Double) {
             SiteHourKernel.running(chiller, it: it[l], base: base[l], losses: losses[l], fans: fans[l], heat: heat[l], k, g: g)
         }
+    }
+
+    /// The heat-rejection approach at heat ratio `r`, K (as `HourPhysics.flows`).
+    @inline(__always)
+    private static func approach(_ r: SIMD2<Double>, _ k: Constants, ga: UnsafeBufferPointer<Double>) -> SIMD2<Double> {
+        k.aD == 0 ? SIMD2() : k.aD * r * PartLoadTable.lookup(ga, r, minSpeed: k.ams, exponent: k.aex)
+    }
+
+    /// Whether both hours' chillers are surely off: economizer temperature `economizerC` plus the
+    /// approach bound at ratio `r` at most `chillerFreeBelow`, so both shares are 0 and so is the
+    /// chillers' load, whatever the approach's exact value.
+    @inline(__always)
+    private static func chillersOff(_ economizerC: SIMD2<Double>, ratio r: SIMD2<Double>, _ k: Constants) -> Bool {
+        guard let bound = k.approachBound else { return false }
+        var x = r
+        x.replace(with: 0, where: .!(r .> 0))
+        return all(economizerC + bound * x .<= k.chillerFreeBelow)
     }
 
     /// Cooling, delivery and facility power of an hour whose chillers draw `chiller` W, from its
@@ -203,9 +240,9 @@ struct SiteHourKernel {
         approach.withUnsafeMutableBufferPointer { app in coolingOff.withUnsafeMutableBufferPointer { c0p in
         deliveryOff.withUnsafeMutableBufferPointer { d0p in facilityOff.withUnsafeMutableBufferPointer { f0p in
             for i in stride(from: 0, to: 24, by: 2) {
-                let t = Terms(it: Self.load(itp, i), liquid: Self.load(lqp, i), k, g: g, ga: ga)
+                let t = Terms(it: Self.load(itp, i), liquid: Self.load(lqp, i), k, g: g)
                 Self.store(t.base, bp, i); Self.store(t.losses, lp, i); Self.store(t.air, ap, i); Self.store(t.liquid, qp, i)
-                Self.store(t.fans, fp, i); Self.store(t.heat, hp, i); Self.store(t.approach, app, i)
+                Self.store(t.fans, fp, i); Self.store(t.heat, hp, i); Self.store(Self.approach(t.ratio, k, ga: ga), app, i)
                 Self.store(t.cooling, c0p, i); Self.store(t.delivery, d0p, i); Self.store(t.facility, f0p, i)
             }
         }}}}}}}}}}}}}}
@@ -240,18 +277,20 @@ struct SiteHourKernel {
             var i = 0
             while i < count {
                 let h0 = i, h1 = min(i + 1, count - 1), full = i + 1 < count
-                let t = Terms(it: Hours(itp[h0], itp[h1]), liquid: Hours(lqp[h0], lqp[h1]), k, g: g, ga: ga)
+                let t = Terms(it: Hours(itp[h0], itp[h1]), liquid: Hours(lqp[h0], lqp[h1]), k, g: g)
                 let j0 = Int(th[start + h0]), j1 = Int(th[start + h1])
-                let econ = Hours(ec[j0], ec[j1]) + t.approach
-                let sL = Self.share(econ, plant.liqSupply, plant.invLiqDelta)
-                let sA = Self.share(econ, plant.airSupply, plant.invAirDelta)
-                let load = sL * t.liquid + sA * t.air
+                let economizer = Hours(ec[j0], ec[j1])
                 var cooling = t.cooling, delivery = t.delivery, f = t.facility, sink = t.heat
-                let on = load .> 0
-                if any(on) {
+                if !Self.chillersOff(economizer, ratio: t.ratio, k) {
+                    let approach = Self.approach(t.ratio, k, ga: ga)
+                    let econ = economizer + approach
+                    let sL = Self.share(econ, plant.liqSupply, plant.invLiqDelta)
+                    let sA = Self.share(econ, plant.airSupply, plant.invAirDelta)
+                    let load = sL * t.liquid + sA * t.air
+                    let on = load .> 0
                     for l in 0..<2 where on[l] {
                         let chiller = plant.runningPower(shares: (sL[l], sA[l]), load: load[l], liquidW: t.liquid[l],
-                                                         airW: t.air[l], condensingC: cc[l == 0 ? j0 : j1] + t.approach[l],
+                                                         airW: t.air[l], condensingC: cc[l == 0 ? j0 : j1] + approach[l],
                                                          invCapacity: k.invChiller)
                         (cooling[l], delivery[l], f[l]) = t.running(chiller, lane: l, k, g: g)
                         sink[l] = t.heat[l] + toSink * chiller

@@ -278,9 +278,11 @@ public struct CoolingPlantTable: Sendable {
     public var consumedLPerWh: [Double]
     public var withdrawnLPerWh: [Double]
     /// Hours of the typical year with the economizer carrying all, and part, of the air loop
-    /// at the design approach.
-    public var airEconomizerFullHours: Int
-    public var airEconomizerPartialHours: Int
+    /// at the design approach (counted when read: a Monte Carlo sample never reads them).
+    public var airEconomizerFullHours: Int { airEconomizerHours.full }
+    public var airEconomizerPartialHours: Int { airEconomizerHours.partial }
+    /// The plant's design approach, air-loop supply (°C) and 1/ΔT of the air loop (1/K), for the counts.
+    private let designApproach: Double, airSupply: Double, invAirDelta: Double
 
     /// Humidity ratio of the outside air at each typical-year hour at the site's pressure, kg/kg
     /// (outside-air plants only, else empty): it depends on the weather alone, so tables of the
@@ -327,12 +329,16 @@ public struct CoolingPlantTable: Sendable {
             }
         }
         economizerC = e; condensingC = c; consumedLPerWh = wc; withdrawnLPerWh = ww
+        designApproach = plant.designApproach; airSupply = plant.airSupply; invAirDelta = plant.invAirDelta
+    }
+
+    private var airEconomizerHours: (full: Int, partial: Int) {
         var full = 0, partial = 0
         for x in economizerC {
-            let s = (x + plant.designApproach - plant.airSupply) * plant.invAirDelta
+            let s = (x + designApproach - airSupply) * invAirDelta
             if s <= 0 { full += 1 } else if s < 1 { partial += 1 }
         }
-        airEconomizerFullHours = full; airEconomizerPartialHours = partial
+        return (full, partial)
     }
 
     /// The outside-air branch of `CoolingPlant.coefficients` for every hour, operation for

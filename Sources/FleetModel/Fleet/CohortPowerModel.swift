@@ -140,38 +140,28 @@ public struct CohortPowerModel: Sendable {
         let phi = liquidHeatFraction
         dayPowerW.withUnsafeBufferPointer { day in
             r.rising.withUnsafeBufferPointer { up in r.tail.withUnsafeBufferPointer { down in
-                if let liquid {
-                    Self.fill(r, day, up, down, from: a, to: b) { i, v in it[i] += v; liquid[i] += phi * v }
-                } else {
-                    Self.fill(r, day, up, down, from: a, to: b) { i, v in it[i] += v }
+                // Two days of the daily power, so that any run of ≤ 24 hours reads it contiguously.
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 48) { days in
+                    let d = days.baseAddress!
+                    for i in 0..<48 { d[i] = day[i % 24] }
+                    /// Hours lo..<hi, weighted by D(h + ½) = weight[h − lo] (nil: D = 1).
+                    func add(_ lo: Int, _ hi: Int, _ weight: UnsafePointer<Double>?) {
+                        var h = lo
+                        while h < hi {
+                            let n = min(24, hi - h)
+                            HourVectors.addLoad(weight: weight.map { $0 + (h - lo) }, day: d + h % 24, count: n, phi: phi,
+                                                it: it + (h - a), liquid: liquid.map { $0 + (h - a) })
+                            h += n
+                        }
+                    }
+                    var lo = max(a, r.rampStart), hi = max(lo, min(b, r.fullStart))
+                    if hi > lo { add(lo, hi, up.baseAddress! + (lo - r.rampStart)) }
+                    lo = max(a, r.fullStart); hi = max(lo, min(b, r.fullEnd))
+                    add(lo, hi, nil)
+                    lo = max(a, r.fullEnd); hi = max(lo, b)
+                    if hi > lo { add(lo, hi, down.baseAddress! + (lo - r.fullEnd)) }
                 }
             }}
-        }
-    }
-
-    /// Calls `add(h − a, P(h))` for each hour of `a..<b` with a deployed unit, where
-    /// P(h) = D(h + ½) · day[h mod 24] (D = 1 read as the day's value itself).
-    @inline(__always)
-    private static func fill(_ r: RampProfile, _ day: UnsafeBufferPointer<Double>, _ up: UnsafeBufferPointer<Double>,
-                             _ down: UnsafeBufferPointer<Double>, from a: Int, to b: Int,
-                             _ add: (Int, Double) -> Void) {
-        var lo = max(a, r.rampStart), hi = max(lo, min(b, r.fullStart))
-        var d = lo % 24
-        for h in lo..<hi {
-            add(h - a, up[h - r.rampStart] * day[d])
-            d = d == 23 ? 0 : d + 1
-        }
-        lo = max(a, r.fullStart); hi = max(lo, min(b, r.fullEnd))
-        d = lo % 24
-        for h in lo..<hi {
-            add(h - a, day[d])
-            d = d == 23 ? 0 : d + 1
-        }
-        lo = max(a, r.fullEnd); hi = max(lo, b)
-        d = lo % 24
-        for h in lo..<hi {
-            add(h - a, down[h - r.fullEnd] * day[d])
-            d = d == 23 ? 0 : d + 1
         }
     }
 

@@ -1,4 +1,4 @@
-/// Loops over a month's hourly arrays four hours at a time (`SIMD4` lanes). Each element gets
+/// Loops over hourly arrays four hours at a time (`SIMD4` lanes). Each element gets
 /// the operations of the scalar loop, so sums are the scalar loop's bit for bit; running maxima
 /// use `Swift.max`'s rule (a value replaces the maximum when it is ≥ it, so NaN is skipped) and
 /// equal the scalar loop's for any finite values.
@@ -51,6 +51,26 @@ enum HourVectors {
             i += 1
         }
         return p
+    }
+
+    /// `it[i] += v` and `liquid[i] += φ·v` for `i` in `0..<count`, with v = `weight[i]·day[i]`, or
+    /// v = `day[i]` without weights (a cohort's power added to its site's hours).
+    @inline(__always)
+    static func addLoad(weight w: UnsafePointer<Double>?, day: UnsafePointer<Double>, count: Int, phi: Double,
+                        it: UnsafeMutablePointer<Double>, liquid: UnsafeMutablePointer<Double>?) {
+        var i = 0
+        while i + 4 <= count {
+            let v = w.map { load($0 + i) * load(day + i) } ?? load(day + i)
+            store(load(it + i) + v, it + i)
+            if let liquid { store(load(liquid + i) + phi * v, liquid + i) }
+            i += 4
+        }
+        while i < count {
+            let v = w.map { $0[i] * day[i] } ?? day[i]
+            it[i] += v
+            if let liquid { liquid[i] += phi * v }
+            i += 1
+        }
     }
 
     @inline(__always)
