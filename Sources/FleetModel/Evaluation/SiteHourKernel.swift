@@ -126,10 +126,10 @@ struct SiteHourKernel {
         let invIT: Double, invAir: Double, invLiquid: Double, invChiller: Double
         let toHall: Bool, ms: Double, ex: Double, aD: Double, ams: Double, aex: Double
         let month: HourPhysics.Month
-        /// A bound on the approach per unit heat ratio, K (approach ≤ bound·max(r, 0)), and the
-        /// economizer temperature below which no chiller runs (the lower supply less 1 µK, so
-        /// that rounding cannot cross it), °C; nil when no such bound holds (see `chillersOff`).
-        let approachBound: Double?, chillerFreeBelow: Double
+        /// A bound on the approach per unit heat ratio, K (approach ≤ bound·max(r, 0)), nil when
+        /// none holds, and the economizer temperature at or below which both chiller shares are 0
+        /// (the lower supply; −∞ when a ΔT is not positive), °C (see `chillersOff`).
+        let approachBound: Double?, noShareAtOrBelow: Double
 
         init(_ p: HourPhysics, _ c: MonthCapacity, bound: (Double?, Double)) {
             d0 = c.it * p.distribution.noLoadFraction; d1 = p.distribution.proportionalFraction
@@ -139,19 +139,20 @@ struct SiteHourKernel {
             toHall = p.liquidToHall; ms = p.minSpeed; ex = p.exponent
             aD = p.approachDesign; ams = p.approachTable.minSpeed; aex = p.approachTable.exponent
             month = HourPhysics.Month(p, c)
-            (approachBound, chillerFreeBelow) = bound
+            (approachBound, noShareAtOrBelow) = bound
         }
 
-        /// `approachBound` and `chillerFreeBelow` of a site. The approach is a_D·r·g(r) with
+        /// `approachBound` and `noShareAtOrBelow` of a site. The approach is a_D·r·g(r) with
         /// g = max(r, x_min)^(−m) tabulated: for m ≥ 0 every value of g, tabulated, interpolated
         /// or past the table, is at most the table's largest. A share is 0 when the economizer
         /// temperature is at most its loop's supply (ΔT > 0).
         static func bound(_ p: HourPhysics) -> (Double?, Double) {
-            guard let plant = p.plant, plant.invLiqDelta > 0, plant.invAirDelta > 0, p.approachDesign >= 0,
-                  p.approachTable.exponent <= 0,
+            guard let plant = p.plant, plant.invLiqDelta > 0, plant.invAirDelta > 0 else { return (nil, -.infinity) }
+            let noShare = min(plant.liqSupply, plant.airSupply)
+            guard p.approachDesign >= 0, p.approachTable.exponent <= 0,
                   let gMax = p.approachDesign == 0 ? 0 : p.approachTable.values.max(), gMax.isFinite
-            else { return (nil, -.infinity) }
-            return (p.approachDesign * gMax * (1 + 1e-12), min(plant.liqSupply, plant.airSupply) - 1e-6)
+            else { return (nil, noShare) }
+            return (p.approachDesign * gMax * (1 + 1e-12), noShare)
         }
     }
 
@@ -205,14 +206,14 @@ struct SiteHourKernel {
     }
 
     /// Whether both hours' chillers are surely off: economizer temperature `economizerC` plus the
-    /// approach bound at ratio `r` at most `chillerFreeBelow`, so both shares are 0 and so is the
-    /// chillers' load, whatever the approach's exact value.
+    /// approach bound at ratio `r` at most the lower supply less 1 µK (so that rounding cannot
+    /// cross it), so both shares are 0 and so is the chillers' load, whatever the approach's exact value.
     @inline(__always)
     private static func chillersOff(_ economizerC: SIMD2<Double>, ratio r: SIMD2<Double>, _ k: Constants) -> Bool {
         guard let bound = k.approachBound else { return false }
         var x = r
         x.replace(with: 0, where: .!(r .> 0))
-        return all(economizerC + bound * x .<= k.chillerFreeBelow)
+        return all(economizerC + bound * x .<= k.noShareAtOrBelow - 1e-6)
     }
 
     /// Cooling, delivery and facility power of an hour whose chillers draw `chiller` W, from its
@@ -281,9 +282,9 @@ struct SiteHourKernel {
                 let j0 = Int(th[start + h0]), j1 = Int(th[start + h1])
                 let economizer = Hours(ec[j0], ec[j1])
                 var cooling = t.cooling, delivery = t.delivery, f = t.facility, sink = t.heat
-                if !Self.chillersOff(economizer, ratio: t.ratio, k) {
-                    let approach = Self.approach(t.ratio, k, ga: ga)
-                    let econ = economizer + approach
+                let approach = Self.chillersOff(economizer, ratio: t.ratio, k) ? nil : Self.approach(t.ratio, k, ga: ga)
+                // At or below both supplies both shares are exactly 0: no load, chillers off.
+                if let approach, case let econ = economizer + approach, !all(econ .<= k.noShareAtOrBelow) {
                     let sL = Self.share(econ, plant.liqSupply, plant.invLiqDelta)
                     let sA = Self.share(econ, plant.airSupply, plant.invAirDelta)
                     let load = sL * t.liquid + sA * t.air
@@ -354,8 +355,9 @@ struct SiteHourKernel {
             while i < count {
                 for k in 0..<24 {
                     let j = Int(th[start + i])
-                    let a = app[k]
-                    let s = plant.shares(economizerC: ec[j] + a)
+                    let a = app[k], econ = ec[j] + a
+                    // At or below both supplies both shares are exactly 0 (as `shares` gives them).
+                    let s = econ <= c.noShareAtOrBelow ? (liquid: 0.0, air: 0.0) : plant.shares(economizerC: econ)
                     let qL = qp[k], qA = ap[k]
                     let load = s.liquid * qL + s.air * qA
                     if load > 0 {
