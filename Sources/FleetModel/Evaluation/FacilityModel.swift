@@ -187,8 +187,10 @@ public struct FacilityModel: Sendable {
         let index: Int
         /// Positions of the site's cohorts in the load source.
         let members: [Int]
-        /// The site's cohorts' power models (empty for a `.loads` source) and loads (empty for `.models`).
+        /// The site's cohorts' power models (empty for a `.loads` source), what their hourly fill
+        /// reads, and their loads (empty for `.models`).
         let models: [CohortPowerModel]
+        let fills: [HourlyFill]
         let loads: [CohortLoad]
         let typicalHour: [Int32]
         let designLoadFraction: Double
@@ -214,6 +216,7 @@ public struct FacilityModel: Sendable {
             case .loads(let l): loads = members.map { l[$0] }; models = []
             case .models(let m): models = members.map { m[$0] }; loads = []
             }
+            fills = models.map(\.hourlyFill)
             typicalHour = site.typicalHour
             designLoadFraction = site.spec.designLoadFraction
             liquidToHall = site.spec.cooling.type.liquidToHallAir
@@ -261,25 +264,20 @@ public struct FacilityModel: Sendable {
                         }
                     }
                 }}
-            } else if !models.isEmpty {
-                periodic = models.count <= 64 && a % 24 == 0 && count % 24 == 0 && count >= 24
-                // By index, through the buffer: each model is read in place, not copied (its arrays retained) per month.
-                models.withUnsafeBufferPointer { mp in
-                    for c in mp.indices where periodic {
-                        switch mp[c].state(from: a, to: a + count) {
-                        case 0: break
-                        case 1: mask |= 1 << UInt64(c)
-                        default: periodic = false
-                        }
+            } else if !fills.isEmpty {
+                periodic = fills.count <= 64 && a % 24 == 0 && count % 24 == 0 && count >= 24
+                for (c, m) in fills.enumerated() where periodic {
+                    switch m.state(from: a, to: a + count) {
+                    case 0: break
+                    case 1: mask |= 1 << UInt64(c)
+                    default: periodic = false
                     }
                 }
                 let filled = periodic ? 24 : count
                 kernel.clear(filled)
-                let models = self.models
+                let fills = self.fills
                 kernel.it.withUnsafeMutableBufferPointer { ip in kernel.liquid.withUnsafeMutableBufferPointer { qp in
-                    models.withUnsafeBufferPointer { mp in
-                        for c in mp.indices { mp[c].accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!) }
-                    }
+                    for m in fills { m.accumulate(from: a, to: a + filled, it: ip.baseAddress!, liquid: qp.baseAddress!) }
                 }}
             } else {
                 kernel.clear(count)
