@@ -50,6 +50,19 @@ struct HostileInputTests {
         }
         let a = facilityEnergy(here.stdout), b = facilityEnergy(elsewhere.stdout)
         #expect(a != nil && a == b, "\(String(describing: a)) vs \(String(describing: b))")
+        // The result names the weather file it read, with the SHA-256 of its bytes (as sha256sum gives it).
+        func weatherFiles(_ json: String) -> [[String: String]]? {
+            let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            return (object?["scenario"] as? [String: Any])?["weather_files"] as? [[String: String]]
+        }
+        let sum = try TestSupport.run(["sha256sum", folder.appendingPathComponent("scenario/weather/gso.csv").path])
+        let expected = String(sum.stdout.prefix(64))
+        for files in [weatherFiles(here.stdout), weatherFiles(elsewhere.stdout)] {
+            #expect(files?.count == 1)
+            #expect(files?.first?["path"] == "weather/gso.csv")
+            #expect(files?.first?["sha256"] == expected, "\(String(describing: files))")
+            #expect(files?.first?["source"]?.hasSuffix("weather/gso.csv") == true)
+        }
     }
 
     /// A weather file far too large is refused from its size, before reading it: a sparse

@@ -38,6 +38,8 @@ public struct PreparedScenario: Sendable {
         guard let spec = checked.spec, let inputs = checked.inputs, checked.issues.isEmpty else {
             throw ScenarioErrors(checked.issues)
         }
+        var document = document
+        document.info.weatherFiles = document.weatherFiles(spec)
         self.document = document
         self.inputs = inputs
         evaluator = try FleetEvaluator(spec: spec, baseDirectory: document.baseDirectory)

@@ -32,4 +32,18 @@ extension ScenarioDocument {
         }
         return out
     }
+
+    /// The weather files the spec's sites read, each once, in site order, with the SHA-256 of its
+    /// bytes; nil when no site reads one. Call after `weatherFileIssues` found none.
+    func weatherFiles(_ spec: FleetSpec) -> [DataFile]? {
+        var out: [DataFile] = []
+        for site in spec.sites {
+            guard let file = site.climate.weatherFile else { continue }
+            let source = WeatherCache.join(baseDirectory, file)
+            guard !out.contains(where: { $0.source == source }),
+                  let bytes = FileManager.default.contents(atPath: source) else { continue }
+            out.append(DataFile(path: file, source: source, sha256: ScenarioHash.sha256Hex(bytes)))
+        }
+        return out.isEmpty ? nil : out
+    }
 }

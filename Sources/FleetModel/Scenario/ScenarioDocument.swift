@@ -16,7 +16,7 @@ public struct ScenarioDocument: Sendable {
     public static let defaultScenario = "scenarios/openai-aws-2025.yaml"
 
     /// Id, title, source ("embedded:scenarios/…" for the built-in copy) and SHA-256 of the file's bytes.
-    public private(set) var info: ScenarioInfo
+    public internal(set) var info: ScenarioInfo
     /// The resolved tree (data pulled, scenario merged over it, units converted, sets applied).
     public private(set) var root: ScenarioNode
     /// Rank correlations between uncertain inputs, with their paths checked.

@@ -11,16 +11,25 @@ public struct ScenarioInfo: Codable, Sendable, Hashable {
     /// Every models/ data file the scenario pulled (hardware, sites, grids), with its SHA-256, so a
     /// result names the exact data it used and not only the scenario file (nil: none read).
     public var models: [DataFile]?
+    /// Every weather file the sites read (`sites.<id>.climate.weather_file`), with its SHA-256, so
+    /// a result also names the weather it used (nil: none read); an extension of the contract.
+    public var weatherFiles: [DataFile]?
     public init(id: String, title: String, source: String, sha256: String, options: [String: Bool]? = nil,
-                models: [DataFile]? = nil) {
+                models: [DataFile]? = nil, weatherFiles: [DataFile]? = nil) {
         self.id = id; self.title = title; self.source = source; self.sha256 = sha256; self.options = options
-        self.models = models
+        self.models = models; self.weatherFiles = weatherFiles
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, source, sha256, options, models
+        case weatherFiles = "weather_files"
     }
 }
 
 /// One data file read for a scenario.
 public struct DataFile: Codable, Sendable, Hashable {
-    /// Relative to the models root: `hardware.yaml`, `sites/us-east-1.yaml`.
+    /// Relative to the models root: `hardware.yaml`, `sites/us-east-1.yaml`; for a weather file,
+    /// the `weather_file` value as the scenario gives it.
     public var path: String
     /// Where it was read: `embedded:sites/us-east-1.yaml` (the copy in the binary) or a file path.
     public var source: String

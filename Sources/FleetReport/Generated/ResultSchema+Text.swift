@@ -126,7 +126,8 @@ extension ResultSchema {
         "source": {"type": "string", "description": "The file read, or embedded:<name> for the built-in default."},
         "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the scenario file's bytes, hex."},
         "options": {"type": "object", "description": "The scenario's switchable options (options.<name>.enabled, settable with --set) and whether each was on in this run.", "additionalProperties": {"type": "boolean"}},
-        "models": {"type": "array", "description": "Every models/ data file the scenario pulled (hardware, sites, grids), sorted by path.", "items": {"$ref": "#/$defs/dataFile"}}
+        "models": {"type": "array", "description": "Every models/ data file the scenario pulled (hardware, sites, grids), sorted by path.", "items": {"$ref": "#/$defs/dataFile"}},
+        "weather_files": {"type": "array", "description": "Every weather file the sites read (sites.<id>.climate.weather_file), each once, in site order; path is the weather_file value, source the file read. Absent when no site reads one.", "items": {"$ref": "#/$defs/dataFile"}}
       }
     },
     "dataFile": {
@@ -134,7 +135,7 @@ extension ResultSchema {
       "required": ["path", "sha256", "source"],
       "additionalProperties": false,
       "properties": {
-        "path": {"type": "string", "description": "Relative to the models root: hardware.yaml, sites/<id>.yaml, grids/<id>.yaml."},
+        "path": {"type": "string", "description": "Relative to the models root: hardware.yaml, sites/<id>.yaml, grids/<id>.yaml; for a weather file, the weather_file value."},
         "source": {"type": "string", "description": "Where it was read: embedded:<path> for the copy in the binary, or a file path."},
         "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the file's bytes, hex."}
       }
