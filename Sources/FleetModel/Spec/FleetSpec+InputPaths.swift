@@ -35,7 +35,6 @@ extension InputAddressable {
                                          _ rest: ArraySlice<Substring>) -> WritableKeyPath<Self, Double>? {
         self[keyPath: field].inputKeyPath(rest).map { field.appending(path: $0) }
     }
-
 }
 
 /// Where one numeric input of a `FleetSpec` is written: a field of the spec, or a field of the
