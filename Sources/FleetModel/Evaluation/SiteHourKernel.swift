@@ -33,11 +33,9 @@ struct SiteHourKernel {
 
     private let physics: HourPhysics
     private let fixed: Bool
-    private let economizerC: [Double], condensingC: [Double], consumedLPerWh: [Double], withdrawnLPerWh: [Double]
-    private let shape: [Double]
+    private let inputs: HourInputs
     /// Contracted supply per W of mean consumption by local hour (hourly matching), or nil.
     private let supplyPerMeanW: [Double]?
-    private let typicalHour: [Int32], localHour: [UInt8]
     /// `Constants.bound` of the site (fixed for its evaluation).
     private let approachBound: (Double?, Double)
 
@@ -60,13 +58,10 @@ struct SiteHourKernel {
         approach = zeros(24); coolingOff = zeros(24); deliveryOff = zeros(24); facilityOff = zeros(24)
         physics = site.physics
         fixed = site.spec.cooling.type == .fixedPUE
-        economizerC = site.table?.economizerC ?? []
-        condensingC = site.table?.condensingC ?? []
-        consumedLPerWh = site.table?.consumedLPerWh ?? []
-        withdrawnLPerWh = site.table?.withdrawnLPerWh ?? []
-        shape = site.factors.hourlyShape
+        inputs = HourInputs(economizerC: site.table?.economizerC ?? [], condensingC: site.table?.condensingC ?? [],
+                            consumedLPerWh: site.table?.consumedLPerWh ?? [], withdrawnLPerWh: site.table?.withdrawnLPerWh ?? [],
+                            shape: site.factors.hourlyShape, typicalHour: site.typicalHour, localHour: site.localHour)
         supplyPerMeanW = site.factors.supplyPerMeanW
-        typicalHour = site.typicalHour; localHour = site.localHour
         approachBound = fixed ? (nil, -.infinity) : Constants.bound(site.physics)
     }
 
@@ -92,7 +87,7 @@ struct SiteHourKernel {
     private func match(_ s: inout Sums, _ supply: [Double], start: Int, count: Int) {
         let mean = count > 0 ? s.facility / Double(count) : 0
         var matched = 0.0, full = 0.0, loaded = 0.0
-        facility.withUnsafeBufferPointer { fa in supply.withUnsafeBufferPointer { sp in localHour.withUnsafeBufferPointer { lh in
+        facility.withUnsafeBufferPointer { fa in supply.withUnsafeBufferPointer { sp in inputs.localHour.withUnsafeBufferPointer { lh in
             for i in 0..<count {
                 let f = fa[i], cfe = mean * sp[Int(lh[start + i])]
                 matched += min(f, cfe)
@@ -231,6 +226,37 @@ struct SiteHourKernel {
         return (cooling, delivery, x + cooling + m.aux + delivery)
     }
 
+    /// What pass 2 reads per hour besides the month's own arrays: the plant table's coefficients
+    /// by typical-year hour, the grid's shape by local hour, and each term hour's typical and local hour.
+    private struct HourInputs {
+        let economizerC: [Double], condensingC: [Double], consumedLPerWh: [Double], withdrawnLPerWh: [Double]
+        let shape: [Double]
+        let typicalHour: [Int32], localHour: [UInt8]
+
+        /// The same, as buffers, for the loops.
+        struct Buffers {
+            let economizerC: UnsafeBufferPointer<Double>, condensingC: UnsafeBufferPointer<Double>
+            let consumedLPerWh: UnsafeBufferPointer<Double>, withdrawnLPerWh: UnsafeBufferPointer<Double>
+            let shapes: UnsafeBufferPointer<Double>
+            let typicalHour: UnsafeBufferPointer<Int32>, localHour: UnsafeBufferPointer<UInt8>
+
+            /// The grid's carbon shape at term hour `h`.
+            @inline(__always)
+            func shape(_ h: Int) -> Double { shapes[Int(localHour[h])] }
+        }
+
+        @inline(__always)
+        func withBuffers<R>(_ body: (Buffers) -> R) -> R {
+            economizerC.withUnsafeBufferPointer { ec in condensingC.withUnsafeBufferPointer { cc in
+            consumedLPerWh.withUnsafeBufferPointer { wc in withdrawnLPerWh.withUnsafeBufferPointer { ww in
+            shape.withUnsafeBufferPointer { sh in
+            typicalHour.withUnsafeBufferPointer { th in localHour.withUnsafeBufferPointer { lh in
+                body(Buffers(economizerC: ec, condensingC: cc, consumedLPerWh: wc, withdrawnLPerWh: ww, shapes: sh,
+                             typicalHour: th, localHour: lh))
+            }}}}}}}
+        }
+    }
+
     /// Pass 1 of a periodic month's first day, into the per-hour arrays.
     private mutating func dayTerms(_ k: Constants) {
         physics.partLoad.values.withUnsafeBufferPointer { g in physics.approachTable.values.withUnsafeBufferPointer { ga in
@@ -270,17 +296,13 @@ struct SiteHourKernel {
         var running = 0
         physics.partLoad.values.withUnsafeBufferPointer { g in physics.approachTable.values.withUnsafeBufferPointer { ga in
         it.withUnsafeBufferPointer { itp in liquid.withUnsafeBufferPointer { lqp in
-        facility.withUnsafeMutableBufferPointer { out in
-        economizerC.withUnsafeBufferPointer { ec in condensingC.withUnsafeBufferPointer { cc in
-        consumedLPerWh.withUnsafeBufferPointer { wc in withdrawnLPerWh.withUnsafeBufferPointer { ww in
-        shape.withUnsafeBufferPointer { sh in
-        typicalHour.withUnsafeBufferPointer { th in localHour.withUnsafeBufferPointer { lh in
+        facility.withUnsafeMutableBufferPointer { out in inputs.withBuffers { w in
             var i = 0
             while i < count {
                 let h0 = i, h1 = min(i + 1, count - 1), full = i + 1 < count
                 let t = Terms(it: Hours(itp[h0], itp[h1]), liquid: Hours(lqp[h0], lqp[h1]), k, g: g)
-                let j0 = Int(th[start + h0]), j1 = Int(th[start + h1])
-                let economizer = Hours(ec[j0], ec[j1])
+                let j0 = Int(w.typicalHour[start + h0]), j1 = Int(w.typicalHour[start + h1])
+                let economizer = Hours(w.economizerC[j0], w.economizerC[j1])
                 var cooling = t.cooling, delivery = t.delivery, f = t.facility, sink = t.heat
                 let approach = Self.chillersOff(economizer, ratio: t.ratio, k) ? nil : Self.approach(t.ratio, k, ga: ga)
                 // At or below both supplies both shares are exactly 0: no load, chillers off.
@@ -291,28 +313,28 @@ struct SiteHourKernel {
                     let on = load .> 0
                     for l in 0..<2 where on[l] {
                         let chiller = plant.runningPower(shares: (sL[l], sA[l]), load: load[l], liquidW: t.liquid[l],
-                                                         airW: t.air[l], condensingC: cc[l == 0 ? j0 : j1] + approach[l],
+                                                         airW: t.air[l], condensingC: w.condensingC[l == 0 ? j0 : j1] + approach[l],
                                                          invCapacity: k.invChiller)
                         (cooling[l], delivery[l], f[l]) = t.running(chiller, lane: l, k, g: g)
                         sink[l] = t.heat[l] + toSink * chiller
                         if l == 0 || full { running += 1 }
                     }
                 }
-                var w = Hours(ww[j0], ww[j1]), c = Hours(wc[j0], wc[j1])
-                var s = Hours(sh[Int(lh[start + h0])], sh[Int(lh[start + h1])])
+                var wd = Hours(w.withdrawnLPerWh[j0], w.withdrawnLPerWh[j1]), c = Hours(w.consumedLPerWh[j0], w.consumedLPerWh[j1])
+                var s = Hours(w.shape(start + h0), w.shape(start + h1))
                 var x = t.it
                 out[h0] = f[0]
                 if full {
                     out[h1] = f[1]
                 } else {
-                    x[1] = 0; cooling[1] = 0; delivery[1] = 0; f[1] = 0; w[1] = 0; c[1] = 0; s[1] = 0
+                    x[1] = 0; cooling[1] = 0; delivery[1] = 0; f[1] = 0; wd[1] = 0; c[1] = 0; s[1] = 0
                 }
                 eIT += x; eCool += cooling; eDel += delivery; eFac += f
-                water += sink * w; consumed += sink * c; shaped += f * s
+                water += sink * wd; consumed += sink * c; shaped += f * s
                 peak.replace(with: f, where: f .>= peak)
                 i += 2
             }
-        }}}}}}}}}}}}
+        }}}}}}
         chillerHours += running
         return Sums(it: eIT.sum(), cooling: eCool.sum(), delivery: eDel.sum(), auxiliary: m.aux * Double(count),
                     facility: eFac.sum(), water: water.sum(), consumed: consumed.sum(), shaped: shaped.sum(),
@@ -346,43 +368,39 @@ struct SiteHourKernel {
         air.withUnsafeBufferPointer { ap in liq.withUnsafeBufferPointer { qp in
         fans.withUnsafeBufferPointer { fp in heat.withUnsafeBufferPointer { hp in approach.withUnsafeBufferPointer { app in
         facilityOff.withUnsafeBufferPointer { f0p in
-        facility.withUnsafeMutableBufferPointer { out in
-        economizerC.withUnsafeBufferPointer { ec in condensingC.withUnsafeBufferPointer { cc in
-        consumedLPerWh.withUnsafeBufferPointer { wc in withdrawnLPerWh.withUnsafeBufferPointer { ww in
-        shape.withUnsafeBufferPointer { sh in
-        typicalHour.withUnsafeBufferPointer { th in localHour.withUnsafeBufferPointer { lh in
+        facility.withUnsafeMutableBufferPointer { out in inputs.withBuffers { w in
             var i = 0
             while i < count {
                 for k in 0..<24 {
-                    let j = Int(th[start + i])
-                    let a = app[k], econ = ec[j] + a
+                    let j = Int(w.typicalHour[start + i])
+                    let a = app[k], econ = w.economizerC[j] + a
                     // At or below both supplies both shares are exactly 0 (as `shares` gives them).
                     let s = econ <= c.noShareAtOrBelow ? (liquid: 0.0, air: 0.0) : plant.shares(economizerC: econ)
                     let qL = qp[k], qA = ap[k]
                     let load = s.liquid * qL + s.air * qA
                     if load > 0 {
-                        let chiller = plant.runningPower(shares: s, load: load, liquidW: qL, airW: qA, condensingC: cc[j] + a,
+                        let chiller = plant.runningPower(shares: s, load: load, liquidW: qL, airW: qA, condensingC: w.condensingC[j] + a,
                                                          invCapacity: invChiller)
                         let r = Self.running(chiller, it: itp[k], base: bp[k], losses: lp[k], fans: fp[k], heat: hp[k], c, g: g)
                         let sinkHeat = hp[k] + toSink * chiller
                         out[i] = r.facility
                         eCool += r.cooling; eDel += r.delivery; eFac += r.facility
-                        water += sinkHeat * ww[j]; consumed += sinkHeat * wc[j]
-                        shaped += r.facility * sh[Int(lh[start + i])]
+                        water += sinkHeat * w.withdrawnLPerWh[j]; consumed += sinkHeat * w.consumedLPerWh[j]
+                        shaped += r.facility * w.shape(start + i)
                         peak = max(peak, r.facility)
                         running += 1
                     } else {
                         out[i] = f0p[k]
-                        hours[k] += 1; withdrawnSum[k] += ww[j]; consumedSum[k] += wc[j]
+                        hours[k] += 1; withdrawnSum[k] += w.withdrawnLPerWh[j]; consumedSum[k] += w.consumedLPerWh[j]
                     }
                     i += 1
                 }
             }
-        }}}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}
         let days = Double(count / 24)
         coolingOff.withUnsafeBufferPointer { c0p in deliveryOff.withUnsafeBufferPointer { d0p in
         facilityOff.withUnsafeBufferPointer { f0p in heat.withUnsafeBufferPointer { hp in
-        it.withUnsafeBufferPointer { itp in shape.withUnsafeBufferPointer { sh in localHour.withUnsafeBufferPointer { lh in
+        it.withUnsafeBufferPointer { itp in inputs.shape.withUnsafeBufferPointer { sh in inputs.localHour.withUnsafeBufferPointer { lh in
             for k in 0..<24 {
                 eIT += days * itp[k]
                 let n = hours[k]
@@ -407,7 +425,7 @@ struct SiteHourKernel {
         p.partLoad.values.withUnsafeBufferPointer { g in
         it.withUnsafeBufferPointer { itp in liquid.withUnsafeBufferPointer { lqp in
         facility.withUnsafeMutableBufferPointer { out in
-        shape.withUnsafeBufferPointer { sh in localHour.withUnsafeBufferPointer { lh in
+        inputs.shape.withUnsafeBufferPointer { sh in inputs.localHour.withUnsafeBufferPointer { lh in
             for i in 0..<count {
                 let f = p.flows(it: itp[i], liquid: lqp[i], weather: none, capacity: c, table: g, approach: nil)
                 s.it += f.it; s.cooling += f.cooling; s.delivery += f.delivery; s.facility += f.facility
