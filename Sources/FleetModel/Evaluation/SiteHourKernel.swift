@@ -179,7 +179,7 @@ struct SiteHourKernel {
             ratio = r
             // Chillers off: the heat rejected is the loops' heat (rejK = 0: no heat-rejection
             // fans, the product is 0 whatever the finite table value).
-            let rejection = m.rejK == 0 ? Hours() : m.rejK * PartLoadTable.lookup(g, h * k.invIT, minSpeed: k.ms, exponent: k.ex)
+            let rejection = m.rejK == 0 ? Hours() : m.rejK * PartLoadTable.lookup(g, r, minSpeed: k.ms, exponent: k.ex)
             cooling = f + rejection
             let yt = b + cooling + m.aux
             delivery = losses + (m.t0 + yt * (m.t1 + yt * m.tInv * m.t2))
