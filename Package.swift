@@ -58,10 +58,10 @@ let package = Package(
         // MARK: - Unit test bundles
 
         .testTarget(name: "GSLTests", dependencies: ["GSL", "FleetTestSupport"]),
-        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel", "FleetTestSupport"], exclude: ["Fixtures"],
+        .testTarget(name: "FleetModelTests", dependencies: ["FleetModel", "GSL", "FleetTestSupport"], exclude: ["Fixtures"],
                     resources: [.copy("Data")]),
         .testTarget(name: "FleetReportTests", dependencies: ["FleetReport", "FleetTestSupport"]),
-        .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetReport", "FleetTestSupport"],
+        .testTarget(name: "fleetwattTests", dependencies: ["fleetwatt", "FleetModel", "FleetReport", "FleetTestSupport"],
                     exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

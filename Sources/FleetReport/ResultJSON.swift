@@ -11,23 +11,20 @@ public enum ResultJSON {
 
     /// Any of the command outputs (or a result) as sorted, pretty-printed JSON with a final newline.
     public static func encode<T: Encodable>(_ value: T) throws(ReportError) -> Data {
-        do {
-            var d = try FleetResult.encoder().encode(value)
-            d.append(0x0A)
-            return d
-        } catch let EncodingError.invalidValue(v, context) {
-            throw .nonFiniteNumber(path: jsonPath(context.codingPath), value: "\(v)")
-        } catch {
-            throw .io(path: "(json)", operation: "encode JSON", reason: "\(error)")
-        }
+        try reportingErrors { try FleetResult.jsonData(value) }
     }
 
     /// The result as one line of compact, sorted JSON (for embedding in a notebook).
     public static func compact(_ result: FleetResult) throws(ReportError) -> String {
         let e = FleetResult.encoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try reportingErrors { try e.encode(result) }, as: UTF8.self)
+    }
+
+    /// `body`'s encoding, with a non-finite number reported by its JSON path.
+    private static func reportingErrors(_ body: () throws -> Data) throws(ReportError) -> Data {
         do {
-            return String(decoding: try e.encode(result), as: UTF8.self)
+            return try body()
         } catch let EncodingError.invalidValue(v, context) {
             throw .nonFiniteNumber(path: jsonPath(context.codingPath), value: "\(v)")
         } catch {

@@ -125,9 +125,12 @@ struct CostTests {
         FacilityModel.setMetrics(s, month: 0, factors: f, waterStress: 0, in: &ev)
         let cost = 744_000 * (0.7 * tariff + settle) + 1000 * (0.3 * tariff * 0.65 * 744 + 9)
         expectClose(ev[.electricityCost, 0], cost, relative: 1e-9)
-        // At the reference load factor the tariff part averages the all-in price.
-        let atReference = (0.7 * tariff * 744 * 0.65 + 0.3 * tariff * 0.65 * 744) / (744 * 0.65)
-        expectClose(atReference, tariff, absolute: 1e-15)
+        // At the reference load factor 0.65 the tariff part (volumetric + demand, less the fixed
+        // $9/kW) averages the all-in tariff per kWh.
+        s.facility = 0.65 * 744e6
+        FacilityModel.setMetrics(s, month: 0, factors: f, waterStress: 0, in: &ev)
+        let kwh = 0.65 * 744_000.0
+        expectClose((ev[.electricityCost, 0] - 1000 * 9) / kwh - settle, tariff, relative: 1e-9)
     }
 }
 

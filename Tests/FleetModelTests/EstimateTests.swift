@@ -67,15 +67,16 @@ struct EstimateTests {
     }
 
     /// Without --power-w the power per GPU is board + host at u + network + storage, with
-    /// the host linear between idle and max: host(u) = idle + (max − idle)·u. The board
-    /// power is the one the result reports (the power curve has its own tests).
+    /// the host linear between idle and max: host(u) = idle + (max − idle)·u, and the board
+    /// read from the hardware's power curve at u (the curve has its own tests).
     @Test func catalogPowerIncludesHostNetworkAndStorage() throws {
         let hw = try FleetCatalogFile.hardware("h100-sxm")
         let r = try Estimate.run(EstimateInput(gpu: "h100-sxm", count: 8, hours: 1000, pue: 1.2,
                                                carbonIntensityKgPerKwh: 0.5, priceUSDPerKwh: 0.1, wueLPerKwh: 1,
                                                utilization: 0.9), hardware: hw)
-        let board = try #require(r.inputs.boardPowerW)
+        let board = try PowerCurve(hardware: hw).boardPowerW(utilization: 0.9)
         #expect(board > 0 && board <= hw.tdpW, "board \(board) W within (0, TDP \(hw.tdpW) W]")
+        expectClose(try #require(r.inputs.boardPowerW), board)
         let perGPU = board + hw.hostIdleW + (hw.hostMaxW - hw.hostIdleW) * 0.9 + hw.networkW + hw.storageW
         expectClose(r.inputs.powerW, perGPU)
         // 8 × 1,000 h = 8,000 GPU-hours; MWh = 8,000 · P / 10⁶.

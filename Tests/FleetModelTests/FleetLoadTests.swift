@@ -1,7 +1,7 @@
 import Foundation
 import FleetTestSupport
-import Testing
 import GSL
+import Testing
 @testable import FleetModel
 
 @Suite("FleetLoad")

@@ -67,10 +67,8 @@ struct SiteHourByHandTests {
         -> (facility: Double, cooling: Double, withdrawn: Double, consumed: Double) {
         // Distribution: 0 + 1e6 · (0.005 + 1e6/1.25e6 · 0.01) = 13,000 W.
         let ld = 1e6 * (0.005 + 1e6 / 1.25e6 * 0.01)
-        expectClose(ld, 13_000, absolute: 1e-9)
-        // UPS on 1,013,000 W: 1.25e6 · 0.01 + 1,013,000 · (0.01 + 1,013,000/1.25e6 · 0.005).
+        // UPS on 1,013,000 W: 1.25e6 · 0.01 + 1,013,000 · (0.01 + 1,013,000/1.25e6 · 0.005) = 26,734.676 W.
         let lu = 1.25e6 * 0.01 + 1_013_000 * (0.01 + 1_013_000 / 1.25e6 * 0.005)
-        expectClose(lu, 26_734.676, absolute: 1e-6)
         // Air-loop heat before fans: the hall carries all IT heat (irhx) or the 0.2 not in cold plates.
         let a0 = (toHall ? 1e6 : 2e5) + ld + lu
         let cAir = toHall ? cIT : cAirOnly
@@ -136,7 +134,6 @@ struct SiteHourByHandTests {
         let wMin = 0.621945 * es9 / (1013.25 - es9)
         // Air per Wh of hall heat 3600 / (1006 · 12) kg; water (W_min − W) per kg of air; bleed × 5/4.
         let humid = 3600 * (wMin - w) / (1006 * 12)
-        #expect(humid > 5e-5 && humid < 6e-5)
         let dry = Self.hand(toHall: true, econ0: 5, cond0: 5 + 15, approachDesign: 0, tsL: 27, dL: 12, tsA: 27, dA: 12,
                             te: (19, 19), eta: 0.5, copMax: 8, rejection: 0, chillerToSink: 0,
                             consumedPerWh: humid, withdrawnPerWh: humid * 5 / 4)

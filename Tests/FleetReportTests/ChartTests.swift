@@ -98,7 +98,9 @@ struct ChartTests {
         let re = try! NSRegularExpression(pattern: ##"(fill|stroke)="(#[0-9A-Fa-f]{6})""##)
         for f in Self.figures {
             let ns = f.svg as NSString
-            for m in re.matches(in: f.svg, range: NSRange(location: 0, length: ns.length)) {
+            let matches = re.matches(in: f.svg, range: NSRange(location: 0, length: ns.length))
+            #expect(matches.count > 0, "\(f.name): no fill or stroke colour found")
+            for m in matches {
                 #expect(allowed.contains(ns.substring(with: m.range(at: 2))), "\(f.name)")
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A headline quantity that every evaluation reports, for the whole term,
 /// each year and each month. Raw values carry the unit in their name, as in
 /// the JSON result (`fleetwatt.result/1`).
@@ -108,3 +110,28 @@ extension Metric {
 
 /// Lets `[Metric: Stats]` encode as a JSON object keyed by the metric name.
 extension Metric: CodingKeyRepresentable {}
+
+extension Metric {
+    /// The metrics named by contract name in `names`, each item possibly a comma-separated list,
+    /// in the order given.
+    /// - Throws: `UnknownMetric` for the first name that is not a metric.
+    public static func parse(_ names: [String]) throws(UnknownMetric) -> [Metric] {
+        var out: [Metric] = []
+        for raw in names.flatMap({ $0.split(separator: ",") }) {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            guard let m = Metric(rawValue: name) else { throw UnknownMetric(name: name) }
+            out.append(m)
+        }
+        return out
+    }
+}
+
+/// A metric name that is not one of the contract's, with the closest one when there is one.
+public struct UnknownMetric: Error, Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+
+    public var description: String {
+        let known = Metric.allCases.map(\.rawValue)
+        return "unknown metric '\(name)'\(ClosestMatch.hint(for: name, among: known)); known: \(known.joined(separator: ", "))"
+    }
+}

@@ -10,8 +10,11 @@ extension FleetResult {
     }
 
     /// The result as JSON text, UTF-8, ending in a newline.
-    public func jsonData() throws -> Data {
-        var d = try FleetResult.encoder().encode(self)
+    public func jsonData() throws -> Data { try Self.jsonData(self) }
+
+    /// Any value as results are written (`encoder()`), UTF-8, ending in a newline.
+    public static func jsonData<T: Encodable>(_ value: T) throws -> Data {
+        var d = try encoder().encode(value)
         d.append(0x0A)
         return d
     }

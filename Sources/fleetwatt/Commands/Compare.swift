@@ -42,8 +42,7 @@ struct Compare: ParsableCommand {
         "Override a value in every scenario: PATH=VALUE (as run's --set). Repeatable.", valueName: "path=value"))
     var sets: [String] = []
 
-    @Option(name: .customLong("metric"), help: "Metric to compare (repeatable or comma-separated contract names); default: all.")
-    var metrics: [String] = []
+    @OptionGroup var metrics: MetricOptions
 
     @OptionGroup var sampling: SamplingOptions
 
@@ -66,7 +65,7 @@ struct Compare: ParsableCommand {
         if let shard = sharding.parsed, report != nil {
             throw CommandFailure.badInput("--shard \(shard) writes a partial result; give --report to fleetwatt merge instead")
         }
-        let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
+        let chosen = try metrics.chosen() ?? Metric.allCases
         if try sharding.writePartial(out: output.out, reading: scenarios.first, feedback: output.feedback, { shard, tick in
             try ScenarioVariant.comparePartial(SamplingOptions.variants(scenarios: scenarios, sets: sets, variants: variants),
                                                metrics: chosen, options: sampling.options(), sets: sets, shard: shard,

@@ -28,8 +28,7 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "tornado or sobol.")
     var method: SensitivityMethod = .tornado
 
-    @Option(name: .customLong("metric"), help: "Metric to rank the inputs for (repeatable or comma-separated); default: all.")
-    var metrics: [String] = []
+    @OptionGroup var metrics: MetricOptions
 
     @Option(parsing: .unconditional, help: "Sobol: base sample size N.")
     var baseSamples: Int = 256
@@ -55,7 +54,7 @@ struct Sensitivity: ParsableCommand {
 
     func run() throws {
         let destination = try output.destination(reading: scenario.scenario)
-        let chosen = metrics.isEmpty ? nil : try MetricList.parse(metrics, flag: "--metric")
+        let chosen = try metrics.chosen()
         let prepared = try scenario.prepared()
         let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads)
         if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in

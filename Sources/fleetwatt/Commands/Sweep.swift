@@ -27,8 +27,7 @@ struct Sweep: ParsableCommand {
         "PATH=START:STOP:COUNT or PATH=V1,V2,…; repeatable for a grid.", valueName: "path=range"))
     var vary: [String] = []
 
-    @Option(name: .customLong("metric"), help: "Metric to report (repeatable or comma-separated contract names); default: all.")
-    var metrics: [String] = []
+    @OptionGroup var metrics: MetricOptions
 
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var output: OutputOptions
@@ -43,7 +42,7 @@ struct Sweep: ParsableCommand {
         let spec = try SweepSpec.parse(vary)
         let options = sampling.options(defaultSamples: 0)
         try spec.checkWork(samples: options.samples)
-        let chosen = metrics.isEmpty ? Metric.allCases : try MetricList.parse(metrics, flag: "--metric")
+        let chosen = try metrics.chosen() ?? Metric.allCases
         let prepared = try scenario.prepared()
         try spec.check(against: prepared)
         if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, _ in

@@ -56,9 +56,4 @@ extension CommandFailure {
     static func namingFlags<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as EstimateError { throw flagged(e) }
     }
-
-    /// A command whose capability is not built yet: one line, exit 2, no made-up number.
-    static func notBuiltYet(_ command: String) -> CommandFailure {
-        .badInput("fleetwatt \(command): not available in this build yet")
-    }
 }
