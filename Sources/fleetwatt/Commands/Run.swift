@@ -14,7 +14,7 @@ struct Run: ParsableCommand {
           fleetwatt run
           fleetwatt run --samples 0 --format json
           fleetwatt run h100-training-100k --samples 5000 --sampler sobol
-          fleetwatt run --set sites.us-east-1.cooling.approach_c=5 --out result.json
+          fleetwatt run --set sites.us-east-1.cooling.supply_air_c=24 --out result.json
           fleetwatt run --samples 100000 --shard 3/8 --out parts/3.fwpart
         """)
 
