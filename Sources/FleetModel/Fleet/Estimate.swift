@@ -18,11 +18,17 @@ public struct EstimateInput: Codable, Sendable, Hashable {
     public var powerW: Double?
     /// GPU-hours; or give `count` and `hours`.
     public var gpuHours: Double?
+    /// Number of GPUs (with `hours`).
     public var count: Double?
+    /// Hours each GPU runs, h (with `count`).
     public var hours: Double?
+    /// Power usage effectiveness, facility over IT energy (1).
     public var pue: Double?
+    /// Grid carbon intensity, kg CO2e/kWh of facility energy.
     public var carbonIntensityKgPerKwh: Double?
+    /// Electricity price, USD/kWh of facility energy.
     public var priceUSDPerKwh: Double?
+    /// On-site water per IT energy, L/kWh.
     public var wueLPerKwh: Double?
     /// Utilization for the catalog power, fraction (default: the catalog's).
     public var utilization: Double?

@@ -17,7 +17,7 @@ struct Sweep: ParsableCommand {
 
         Examples:
           fleetwatt sweep --vary fleet.cohorts.gb200-use1.count=50000:150000:5
-          fleetwatt sweep --vary sites.us-east-1.cooling.supply_air_c=24,27,29 --out s.csv
+          fleetwatt sweep --vary sites.us-east-1.cooling.supply_air_c=24,29 --out s.csv
           fleetwatt sweep h100-training-100k --vary sites.us-tx.grid=erct,aznm
         """)
 
