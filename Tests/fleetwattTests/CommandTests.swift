@@ -6,17 +6,6 @@ import FleetTestSupport
 /// and that every JSON output validates against its schema.
 @Suite("Commands end to end", .serialized)
 struct CommandTests {
-    /// Validates a JSON document against one of the repository's schemas with Python's jsonschema.
-    private func expectValid(_ json: String, schema: String, _ name: String) throws {
-        guard TestSupport.requirePython(["jsonschema"]) else { return }
-        let dir = try TestSupport.tempFolder(name)
-        let file = dir.appendingPathComponent("\(name).json")
-        try json.write(to: file, atomically: true, encoding: .utf8)
-        let check = try TestSupport.run([TestSupport.python, TestSupport.repoRoot.appendingPathComponent("scripts/check-schema.py").path,
-                                         TestSupport.repoRoot.appendingPathComponent(schema).path, file.path, "--sorted-keys"])
-        #expect(check.status == 0, "\(name): \(check.stdout)\(check.stderr)")
-    }
-
     private func json(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -24,7 +13,7 @@ struct CommandTests {
     @Test func runDeterministicJSONFollowsTheContract() throws {
         let r = try TestSupport.fleetwatt(["run", "--samples", "0", "--format", "json", "--progress", "never"])
         #expect(r.status == 0, "\(r.stderr)")
-        try expectValid(r.stdout, schema: "docs/result.schema.json", "run-deterministic")
+        try TestSupport.expectValid(r.stdout, schema: "docs/result.schema.json", "run-deterministic")
         let doc = try json(r.stdout)
         #expect(doc["schema_version"] as? String == "fleetwatt.result/1")
         let scenario = try #require(doc["scenario"] as? [String: Any])
@@ -58,7 +47,7 @@ struct CommandTests {
         let one = try TestSupport.fleetwatt(args + ["--threads", "1"])
         let two = try TestSupport.fleetwatt(args + ["--threads", "2"])
         #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
-        try expectValid(one.stdout, schema: "docs/result.schema.json", "run-sampled")
+        try TestSupport.expectValid(one.stdout, schema: "docs/result.schema.json", "run-sampled")
         let a = try #require(try json(one.stdout)["totals"] as? [String: [String: Double]])
         let b = try #require(try json(two.stdout)["totals"] as? [String: [String: Double]])
         #expect(a == b, "identical totals for --threads 1 and 2")
@@ -104,7 +93,7 @@ struct CommandTests {
                                            "--vary", "sites.us-tx.cooling.approach_c=3,6",
                                            "--metric", "facility_energy_mwh,pue", "--format", "json", "--samples", "0"])
         #expect(r.status == 0, "\(r.stderr)")
-        try expectValid(r.stdout, schema: "docs/result.schema.json", "sweep")
+        try TestSupport.expectValid(r.stdout, schema: "docs/result.schema.json", "sweep")
         let sweep = try #require(try json(r.stdout)["sweep"] as? [String: Any])
         let rows = try #require(sweep["rows"] as? [[String: Any]])
         #expect(rows.count == 6)
@@ -118,7 +107,7 @@ struct CommandTests {
         let r = try TestSupport.fleetwatt(["sensitivity", "models/scenarios/inference-phoenix-air.yaml", "--method", "tornado",
                                            "--metric", "facility_energy_mwh", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        try expectValid(r.stdout, schema: "docs/result.schema.json", "tornado")
+        try TestSupport.expectValid(r.stdout, schema: "docs/result.schema.json", "tornado")
         let s = try #require(try json(r.stdout)["sensitivity"] as? [String: Any])
         let ranking = try #require((s["rankings"] as? [String: [[String: Any]]])?["facility_energy_mwh"])
         #expect(!ranking.isEmpty)
@@ -135,7 +124,7 @@ struct CommandTests {
     func smallCommandsPrintValidJSON(arguments: [String], schema: String) throws {
         let r = try TestSupport.fleetwatt(arguments)
         #expect(r.status == 0, "\(r.stderr)")
-        try expectValid(r.stdout, schema: schema, arguments[0])
+        try TestSupport.expectValid(r.stdout, schema: schema, arguments[0])
     }
 
     @Test func estimateMatchesHandArithmeticForLlama31() throws {
