@@ -115,6 +115,15 @@ struct CommandTests {
         #expect(swings == swings.sorted(by: >), "ranked by swing")
     }
 
+    /// A sampled sweep validates against the result schema: GPU counts are whole numbers.
+    @Test func sampledSweepValidates() throws {
+        let r = try TestSupport.fleetwatt(["sweep", "h100-training-100k", "--vary", "fleet.cohorts.h100-tx.count=50000,100000",
+                                           "--metric", "gpus_installed_peak,pue", "--samples", "5", "--threads", "2",
+                                           "--format", "json", "--progress", "never"])
+        #expect(r.status == 0, "\(r.stderr)")
+        try TestSupport.expectValid(r.stdout, schema: "docs/result.schema.json", "sweep-sampled")
+    }
+
     @Test(arguments: [
         (["estimate", "--gpu", "h100-sxm", "--gpu-hours", "1000", "--format", "json"], "docs/schemas/estimate.schema.json"),
         (["power", "--gpu", "gb200", "--utilization", "0,0.5,1", "--format", "json"], "docs/schemas/power.schema.json"),
