@@ -259,4 +259,44 @@ struct TableRendererTests {
         let text = TableRenderer.text(r)
         #expect(text.contains("150,000") && text.contains("400,000"))
     }
+
+    /// `sensitivity --format csv` prints the ranking of the metrics asked for (not the base
+    /// totals): each input's rank and its swing or indices, in full precision.
+    @Test(arguments: ["tornado", "sobol"])
+    func sensitivityCSVIsTheRanking(method: String) throws {
+        let r = Fixtures.result(sampled: false, sensitivity: method)
+        let s = try #require(r.sensitivity)
+        let rows = Self.parseCSV(String(decoding: try RenderedOutput.result(r, as: .csv), as: UTF8.self))
+        let values = method == "sobol"
+            ? ["first_order", "first_order_ci_low", "first_order_ci_high", "total_order", "total_order_ci_low", "total_order_ci_high"]
+            : ["low_input", "high_input", "low_value", "high_value", "swing"]
+        let keys = method == "sobol" ? ["metric", "rank", "input"] : ["metric", "unit", "rank", "input"]
+        #expect(rows.first == keys + values)
+        let entries = s.rankings.keys.sorted().flatMap { m in s.rankings[m]!.map { (m, $0) } }
+        #expect(rows.count == 1 + entries.count)
+        #expect(Set(rows.dropFirst().map { $0[0] }) == Set(s.rankings.keys.map(\.rawValue)))
+        for (row, (m, e)) in zip(rows.dropFirst(), entries) {
+            #expect(row[0] == m.rawValue && row[keys.count - 2] == "\(e.rank)" && row[keys.count - 1] == e.path)
+            let expected = method == "sobol"
+                ? [e.firstOrder, e.firstOrderCI?[0], e.firstOrderCI?[1], e.totalOrder, e.totalOrderCI?[0], e.totalOrderCI?[1]]
+                : [e.lowInput, e.highInput, e.lowValue, e.highValue, e.swing]
+            #expect(row.dropFirst(keys.count).map { Double($0) } == expected, "\(row)")
+        }
+        // The long form holds the same values, one per row.
+        let long = Self.parseCSV(String(decoding: try RenderedOutput.result(r, as: .csvLong), as: UTF8.self))
+        #expect(long.first == ["metric", "rank", "input", "stat", "value"])
+        #expect(long.count == 1 + entries.count * values.count)
+        let top = try #require(s.rankings[.facilityEnergy]?.first { $0.rank == 1 })
+        let headline = try #require(method == "sobol" ? top.firstOrder : top.swing)
+        let expectedRow = ["facility_energy_mwh", "1", top.path, method == "sobol" ? "first_order" : "swing",
+                           NumberFormat.machine(headline)]
+        #expect(long.contains { $0 == expectedRow })
+    }
+
+    /// A sampled result that also carries a ranking (a merged report) still prints its totals as CSV.
+    @Test func sampledTotalsWithARankingStayTheCSV() throws {
+        let r = Fixtures.result(sampled: true, sensitivity: "tornado")
+        let rows = Self.parseCSV(String(decoding: try RenderedOutput.result(r, as: .csv), as: UTF8.self))
+        #expect(rows.first == ["metric", "unit", "base", "mean", "sd", "p05", "p50", "p95"])
+    }
 }

@@ -124,6 +124,17 @@ struct CommandTests {
         try TestSupport.expectValid(r.stdout, schema: "docs/result.schema.json", "sweep-sampled")
     }
 
+    /// `sensitivity --format csv` is the ranking of the metric asked for (not the base totals).
+    @Test func tornadoCSVIsTheRankingOfTheChosenMetric() throws {
+        let r = try TestSupport.fleetwatt(["sensitivity", "models/scenarios/inference-phoenix-air.yaml", "--method", "tornado",
+                                           "--metric", "pue", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "metric,unit,rank,input,low_input,high_input,low_value,high_value,swing")
+        #expect(lines.count > 2 && lines.dropFirst().allSatisfy { $0.hasPrefix("pue,1,") }, "\(r.stdout)")
+        #expect(lines.dropFirst().first?.split(separator: ",")[2] == "1")
+    }
+
     @Test(arguments: [
         (["estimate", "--gpu", "h100-sxm", "--gpu-hours", "1000", "--format", "json"], "docs/schemas/estimate.schema.json"),
         (["power", "--gpu", "gb200", "--utilization", "0,0.5,1", "--format", "json"], "docs/schemas/power.schema.json"),
