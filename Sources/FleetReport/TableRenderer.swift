@@ -36,7 +36,8 @@ public enum TableRenderer {
                          rows: rows)
     }
 
-    /// The totals for an 80-column terminal, under a one-line title of the run.
+    /// The totals for an 80-column terminal, under a one-line title of the run. Warnings are
+    /// not part of it: the command prints them on standard error.
     public static func text(_ result: FleetResult, width: Int = 80) -> String {
         var title = "\(result.scenario.title) (\(result.scenario.id))"
         if title.count > width { title = String(title.prefix(width - 1)) + "…" }
@@ -55,7 +56,6 @@ public enum TableRenderer {
                 out += sensitivityTable(sensitivity, metric: m).plainText(width: width)
             }
         }
-        for w in result.diagnostics.warnings { out += "warning: \(w)\n" }
         return out
     }
 

@@ -58,7 +58,8 @@ struct TableRendererTests {
         #expect(try #require(lines.first { $0.hasPrefix("GPUs installed") }).contains(","))
         // The sensitivity ranking follows the totals.
         #expect(text.contains("fleet.cohorts.gb200.count"))
-        #expect(text.contains("warning: grid rfcw"))
+        // Warnings go to standard error (the command prints them), never into the table.
+        #expect(!text.contains("rfcw") && !text.contains("warning"))
     }
 
     @Test func deterministicTableHasNoPercentileColumns() {

@@ -135,6 +135,28 @@ struct CommandTests {
         #expect(lines.dropFirst().first?.split(separator: ",")[2] == "1")
     }
 
+    /// Sobol's warnings (N = 8 is imprecise) go to standard error, and into the JSON's warnings,
+    /// never into the data: not in the CSV on stdout, not in the file written with --out.
+    @Test func sobolWarningsGoToStandardError() throws {
+        let sobol = ["sensitivity", "h100-training-100k", "--method", "sobol", "--base-samples", "8", "--bootstrap", "20",
+                     "--metric", "pue", "--threads", "2", "--progress", "never"]
+        let csv = try TestSupport.fleetwatt(sobol + ["--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("metric,rank,input,first_order,") && !csv.stdout.contains("warning"), "\(csv.stdout)")
+        #expect(csv.stderr.contains("warning: "), "\(csv.stderr)")
+        let folder = try TestSupport.tempFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("sobol.json")
+        let toFile = try TestSupport.fleetwatt(sobol + ["--out", file.path])
+        #expect(toFile.status == 0 && toFile.stdout.isEmpty, "\(toFile.stderr)")
+        let doc = try json(try String(contentsOf: file, encoding: .utf8))
+        let warnings = try #require((doc["diagnostics"] as? [String: Any])?["warnings"] as? [String])
+        #expect(!warnings.isEmpty)
+        for w in warnings { #expect(toFile.stderr.contains("warning: \(w)\n"), "\(w) not on stderr: \(toFile.stderr)") }
+        let quiet = try TestSupport.fleetwatt(sobol + ["--format", "csv", "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+    }
+
     @Test(arguments: [
         (["estimate", "--gpu", "h100-sxm", "--gpu-hours", "1000", "--format", "json"], "docs/schemas/estimate.schema.json"),
         (["power", "--gpu", "gb200", "--utilization", "0,0.5,1", "--format", "json"], "docs/schemas/power.schema.json"),

@@ -74,6 +74,7 @@ struct Report: ParsableCommand {
         }
         try ReportWriter.write(result: result, to: destination)
         if !quiet { printError("wrote \(out)/report.md, figures/, result.json, series.csv, series.long.csv, assumptions.csv") }
+        feedback.warn(result.diagnostics.warnings)
     }
 }
 

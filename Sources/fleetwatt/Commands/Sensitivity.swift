@@ -79,7 +79,8 @@ struct Sensitivity: ParsableCommand {
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings
         }
-        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
+                        warnings: result.diagnostics.warnings)
     }
 }
 
