@@ -34,14 +34,15 @@ public enum RenderedOutput {
         }
     }
 
-    /// Any other document: JSON from its Codable form, the other formats from its table.
-    public static func document<T: Encodable>(_ value: T, table: TextTable, as format: OutputFormat,
-                                              width: Int = 80) throws(ReportError) -> Data {
+    /// Any other document: JSON from its Codable form, the other formats from its table,
+    /// built with numbers for people (table, Markdown) or plain full-precision numbers (CSV).
+    public static func document<T: Encodable>(_ value: T, as format: OutputFormat, width: Int = 80,
+                                              table: (NumberStyle) -> TextTable) throws(ReportError) -> Data {
         switch format {
         case .json: return try ResultJSON.encode(value)
-        case .table: return Data(table.plainText(width: width).utf8)
-        case .markdown: return Data(table.markdown().utf8)
-        case .csv, .csvLong: return Data(table.csv().utf8)
+        case .table: return Data(table(.human).plainText(width: width).utf8)
+        case .markdown: return Data(table(.human).markdown().utf8)
+        case .csv, .csvLong: return Data(table(.machine).csv().utf8)
         }
     }
 }

@@ -137,11 +137,10 @@ public enum TableRenderer {
                          alignments: [.right, .left, .right, .right, .right], rows: Array(rows))
     }
 
-    /// Every input (`fleetwatt params`, the report's assumptions): path, value or
-    /// distribution, unit, source.
-    public static func inputsTable(_ inputs: [FleetResult.Input]) -> TextTable {
+    /// Every input (`fleetwatt params`): path, value (in `style`) or distribution, unit, source.
+    public static func inputsTable(_ inputs: [FleetResult.Input], style: NumberStyle = .human) -> TextTable {
         TextTable(headers: ["Path", "Value or distribution", "Unit", "Source"], alignments: [.left, .left, .left, .left],
-                  rows: inputs.map { [$0.path, $0.distribution ?? NumberFormat.trimmed($0.base), $0.unit, $0.source] })
+                  rows: inputs.map { [$0.path, $0.distribution ?? NumberFormat.trimmed($0.base, style), $0.unit, $0.source] })
     }
 
     static func cell(_ v: Double?, _ factor: Double) -> String {

@@ -247,6 +247,8 @@ struct TableRendererTests {
         #expect(t.rows.count == Fixtures.inputs.count)
         #expect(t.rows[0][1] == "triangular(150000, 250000, 400000)")
         #expect(t.rows.first { $0[0] == "fleet.cohorts.cpu.count" }?[1] == "40,000")
+        // params --format csv: the same value as a plain number.
+        #expect(TableRenderer.inputsTable(Fixtures.inputs, style: .machine).rows.first { $0[0] == "fleet.cohorts.cpu.count" }?[1] == "40000")
         #expect(t.rows.first { $0[0] == "grids.srvc.carbon_intensity_kg_per_kwh" }?[1] == "0.33")
         let csv = Self.parseCSV(t.csv())
         #expect(csv[1][3] == Fixtures.inputs[0].source, "quotes in sources survive CSV")
@@ -292,6 +294,31 @@ struct TableRendererTests {
         let expectedRow = ["facility_energy_mwh", "1", top.path, method == "sobol" ? "first_order" : "swing",
                            NumberFormat.machine(headline)]
         #expect(long.contains { $0 == expectedRow })
+    }
+
+    /// `power` and `estimate` CSV carry plain full-precision numbers (no thousands separators,
+    /// so no quoted values) that read back as the JSON's values; the terminal table keeps its separators.
+    @Test func powerAndEstimateCSVArePlainNumbers() throws {
+        let gb200 = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: "gb200")
+        let power = try PowerCurveResult.compute(hardware: gb200, utilizations: [0, 0.5, 1])
+        let powerCSV = String(decoding: try RenderedOutput.document(power, as: .csv) { TableRenderer.powerTable(power, style: $0) },
+                              as: UTF8.self)
+        #expect(!powerCSV.split(separator: "\r\n").dropFirst().contains { $0.contains("\"") }, "\(powerCSV)")
+        #expect(Self.parseCSV(powerCSV).dropFirst().map { $0.compactMap(Double.init) }
+                == power.points.map { [$0.utilization, $0.powerW] })
+        let shown = String(decoding: try RenderedOutput.document(power, as: .table) { TableRenderer.powerTable(power, style: $0) },
+                           as: UTF8.self)
+        #expect(try #require(power.points.last?.powerW) >= 1000 && shown.contains("1,"), "\(shown)")
+
+        let h100 = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: "h100-sxm")
+        let e = try Estimate.run(EstimateInput(gpu: "h100-sxm", gpuHours: 30_840_000), hardware: h100)
+        let estimateCSV = String(decoding: try RenderedOutput.document(e, as: .csvLong) { TableRenderer.estimateTable(e, style: $0) },
+                                 as: UTF8.self)
+        let rows = Self.parseCSV(estimateCSV).dropFirst()
+        #expect(!estimateCSV.contains("\""), "\(estimateCSV)")
+        #expect(rows.allSatisfy { $0.count == 3 && Double($0[1]) != nil }, "\(estimateCSV)")
+        #expect(rows.first { $0[0] == "Facility energy" }.flatMap { Double($0[1]) } == e.energyMWh)
+        #expect(rows.first { $0[0] == "GPU-hours" }?[1] == "30840000")
     }
 
     /// A sampled result that also carries a ranking (a merged report) still prints its totals as CSV.

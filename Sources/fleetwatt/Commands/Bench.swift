@@ -43,8 +43,7 @@ struct Bench: ParsableCommand {
                 printError("\(row.kind): \(row.evaluations) evaluations on \(row.threads) threads: \(row.seconds) s")
             }
         }
-        let table = TableRenderer.benchTable(rows)
-        try StandardOutput.write(RenderedOutput.document(rows, table: table, as: format, width: 120))
+        try StandardOutput.write(RenderedOutput.document(rows, as: format, width: 120) { TableRenderer.benchTable(rows, style: $0) })
     }
 
     /// Comma-separated whole numbers in 1…max; an empty item (`10,,20`) is refused.

@@ -71,7 +71,7 @@ struct Estimate: ParsableCommand {
                                   priceUSDPerKwh: priceUsdPerKwh, wueLPerKwh: wueLPerKwh, utilization: utilization,
                                   boardPowerFraction: boardPowerFraction)
         let result = try CommandFailure.namingFlags { try FleetModel.Estimate.run(input, hardware: hardware) }
-        try output.emit(RenderedOutput.document(result, table: TableRenderer.estimateTable(result), as: output.format),
+        try output.emit(RenderedOutput.document(result, as: output.format) { TableRenderer.estimateTable(result, style: $0) },
                         to: destination)
     }
 }

@@ -37,7 +37,7 @@ struct Power: ParsableCommand {
         let result = try CommandFailure.namingFlags {
             try PowerCurveResult.compute(hardware: hardware, utilizations: points, capFraction: capFraction)
         }
-        try output.emit(RenderedOutput.document(result, table: TableRenderer.powerTable(result), as: output.format),
+        try output.emit(RenderedOutput.document(result, as: output.format) { TableRenderer.powerTable(result, style: $0) },
                         to: destination)
     }
 }
