@@ -78,6 +78,15 @@ struct ParsingTests {
         #expect(try format(["--out", "out/x.long.csv", "--format", "csv"]) == .csv)
     }
 
+    /// The help gives the range the code enforces for a power cap.
+    @Test func capFractionHelpGivesTheEnforcedRange() throws {
+        let help = Fleetwatt.helpMessage(for: Power.self, columns: 400)
+        #expect(help.contains("[0.1, 1]") && !help.contains("(0–1]"), "\(help)")
+        let hw = try FleetModel.Catalog.embedded().decode(HardwareSpec.self, .hardware, id: "h100-sxm")
+        #expect { try PowerCurve(hardware: hw, capFraction: 0.05) } throws: { "\($0)".contains("[0.1, 1]") }
+        #expect(throws: Never.self) { try PowerCurve(hardware: hw, capFraction: 0.1) }
+    }
+
     @Test func helpListsTheSharedOptions() {
         let sensitivity = Fleetwatt.helpMessage(for: fleetwatt.Sensitivity.self)
         for flag in ["--seed <seed>", "--threads <threads>", "--sampler <sampler>", "--progress <progress>", "--quiet"] {
