@@ -157,6 +157,20 @@ struct CommandTests {
         #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
     }
 
+    /// `power` and `estimate` CSV are plain numbers; a board power below idle is used at idle
+    /// with a warning on standard error, not in the output.
+    @Test func powerAndEstimateCSVAndBoardPowerWarning() throws {
+        let power = try TestSupport.fleetwatt(["power", "--gpu", "gb200", "--utilization", "0.5,1", "--format", "csv"])
+        #expect(power.status == 0, "\(power.stderr)")
+        let rows = power.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.count == 2 && Double($0[1]) != nil }, "\(power.stdout)")
+        let estimate = try TestSupport.fleetwatt(["estimate", "--gpu", "h100-sxm", "--board-power-fraction", "0.05",
+                                                  "--gpu-hours", "1000", "--format", "csv"])
+        #expect(estimate.status == 0, "\(estimate.stderr)")
+        #expect(!estimate.stdout.contains("\"") && !estimate.stdout.contains("warning"), "\(estimate.stdout)")
+        #expect(estimate.stderr.hasPrefix("warning: --board-power-fraction 0.05 (35.0 W) raised to "), "\(estimate.stderr)")
+    }
+
     @Test(arguments: [
         (["estimate", "--gpu", "h100-sxm", "--gpu-hours", "1000", "--format", "json"], "docs/schemas/estimate.schema.json"),
         (["power", "--gpu", "gb200", "--utilization", "0,0.5,1", "--format", "json"], "docs/schemas/power.schema.json"),
