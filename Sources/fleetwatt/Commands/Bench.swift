@@ -31,12 +31,13 @@ struct Bench: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        try SobolBaseSamples.check(sobolBaseSamples, flag: "--sobol-base-samples", noneAllowed: true)
+    }
+
     func run() throws {
         let sampleCounts = try Self.integers(samples, flag: "--samples", max: MonteCarloRunner.maximumSamples)
         let threadCounts = try Self.integers(threads, flag: "--threads", max: MonteCarloRunner.maximumThreads)
-        guard (0...MonteCarloRunner.maximumSamples).contains(sobolBaseSamples) else {
-            throw CommandFailure.badInput("--sobol-base-samples: expected 0 to \(MonteCarloRunner.maximumSamples), got \(sobolBaseSamples)")
-        }
         let rows = try scenario.prepared().bench(samples: sampleCounts, threads: threadCounts, sampler: sampler,
                                                  sobolBaseSamples: sobolBaseSamples) { row in
             if format == .table {

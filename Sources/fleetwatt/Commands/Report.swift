@@ -46,6 +46,10 @@ struct Report: ParsableCommand {
     /// With --shard, --out names the partial result; `merge --report DIR` writes the report.
     @OptionGroup var sharding: ShardOptions
 
+    func validate() throws {
+        try SobolBaseSamples.check(sobolBaseSamples, flag: "--sobol-base-samples")
+    }
+
     func run() throws {
         if try sharding.writePartial(out: out, reading: scenario.scenario, feedback: feedback, { shard, tick in
             guard sensitivity != .sobol else {
