@@ -79,6 +79,7 @@ struct Compare: ParsableCommand {
             try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()))
             if !output.feedback.quiet { printError("wrote \(folder.path)/compare.md, figures/, compare.json, compare.csv") }
         }
-        try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination)
+        try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination,
+                        warnings: comparison.diagnostics.warnings)
     }
 }

@@ -29,5 +29,6 @@ struct ExportNotebook: ParsableCommand {
         let result = try sampling.evaluate(scenario.prepared(), progress: feedback.progress, quiet: feedback.quiet)
         try NotebookExporter.write(result: result, to: destination)
         if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(out)") }
+        feedback.warn(result.diagnostics.warnings)
     }
 }

@@ -46,6 +46,10 @@ struct Report: ParsableCommand {
     /// With --shard, --out names the partial result; `merge --report DIR` writes the report.
     @OptionGroup var sharding: ShardOptions
 
+    func validate() throws {
+        try SobolBaseSamples.check(sobolBaseSamples, flag: "--sobol-base-samples")
+    }
+
     func run() throws {
         if try sharding.writePartial(out: out, reading: scenario.scenario, feedback: feedback, { shard, tick in
             guard sensitivity != .sobol else {
@@ -74,6 +78,7 @@ struct Report: ParsableCommand {
         }
         try ReportWriter.write(result: result, to: destination)
         if !quiet { printError("wrote \(out)/report.md, figures/, result.json, series.csv, series.long.csv, assumptions.csv") }
+        feedback.warn(result.diagnostics.warnings)
     }
 }
 

@@ -30,6 +30,7 @@ struct Run: ParsableCommand {
         let destination = try output.destination(reading: scenario.scenario)
         let result = try sampling.evaluate(scenario.prepared(), progress: output.feedback.progress,
                                            quiet: output.feedback.quiet)
-        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
+                        warnings: result.diagnostics.warnings)
     }
 }

@@ -46,9 +46,7 @@ struct Sensitivity: ParsableCommand {
     @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
-        guard baseSamples >= 8, baseSamples <= MonteCarloRunner.maximumSamples else {
-            throw ValidationError("--base-samples must be 8 to \(MonteCarloRunner.maximumSamples), got \(baseSamples)")
-        }
+        try SobolBaseSamples.check(baseSamples, flag: "--base-samples")
         guard bootstrap >= 0, bootstrap <= 100_000 else { throw ValidationError("--bootstrap must be 0 to 100000, got \(bootstrap)") }
     }
 
@@ -79,7 +77,8 @@ struct Sensitivity: ParsableCommand {
             result.sensitivity = analysis.sensitivity
             result.diagnostics.warnings += analysis.warnings
         }
-        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
+                        warnings: result.diagnostics.warnings)
     }
 }
 

@@ -54,6 +54,7 @@ struct Sweep: ParsableCommand {
         result.sweep = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sweep") { progress in
             try prepared.sweep(spec, metrics: chosen, options: options, progress: progress)
         }
-        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
+                        warnings: result.diagnostics.warnings)
     }
 }
