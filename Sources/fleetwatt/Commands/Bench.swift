@@ -28,7 +28,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Sampler: random, sobol or lhs.")
     var sampler: SamplerKind = .random
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json, csv, csv-long (one value per row) or markdown.")
     var format: OutputFormat = .table
 
     func validate() throws {
