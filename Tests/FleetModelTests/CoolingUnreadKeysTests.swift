@@ -55,6 +55,21 @@ struct CoolingUnreadKeysTests {
         #expect(scenario.baseResult.diagnostics.warnings.contains { $0.hasPrefix("--set sites.us-east-1.cooling.approach_c:") })
     }
 
+    /// A shipped scenario samples no cooling field its site's type ignores: such an input would
+    /// only add a dimension (and, for Sobol, k + 2 evaluations per base sample) that moves nothing.
+    @Test(arguments: ["openai-aws-2025", "h100-training-100k", "inference-phoenix-air"])
+    func shippedScenariosSampleOnlyFieldsTheirTypeReads(id: String) throws {
+        let scenario = try PreparedScenario(document: ScenarioDocument.embedded(name: id))
+        let inert = scenario.inputs.inputs.map(\.path).filter { path in
+            let parts = path.split(separator: ".")
+            guard parts.count == 4, parts[0] == "sites", parts[2] == "cooling",
+                  let cooling = scenario.spec.sites[id: String(parts[1])]?.cooling else { return false }
+            return cooling.unreadKeys.contains(String(parts[3]))
+        }
+        #expect(inert.isEmpty, "\(id) samples \(inert)")
+        #expect(scenario.inputs.inputs.contains { $0.path.contains(".cooling.") }, "\(id) still samples its cooling inputs")
+    }
+
     /// Adds 1 to the field named `key` (nil when the key names no numeric field).
     static func shift(_ c: inout CoolingSpec, _ key: String) -> Bool? {
         let paths: [String: WritableKeyPath<CoolingSpec, Double?>] = [

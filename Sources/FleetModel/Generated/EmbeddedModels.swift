@@ -14,34 +14,29 @@ cooling_designs:
   aws-irhx-outside-air:  # AWS In-Row Heat Exchanger (IRHX): GB200/GB300 cold-plate loop → in-row liquid-to-air coils → hall air cooled by outside air with direct evaporative assist and DX trim (the AWS halls of us-east-1, us-east-2, us-west-2)
     type: irhx-outside-air
     liquid_supply_c:
-      base: 32
-      dist: triangular(27, 32, 40)
+      value: 32
       unit: °C
-      source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read liquid_supply_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE ''Liquid Cooling Guidelines for Datacom Equipment Centers'', 2nd ed. 2014); GB200-class cold plates accept warm water'
     liquid_delta_t_c:
-      base: 10
-      dist: triangular(7, 10, 14)
+      value: 10
       unit: °C
-      source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read liquid_delta_t_c (kept so that a site switched to another cooling type starts from it); assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
     chilled_water_supply_c:
-      base: 18
-      dist: triangular(14, 18, 21)
+      value: 18
       unit: °C
-      source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read chilled_water_supply_c (kept so that a site switched to another cooling type starts from it); assumption: supply air ≈ 22–24 °C within ASHRAE''''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
     chilled_water_delta_t_c:
       value: 6
       unit: °C
       source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
     approach_c:
-      base: 8
-      dist: triangular(5, 8, 11)
+      value: 8
       unit: °C
-      source: 'assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read approach_c (kept so that a site switched to another cooling type starts from it); assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
     hx_approach_c:
-      base: 2
-      dist: triangular(1, 2, 3)
+      value: 2
       unit: °C
-      source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read hx_approach_c (kept so that a site switched to another cooling type starts from it); assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
     condensing_approach_c:
       base: 15
       dist: triangular(12, 15, 20)
@@ -63,10 +58,9 @@ cooling_designs:
       unit: '1'
       source: 'assumption: air-cooled variable-speed chillers at low ambient reach part-load COP ≈ 6–8 (IPLV of 90.1-2019 Path B ≈ 16 EER ≈ COP 4.7 at mixed conditions)'
     heat_rejection_power_fraction:
-      base: 0.03
-      dist: triangular(0.02, 0.03, 0.045)
+      value: 0.03
       unit: fraction
-      source: 'assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read heat_rejection_power_fraction (kept so that a site switched to another cooling type starts from it); assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
     air_fan_power_fraction:
       base: 0.05
       dist: triangular(0.03, 0.05, 0.08)
@@ -92,10 +86,9 @@ cooling_designs:
       unit: '1'
       source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
     adiabatic_above_c:
-      base: 26
-      dist: triangular(22, 26, 30)
+      value: 26
       unit: °C
-      source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read adiabatic_above_c (kept so that a site switched to another cooling type starts from it); assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
     adiabatic_effectiveness_fraction:
       base: 0.8
       dist: triangular(0.7, 0.8, 0.9)
@@ -106,19 +99,17 @@ cooling_designs:
       unit: °C
       source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
     approach_flow_exponent:
-      base: 0.6
-      dist: triangular(0.5, 0.6, 0.8)
+      value: 0.6
       unit: '1'
-      source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read approach_flow_exponent (kept so that a site switched to another cooling type starts from it); air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
     chiller_units:
       value: 4
       unit: '1'
       source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
     tower_liquid_gas_ratio:
-      base: 1.2
-      dist: triangular(0.8, 1.2, 1.5)
+      value: 1.2
       unit: '1'
-      source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read tower_liquid_gas_ratio (kept so that a site switched to another cooling type starts from it); counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
     supply_air_c:
       base: 27
       dist: triangular(24, 27, 29.4)
@@ -236,20 +227,17 @@ cooling_designs:
       unit: '1'
       source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
     supply_air_c:
-      base: 27
-      dist: triangular(24, 27, 29.4)
+      value: 27
       unit: °C
-      source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read supply_air_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
     hall_air_delta_t_c:
-      base: 12
-      dist: triangular(10, 12, 15)
+      value: 12
       unit: °C
-      source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read hall_air_delta_t_c (kept so that a site switched to another cooling type starts from it); derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
     min_dew_point_c:
-      base: -9
-      dist: triangular(-12, -9, -9)
+      value: -9
       unit: °C
-      source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read min_dew_point_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
     drift_fraction:
       value: 5.0e-05
       unit: fraction
@@ -259,15 +247,13 @@ cooling_designs:
       unit: °C
       source: AHRI 550/590 condenser-water range 29.4 → 35 °C
     adiabatic_above_c:
-      base: 26
-      dist: triangular(22, 26, 30)
+      value: 26
       unit: °C
-      source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read adiabatic_above_c (kept so that a site switched to another cooling type starts from it); assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
     adiabatic_effectiveness_fraction:
-      base: 0.8
-      dist: triangular(0.7, 0.8, 0.9)
+      value: 0.8
       unit: fraction
-      source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read adiabatic_effectiveness_fraction (kept so that a site switched to another cooling type starts from it); assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
     dry_cooler_air_delta_t_c:
       value: 10
       unit: °C
@@ -356,20 +342,17 @@ cooling_designs:
       unit: '1'
       source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
     supply_air_c:
-      base: 27
-      dist: triangular(24, 27, 29.4)
+      value: 27
       unit: °C
-      source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read supply_air_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
     hall_air_delta_t_c:
-      base: 12
-      dist: triangular(10, 12, 15)
+      value: 12
       unit: °C
-      source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read hall_air_delta_t_c (kept so that a site switched to another cooling type starts from it); derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
     min_dew_point_c:
-      base: -9
-      dist: triangular(-12, -9, -9)
+      value: -9
       unit: °C
-      source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read min_dew_point_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
     drift_fraction:
       value: 5.0e-05
       unit: fraction
@@ -379,15 +362,13 @@ cooling_designs:
       unit: °C
       source: AHRI 550/590 condenser-water range 29.4 → 35 °C
     adiabatic_above_c:
-      base: 26
-      dist: triangular(22, 26, 30)
+      value: 26
       unit: °C
-      source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read adiabatic_above_c (kept so that a site switched to another cooling type starts from it); assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
     adiabatic_effectiveness_fraction:
-      base: 0.8
-      dist: triangular(0.7, 0.8, 0.9)
+      value: 0.8
       unit: fraction
-      source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read adiabatic_effectiveness_fraction (kept so that a site switched to another cooling type starts from it); assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
     dry_cooler_air_delta_t_c:
       value: 10
       unit: °C
