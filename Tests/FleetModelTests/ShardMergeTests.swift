@@ -193,7 +193,21 @@ struct ShardMergeTests {
         let newer = try #require(Self.refusal(files))
         #expect(newer.hasPrefix(files[1]) && newer.contains("fleetwatt.partial/2"), "\(newer)")
         // A file that does not exist.
-        #expect(Self.refusal([files[0], folder.appendingPathComponent("nope").path])?.contains("nope: cannot be read") == true)
+        #expect(Self.refusal([files[0], folder.appendingPathComponent("nope").path]) == folder.appendingPathComponent("nope").path + ": no such file")
+    }
+
+    /// What is not a regular file is refused saying what it is, in the tool's words: a folder
+    /// leaked "NSCocoaErrorDomain error 256", /dev/null (as root) "You don't have permission",
+    /// a missing file Foundation's "The file doesn't exist".
+    @Test func whatIsNotAPartFileIsRefusedSayingWhy() throws {
+        let folder = try TestSupport.tempFolder()
+        let files = try Self.writeParts(folder)
+        let sub = folder.appendingPathComponent("dd").path
+        try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: false)
+        #expect(Self.refusal([files[0], sub]) == "\(sub): a folder, not a part file")
+        #expect(Self.refusal(["/dev/null", files[0]]) == "/dev/null: not a regular file (a character device)")
+        let missing = folder.appendingPathComponent("nothere.fwpart").path
+        #expect(Self.refusal([missing]) == "\(missing): no such file")
     }
 
     @Test(arguments: ["seed", "sampler", "samples", "scenario", "resolved", "version", "settings"])

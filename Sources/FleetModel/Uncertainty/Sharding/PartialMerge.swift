@@ -127,6 +127,7 @@ public enum PartialMerge {
     }
 
     private static func read(_ file: String) throws(PartialError) -> Data {
+        if let problem = InputFile.problem(file) { throw PartialError(file: file, problem.text(expecting: "part file")) }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: file), options: .mappedIfSafe)
         } catch {
