@@ -7,7 +7,9 @@ import FleetReport
 /// write a partial result to `--out` for `fleetwatt merge`. A command adds it with
 /// `@OptionGroup var sharding: ShardOptions` and one `writePartial` call at the top of its run.
 struct ShardOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
+    /// Parsed unconditionally, so `--shard -1/2` reaches `Shard.parse` and is told that I counts
+    /// from 0 (ArgumentParser read "-1/2" as a flag and said "Missing value").
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Evaluate only shard I of N (0 ≤ I < N) and write a partial result to --out; "
             + "join all N with `fleetwatt merge`.", valueName: "I/N"))
     var shard: String?
