@@ -110,6 +110,18 @@ struct HostileInputTests {
         }
     }
 
+    /// A scenario path that is not a regular file says why it cannot be read: a FIFO (it said
+    /// "cannot read the file"), a symbolic link loop (it said "no such file").
+    @Test(arguments: [("sf", "sf: not a regular file (a FIFO)"), ("loop", "loop: a symbolic link loop")])
+    func aScenarioThatIsNotARegularFileSaysWhy(_ name: String, _ expected: String) throws {
+        let folder = try TestSupport.tempFolder()
+        #expect(mkfifo(folder.appendingPathComponent("sf").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        let r = try TestSupport.run(["timeout", "20", TestSupport.fleetwattExecutable.path, "run", name, "--samples", "0"], in: folder)
+        #expect(r.status == 2)
+        #expect(r.stderr == expected + "\n", "\(r.stderr)")
+    }
+
     /// A models folder is used whole or not at all: a `<root>/scenarios/` scenario beside the
     /// user's `sites/` but without `hardware.yaml` used the embedded hardware silently.
     @Test func aModelsFolderWithoutHardwareIsRefusedNotMixed() throws {

@@ -103,6 +103,14 @@ public struct ScenarioDocument: Sendable {
 
     private static func read(path: String, models: ModelsSource) throws -> ScenarioDocument {
         if let incomplete = models.incompleteness() { throw ScenarioErrors([incomplete]) }
+        // Only a regular file is opened (a FIFO would block); a refusal says why.
+        if let problem = InputFile.problem(path) {
+            let shipped = shippedIDs
+            let message = problem != .missing ? problem.text(expecting: "scenario file")
+                : "no such file" + ClosestMatch.hint(for: ((path as NSString).lastPathComponent as NSString)
+                    .deletingPathExtension, among: shipped) + "; shipped scenarios, by id: " + shipped.joined(separator: ", ")
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: message)])
+        }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
            size.intValue > maximumFileBytes {
             throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "",
@@ -110,13 +118,7 @@ public struct ScenarioDocument: Sendable {
                                                     + "\(maximumFileBytes) bytes (the shipped ones are under 50 KB)")])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            let shipped = shippedIDs
-            let message = exists ? (isFolder.boolValue ? "a folder, not a scenario file" : "cannot read the file")
-                : "no such file" + ClosestMatch.hint(for: ((path as NSString).lastPathComponent as NSString)
-                    .deletingPathExtension, among: shipped) + "; shipped scenarios, by id: " + shipped.joined(separator: ", ")
-            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: message)])
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "cannot read the file")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column, byte) = firstInvalidUTF8(data)
