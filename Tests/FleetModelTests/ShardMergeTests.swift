@@ -210,6 +210,38 @@ struct ShardMergeTests {
         #expect(Self.refusal([missing]) == "\(missing): no such file")
     }
 
+    /// `data`, a part file, with its header JSON changed by `edit` and the checksum made again
+    /// (a forged file, which only the header's own checks can catch).
+    static func forged(_ data: Data, _ edit: (inout [String: Any]) -> Void) throws -> Data {
+        let m = PartialResult.magic.count
+        let length = Int(data[m..<(m + 8)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+        var header = try #require(try JSONSerialization.jsonObject(with: data[(m + 8)..<(m + 8 + length)]) as? [String: Any])
+        edit(&header)
+        let json = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])
+        var file = PartialResult.magic
+        withUnsafeBytes(of: Int64(json.count).littleEndian) { file.append(contentsOf: $0) }
+        file.append(json)
+        file.append(data[(m + 8 + length)..<(data.count - 64)])
+        file.append(Data(ScenarioHash.sha256Hex(file).utf8))
+        return file
+    }
+
+    /// A forged header is refused in plain words, not Swift's `DecodingError` debug text
+    /// (`keyNotFound(CodingKeys(stringValue: "shard", …))`, "not valid JSON" for valid JSON).
+    @Test(arguments: [
+        ("shard", nil, "corrupted: unreadable header: missing field 'shard'"),
+        ("samples", "many", "corrupted: unreadable header: field 'samples': expected a whole number"),
+        ("samples", 1.5, "corrupted: unreadable header: field 'samples': expected a whole number, got 1.5"),
+        ("seed", [1], "corrupted: unreadable header: field 'seed': expected a whole number"),
+    ] as [(String, (any Sendable)?, String)])
+    func aForgedHeaderIsRefusedInPlainWords(_ key: String, _ value: (any Sendable)?, _ expected: String) throws {
+        let folder = try TestSupport.tempFolder()
+        let files = try Self.writeParts(folder)
+        let data = try Data(contentsOf: URL(fileURLWithPath: files[1]))
+        try Self.forged(data) { $0[key] = value }.write(to: URL(fileURLWithPath: files[1]))
+        #expect(Self.refusal(files) == "\(files[1]): \(expected)")
+    }
+
     @Test(arguments: ["seed", "sampler", "samples", "scenario", "resolved", "version", "settings"])
     func partsOfDifferentRunsAreRefused(field: String) throws {
         let folder = try TestSupport.tempFolder("mismatch-\(field)")
