@@ -122,6 +122,21 @@ struct HostileInputTests {
         #expect(r.stderr == expected + "\n", "\(r.stderr)")
     }
 
+    /// A path with a newline in it printed raw, so one error read as two lines (and so did
+    /// "wrote …"): such paths are printed quoted, with the control characters escaped.
+    @Test func aPathWithANewlineStaysOnOneLine() throws {
+        let folder = try TestSupport.tempFolder()
+        try FileManager.default.copyItem(
+            at: TestSupport.repoRoot.appendingPathComponent("Tests/fleetwattTests/Corpus/scenarios/count-zero.yaml"),
+            to: folder.appendingPathComponent("bad\nname.yaml"))
+        let bad = try TestSupport.fleetwatt(["validate", "bad\nname.yaml"], in: folder)
+        #expect(bad.status == 2)
+        #expect(bad.stderr == #""bad\nname.yaml":15:22: fleet.cohorts.h100-tx.count: expected a positive number, got 0"# + "\n")
+        let wrote = try TestSupport.fleetwatt(["params", "--out", "new\nline.json"], in: folder)
+        #expect(wrote.status == 0, "\(wrote.stderr)")
+        #expect(wrote.stderr == #"wrote "new\nline.json""# + "\n")
+    }
+
     /// A models folder is used whole or not at all: a `<root>/scenarios/` scenario beside the
     /// user's `sites/` but without `hardware.yaml` used the embedded hardware silently.
     @Test func aModelsFolderWithoutHardwareIsRefusedNotMixed() throws {

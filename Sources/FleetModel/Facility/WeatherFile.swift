@@ -206,10 +206,10 @@ public enum WeatherFileError: Error, Hashable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case let .unreadable(p, why): "\(p): cannot read the weather file (\(why))"
+        case let .unreadable(p, why): "\(PathText.shown(p)): cannot read the weather file (\(why))"
         case let .unusable(p, problem):
-            p.isEmpty ? problem.text(expecting: "weather file") : "\(p): \(problem.text(expecting: "weather file"))"
-        case let .malformed(p, line, column, m): "\(p):\(line):\(column): \(m)"
+            p.isEmpty ? problem.text(expecting: "weather file") : "\(PathText.shown(p)): \(problem.text(expecting: "weather file"))"
+        case let .malformed(p, line, column, m): "\(PathText.shown(p)):\(line):\(column): \(m)"
         }
     }
 }

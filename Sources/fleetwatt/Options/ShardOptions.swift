@@ -43,7 +43,7 @@ extension ShardOptions {
         }
         try destination.write(try part.encoded())
         if !feedback.quiet {
-            printError("wrote \(destination.name) (shard \(shard), units \(part.header.range[0])..<\(part.header.range[1]))")
+            printError("wrote \(PathText.shown(destination.name)) (shard \(shard), units \(part.header.range[0])..<\(part.header.range[1]))")
         }
         return true
     }

@@ -1,4 +1,5 @@
 import Foundation
+import FleetModel
 import FleetReport
 
 extension OutputOptions {
@@ -11,6 +12,6 @@ extension OutputOptions {
     /// Writes `data` to the checked destination and says where, unless `--quiet`.
     func emit(_ data: Data, to destination: OutputFile) throws {
         try destination.write(data)
-        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(destination.name)") }
+        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(PathText.shown(destination.name))") }
     }
 }

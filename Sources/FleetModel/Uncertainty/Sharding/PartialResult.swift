@@ -390,7 +390,7 @@ public struct PartialError: InputError, Hashable, Sendable {
     public var file: String
     public var message: String
     public init(file: String, _ message: String) { self.file = file; self.message = message }
-    public var description: String { "\(file): \(message)" }
+    public var description: String { "\(PathText.shown(file)): \(message)" }
 }
 
 extension JSONEncoder {
