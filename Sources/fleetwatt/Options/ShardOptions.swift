@@ -36,7 +36,7 @@ extension ShardOptions {
         }
         let destination = try OutputFile.check(out, avoiding: [inputs].compactMap { $0 })
         guard destination.kind == .file else {
-            throw CommandFailure.badInput("--out \(out): a partial result is written to a regular file, not a device or FIFO")
+            throw CommandFailure.badInput("--out \(PathText.shown(out)): a partial result is written to a regular file, not a device or FIFO")
         }
         let part = try ProgressBar.run(feedback.progress, quiet: feedback.quiet, label: "shard \(shard)") { tick in
             try make(shard, tick)
