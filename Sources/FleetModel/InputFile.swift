@@ -43,26 +43,36 @@ public enum InputFile {
         guard !path.isEmpty else { return .emptyPath }
         var info = stat()
         guard stat(path, &info) == 0 else { return problem(errno: errno) }
-        if let kind = kind(info.st_mode) { return kind == "a folder" ? .folder : .notRegular(kind) }
+        if let problem = problem(mode: info.st_mode) { return problem }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return problem(errno: errno) }
         defer { close(fd) }
         // Replaced by something else between stat and open: check what was opened.
         guard fstat(fd, &info) == 0 else { return problem(errno: errno) }
-        if let kind = kind(info.st_mode) { return kind == "a folder" ? .folder : .notRegular(kind) }
-        return nil
+        return problem(mode: info.st_mode)
     }
 
-    /// The kind of a file that is not a regular file ("a FIFO", "a folder"), nil for a regular file.
-    static func kind(_ mode: mode_t) -> String? {
+    /// How the kind of file with stat(2) mode `mode` reads in a message ("a FIFO", "a folder");
+    /// shared with the output checks.
+    package static func kindText(_ mode: mode_t) -> String {
         switch mode & mode_t(S_IFMT) {
-        case mode_t(S_IFREG): nil
+        case mode_t(S_IFREG): "a file"
         case mode_t(S_IFDIR): "a folder"
         case mode_t(S_IFIFO): "a FIFO"
         case mode_t(S_IFCHR): "a character device"
+        case mode_t(S_IFLNK): "a symbolic link"
         case mode_t(S_IFBLK): "a block device"
         case mode_t(S_IFSOCK): "a socket"
         default: "a special file"
+        }
+    }
+
+    /// nil for a regular file; otherwise a folder, or what else it is.
+    private static func problem(mode: mode_t) -> Problem? {
+        switch mode & mode_t(S_IFMT) {
+        case mode_t(S_IFREG): nil
+        case mode_t(S_IFDIR): .folder
+        default: .notRegular(kindText(mode))
         }
     }
 
