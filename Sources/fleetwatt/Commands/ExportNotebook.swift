@@ -28,7 +28,7 @@ struct ExportNotebook: ParsableCommand {
         let destination = try OutputFile.check(out, avoiding: [scenario.scenario].compactMap { $0 })
         let result = try sampling.evaluate(scenario.prepared(), progress: feedback.progress, quiet: feedback.quiet)
         try NotebookExporter.write(result: result, to: destination)
-        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(out)") }
+        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(PathText.shown(out))") }
         feedback.warn(result.diagnostics.warnings)
     }
 }

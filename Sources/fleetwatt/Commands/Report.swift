@@ -77,7 +77,7 @@ struct Report: ParsableCommand {
             result.diagnostics.warnings += analysis.warnings
         }
         try ReportWriter.write(result: result, to: destination)
-        if !quiet { printError("wrote \(out)/report.md, figures/, result.json, series.csv, series.long.csv, assumptions.csv") }
+        if !quiet { printError("wrote \(PathText.shown(out + "/report.md")), figures/, result.json, series.csv, series.long.csv, assumptions.csv") }
         feedback.warn(result.diagnostics.warnings)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FleetModel
 import FleetReport
 
 extension OutputOptions {
@@ -12,7 +13,7 @@ extension OutputOptions {
     /// run's `warnings` on standard error (they stay in the JSON's warnings, never in the data).
     func emit(_ data: Data, to destination: OutputFile, warnings: [String] = []) throws {
         try destination.write(data)
-        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(destination.name)") }
+        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(PathText.shown(destination.name))") }
         feedback.warn(warnings)
     }
 }
