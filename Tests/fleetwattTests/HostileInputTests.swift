@@ -204,7 +204,7 @@ struct HostileInputTests {
 
     /// A 1 GiB file of zeros that uses no disk (a hole made by truncating upwards).
     static func sparseGigabyte(_ url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 1 << 30)
         try handle.close()

@@ -66,22 +66,13 @@ struct Sensitivity: ParsableCommand {
             }
         }) { return }
         var result = try prepared.evaluate(options)
-        switch method {
-        case .tornado:
-            result.sensitivity = try prepared.tornado(metrics: chosen, threads: options.threads)
-        case .sobol:
-            let analysis = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sobol") { progress in
-                try prepared.sobol(baseSamples: baseSamples, bootstrap: bootstrap, metrics: chosen, options: options,
-                                   progress: progress)
-            }
-            result.sensitivity = analysis.sensitivity
-            result.diagnostics.warnings += analysis.warnings
+        try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: method.rawValue) { progress in
+            try prepared.rank(method, into: &result, metrics: chosen, baseSamples: baseSamples, bootstrap: bootstrap,
+                              options: options, progress: progress)
         }
         try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
                         warnings: result.diagnostics.warnings)
     }
 }
 
-enum SensitivityMethod: String, ExpressibleByArgument, CaseIterable {
-    case tornado, sobol
-}
+extension SensitivityMethod: ExpressibleByArgument {}
