@@ -56,7 +56,7 @@ struct Sensitivity: ParsableCommand {
         let prepared = try scenario.prepared()
         let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads)
         if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
-            let head = shard.index == 0 ? prepared.baseResult(options) : nil
+            let head = prepared.head(of: shard, options)
             switch method {
             case .tornado:
                 return try prepared.tornadoPartial(metrics: chosen, options: options, shard: shard, head: head, progress: tick)

@@ -47,7 +47,7 @@ struct Sweep: ParsableCommand {
         try spec.check(against: prepared)
         if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, _ in
             try prepared.sweepPartial(spec, metrics: chosen, options: options, shard: shard,
-                                      head: shard.index == 0 ? prepared.baseResult(options) : nil)
+                                      head: prepared.head(of: shard, options))
         }) { return }
         var result = try prepared.evaluate(sampling.options(samples: 0))
         result.run = prepared.runInfo(options)

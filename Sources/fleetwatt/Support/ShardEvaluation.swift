@@ -7,12 +7,8 @@ extension SamplingOptions {
                  decorate: (inout FleetResult, UncertaintyOptions) throws -> Void = { _, _ in })
         throws -> PartialResult {
         let options = options()
-        var head: FleetResult?
-        if shard.index == 0 {
-            var base = scenario.baseResult(options)
-            try decorate(&base, options)
-            head = base
-        }
+        var head = scenario.head(of: shard, options)
+        if head != nil { try decorate(&head!, options) }
         return try scenario.runPartial(options: options, shard: shard, command: command, head: head, progress: progress)
     }
 }

@@ -12,6 +12,12 @@ extension PreparedScenario {
         return result
     }
 
+    /// What the part of `shard` carries as its head: the base result for shard 0 (the merge
+    /// takes it from there), nothing for the others.
+    public func head(of shard: Shard, _ options: UncertaintyOptions) -> FleetResult? {
+        shard.index == 0 ? baseResult(options) : nil
+    }
+
     /// Shard `shard` of a Monte Carlo run (`options.samples > 0`): its blocks of samples.
     /// `head` (shard 0 only) is the base result, with whatever the command adds to it.
     public func runPartial(options: UncertaintyOptions, shard: Shard, command: String, head: FleetResult?,
