@@ -103,7 +103,7 @@ struct WeatherTests {
     }
 
     /// Synthesised-from-Greensboro-normals vs the Greensboro TMY3 file: monthly mean
-    /// dry and wet bulb, and annual hours above wet-bulb thresholds.
+    /// dry and wet bulb, and annual hours above dry- and wet-bulb thresholds.
     @Test("Synthesis vs the Greensboro TMY3 year")
     func greensboroComparison() throws {
         let h = try FacilityFixtures.greensboro()
@@ -128,6 +128,8 @@ struct WeatherTests {
         for t in [10.0, 25.0, 30.0] {
             let a = TypicalYearWeather.hoursAbove(real.dryBulbC, t), b = TypicalYearWeather.hoursAbove(synth.dryBulbC, t)
             report += "dry bulb > \(t): file \(a) h, synth \(b) h\n"
+            // The same rule as the wet bulb (measured: 5,760 vs 5,707, 1,171 vs 1,168, 234 vs 248 h).
+            expectClose(Double(a), Double(b), absolute: Double(max(30, a / 10)), "hours above \(t) °C dry bulb")
         }
         print(report)
     }
