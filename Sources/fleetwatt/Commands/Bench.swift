@@ -47,13 +47,8 @@ struct Bench: ParsableCommand {
         try StandardOutput.write(RenderedOutput.document(rows, as: format, width: 120) { TableRenderer.benchTable(rows, style: $0) })
     }
 
-    /// Comma-separated whole numbers in 1…max; an empty item (`10,,20`) is refused.
+    /// Comma-separated whole numbers in 1…max.
     private static func integers(_ text: String, flag: String, max: Int) throws -> [Int] {
-        try text.split(separator: ",", omittingEmptySubsequences: false).map {
-            guard let n = Int($0.trimmingCharacters(in: .whitespaces)), n > 0, n <= max else {
-                throw CommandFailure.badInput("\(flag): expected whole numbers from 1 to \(max) separated by commas, got '\(text)'")
-            }
-            return n
-        }
+        try CommaList.parse(text, flag: flag, expected: "whole numbers from 1 to \(max)") { (1...max).contains($0) }
     }
 }

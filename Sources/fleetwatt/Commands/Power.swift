@@ -27,11 +27,8 @@ struct Power: ParsableCommand {
 
     func run() throws {
         let destination = try output.destination()
-        let points = try utilization.split(separator: ",", omittingEmptySubsequences: false).map { text in
-            guard let u = Double(text.trimmingCharacters(in: .whitespaces)), (0...1).contains(u) else {
-                throw CommandFailure.badInput("--utilization: expected numbers from 0 to 1 separated by commas, got '\(text)'")
-            }
-            return u
+        let points: [Double] = try CommaList.parse(utilization, flag: "--utilization", expected: "numbers from 0 to 1") {
+            (0...1).contains($0)
         }
         let hardware = try FleetModel.Catalog.embedded().decode(HardwareSpec.self, .hardware, id: gpu)
         let result = try CommandFailure.namingFlags {
