@@ -38,14 +38,15 @@ struct Sweep: ParsableCommand {
     }
 
     func run() throws {
-        let destination = try output.destination(reading: scenario.scenario)
+        let document = try scenario.opened()
+        let destination = try output.destination(reading: document.filesRead)
         let spec = try SweepSpec.parse(vary)
         let options = sampling.options(defaultSamples: 0)
         try spec.checkWork(samples: options.samples)
         let chosen = try metrics.chosen() ?? Metric.allCases
-        let prepared = try scenario.prepared()
+        let prepared = try PreparedScenario(document: document)
         try spec.check(against: prepared)
-        if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, _ in
+        if try sharding.writePartial(out: output.out, reading: document.filesRead, feedback: output.feedback, { shard, _ in
             try prepared.sweepPartial(spec, metrics: chosen, options: options, shard: shard,
                                       head: shard.index == 0 ? prepared.baseResult(options) : nil)
         }) { return }
