@@ -262,8 +262,9 @@ struct OutputSafetyTests {
         return (dir, weather)
     }
 
-    /// `--out` onto a weather file the scenario reads, or onto any scenario `compare` reads (not
-    /// only the first), is refused as the scenario file is; every input stays as it was.
+    /// `--out` onto a weather file the scenario (or a sweep's point) reads, or onto any scenario
+    /// `compare` reads (not only the first), is refused as the scenario file is; every input
+    /// stays as it was.
     @Test func noFileTheCommandReadsCanBeTheOutput() throws {
         let (dir, weather) = try scenarioWithWeather()
         let before = try Data(contentsOf: weather)
@@ -276,6 +277,14 @@ struct OutputSafetyTests {
                     + "reads; writing there would replace it\n", "\(command)")
         }
         #expect(try Data(contentsOf: weather) == before)
+        // A sweep over weather files reads each of them.
+        try fm.copyItem(at: weather, to: dir.appendingPathComponent("w2.csv"))
+        let sweep = try TestSupport.fleetwatt(["sweep", "s.yaml", "--vary", "sites.us-tx.climate.weather_file=w.csv,w2.csv",
+                                               "--out", "w2.csv"], in: dir)
+        #expect(sweep.status == 2, "\(sweep.stderr)")
+        #expect(sweep.stderr == "error: w2.csv: cannot write the output here: it is w2.csv, which this command reads; "
+                + "writing there would replace it\n")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("w2.csv")) == before)
         let models = TestSupport.repoRoot.appendingPathComponent("models/scenarios")
         try fm.copyItem(at: models.appendingPathComponent("h100-training-100k.yaml"), to: dir.appendingPathComponent("a.yaml"))
         try fm.copyItem(at: models.appendingPathComponent("inference-phoenix-air.yaml"), to: dir.appendingPathComponent("b.yaml"))
@@ -285,7 +294,7 @@ struct OutputSafetyTests {
         #expect(r.stderr == "error: b.yaml: cannot write the output here: it is b.yaml, which this command reads; "
                 + "writing there would replace it\n")
         #expect(try Data(contentsOf: dir.appendingPathComponent("b.yaml")) == second)
-        #expect(TestSupport.listing(dir) == ["a.yaml", "b.yaml", "s.yaml", "w.csv"])
+        #expect(TestSupport.listing(dir) == ["a.yaml", "b.yaml", "s.yaml", "w.csv", "w2.csv"])
     }
 
     /// `report --force` replaces the files its manifest lists and removes those the new report

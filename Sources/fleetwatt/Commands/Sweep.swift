@@ -39,14 +39,15 @@ struct Sweep: ParsableCommand {
 
     func run() throws {
         let document = try scenario.opened()
-        let destination = try output.destination(reading: document.filesRead)
         let spec = try SweepSpec.parse(vary)
+        let reads = spec.filesRead(by: document)
+        let destination = try output.destination(reading: reads)
         let options = sampling.options(defaultSamples: 0)
         try spec.checkWork(samples: options.samples)
         let chosen = try metrics.chosen() ?? Metric.allCases
         let prepared = try PreparedScenario(document: document)
         try spec.check(against: prepared)
-        if try sharding.writePartial(out: output.out, reading: document.filesRead, feedback: output.feedback, { shard, _ in
+        if try sharding.writePartial(out: output.out, reading: reads, feedback: output.feedback, { shard, _ in
             try prepared.sweepPartial(spec, metrics: chosen, options: options, shard: shard,
                                       head: shard.index == 0 ? prepared.baseResult(options) : nil)
         }) { return }
