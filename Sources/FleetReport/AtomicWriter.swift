@@ -1,4 +1,5 @@
 import Foundation
+import FleetModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -102,6 +103,8 @@ func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
 struct FileStatus {
     enum Kind: Equatable { case file, folder, characterDevice, fifo, link, blockDevice, socket, other }
     var kind: Kind
+    /// The whole st_mode (type and permission bits).
+    var mode: mode_t
     /// Permission bits (no set-id or sticky bits).
     var permissions: mode_t
     var owner: uid_t
@@ -154,6 +157,7 @@ struct FileStatus {
         case mode_t(S_IFSOCK): kind = .socket
         default: kind = .other
         }
+        mode = info.st_mode
         permissions = info.st_mode & 0o777
         owner = info.st_uid
         group = info.st_gid
@@ -161,17 +165,6 @@ struct FileStatus {
         inode = UInt64(info.st_ino)
     }
 
-    /// How the kind reads in a message ("a folder", "a block device").
-    var kindText: String {
-        switch kind {
-        case .file: "a file"
-        case .folder: "a folder"
-        case .characterDevice: "a character device"
-        case .fifo: "a FIFO"
-        case .link: "a symbolic link"
-        case .blockDevice: "a block device"
-        case .socket: "a socket"
-        case .other: "a special file"
-        }
-    }
+    /// How the kind reads in a message ("a folder", "a block device"), as input paths say it.
+    var kindText: String { InputFile.kindText(mode) }
 }

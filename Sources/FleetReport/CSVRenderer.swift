@@ -119,6 +119,52 @@ public enum CSVRenderer {
         return document(rows)
     }
 
+    /// A sensitivity ranking as CSV, one row per metric and input in rank order (metrics in
+    /// `Metric` order). Tornado: `metric,unit,rank,input,low_input,high_input,low_value,high_value,swing`
+    /// (`unit` is the metric's, of the values and the swing; the inputs are in their own units).
+    /// Sobol: `metric,rank,input,first_order,first_order_ci_low,first_order_ci_high,total_order,
+    /// total_order_ci_low,total_order_ci_high`. Full precision.
+    public static func sensitivity(_ s: Sensitivity) -> String {
+        let columns = sensitivityColumns(s)
+        let unit = s.method != "sobol"
+        var rows = [["metric"] + (unit ? ["unit"] : []) + ["rank", "input"] + columns.map(\.name)]
+        for (m, e) in rankedEntries(s) {
+            rows.append([m.rawValue] + (unit ? [m.unit] : []) + ["\(e.rank)", e.path]
+                        + columns.map { c in c.value(e).map(NumberFormat.machine) ?? "" })
+        }
+        return document(rows)
+    }
+
+    /// A sensitivity ranking as a long CSV: `metric,rank,input,stat,value`, one value per row,
+    /// `stat` one of the wide form's value columns (`swing`, `first_order_ci_low`, …).
+    public static func sensitivityLong(_ s: Sensitivity) -> String {
+        let columns = sensitivityColumns(s)
+        var rows = [["metric", "rank", "input", "stat", "value"]]
+        for (m, e) in rankedEntries(s) {
+            for c in columns {
+                if let v = c.value(e) { rows.append([m.rawValue, "\(e.rank)", e.path, c.name, NumberFormat.machine(v)]) }
+            }
+        }
+        return document(rows)
+    }
+
+    /// Every ranked entry, metric by metric, each metric's inputs by rank.
+    static func rankedEntries(_ s: Sensitivity) -> [(Metric, SensitivityEntry)] {
+        s.rankings.keys.sorted().flatMap { m in (s.rankings[m] ?? []).sorted { $0.rank < $1.rank }.map { (m, $0) } }
+    }
+
+    /// The value columns of a method: tornado's inputs, values and swing, or Sobol's indices and intervals.
+    static func sensitivityColumns(_ s: Sensitivity) -> [(name: String, value: (SensitivityEntry) -> Double?)] {
+        func bound(_ ci: [Double]?, _ i: Int) -> Double? { ci.flatMap { $0.count == 2 ? $0[i] : nil } }
+        if s.method == "sobol" {
+            return [("first_order", { $0.firstOrder }), ("first_order_ci_low", { bound($0.firstOrderCI, 0) }),
+                    ("first_order_ci_high", { bound($0.firstOrderCI, 1) }), ("total_order", { $0.totalOrder }),
+                    ("total_order_ci_low", { bound($0.totalOrderCI, 0) }), ("total_order_ci_high", { bound($0.totalOrderCI, 1) })]
+        }
+        return [("low_input", { $0.lowInput }), ("high_input", { $0.highInput }), ("low_value", { $0.lowValue }),
+                ("high_value", { $0.highValue }), ("swing", { $0.swing })]
+    }
+
     /// A sweep as CSV: the varied paths, then `METRIC.STAT` columns (base, and mean, sd,
     /// p05, p50 and p95 when the points were sampled).
     public static func sweep(_ sweep: Sweep, sampled: Bool) -> String {

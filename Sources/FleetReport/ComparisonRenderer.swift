@@ -64,11 +64,9 @@ public enum ComparisonRenderer {
                          rows: rows)
     }
 
-    /// The heading lines, the table and any warnings, for a terminal.
+    /// The heading lines and the table, for a terminal (the command prints warnings on standard error).
     public static func text(_ c: Comparison, width: Int = 80) -> String {
-        var out = heading(c).joined(separator: "\n") + "\n\n" + table(c).plainText(width: width)
-        for w in c.diagnostics.warnings { out += "warning: \(w)\n" }
-        return out
+        heading(c).joined(separator: "\n") + "\n\n" + table(c).plainText(width: width)
     }
 
     /// One row per metric and variant or difference, full precision in the metric's own unit:

@@ -1,5 +1,11 @@
 import Foundation
 
+/// How a table writes its numbers: rounded with thousands separators for people (terminal,
+/// Markdown), or plain at full precision for machines (CSV).
+public enum NumberStyle: Sendable, Hashable {
+    case human, machine
+}
+
 /// Number formatting for people (tables, report text, chart ticks) and for
 /// machines (CSV). Independent of the locale: "," groups thousands, "." is the
 /// decimal point.
@@ -52,6 +58,16 @@ public enum NumberFormat {
             if s.hasSuffix(".") { s.removeLast() }
         }
         return s
+    }
+
+    /// `value` in `style`: `grouped(value, decimals:)` for people, `machine(value)` for CSV.
+    public static func text(_ value: Double, decimals: Int, _ style: NumberStyle) -> String {
+        style == .machine ? machine(value) : grouped(value, decimals: decimals)
+    }
+
+    /// `value` in `style`: `trimmed(value)` for people, `machine(value)` for CSV.
+    public static func trimmed(_ value: Double, _ style: NumberStyle) -> String {
+        style == .machine ? machine(value) : trimmed(value)
     }
 
     /// A percentage with `decimals` decimals: 0.0712 → "7.1 %".

@@ -1,3 +1,5 @@
+import FleetModel
+
 /// Why an output could not be produced. Every case says what to do.
 public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The output folder exists, holds files, and `force` was not given.
@@ -16,20 +18,21 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingData(String)
 
     public var description: String {
-        switch self {
+        let shown = PathText.shown
+        return switch self {
         case .folderNotEmpty(let p):
-            "\(p): the output folder is not empty; choose another folder or pass --force to replace the report in it"
+            "\(shown(p)): the output folder is not empty; choose another folder or pass --force to replace the report in it"
         case .foreignFile(let folder, let file):
-            "\(folder): holds \(file), which no earlier report wrote; --force replaces only a report's own files "
-                + "(listed in \(ReportFolder.manifestName)), so nothing was changed: move \(file) away or choose another folder"
+            "\(shown(folder)): holds \(shown(file)), which no earlier report wrote; --force replaces only a report's own files "
+                + "(listed in \(ReportFolder.manifestName)), so nothing was changed: move \(shown(file)) away or choose another folder"
         case .unusableOutput(let p, let r):
-            "\(p): cannot write the output here: \(r)"
+            "\(shown(p)): cannot write the output here: \(r)"
         case .io(let p, let op, let r):
-            "\(p): could not \(op): \(r)"
+            "\(shown(p)): could not \(op): \(r)"
         case .badRelativePath(let p):
-            "\(p): an output file must be a relative path inside the output folder"
+            "\(shown(p)): an output file must be a relative path inside the output folder"
         case .nonFiniteNumber(let p, let v):
-            "\(p): the result holds a non-finite number (\(v)); the model produced an invalid value, nothing was written"
+            "\(shown(p)): the result holds a non-finite number (\(v)); the model produced an invalid value, nothing was written"
         case .missingData(let what):
             "the result has no \(what); nothing was written"
         }

@@ -36,7 +36,8 @@ public enum TableRenderer {
                          rows: rows)
     }
 
-    /// The totals for an 80-column terminal, under a one-line title of the run.
+    /// The totals for an 80-column terminal, under a one-line title of the run. Warnings are
+    /// not part of it: the command prints them on standard error.
     public static func text(_ result: FleetResult, width: Int = 80) -> String {
         var title = "\(result.scenario.title) (\(result.scenario.id))"
         if title.count > width { title = String(title.prefix(width - 1)) + "…" }
@@ -55,7 +56,6 @@ public enum TableRenderer {
                 out += sensitivityTable(sensitivity, metric: m).plainText(width: width)
             }
         }
-        for w in result.diagnostics.warnings { out += "warning: \(w)\n" }
         return out
     }
 
@@ -137,11 +137,10 @@ public enum TableRenderer {
                          alignments: [.right, .left, .right, .right, .right], rows: Array(rows))
     }
 
-    /// Every input (`fleetwatt params`, the report's assumptions): path, value or
-    /// distribution, unit, source.
-    public static func inputsTable(_ inputs: [FleetResult.Input]) -> TextTable {
+    /// Every input (`fleetwatt params`): path, value (in `style`) or distribution, unit, source.
+    public static func inputsTable(_ inputs: [FleetResult.Input], style: NumberStyle = .human) -> TextTable {
         TextTable(headers: ["Path", "Value or distribution", "Unit", "Source"], alignments: [.left, .left, .left, .left],
-                  rows: inputs.map { [$0.path, $0.distribution ?? NumberFormat.trimmed($0.base), $0.unit, $0.source] })
+                  rows: inputs.map { [$0.path, $0.distribution ?? NumberFormat.trimmed($0.base, style), $0.unit, $0.source] })
     }
 
     static func cell(_ v: Double?, _ factor: Double) -> String {

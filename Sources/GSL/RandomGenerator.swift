@@ -57,10 +57,7 @@ public final class RandomGenerator {
     /// The 32-bit seed handed to `gsl_rng_set` (see `init(seed:algorithm:)`).
     static func gslSeed(_ seed: UInt64) -> UInt32 {
         if seed <= UInt64(UInt32.max) { return UInt32(seed) }
-        var z = seed &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
+        let z = SplitMix64.mix(seed)
         return UInt32(truncatingIfNeeded: z ^ (z >> 32))
     }
 

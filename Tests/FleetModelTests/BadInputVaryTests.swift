@@ -31,6 +31,9 @@ struct BadInputVaryTests {
         ("fleet.cohorts.gb200-use1.count", 0.0, "--vary: fleet.cohorts.gb200-use1.count: expected a positive number, got 0"),
         ("fleet.cohorts.gb200-use1.workload.training_fraction", 1.5,
          "--vary: fleet.cohorts.gb200-use1.workload.training_fraction: expected a fraction in [0, 1], got 1.5"),
+        // Checked as --set checks them: a swept count of 2.5 or 1e-320 GPUs ran to inf/NaN totals.
+        ("fleet.cohorts.gb200-use1.count", 2.5, "--vary: fleet.cohorts.gb200-use1.count: expected a whole number of GPU, got 2.5"),
+        ("fleet.cohorts.gb200-use1.count", Double("1e-320")!, "--vary: fleet.cohorts.gb200-use1.count: expected a whole number of GPU, got 1e-320"),
         ("sites.us-east-1.climate.dry_bulb_mean_c.6", Double.nan,
          "--vary: sites.us-east-1.climate.dry_bulb_mean_c.6: expected a finite number, got nan"),
     ])

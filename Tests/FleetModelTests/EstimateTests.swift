@@ -103,6 +103,30 @@ struct EstimateTests {
         }
     }
 
+    /// A measured fraction below idle with a context (or above full load) is moved to that end of
+    /// the curve, as for a cohort (§1.3), and the result says so in a warning for standard error;
+    /// one inside the curve's range is used as given, silently.
+    @Test func boardPowerOutsideTheCurveIsMovedWithAWarning() throws {
+        let hw = try FleetCatalogFile.hardware("h100-sxm")
+        let p0 = hw.curvePowerFraction.first! * hw.tdpW, p1 = hw.curvePowerFraction.last! * hw.tdpW
+        let low = try Estimate.run(EstimateInput(gpu: "h100-sxm", gpuHours: 1000, boardPowerFraction: 0.05), hardware: hw)
+        #expect(abs(try #require(low.inputs.boardPowerW) - p0) < 1e-9)
+        #expect(low.warnings.count == 1, "\(low.warnings)")
+        let note = try #require(low.warnings.first)
+        #expect(note.contains("--board-power-fraction 0.05") && note.contains("35.0 W") && note.contains("raised")
+                && note.contains("\((p0 * 10).rounded() / 10) W") && note.contains("idle"), "\(note)")
+        if p1 < hw.tdpW {
+            let high = try Estimate.run(EstimateInput(gpu: "h100-sxm", gpuHours: 1000, boardPowerFraction: 1), hardware: hw)
+            #expect(abs(try #require(high.inputs.boardPowerW) - p1) < 1e-9)
+            #expect(high.warnings.count == 1 && high.warnings[0].contains("lowered"), "\(high.warnings)")
+        }
+        let inside = try Estimate.run(EstimateInput(gpu: "h100-sxm", gpuHours: 1000, boardPowerFraction: 0.71), hardware: hw)
+        #expect(inside.warnings.isEmpty)
+        // The warning is for standard error: the JSON document has no such key.
+        let json = String(decoding: try JSONEncoder().encode(low), as: UTF8.self)
+        #expect(!json.contains("warning"))
+    }
+
     @Test func hoursMustBeGivenOnce() throws {
         let hw = try FleetCatalogFile.hardware("h100-sxm")
         #expect(throws: EstimateError.missingHours) { try Estimate.run(EstimateInput(gpu: "h100-sxm"), hardware: hw) }

@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 import Yams
 @testable import FleetModel
@@ -7,8 +8,7 @@ import Yams
 /// of models/ read with their parameter mappings reduced to base values, and
 /// synthetic cohort loads.
 enum FacilityFixtures {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot = TestSupport.repoRoot
 
     /// The Greensboro, NC TMY3 year (pvlib 0.16.1 `pvlib/data/723170TYA.CSV`, NREL TMY3,
     /// Wilcox & Marion 2008), cut to the date, time, dry-bulb, dew-point, RH and pressure columns.

@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Yams
 @testable import FleetModel
 
@@ -7,18 +8,7 @@ import Yams
 /// shipped scenarios go through the loader. No units are converted (the catalog is
 /// written in canonical units).
 enum FleetCatalogFile {
-    static let repoRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func resolve(_ node: Any) -> Any {
-        if let m = node as? [String: Any] {
-            if let v = m["value"] ?? m["base"], m["unit"] != nil { return v }
-            if let v = m["values"], m["unit"] != nil { return v }
-            return m.mapValues(resolve)
-        }
-        if let a = node as? [Any] { return a.map(resolve) }
-        return node
-    }
+    static let repoRoot = TestSupport.repoRoot
 
     static func hardware() throws -> [HardwareSpec] {
         let text = try String(contentsOf: repoRoot.appendingPathComponent("models/hardware.yaml"), encoding: .utf8)
@@ -26,7 +16,7 @@ enum FleetCatalogFile {
         guard let tree = try Yams.load(yaml: text) as? [String: Any], let hw = tree["hardware"] else {
             throw CatalogMissing(id: "hardware (models/hardware.yaml has no `hardware` mapping)")
         }
-        let data = try JSONSerialization.data(withJSONObject: resolve(hw))
+        let data = try JSONSerialization.data(withJSONObject: FacilityFixtures.reduceParameters(hw))
         let entries = try JSONDecoder().decode(IDMap<HardwareSpec>.self, from: data).elements
         guard !entries.isEmpty else { throw CatalogMissing(id: "hardware (models/hardware.yaml lists no entries)") }
         return entries

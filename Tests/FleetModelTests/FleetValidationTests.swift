@@ -53,7 +53,7 @@ struct FleetValidationTests {
 
 @Suite("FleetScenarios")
 struct FleetScenarioTests {
-    static let sites = ["us-east-1", "us-east-2", "us-west-2", "us-tx", "phoenix-az"]
+    static let sites = FacilityFixtures.siteIDs
 
     @Test(arguments: ["openai-aws-2025", "h100-training-100k", "inference-phoenix-air"])
     func shippedScenarioCohortsValidateAndLoad(id: String) throws {

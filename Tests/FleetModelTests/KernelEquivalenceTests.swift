@@ -5,7 +5,7 @@ import Testing
 
 /// The fast paths of the evaluation (typed plant-table loop, skipped zero terms, sums taken
 /// in the hour loop) against the straightforward forms they replace, to the last bit, and
-/// sampled specs against the one-pass reference (`EngineSpeedTests.reference`).
+/// sampled specs against the one-pass reference (`EngineEquivalenceTests.reference`).
 @Suite("KernelEquivalence")
 struct KernelEquivalenceTests {
     /// Cooling variants of an outside-air site: the shipped one, no humidification, hot
@@ -98,7 +98,7 @@ struct KernelEquivalenceTests {
 
     @Test("Sampled cooling and fleet inputs, built on the base evaluator: every month equals the one-pass reference")
     func sampledSpecs() throws {
-        let spec = try EngineSpeedTests.defaultSpec()
+        let spec = try EngineEquivalenceTests.defaultSpec()
         let base = try FleetEvaluator(spec: spec)
         var rng = SeededGenerator(seed: 7)
         func draw(_ lo: Double, _ hi: Double) -> Double { Double.random(in: lo..<hi, using: &rng) }
@@ -116,9 +116,9 @@ struct KernelEquivalenceTests {
             }
             for i in s.fleet.cohorts.indices { s.fleet.cohorts[i].count *= draw(0.5, 1.6) }
             let e = try FleetEvaluator(spec: s, previous: base)
-            let reference = EngineSpeedTests.reference(e.facility, e.loads())
-            #expect(EngineSpeedTests.maxRelativeDifference(try e.evaluate(), reference) <= 1e-12)
-            #expect(EngineSpeedTests.maxRelativeDifference(try FleetEvaluator(spec: s).evaluate(), try e.evaluate()) == 0)
+            let reference = EngineEquivalenceTests.reference(e.facility, e.loads())
+            #expect(EngineEquivalenceTests.maxRelativeDifference(try e.evaluate(), reference) <= 1e-12)
+            #expect(EngineEquivalenceTests.maxRelativeDifference(try FleetEvaluator(spec: s).evaluate(), try e.evaluate()) == 0)
         }
     }
 

@@ -24,7 +24,7 @@ struct NumPyPeerTests {
 
     static let scenarios = ["openai-aws-2025", "h100-training-100k", "inference-phoenix-air"]
 
-    @Test("Peer --base agrees with fleetwatt's base totals on every metric", .enabled(if: peerAvailable),
+    @Test("Peer --base agrees with fleetwatt's base totals on every metric", .enabled(if: peerAvailable, "the NumPy peer needs numpy, scipy and pyyaml (./scripts/test installs them; optional, as issue 13 asks)"),
           arguments: scenarios)
     func baseAgrees(name: String) throws {
         let root = TestSupport.repoRoot

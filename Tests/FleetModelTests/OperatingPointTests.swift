@@ -136,7 +136,7 @@ struct OperatingPointTests {
     /// With retiring and successor cohorts the optimised hour loop (retired cohorts count as
     /// empty, so later months can repeat) still equals the one-pass reference.
     @Test func refreshedFleetEvaluatesAsTheReference() throws {
-        try EngineSpeedTests.check(try Self.withRefresh().decode(FleetSpec.self))
+        try EngineEquivalenceTests.check(try Self.withRefresh().decode(FleetSpec.self))
     }
 
     @Test func aRefreshDateSetsTheServiceLife() throws {

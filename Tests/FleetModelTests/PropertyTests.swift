@@ -3,20 +3,6 @@ import Testing
 @testable import FleetModel
 import FleetTestSupport
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so every property run
-/// draws the same variants.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random valid variants of the shipped scenarios and the evaluated totals.
 enum PropertyFixtures {
     static let scenarios = ["h100-training-100k", "inference-phoenix-air", "openai-aws-2025"]

@@ -8,13 +8,13 @@ import FleetModel
 struct ReadmeLibraryExampleTests {
     @Test func runsAsWritten() throws {
         // README example begins
-        let scenario = try PreparedScenario.open(sets: ["sites.us-east-1.cooling.approach_c=5"])
+        let scenario = try PreparedScenario.open(sets: ["sites.us-east-1.cooling.supply_air_c=24"])
         let result = try scenario.evaluate(UncertaintyOptions(samples: 200, seed: 7))
         let energy = result.totals[.facilityEnergy]!
         print("facility energy, P50:", energy.p50!, "MWh")
         // README example ends
-        #expect(scenario.spec.sites[id: "us-east-1"]?.cooling.approachC == 5)
-        #expect(result.run.samples == 200 && result.run.overrides == ["sites.us-east-1.cooling.approach_c=5"])
+        #expect(scenario.spec.sites[id: "us-east-1"]?.cooling.supplyAirC == 24)
+        #expect(result.run.samples == 200 && result.run.overrides == ["sites.us-east-1.cooling.supply_air_c=24"])
         let p05 = try #require(energy.p05), p50 = try #require(energy.p50), p95 = try #require(energy.p95)
         #expect(p05 < p50 && p50 < p95)
     }

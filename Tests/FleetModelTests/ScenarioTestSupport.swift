@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 @testable import FleetModel
 
 /// Paths of the fixture files, found from this source file.
@@ -8,7 +9,7 @@ enum Fixtures {
     static func bad(_ name: String) -> String { folder.appendingPathComponent("bad/\(name)").path }
     static func scenario(_ name: String) -> String { models + "/scenarios/" + name }
     /// The repository root (for the embedded-copy check).
-    static let repository = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestSupport.repoRoot
 
     /// Loads a bad fixture against the fixture models and returns every error, as `validate` does.
     static func errors(_ name: String) -> [String] {

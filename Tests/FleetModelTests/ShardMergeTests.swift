@@ -193,7 +193,53 @@ struct ShardMergeTests {
         let newer = try #require(Self.refusal(files))
         #expect(newer.hasPrefix(files[1]) && newer.contains("fleetwatt.partial/2"), "\(newer)")
         // A file that does not exist.
-        #expect(Self.refusal([files[0], folder.appendingPathComponent("nope").path])?.contains("nope: cannot be read") == true)
+        #expect(Self.refusal([files[0], folder.appendingPathComponent("nope").path]) == folder.appendingPathComponent("nope").path + ": no such file")
+    }
+
+    /// What is not a regular file is refused saying what it is, in the tool's words: a folder
+    /// leaked "NSCocoaErrorDomain error 256", /dev/null (as root) "You don't have permission",
+    /// a missing file Foundation's "The file doesn't exist".
+    @Test func whatIsNotAPartFileIsRefusedSayingWhy() throws {
+        let folder = try TestSupport.tempFolder()
+        let files = try Self.writeParts(folder)
+        let sub = folder.appendingPathComponent("dd").path
+        try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: false)
+        #expect(Self.refusal([files[0], sub]) == "\(sub): a folder, not a part file")
+        #expect(Self.refusal(["/dev/null", files[0]]) == "/dev/null: not a regular file (a character device)")
+        let missing = folder.appendingPathComponent("nothere.fwpart").path
+        #expect(Self.refusal([missing]) == "\(missing): no such file")
+    }
+
+    /// `data`, a part file, with its header JSON changed by `edit` and the checksum made again
+    /// (a forged file, which only the header's own checks can catch).
+    static func forged(_ data: Data, _ edit: (inout [String: Any]) -> Void) throws -> Data {
+        let m = PartialResult.magic.count
+        let length = Int(data[m..<(m + 8)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+        var header = try #require(try JSONSerialization.jsonObject(with: data[(m + 8)..<(m + 8 + length)]) as? [String: Any])
+        edit(&header)
+        let json = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])
+        var file = PartialResult.magic
+        withUnsafeBytes(of: Int64(json.count).littleEndian) { file.append(contentsOf: $0) }
+        file.append(json)
+        file.append(data[(m + 8 + length)..<(data.count - 64)])
+        file.append(Data(ScenarioHash.sha256Hex(file).utf8))
+        return file
+    }
+
+    /// A forged header is refused in plain words, not Swift's `DecodingError` debug text
+    /// (`keyNotFound(CodingKeys(stringValue: "shard", …))`, "not valid JSON" for valid JSON).
+    @Test(arguments: [
+        ("shard", nil, "corrupted: unreadable header: missing field 'shard'"),
+        ("samples", "many", "corrupted: unreadable header: field 'samples': expected a whole number"),
+        ("samples", 1.5, "corrupted: unreadable header: field 'samples': expected a whole number, got 1.5"),
+        ("seed", [1], "corrupted: unreadable header: field 'seed': expected a whole number"),
+    ] as [(String, (any Sendable)?, String)])
+    func aForgedHeaderIsRefusedInPlainWords(_ key: String, _ value: (any Sendable)?, _ expected: String) throws {
+        let folder = try TestSupport.tempFolder()
+        let files = try Self.writeParts(folder)
+        let data = try Data(contentsOf: URL(fileURLWithPath: files[1]))
+        try Self.forged(data) { $0[key] = value }.write(to: URL(fileURLWithPath: files[1]))
+        #expect(Self.refusal(files) == "\(files[1]): \(expected)")
     }
 
     @Test(arguments: ["seed", "sampler", "samples", "scenario", "resolved", "version", "settings"])

@@ -102,4 +102,21 @@ struct UncertaintyFleetTests {
                                options: .init(samples: 0))
         }
     }
+
+    /// A sampled sweep reports counts as `run` does: the GPUs installed (count × (1 + sampled
+    /// spare fraction)) have whole-number base and percentiles, while the mean stays fractional.
+    @Test func sampledSweepReportsCountsAsWholeNumbers() throws {
+        let scenario = try PreparedScenario(document: Self.document(keeping: ["fleet.cohorts.h100-tx.spare_fraction"]))
+        let spec = try SweepSpec.parse(["fleet.cohorts.h100-tx.count=50000,100000"])
+        let sweep = try scenario.sweep(spec, metrics: [.gpusInstalledPeak], options: .init(samples: 5, seed: 2, threads: 2))
+        for row in sweep.rows {
+            let s = try #require(row.totals[.gpusInstalledPeak])
+            let mean = try #require(s.mean)
+            #expect(mean != mean.rounded(), "the sampled counts are fractional before reporting: \(mean)")
+            for v in [s.base, s.p05, s.p50, s.p95] {
+                let v = try #require(v)
+                #expect(v == v.rounded(), "\(row.point): \(s)")
+            }
+        }
+    }
 }

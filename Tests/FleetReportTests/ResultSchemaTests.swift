@@ -23,6 +23,20 @@ struct ResultSchemaTests {
         #expect(metric == Metric.allCases.map(\.rawValue))
     }
 
+    /// A compare variant's `scenario` is the result's `scenario` object (with `models` and
+    /// `weather_files`), so the two schemas describe it identically.
+    @Test func compareScenarioIsTheResultScenario() throws {
+        func defs(_ kind: ResultSchema.Kind) throws -> NSDictionary {
+            let schema = try #require(try JSONSerialization.jsonObject(with: Data(ResultSchema.text(of: kind).utf8)) as? [String: Any])
+            return try #require(schema["$defs"] as? NSDictionary)
+        }
+        let result = try defs(.result), compare = try defs(.compare)
+        for name in ["scenario", "dataFile"] {
+            let r = try #require(result[name] as? NSDictionary), c = try #require(compare[name] as? NSDictionary, "compare has no \(name)")
+            #expect(r == c, "$defs.\(name) differs between the result and compare schemas")
+        }
+    }
+
     @Test func nonFiniteNumberIsAClearError() {
         var r = Fixtures.result(sampled: false, sensitivity: nil)
         r.totals[.pue] = Stats(base: .nan)

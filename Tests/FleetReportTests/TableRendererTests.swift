@@ -58,7 +58,8 @@ struct TableRendererTests {
         #expect(try #require(lines.first { $0.hasPrefix("GPUs installed") }).contains(","))
         // The sensitivity ranking follows the totals.
         #expect(text.contains("fleet.cohorts.gb200.count"))
-        #expect(text.contains("warning: grid rfcw"))
+        // Warnings go to standard error (the command prints them), never into the table.
+        #expect(!text.contains("rfcw") && !text.contains("warning"))
     }
 
     @Test func deterministicTableHasNoPercentileColumns() {
@@ -246,6 +247,8 @@ struct TableRendererTests {
         #expect(t.rows.count == Fixtures.inputs.count)
         #expect(t.rows[0][1] == "triangular(150000, 250000, 400000)")
         #expect(t.rows.first { $0[0] == "fleet.cohorts.cpu.count" }?[1] == "40,000")
+        // params --format csv: the same value as a plain number.
+        #expect(TableRenderer.inputsTable(Fixtures.inputs, style: .machine).rows.first { $0[0] == "fleet.cohorts.cpu.count" }?[1] == "40000")
         #expect(t.rows.first { $0[0] == "grids.srvc.carbon_intensity_kg_per_kwh" }?[1] == "0.33")
         let csv = Self.parseCSV(t.csv())
         #expect(csv[1][3] == Fixtures.inputs[0].source, "quotes in sources survive CSV")
@@ -258,5 +261,70 @@ struct TableRendererTests {
         #expect(rows.count == 4)
         let text = TableRenderer.text(r)
         #expect(text.contains("150,000") && text.contains("400,000"))
+    }
+
+    /// `sensitivity --format csv` prints the ranking of the metrics asked for (not the base
+    /// totals): each input's rank and its swing or indices, in full precision.
+    @Test(arguments: ["tornado", "sobol"])
+    func sensitivityCSVIsTheRanking(method: String) throws {
+        let r = Fixtures.result(sampled: false, sensitivity: method)
+        let s = try #require(r.sensitivity)
+        let rows = Self.parseCSV(String(decoding: try RenderedOutput.result(r, as: .csv), as: UTF8.self))
+        let values = method == "sobol"
+            ? ["first_order", "first_order_ci_low", "first_order_ci_high", "total_order", "total_order_ci_low", "total_order_ci_high"]
+            : ["low_input", "high_input", "low_value", "high_value", "swing"]
+        let keys = method == "sobol" ? ["metric", "rank", "input"] : ["metric", "unit", "rank", "input"]
+        #expect(rows.first == keys + values)
+        let entries = s.rankings.keys.sorted().flatMap { m in s.rankings[m]!.map { (m, $0) } }
+        #expect(rows.count == 1 + entries.count)
+        #expect(Set(rows.dropFirst().map { $0[0] }) == Set(s.rankings.keys.map(\.rawValue)))
+        for (row, (m, e)) in zip(rows.dropFirst(), entries) {
+            #expect(row[0] == m.rawValue && row[keys.count - 2] == "\(e.rank)" && row[keys.count - 1] == e.path)
+            let expected = method == "sobol"
+                ? [e.firstOrder, e.firstOrderCI?[0], e.firstOrderCI?[1], e.totalOrder, e.totalOrderCI?[0], e.totalOrderCI?[1]]
+                : [e.lowInput, e.highInput, e.lowValue, e.highValue, e.swing]
+            #expect(row.dropFirst(keys.count).map { Double($0) } == expected, "\(row)")
+        }
+        // The long form holds the same values, one per row.
+        let long = Self.parseCSV(String(decoding: try RenderedOutput.result(r, as: .csvLong), as: UTF8.self))
+        #expect(long.first == ["metric", "rank", "input", "stat", "value"])
+        #expect(long.count == 1 + entries.count * values.count)
+        let top = try #require(s.rankings[.facilityEnergy]?.first { $0.rank == 1 })
+        let headline = try #require(method == "sobol" ? top.firstOrder : top.swing)
+        let expectedRow = ["facility_energy_mwh", "1", top.path, method == "sobol" ? "first_order" : "swing",
+                           NumberFormat.machine(headline)]
+        #expect(long.contains { $0 == expectedRow })
+    }
+
+    /// `power` and `estimate` CSV carry plain full-precision numbers (no thousands separators,
+    /// so no quoted values) that read back as the JSON's values; the terminal table keeps its separators.
+    @Test func powerAndEstimateCSVArePlainNumbers() throws {
+        let gb200 = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: "gb200")
+        let power = try PowerCurveResult.compute(hardware: gb200, utilizations: [0, 0.5, 1])
+        let powerCSV = String(decoding: try RenderedOutput.document(power, as: .csv) { TableRenderer.powerTable(power, style: $0) },
+                              as: UTF8.self)
+        #expect(!powerCSV.split(separator: "\r\n").dropFirst().contains { $0.contains("\"") }, "\(powerCSV)")
+        #expect(Self.parseCSV(powerCSV).dropFirst().map { $0.compactMap(Double.init) }
+                == power.points.map { [$0.utilization, $0.powerW] })
+        let shown = String(decoding: try RenderedOutput.document(power, as: .table) { TableRenderer.powerTable(power, style: $0) },
+                           as: UTF8.self)
+        #expect(try #require(power.points.last?.powerW) >= 1000 && shown.contains("1,"), "\(shown)")
+
+        let h100 = try Catalog.embedded().decode(HardwareSpec.self, .hardware, id: "h100-sxm")
+        let e = try Estimate.run(EstimateInput(gpu: "h100-sxm", gpuHours: 30_840_000), hardware: h100)
+        let estimateCSV = String(decoding: try RenderedOutput.document(e, as: .csvLong) { TableRenderer.estimateTable(e, style: $0) },
+                                 as: UTF8.self)
+        let rows = Self.parseCSV(estimateCSV).dropFirst()
+        #expect(!estimateCSV.contains("\""), "\(estimateCSV)")
+        #expect(rows.allSatisfy { $0.count == 3 && Double($0[1]) != nil }, "\(estimateCSV)")
+        #expect(rows.first { $0[0] == "Facility energy" }.flatMap { Double($0[1]) } == e.energyMWh)
+        #expect(rows.first { $0[0] == "GPU-hours" }?[1] == "30840000")
+    }
+
+    /// A sampled result that also carries a ranking (a merged report) still prints its totals as CSV.
+    @Test func sampledTotalsWithARankingStayTheCSV() throws {
+        let r = Fixtures.result(sampled: true, sensitivity: "tornado")
+        let rows = Self.parseCSV(String(decoding: try RenderedOutput.result(r, as: .csv), as: UTF8.self))
+        #expect(rows.first == ["metric", "unit", "base", "mean", "sd", "p05", "p50", "p95"])
     }
 }

@@ -151,3 +151,13 @@ struct RandomGeneratorTests {
         }
     }
 }
+
+@Suite("SplitMix64")
+struct SplitMix64Tests {
+    /// The first outputs of the reference SplitMix64 generator seeded with 0 (Vigna's splitmix64.c):
+    /// the state steps by the increment and each output is `mix` of the state before the step.
+    @Test func matchesTheReferenceSequence() {
+        #expect(SplitMix64.mix(0) == 0xE220_A839_7B1D_CDAF)
+        #expect(SplitMix64.mix(SplitMix64.increment) == 0x6E78_9E6A_A1B9_65F4)
+    }
+}

@@ -3,7 +3,7 @@ import Testing
 import FleetTestSupport
 import GSL
 
-@Suite("Statistics and Histogram")
+@Suite("Statistics")
 struct StatisticsTests {
     @Test func knownSmallSamples() {
         let data = [1.0, 2, 3, 4]

@@ -6,17 +6,6 @@ import FleetTestSupport
 /// and that every JSON output validates against its schema.
 @Suite("Commands end to end", .serialized)
 struct CommandTests {
-    /// Validates a JSON document against one of the repository's schemas with Python's jsonschema.
-    private func expectValid(_ json: String, schema: String, _ name: String) throws {
-        guard TestSupport.requirePython(["jsonschema"]) else { return }
-        let dir = try TestSupport.tempFolder(name)
-        let file = dir.appendingPathComponent("\(name).json")
-        try json.write(to: file, atomically: true, encoding: .utf8)
-        let check = try TestSupport.run([TestSupport.python, TestSupport.repoRoot.appendingPathComponent("scripts/check-schema.py").path,
-                                         TestSupport.repoRoot.appendingPathComponent(schema).path, file.path, "--sorted-keys"])
-        #expect(check.status == 0, "\(name): \(check.stdout)\(check.stderr)")
-    }
-
     private func json(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -24,7 +13,7 @@ struct CommandTests {
     @Test func runDeterministicJSONFollowsTheContract() throws {
         let r = try TestSupport.fleetwatt(["run", "--samples", "0", "--format", "json", "--progress", "never"])
         #expect(r.status == 0, "\(r.stderr)")
-        try expectValid(r.stdout, schema: "docs/result.schema.json", "run-deterministic")
+        try TestSupport.expectValid(r.stdout, schema: "docs/result.schema.json", "run-deterministic")
         let doc = try json(r.stdout)
         #expect(doc["schema_version"] as? String == "fleetwatt.result/1")
         let scenario = try #require(doc["scenario"] as? [String: Any])
@@ -58,7 +47,7 @@ struct CommandTests {
         let one = try TestSupport.fleetwatt(args + ["--threads", "1"])
         let two = try TestSupport.fleetwatt(args + ["--threads", "2"])
         #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
-        try expectValid(one.stdout, schema: "docs/result.schema.json", "run-sampled")
+        try TestSupport.expectValid(one.stdout, schema: "docs/result.schema.json", "run-sampled")
         let a = try #require(try json(one.stdout)["totals"] as? [String: [String: Double]])
         let b = try #require(try json(two.stdout)["totals"] as? [String: [String: Double]])
         #expect(a == b, "identical totals for --threads 1 and 2")
@@ -104,7 +93,7 @@ struct CommandTests {
                                            "--vary", "sites.us-tx.cooling.approach_c=3,6",
                                            "--metric", "facility_energy_mwh,pue", "--format", "json", "--samples", "0"])
         #expect(r.status == 0, "\(r.stderr)")
-        try expectValid(r.stdout, schema: "docs/result.schema.json", "sweep")
+        try TestSupport.expectValid(r.stdout, schema: "docs/result.schema.json", "sweep")
         let sweep = try #require(try json(r.stdout)["sweep"] as? [String: Any])
         let rows = try #require(sweep["rows"] as? [[String: Any]])
         #expect(rows.count == 6)
@@ -118,12 +107,68 @@ struct CommandTests {
         let r = try TestSupport.fleetwatt(["sensitivity", "models/scenarios/inference-phoenix-air.yaml", "--method", "tornado",
                                            "--metric", "facility_energy_mwh", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        try expectValid(r.stdout, schema: "docs/result.schema.json", "tornado")
+        try TestSupport.expectValid(r.stdout, schema: "docs/result.schema.json", "tornado")
         let s = try #require(try json(r.stdout)["sensitivity"] as? [String: Any])
         let ranking = try #require((s["rankings"] as? [String: [[String: Any]]])?["facility_energy_mwh"])
         #expect(!ranking.isEmpty)
         let swings = ranking.compactMap { $0["swing"] as? Double }
         #expect(swings == swings.sorted(by: >), "ranked by swing")
+    }
+
+    /// A sampled sweep validates against the result schema: GPU counts are whole numbers.
+    @Test func sampledSweepValidates() throws {
+        let r = try TestSupport.fleetwatt(["sweep", "h100-training-100k", "--vary", "fleet.cohorts.h100-tx.count=50000,100000",
+                                           "--metric", "gpus_installed_peak,pue", "--samples", "5", "--threads", "2",
+                                           "--format", "json", "--progress", "never"])
+        #expect(r.status == 0, "\(r.stderr)")
+        try TestSupport.expectValid(r.stdout, schema: "docs/result.schema.json", "sweep-sampled")
+    }
+
+    /// `sensitivity --format csv` is the ranking of the metric asked for (not the base totals).
+    @Test func tornadoCSVIsTheRankingOfTheChosenMetric() throws {
+        let r = try TestSupport.fleetwatt(["sensitivity", "models/scenarios/inference-phoenix-air.yaml", "--method", "tornado",
+                                           "--metric", "pue", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "metric,unit,rank,input,low_input,high_input,low_value,high_value,swing")
+        #expect(lines.count > 2 && lines.dropFirst().allSatisfy { $0.hasPrefix("pue,1,") }, "\(r.stdout)")
+        #expect(lines.dropFirst().first?.split(separator: ",")[2] == "1")
+    }
+
+    /// Sobol's warnings (N = 8 is imprecise) go to standard error, and into the JSON's warnings,
+    /// never into the data: not in the CSV on stdout, not in the file written with --out.
+    @Test func sobolWarningsGoToStandardError() throws {
+        let sobol = ["sensitivity", "h100-training-100k", "--method", "sobol", "--base-samples", "8", "--bootstrap", "20",
+                     "--metric", "pue", "--threads", "2", "--progress", "never"]
+        let csv = try TestSupport.fleetwatt(sobol + ["--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("metric,rank,input,first_order,") && !csv.stdout.contains("warning"), "\(csv.stdout)")
+        #expect(csv.stderr.contains("warning: "), "\(csv.stderr)")
+        let folder = try TestSupport.tempFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("sobol.json")
+        let toFile = try TestSupport.fleetwatt(sobol + ["--out", file.path])
+        #expect(toFile.status == 0 && toFile.stdout.isEmpty, "\(toFile.stderr)")
+        let doc = try json(try String(contentsOf: file, encoding: .utf8))
+        let warnings = try #require((doc["diagnostics"] as? [String: Any])?["warnings"] as? [String])
+        #expect(!warnings.isEmpty)
+        for w in warnings { #expect(toFile.stderr.contains("warning: \(w)\n"), "\(w) not on stderr: \(toFile.stderr)") }
+        let quiet = try TestSupport.fleetwatt(sobol + ["--format", "csv", "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+    }
+
+    /// `power` and `estimate` CSV are plain numbers; a board power below idle is used at idle
+    /// with a warning on standard error, not in the output.
+    @Test func powerAndEstimateCSVAndBoardPowerWarning() throws {
+        let power = try TestSupport.fleetwatt(["power", "--gpu", "gb200", "--utilization", "0.5,1", "--format", "csv"])
+        #expect(power.status == 0, "\(power.stderr)")
+        let rows = power.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.count == 2 && Double($0[1]) != nil }, "\(power.stdout)")
+        let estimate = try TestSupport.fleetwatt(["estimate", "--gpu", "h100-sxm", "--board-power-fraction", "0.05",
+                                                  "--gpu-hours", "1000", "--format", "csv"])
+        #expect(estimate.status == 0, "\(estimate.stderr)")
+        #expect(!estimate.stdout.contains("\"") && !estimate.stdout.contains("warning"), "\(estimate.stdout)")
+        #expect(estimate.stderr.hasPrefix("warning: --board-power-fraction 0.05 (35.0 W) raised to "), "\(estimate.stderr)")
     }
 
     @Test(arguments: [
@@ -135,7 +180,7 @@ struct CommandTests {
     func smallCommandsPrintValidJSON(arguments: [String], schema: String) throws {
         let r = try TestSupport.fleetwatt(arguments)
         #expect(r.status == 0, "\(r.stderr)")
-        try expectValid(r.stdout, schema: schema, arguments[0])
+        try TestSupport.expectValid(r.stdout, schema: schema, arguments[0])
     }
 
     @Test func estimateMatchesHandArithmeticForLlama31() throws {

@@ -33,8 +33,15 @@ struct CompareCommandTests {
                                            "--samples", "8", "--metric", "facility_energy_mwh,pue", "--format", "json",
                                            "--report", report.path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
+        // What compare writes validates against the schema it documents (each variant's
+        // scenario carries its models), on stdout and in the report's compare.json.
+        try TestSupport.expectValid(r.stdout, schema: "docs/schemas/compare.schema.json", "compare-stdout")
+        let written = try String(contentsOf: report.appendingPathComponent("compare.json"), encoding: .utf8)
+        try TestSupport.expectValid(written, schema: "docs/schemas/compare.schema.json", "compare-report")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(doc["schema_version"] as? String == "fleetwatt.compare/1")
+        let scenario = try #require((doc["variants"] as? [[String: Any]])?.first?["scenario"] as? [String: Any])
+        #expect((scenario["models"] as? [Any])?.isEmpty == false)
         #expect((doc["variants"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["h100-training-100k", "warm"])
         let difference = try #require((doc["differences"] as? [[String: Any]])?.first)
         let pue = try #require((difference["totals"] as? [String: Any])?["pue"] as? [String: Any])

@@ -1,6 +1,9 @@
 import Testing
 import Foundation
 import FleetTestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Input a hostile user gave fleetwatt that `validate` accepted and that crashed, hung or gave
 /// a silently wrong result (issue 9): each must now run correctly or be refused with its place.
@@ -85,6 +88,55 @@ struct HostileInputTests {
         #expect(seconds < 5, "\(seconds) s")
     }
 
+    /// A `weather_file` that is not a regular file is refused at once at its place in the
+    /// scenario, saying why: a FIFO blocked `validate` and `run` in open(2) until killed, an
+    /// empty path read as the scenario's folder, a symbolic link loop read as a missing file.
+    /// (Run under timeout(1), so a hang fails the test instead of stopping the suite.)
+    @Test(arguments: [("wf", "wf: not a regular file (a FIFO)"), ("\"\"", "the path is empty"),
+                      ("loop", "loop: a symbolic link loop")])
+    func aWeatherFileThatIsNotARegularFileIsRefusedAtOnce(_ value: String, _ reason: String) throws {
+        let folder = try TestSupport.tempFolder()
+        #expect(mkfifo(folder.appendingPathComponent("wf").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        let template = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent(
+            "Tests/fleetwattTests/Corpus/scenarios/weather-nan-cell.yaml"), encoding: .utf8)
+        try template.replacingOccurrences(of: "../weather/nan-cell.csv", with: value)
+            .write(to: folder.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        for command in [["validate", "s.yaml"], ["run", "s.yaml", "--samples", "0"]] {
+            let r = try TestSupport.run(["timeout", "20", TestSupport.fleetwattExecutable.path] + command, in: folder)
+            #expect(r.status == 2, "\(command[0]): exit \(r.status)")
+            #expect(r.stderr == "s.yaml:36:21: sites.us-tx.climate.weather_file: \(reason)\n", "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+    }
+
+    /// A scenario path that is not a regular file says why it cannot be read: a FIFO (it said
+    /// "cannot read the file"), a symbolic link loop (it said "no such file").
+    @Test(arguments: [("sf", "sf: not a regular file (a FIFO)"), ("loop", "loop: a symbolic link loop")])
+    func aScenarioThatIsNotARegularFileSaysWhy(_ name: String, _ expected: String) throws {
+        let folder = try TestSupport.tempFolder()
+        #expect(mkfifo(folder.appendingPathComponent("sf").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        let r = try TestSupport.run(["timeout", "20", TestSupport.fleetwattExecutable.path, "run", name, "--samples", "0"], in: folder)
+        #expect(r.status == 2)
+        #expect(r.stderr == expected + "\n", "\(r.stderr)")
+    }
+
+    /// A path with a newline in it printed raw, so one error read as two lines (and so did
+    /// "wrote …"): such paths are printed quoted, with the control characters escaped.
+    @Test func aPathWithANewlineStaysOnOneLine() throws {
+        let folder = try TestSupport.tempFolder()
+        try FileManager.default.copyItem(
+            at: TestSupport.repoRoot.appendingPathComponent("Tests/fleetwattTests/Corpus/scenarios/count-zero.yaml"),
+            to: folder.appendingPathComponent("bad\nname.yaml"))
+        let bad = try TestSupport.fleetwatt(["validate", "bad\nname.yaml"], in: folder)
+        #expect(bad.status == 2)
+        #expect(bad.stderr == #""bad\nname.yaml":15:22: fleet.cohorts.h100-tx.count: expected a positive number, got 0"# + "\n")
+        let wrote = try TestSupport.fleetwatt(["params", "--out", "new\nline.json"], in: folder)
+        #expect(wrote.status == 0, "\(wrote.stderr)")
+        #expect(wrote.stderr == #"wrote "new\nline.json""# + "\n")
+    }
+
     /// A models folder is used whole or not at all: a `<root>/scenarios/` scenario beside the
     /// user's `sites/` but without `hardware.yaml` used the embedded hardware silently.
     @Test func aModelsFolderWithoutHardwareIsRefusedNotMixed() throws {
@@ -152,7 +204,7 @@ struct HostileInputTests {
 
     /// A 1 GiB file of zeros that uses no disk (a hole made by truncating upwards).
     static func sparseGigabyte(_ url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 1 << 30)
         try handle.close()

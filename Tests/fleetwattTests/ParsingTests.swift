@@ -78,6 +78,31 @@ struct ParsingTests {
         #expect(try format(["--out", "out/x.long.csv", "--format", "csv"]) == .csv)
     }
 
+    /// The three Sobol base-sample flags share one check: 3 is refused by each, 8 accepted by each
+    /// (bench also takes 0, no Sobol run).
+    @Test func sobolBaseSampleFlagsAgree() throws {
+        let commands: [[String]] = [["sensitivity", "--method", "sobol", "--base-samples"],
+                                    ["report", "--out", "r", "--sensitivity", "sobol", "--sobol-base-samples"],
+                                    ["bench", "--sobol-base-samples"]]
+        for command in commands {
+            let error = try #require(usageError(command + ["3"]), "\(command) accepted 3")
+            #expect(error.code == .validationFailure)
+            #expect(error.message.hasPrefix("Error: \(command.last!) must be ") && error.message.contains("8 to 1000000, got 3"),
+                    "\(error.message)")
+            #expect(usageError(command + ["8"]) == nil, "\(command) refused 8")
+        }
+        #expect(usageError(["bench", "--sobol-base-samples", "0"]) == nil)
+    }
+
+    /// The help gives the range the code enforces for a power cap.
+    @Test func capFractionHelpGivesTheEnforcedRange() throws {
+        let help = Fleetwatt.helpMessage(for: Power.self, columns: 400)
+        #expect(help.contains("[0.1, 1]") && !help.contains("(0–1]"), "\(help)")
+        let hw = try FleetModel.Catalog.embedded().decode(HardwareSpec.self, .hardware, id: "h100-sxm")
+        #expect { try PowerCurve(hardware: hw, capFraction: 0.05) } throws: { "\($0)".contains("[0.1, 1]") }
+        #expect(throws: Never.self) { try PowerCurve(hardware: hw, capFraction: 0.1) }
+    }
+
     @Test func helpListsTheSharedOptions() {
         let sensitivity = Fleetwatt.helpMessage(for: fleetwatt.Sensitivity.self)
         for flag in ["--seed <seed>", "--threads <threads>", "--sampler <sampler>", "--progress <progress>", "--quiet"] {

@@ -127,8 +127,8 @@ struct ReportRoutesTests {
         let md = try #require(TestSupport.text(folder.appendingPathComponent("report.md")))
         let reproduce = try #require(md.components(separatedBy: "# How to reproduce").last)
         for command in ReportStyle.commands {
-            #expect(readme.contains("cd out/pdf && \(command)\n"), "README lacks: \(command)")
-            #expect(reproduce.contains("cd DIR && \(command)\n"), "report.md lacks: \(command)")
+            #expect(readme.contains("(cd out/pdf && \(command))\n"), "README lacks: \(command)")
+            #expect(reproduce.contains("(cd DIR && \(command))\n"), "report.md lacks: \(command)")
         }
         #expect(readme.contains(ReportStyle.htmlOptionsBefore219) && reproduce.contains(ReportStyle.htmlOptionsBefore219))
     }

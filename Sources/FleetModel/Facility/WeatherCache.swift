@@ -21,6 +21,8 @@ public final class WeatherCache: @unchecked Sendable {
         lock.unlock()
         let w: TypicalYearWeather
         if let file = climate.weatherFile {
+            // An empty path would name the scenario's folder.
+            if file.isEmpty { throw WeatherFileError.unusable("", .emptyPath) }
             w = try WeatherFile.load(path: Self.join(baseDirectory, file))
         } else {
             w = TypicalYearWeather(normals: climate)

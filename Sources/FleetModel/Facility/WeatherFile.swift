@@ -51,11 +51,8 @@ public enum WeatherFile {
 
     /// Reads and checks a file, line by line, without holding its text.
     public static func read(path: String) throws(WeatherFileError) -> Hourly {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path, "no such file")
-        }
-        guard !isDirectory.boolValue else { throw .unreadable(path, "it is a folder") }
+        // Only a regular file is opened: opening a FIFO blocks until a writer comes.
+        if let problem = InputFile.problem(path) { throw .unusable(path, problem) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maximumBytes else {
             throw .unreadable(path, "\(size) bytes; a year of hourly rows is a few MB, at most \(maximumBytes) bytes are read")
@@ -200,15 +197,19 @@ public enum WeatherFile {
 
 /// A weather file that cannot be used.
 public enum WeatherFileError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Missing, a folder, too large or not readable: the path and why.
+    /// Too large or failing to read: the path and why.
     case unreadable(String, String)
+    /// Not a regular file this process may open (missing, a folder, a FIFO, …): the path and why.
+    case unusable(String, InputFile.Problem)
     /// A line or cell that is wrong, with its place in the file (1-based).
     case malformed(String, line: Int, column: Int, String)
 
     public var description: String {
         switch self {
-        case let .unreadable(p, why): "\(p): cannot read the weather file (\(why))"
-        case let .malformed(p, line, column, m): "\(p):\(line):\(column): \(m)"
+        case let .unreadable(p, why): "\(PathText.shown(p)): cannot read the weather file (\(why))"
+        case let .unusable(p, problem):
+            p.isEmpty ? problem.text(expecting: "weather file") : "\(PathText.shown(p)): \(problem.text(expecting: "weather file"))"
+        case let .malformed(p, line, column, m): "\(PathText.shown(p)):\(line):\(column): \(m)"
         }
     }
 }

@@ -14,6 +14,7 @@ public struct DeploymentRamp: Sendable, Hashable {
     public let startHour: Double
     public let endHour: Double
     public let shape: RampShape
+    /// Logistic steepness k (1: per ramp span, since x runs 0 to 1 over the ramp); unused by linear ramps.
     public let steepness: Double
     /// Useful life, h; units retire this long after they were deployed.
     public let lifeHours: Double

@@ -18,11 +18,17 @@ public struct EstimateInput: Codable, Sendable, Hashable {
     public var powerW: Double?
     /// GPU-hours; or give `count` and `hours`.
     public var gpuHours: Double?
+    /// Number of GPUs (with `hours`).
     public var count: Double?
+    /// Hours each GPU runs, h (with `count`).
     public var hours: Double?
+    /// Power usage effectiveness, facility over IT energy (1).
     public var pue: Double?
+    /// Grid carbon intensity, kg CO2e/kWh of facility energy.
     public var carbonIntensityKgPerKwh: Double?
+    /// Electricity price, USD/kWh of facility energy.
     public var priceUSDPerKwh: Double?
+    /// On-site water per IT energy, L/kWh.
     public var wueLPerKwh: Double?
     /// Utilization for the catalog power, fraction (default: the catalog's).
     public var utilization: Double?
@@ -64,6 +70,9 @@ public struct EstimateResult: Codable, Sendable, Hashable {
     /// On-site water (WUE × IT energy), m³.
     public var waterM3: Double
     public var inputs: EstimateResolvedInputs
+    /// What the estimate changed in its input and why (a board power outside what the board
+    /// can draw), for standard error; not part of the JSON document.
+    public var warnings: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case inputs
@@ -184,6 +193,7 @@ public enum Estimate {
         if !(pue >= 1 && pue <= 10) { throw EstimateError.invalid(field: "pue", value: pue, expected: "1 to 10") }
 
         let power: Double, utilization: Double?, board: Double?
+        var warnings: [String] = []
         if input.boardPowerFraction != nil && (input.powerW != nil || input.utilization != nil) {
             throw EstimateError.invalid(field: "board_power_fraction", value: input.boardPowerFraction!,
                                         expected: "no --power-w or --utilization beside it (give one way of stating the power)")
@@ -197,6 +207,15 @@ public enum Estimate {
             let curve = try PowerCurve(hardware: hardware)
             let full = try curve.boardPowerW(utilization: 1)
             let b = ServingPowerProfile.clampBoard(f * hardware.tdpW, idle: curve.idleContextW, full: full)
+            if b != f * hardware.tdpW {
+                func round(_ v: Double, _ scale: Double) -> Double { (v * scale).rounded() / scale }
+                let (change, why) = b > f * hardware.tdpW
+                    ? ("raised", "idle with a CUDA context, the least a board holding a job draws")
+                    : ("lowered", "full-load power on the catalog curve, the most the board draws")
+                warnings.append("--board-power-fraction \(f) (\(round(f * hardware.tdpW, 10)) W) \(change) to "
+                    + "\(round(b, 10)) W (\(round(b / hardware.tdpW, 1000)) of TDP) for \(hardware.id): \(why) "
+                    + "(docs/METHODS.md §1.5)")
+            }
             let x = ServingPowerProfile.load(board: b, idle: curve.idleContextW, full: full)
             power = b + hardware.hostIdleW + (hardware.hostMaxW - hardware.hostIdleW) * x
                 + hardware.networkW + hardware.storageW
@@ -221,6 +240,7 @@ public enum Estimate {
                 powerSource: input.powerW != nil ? "given" : input.boardPowerFraction != nil ? "board" : "catalog",
                 utilization: utilization,
                 boardPowerW: board, pue: pue, carbonIntensityKgPerKwh: ci, priceUSDPerKwh: price,
-                wueLPerKwh: wue, itEnergyMWh: itMWh))
+                wueLPerKwh: wue, itEnergyMWh: itMWh),
+            warnings: warnings)
     }
 }

@@ -14,34 +14,29 @@ cooling_designs:
   aws-irhx-outside-air:  # AWS In-Row Heat Exchanger (IRHX): GB200/GB300 cold-plate loop → in-row liquid-to-air coils → hall air cooled by outside air with direct evaporative assist and DX trim (the AWS halls of us-east-1, us-east-2, us-west-2)
     type: irhx-outside-air
     liquid_supply_c:
-      base: 32
-      dist: triangular(27, 32, 40)
+      value: 32
       unit: °C
-      source: ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE 'Liquid Cooling Guidelines for Datacom Equipment Centers', 2nd ed. 2014); GB200-class cold plates accept warm water
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read liquid_supply_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 liquid-cooling class W32 (facility supply ≤ 32 °C; ASHRAE ''Liquid Cooling Guidelines for Datacom Equipment Centers'', 2nd ed. 2014); GB200-class cold plates accept warm water'
     liquid_delta_t_c:
-      base: 10
-      dist: triangular(7, 10, 14)
+      value: 10
       unit: °C
-      source: 'assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read liquid_delta_t_c (kept so that a site switched to another cooling type starts from it); assumption: CDU facility-water flow ≈ 1.5 L/min per kW (ΔT = 1000/(0.025·4186) ≈ 10 K), common sizing for direct-to-chip racks'
     chilled_water_supply_c:
-      base: 18
-      dist: triangular(14, 18, 21)
+      value: 18
       unit: °C
-      source: 'assumption: supply air ≈ 22–24 °C within ASHRAE''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read chilled_water_supply_c (kept so that a site switched to another cooling type starts from it); assumption: supply air ≈ 22–24 °C within ASHRAE''''s recommended 18–27 °C inlet (TC 9.9, 5th ed. 2021) needs chilled water ≈ 18 °C with a 4–6 K coil approach'
     chilled_water_delta_t_c:
       value: 6
       unit: °C
       source: 'assumption: common chilled-water design ΔT of 5–7 K (ASHRAE Handbook—HVAC Systems and Equipment, ch. 13)'
     approach_c:
-      base: 8
-      dist: triangular(5, 8, 11)
+      value: 8
       unit: °C
-      source: 'assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read approach_c (kept so that a site switched to another cooling type starts from it); assumption: dry-cooler fluid leaving 5–10 K above dry bulb (typical selections at design)'
     hx_approach_c:
-      base: 2
-      dist: triangular(1, 2, 3)
+      value: 2
       unit: °C
-      source: 'assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read hx_approach_c (kept so that a site switched to another cooling type starts from it); assumption: plate heat exchanger approach 1–2 K in waterside economizers (ASHRAE Handbook—HVAC Applications, ch. 20 data centers)'
     condensing_approach_c:
       base: 15
       dist: triangular(12, 15, 20)
@@ -63,10 +58,9 @@ cooling_designs:
       unit: '1'
       source: 'assumption: air-cooled variable-speed chillers at low ambient reach part-load COP ≈ 6–8 (IPLV of 90.1-2019 Path B ≈ 16 EER ≈ COP 4.7 at mixed conditions)'
     heat_rejection_power_fraction:
-      base: 0.03
-      dist: triangular(0.02, 0.03, 0.045)
+      value: 0.03
       unit: fraction
-      source: 'assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read heat_rejection_power_fraction (kept so that a site switched to another cooling type starts from it); assumption: dry-cooler fans + glycol pumps ≈ 3 % of heat rejected at design (larger fans than towers)'
     air_fan_power_fraction:
       base: 0.05
       dist: triangular(0.03, 0.05, 0.08)
@@ -92,10 +86,9 @@ cooling_designs:
       unit: '1'
       source: 'assumption: data-centre towers run 3–7 cycles depending on make-up water quality'
     adiabatic_above_c:
-      base: 26
-      dist: triangular(22, 26, 30)
+      value: 26
       unit: °C
-      source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read adiabatic_above_c (kept so that a site switched to another cooling type starts from it); assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
     adiabatic_effectiveness_fraction:
       base: 0.8
       dist: triangular(0.7, 0.8, 0.9)
@@ -106,19 +99,17 @@ cooling_designs:
       unit: °C
       source: 'assumption: air temperature rise across dry-cooler coils at design, 8–12 K'
     approach_flow_exponent:
-      base: 0.6
-      dist: triangular(0.5, 0.6, 0.8)
+      value: 0.6
       unit: '1'
-      source: 'air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read approach_flow_exponent (kept so that a site switched to another cooling type starts from it); air-side heat-transfer coefficient of finned-tube coils and tower fills ∝ V^0.5–0.8 (Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th ed., §7.6 Hilpert/Zukauskas correlations: Nu ∝ Re^0.6 for tube banks)'
     chiller_units:
       value: 4
       unit: '1'
       source: 'assumption: the trim plant is split over 4 identical chillers (N+1 plants of 3–6 units are common), staged so each running unit carries load / running units'
     tower_liquid_gas_ratio:
-      base: 1.2
-      dist: triangular(0.8, 1.2, 1.5)
+      value: 1.2
       unit: '1'
-      source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
+      source: 'fixed at the base value, not sampled: irhx-outside-air does not read tower_liquid_gas_ratio (kept so that a site switched to another cooling type starts from it); counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
     supply_air_c:
       base: 27
       dist: triangular(24, 27, 29.4)
@@ -236,20 +227,17 @@ cooling_designs:
       unit: '1'
       source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
     supply_air_c:
-      base: 27
-      dist: triangular(24, 27, 29.4)
+      value: 27
       unit: °C
-      source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read supply_air_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
     hall_air_delta_t_c:
-      base: 12
-      dist: triangular(10, 12, 15)
+      value: 12
       unit: °C
-      source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read hall_air_delta_t_c (kept so that a site switched to another cooling type starts from it); derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
     min_dew_point_c:
-      base: -9
-      dist: triangular(-12, -9, -9)
+      value: -9
       unit: °C
-      source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read min_dew_point_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
     drift_fraction:
       value: 5.0e-05
       unit: fraction
@@ -259,15 +247,13 @@ cooling_designs:
       unit: °C
       source: AHRI 550/590 condenser-water range 29.4 → 35 °C
     adiabatic_above_c:
-      base: 26
-      dist: triangular(22, 26, 30)
+      value: 26
       unit: °C
-      source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read adiabatic_above_c (kept so that a site switched to another cooling type starts from it); assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
     adiabatic_effectiveness_fraction:
-      base: 0.8
-      dist: triangular(0.7, 0.8, 0.9)
+      value: 0.8
       unit: fraction
-      source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+      source: 'fixed at the base value, not sampled: liquid-tower does not read adiabatic_effectiveness_fraction (kept so that a site switched to another cooling type starts from it); assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
     dry_cooler_air_delta_t_c:
       value: 10
       unit: °C
@@ -356,20 +342,17 @@ cooling_designs:
       unit: '1'
       source: 'counterflow and crossflow towers are selected at L/G ≈ 0.75–1.5 kg water per kg air (ASHRAE Handbook—HVAC Systems and Equipment 2020, ch. 40)'
     supply_air_c:
-      base: 27
-      dist: triangular(24, 27, 29.4)
+      value: 27
       unit: °C
-      source: 'ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read supply_air_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 (Thermal Guidelines, 5th ed. 2021) recommended inlet range 18–27 °C; AWS runs warm halls ("in the summertime … our data halls are pretty warm", D. Klusas, aboutamazon.com/news/aws/aws-liquid-cooling-data-centers, 2025); Open Compute Prineville design supply up to 29.4 °C (85 °F)'
     hall_air_delta_t_c:
-      base: 12
-      dist: triangular(10, 12, 15)
+      value: 12
       unit: °C
-      source: 'derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read hall_air_delta_t_c (kept so that a site switched to another cooling type starts from it); derived: servers move ≈ 120–160 cfm per kW (ASHRAE TC 9.9 datacom airflow); 146 cfm/kW gives ΔT = 1/(1.2 kg/m³ · 1.006 kJ/kg/K · 0.0689 m³/s) ≈ 12 K'
     min_dew_point_c:
-      base: -9
-      dist: triangular(-12, -9, -9)
+      value: -9
       unit: °C
-      source: 'ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read min_dew_point_c (kept so that a site switched to another cooling type starts from it); ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments, 5th ed. (2021): recommended lower limit −9 °C dew point, allowable A1 −12 °C; operators that accept the allowable range humidify less'
     drift_fraction:
       value: 5.0e-05
       unit: fraction
@@ -379,15 +362,13 @@ cooling_designs:
       unit: °C
       source: AHRI 550/590 condenser-water range 29.4 → 35 °C
     adiabatic_above_c:
-      base: 26
-      dist: triangular(22, 26, 30)
+      value: 26
       unit: °C
-      source: 'assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read adiabatic_above_c (kept so that a site switched to another cooling type starts from it); assumption: adiabatic pads switch on when dry coolers alone can no longer hold the warm-water supply (T_db ≳ supply − approach − HX approach − margin)'
     adiabatic_effectiveness_fraction:
-      base: 0.8
-      dist: triangular(0.7, 0.8, 0.9)
+      value: 0.8
       unit: fraction
-      source: 'assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
+      source: 'fixed at the base value, not sampled: air-chiller-economizer does not read adiabatic_effectiveness_fraction (kept so that a site switched to another cooling type starts from it); assumption: evaporative pre-cooling pads reach 70–90 % saturation effectiveness'
     dry_cooler_air_delta_t_c:
       value: 10
       unit: °C
@@ -1078,7 +1059,7 @@ hardware:
     curve_utilization_fraction: {values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1], unit: "fraction", source: "nvidia-smi utilization.gpu: fraction of each sampling window in which at least one kernel runs (NVIDIA NVML API reference, nvmlDeviceGetUtilizationRates)"}
     curve_power_fraction: {values: [0.229, 0.317, 0.445, 0.642, 0.82, 0.918, 0.98], unit: "fraction", source: "fraction of tdp_w; duty-cycle curve f(u) = f0 + (f1 − f0)·g(u), g(u) = u + γu(1 − u) with γ = 0.2, i.e. g = (0, 0.118, 0.2875, 0.55, 0.7875, 0.918, 1) (docs/METHODS.md §1.2): a GPU that runs kernels a fraction u of the time draws kernel power then and idle-with-context power between kernels, plus γ(f1 − f0)·u in the gaps because gaps shorter than the DVFS down-clock delay leave clocks high (assumption: γ = 0.2, plausible 0–0.4); the top is the power limit; f0 = 0.229: 79.7 W idle measured with nvidia-smi on an H100 PCIe (GOATnote-Inc/robogoat POWER_EFFICIENCY_MEASURED.md, 2025); f1 = 0.980: assumption: the PCIe card reaches its 350 W limit on dense GEMM"}
     idle_bare_w: {value: 50, unit: "W", source: "assumption: idle-with-context (80 W measured) less ~30 W CUDA context (arXiv 2605.23918)"}
-    host_idle_w: {value: 80, unit: "W", source: "assumption: 2-socket PCIe server, ~1.5 kW besides 8 GPUs at full load"}
+    host_idle_w: {value: 80, unit: "W", source: "assumption: the 2-socket host idles at ≈ 45% of its full-load 180 W per GPU, within the 20–50% idle-to-peak ratio of 2-socket servers in the SPECpower_ssj2008 results (older, GPU-server platforms with their fans and NICs sit at the high end)"}
     host_max_w: {value: 180, unit: "W", source: "assumption: 2-socket PCIe server, ~1.5 kW besides 8 GPUs at full load"}
     network_w: {base: 50, dist: "triangular(25, 50, 90)", unit: "W", source: "assumption: one 400 Gb/s port per GPU on a 2-tier fabric (3 switch ports per GPU port, QM9700 747–1,720 W per 64 ports) ≈ 35 W, + front end ≈ 10 W"}
     storage_w: {base: 30, dist: "triangular(10, 30, 60)", unit: "W", source: "assumption: parallel file system and object storage ≈ 2–5 % of IT power per GPU (no published per-GPU figure found)"}
@@ -1257,7 +1238,7 @@ fleet:
         inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
         inference_intensity_fraction: {value: 0.5, unit: "fraction", source: "H200 decode draws 137–300 W of 700 W (arXiv 2605.11999) → decode intensity ≈ (300 − 84)/(690 − 84) ≈ 0.36; prefill is compute-bound (≈ 1); a decode-heavy mix ≈ 0.5 (assumption)"}
         inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
-        inference_peak_hour_utc: 18
+        inference_peak_hour_utc: 18  # assumption: the evaluation and serving share peaks at noon US Central (18:00 UTC), mid working day
 hardware:
   h100-sxm:
     idle_bare_w: {base: 70, dist: "triangular(50, 70, 90)", unit: "W", source: "assumption: typical nvidia-smi bare-idle reading of an H100 SXM"}
@@ -2011,30 +1992,30 @@ workloads:
     training_board_power_fraction: {value: 0.75, unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
     inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
     inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
-    inference_peak_hour_utc: 18
+    inference_peak_hour_utc: 18  # assumption: the daily peak of interactive traffic at 1 pm US Eastern (18:00 UTC), mid working day for most US users; the hour only places the diurnal cycle against the hourly weather and carbon shapes
   gb-training-campus:  # GB200/GB300 racks on a training campus, with some evaluation and serving
     training_fraction: {value: 0.8, unit: "fraction", source: "assumption: training campus, ~80% of GPUs train next-generation models"}
     training_board_power_fraction: {base: 0.75, dist: "triangular(0.6, 0.75, 0.9)", unit: "fraction", source: "mean board power of a training GPU: Meta provisions GB200 at 960 W = 80 % of TDP for sustained training (Ardestani et al., arXiv 2605.24461, 2026); an 8×H100 node in compute-intensive training draws up to 76 % of 10.2 kW, ≈ (7.75 − 2.9 kW host) / 8 ≈ 0.87 of TDP per board at the heaviest (Newkirk et al., arXiv 2506.14551, 2025); checkpoints and communication dip power to 15 % of the maximum (OLMo, arXiv 2503.05804), so the mean sits below the provisioned 80 %"}
     inference_board_power_fraction: {value: 0.7, unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations), B200 median 0.80 of 1,000 W (p05 0.54, p95 0.97, 151); those runs serve at saturation, production fleets dip with demand, hence the lower mode and the wide range; under continuous batching utilization.gpu sits near 1, so board power, not utilization, is the measurable operating point"}
     inference_diurnal_amplitude_fraction: {value: 0.3, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024); with the board-power route it scales the power above idle-with-context"}
-    inference_peak_hour_utc: 18
+    inference_peak_hour_utc: 18  # assumption: the daily peak of interactive traffic at 1 pm US Eastern (18:00 UTC), mid working day for most US users; the hour only places the diurnal cycle against the hourly weather and carbon shapes
   cpu-agentic-data:  # CPU-only servers for agentic tools and data pipelines (measured-style server curves)
     training_fraction: {value: 0.0, unit: "fraction", source: "CPU servers: no training share; the inference fields describe service utilization"}
-    training_utilization_fraction: {value: 0.5, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
+    training_utilization_fraction: {value: 0.5, unit: "fraction", source: "not used: CPU servers have no training share (training_fraction 0); a neutral mid value because every profile carries the field"}
     training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
-    training_intensity_fraction: {value: 1.0, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
+    training_intensity_fraction: {value: 1.0, unit: "fraction", source: "not used: CPU servers have no training share (training_fraction 0); 1 = the measured-style server curve as it is, like inference_intensity_fraction"}
     inference_utilization_fraction: {base: 0.4, dist: "triangular(0.2, 0.4, 0.6)", unit: "fraction", source: "assumption: cloud CPU servers average 30–50% utilization (Barroso et al., The Datacenter as a Computer, 3rd ed.)"}
     inference_concentration: {value: 5, unit: "1", source: "assumption: inference utilization is widely spread across servers and hours (beta κ = 5, sd ≈ 0.2)"}
     inference_intensity_fraction: {value: 1.0, unit: "fraction", source: "the CPU server curve is already the measured-style wall power of the workload"}
-    inference_diurnal_amplitude_fraction: {value: 0.2, unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
-    inference_peak_hour_utc: 18
+    inference_diurnal_amplitude_fraction: {value: 0.2, unit: "fraction", source: "assumption: CPU service demand swings ±20% around its daily mean, less than interactive LLM traffic (±30%, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024) because data pipelines and batch tool calls also run at night"}
+    inference_peak_hour_utc: 18  # assumption: the daily peak of interactive traffic at 1 pm US Eastern (18:00 UTC), mid working day for most US users; the hour only places the diurnal cycle against the hourly weather and carbon shapes
   hopper-inference-serving:  # air-cooled Hopper GPUs (H200, H100 PCIe) serving inference only
     training_fraction: {value: 0.0, unit: "fraction", source: "inference-only fleet"}
     training_utilization_fraction: {value: 0.9, unit: "fraction", source: "assumption: synchronous LLM training keeps kernels running ~90% of the time; the rest is communication, data loading and checkpoints (OLMo arXiv 2503.05804: power swings 15–85% of max)"}
     training_concentration: {value: 20, unit: "1", source: "assumption: training utilization is tightly clustered (beta κ = 20, sd ≈ 0.065)"}
     training_intensity_fraction: {value: 0.8, unit: "fraction", source: "assumption: training averages ~80% of dense-GEMM dynamic power at equal utilization (8×H100 node at ≤76% of 10.2 kW, Newkirk et al. arXiv 2506.14551; OLMo arXiv 2503.05804)"}
     inference_board_power_fraction: {base: 0.7, dist: "triangular(0.45, 0.7, 0.9)", unit: "fraction", source: "daily mean board power of a serving GPU: ML.ENERGY benchmark v3.0 (ml-energy/leaderboard public/data/tasks/lm-arena-chat.json, 2025; avg_power_watts per GPU): H100 median 0.71 of 700 W (p05 0.50, p95 0.96, 177 configurations); those runs serve at saturation, a production day dips with demand, hence the wide range; under continuous batching utilization.gpu sits near 1, so board power is the measurable operating point"}
-    inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: inference demand swings ±30% around its daily mean (diurnal cycle of interactive LLM traffic, e.g. Azure LLM inference traces, Patel et al. Splitwise 2024)"}
+    inference_diurnal_amplitude_fraction: {base: 0.35, dist: "triangular(0.2, 0.35, 0.5)", unit: "fraction", source: "assumption: a single-region serving fleet swings ±35% (20–50%) around its daily mean, deeper than the ±30% of globally served interactive LLM traffic (e.g. Azure LLM inference traces, Patel et al. Splitwise 2024) because its users share one time zone"}
     inference_peak_hour_utc: 20  # assumption: Phoenix afternoon peak, 1 pm MST = 20:00 UTC
 
 """#,

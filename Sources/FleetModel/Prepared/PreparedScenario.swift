@@ -1,3 +1,5 @@
+import Foundation
+
 /// A scenario ready to evaluate, built once per command through one entry point: the
 /// validated spec at base values, the uncertain inputs with their copula factor, the base
 /// evaluator and its deterministic result, and where it all came from. `run`, `report`,
@@ -46,8 +48,22 @@ public struct PreparedScenario: Sendable {
         // `evaluate(_:)` sets the run block from its options.
         let run = FleetResult.RunInfo(samples: 0, seed: 0, sampler: SamplerKind.random.rawValue, threads: 1,
                                       overrides: document.sets)
-        (baseResult, baseDetail) = try evaluator.deterministic(scenario: document.info, inputs: document.inputs, run: run)
+        (baseResult, baseDetail) = try evaluator.deterministic(scenario: document.info, inputs: document.inputs, run: run,
+                                                               warnings: Self.unreadSets(document.sets, spec: spec))
         places = try SpecPlaces(inputs.inputs.map(\.path), in: spec, document: document)
+    }
+
+    /// A warning for each `--set` of a cooling field that its site's cooling type does not read
+    /// (the value would silently change nothing).
+    static func unreadSets(_ sets: [String], spec: FleetSpec) -> [String] {
+        sets.compactMap { set in
+            let path = set.prefix { $0 != "=" }.trimmingCharacters(in: .whitespaces)
+            let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 4, parts[0] == "sites", parts[2] == "cooling",
+                  let cooling = spec.sites[id: String(parts[1])]?.cooling,
+                  cooling.unreadKeys.contains(String(parts[3])) else { return nil }
+            return "--set \(path): cooling type \(cooling.type.rawValue) does not read it; the value has no effect"
+        }
     }
 
     /// The spec at base values, after every check.

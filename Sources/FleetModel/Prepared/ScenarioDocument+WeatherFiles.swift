@@ -40,7 +40,7 @@ extension ScenarioDocument {
                 _ = try WeatherCache.shared.weather(for: site.climate, baseDirectory: baseDirectory)
             } catch let error as WeatherFileError {
                 switch error {
-                case .unreadable:
+                case .unreadable, .unusable:
                     out += locate([(path, error.description)])
                 case let .malformed(file, line, column, message):
                     out.append(ScenarioError(file: file, line: line, column: column, path: path, message: message))

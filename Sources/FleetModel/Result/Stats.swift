@@ -32,6 +32,13 @@ extension Stats {
     }
 }
 
+extension Dictionary where Key == Metric, Value == Stats {
+    /// Every metric's statistics as reported (`Stats.reported(as:)`): counts as whole numbers.
+    public func reported() -> [Metric: Stats] {
+        reduce(into: [:]) { $0[$1.key] = $1.value.reported(as: $1.key) }
+    }
+}
+
 extension Metric {
     /// Metrics that count whole things (GPUs, site-hours): reported as integers.
     public var isCount: Bool {

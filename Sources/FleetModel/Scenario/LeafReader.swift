@@ -177,8 +177,9 @@ struct ValueChecks {
     }
 
     /// What is wrong with a value as written (in a file or a `--set`): `problem(x)`, and a count
-    /// must be a whole number (a fraction of a GPU, or 1e-320 GPUs, is a typo). Sampled and
-    /// swept counts may be fractional: they stand for expected numbers of units.
+    /// must be a whole number (a fraction of a GPU, or 1e-320 GPUs, is a typo). `--set` and
+    /// `--vary` values are checked the same way. Sampled counts may be fractional: they stand
+    /// for expected numbers of units.
     func writtenProblem(_ x: Double) -> String? {
         if let problem = problem(x) { return problem }
         if isCount && x != x.rounded() { return "expected a whole number of \(unit), got \(Distribution.format(x))" }

@@ -103,6 +103,14 @@ public struct ScenarioDocument: Sendable {
 
     private static func read(path: String, models: ModelsSource) throws -> ScenarioDocument {
         if let incomplete = models.incompleteness() { throw ScenarioErrors([incomplete]) }
+        // Only a regular file is opened (a FIFO would block); a refusal says why.
+        if let problem = InputFile.problem(path) {
+            let shipped = shippedIDs
+            let message = problem != .missing ? problem.text(expecting: "scenario file")
+                : "no such file" + ClosestMatch.hint(for: ((path as NSString).lastPathComponent as NSString)
+                    .deletingPathExtension, among: shipped) + "; shipped scenarios, by id: " + shipped.joined(separator: ", ")
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: message)])
+        }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
            size.intValue > maximumFileBytes {
             throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "",
@@ -110,13 +118,7 @@ public struct ScenarioDocument: Sendable {
                                                     + "\(maximumFileBytes) bytes (the shipped ones are under 50 KB)")])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            let shipped = shippedIDs
-            let message = exists ? (isFolder.boolValue ? "a folder, not a scenario file" : "cannot read the file")
-                : "no such file" + ClosestMatch.hint(for: ((path as NSString).lastPathComponent as NSString)
-                    .deletingPathExtension, among: shipped) + "; shipped scenarios, by id: " + shipped.joined(separator: ", ")
-            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: message)])
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, path: "", message: "cannot read the file")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column, byte) = firstInvalidUTF8(data)
@@ -238,15 +240,30 @@ public struct ScenarioDocument: Sendable {
     /// Where errors about a `--vary` flag are placed.
     static let varyLocation = SourceLocation(file: "--vary", line: 0, column: 0)
 
-    /// Checks a value a sweep will give the numeric input at `path` (in its canonical unit) as
-    /// `--set` checks it (finite; fractions in [0, 1]; counts positive), so that a sweep can
-    /// refuse a bad grid before evaluating anything. Errors name `--vary` and the path.
+    /// Checks a value a sweep will give the numeric input at `path` (in its canonical unit)
+    /// exactly as `--set` checks it (`numberProblem`: finite; fractions in [0, 1]; counts
+    /// positive and whole), so that a sweep can refuse a bad grid before evaluating anything.
+    /// Errors name `--vary` and the path.
     public func checkSweepValue(_ x: Double, at path: String) throws {
-        let p = try parameter(at: path)
-        let field = path.split(separator: ".").last(where: { Int($0) == nil }).map(String.init) ?? path
-        let checks = ValueChecks(unit: p.unit, isFraction: Units.canonical(forField: field)?.dimension == .fraction)
-        guard x.isFinite else { throw Self.flagError(path, at: Self.varyLocation, "expected a finite number, got \(x)") }
-        if let problem = checks.problem(x) { throw Self.flagError(path, at: Self.varyLocation, problem) }
+        guard case let .numeric(unit, field) = try target(path, flag: Self.varyLocation) else {
+            _ = try parameter(at: path)  // throws the --vary error for a path that is not numeric
+            return
+        }
+        if let problem = Self.numberProblem(x, written: "\(x)", unit: unit, field: field) {
+            throw Self.flagError(path, at: Self.varyLocation, problem)
+        }
+    }
+
+    /// What `--set` and `--vary` refuse in a number for an input of `unit` under key `field`
+    /// (`written` is how a non-finite value is shown): the checks a value in the file gets.
+    private static func numberProblem(_ x: Double, written: String, unit: String, field: String) -> String? {
+        guard x.isFinite else { return "expected a finite number, got \(written)" }
+        return valueChecks(unit: unit, field: field).writtenProblem(x)
+    }
+
+    /// The range rules of an input of `unit` under key `field`.
+    private static func valueChecks(unit: String, field: String) -> ValueChecks {
+        ValueChecks(unit: unit, isFraction: Units.canonical(forField: field)?.dimension == .fraction)
     }
 
     /// True when `path` holds text (a string, id, date or integer setting), false when it is a
@@ -364,10 +381,9 @@ public struct ScenarioDocument: Sendable {
 
     private mutating func assignNumber(_ path: String, _ text: String, unit: String, field: String) throws {
         let fail = { (message: String) in Self.flagError(path, message) }
-        let checks = ValueChecks(unit: unit, isFraction: Units.canonical(forField: field)?.dimension == .fraction)
+        let checks = Self.valueChecks(unit: unit, field: field)
         if let x = Double(text) {
-            guard x.isFinite else { throw fail("expected a finite number, got \(text)") }
-            if let problem = checks.writtenProblem(x) { throw fail(problem) }
+            if let problem = Self.numberProblem(x, written: text, unit: unit, field: field) { throw fail(problem) }
             try apply(ScenarioAssignment(path: path, change: .value(x)))
             return
         }

@@ -10,7 +10,10 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
         self.file = file; self.line = line; self.column = column
     }
 
-    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
+    public var description: String {
+        let shown = PathText.shown(file)
+        return line > 0 ? "\(shown):\(line):\(column)" : shown
+    }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
@@ -41,7 +44,7 @@ public struct ScenarioError: InputError, Sendable, Hashable {
     public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
     public var description: String {
-        let place = line > 0 ? "\(file):\(line):\(column)" : file
+        let place = location.description
         return path.isEmpty ? "\(place): \(message)" : "\(place): \(path): \(message)"
     }
 }

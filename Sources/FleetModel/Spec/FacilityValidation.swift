@@ -125,6 +125,55 @@ extension CoolingSpec {
     }
 }
 
+extension CoolingSpec {
+    /// The fields set here that this cooling type's physics never reads, by their names in the
+    /// scenario (in declaration order): their values have no effect on any result, so a scenario
+    /// should not carry them, and a sampled one only costs samples.
+    public var unreadKeys: [String] {
+        let set: [(String, Double?)] = [
+            ("pue", pue), ("wue_l_per_kwh", wueLPerKwh), ("liquid_supply_c", liquidSupplyC),
+            ("liquid_delta_t_c", liquidDeltaTC), ("chilled_water_supply_c", chilledWaterSupplyC),
+            ("chilled_water_delta_t_c", chilledWaterDeltaTC), ("approach_c", approachC), ("hx_approach_c", hxApproachC),
+            ("condensing_approach_c", condensingApproachC), ("evaporator_approach_c", evaporatorApproachC),
+            ("chiller_eta", chillerEta), ("chiller_cop_max", chillerCopMax), ("air_fan_power_fraction", airFanPowerFraction),
+            ("liquid_pump_power_fraction", liquidPumpPowerFraction),
+            ("heat_rejection_power_fraction", heatRejectionPowerFraction), ("part_load_exponent", partLoadExponent),
+            ("min_speed_fraction", minSpeedFraction), ("tower_liquid_gas_ratio", towerLiquidGasRatio),
+            ("cycles_of_concentration", cyclesOfConcentration), ("drift_fraction", driftFraction),
+            ("tower_range_c", towerRangeC), ("adiabatic_above_c", adiabaticAboveC),
+            ("adiabatic_effectiveness_fraction", adiabaticEffectivenessFraction),
+            ("dry_cooler_air_delta_t_c", dryCoolerAirDeltaTC), ("approach_flow_exponent", approachFlowExponent),
+            ("chiller_units", chillerUnits), ("supply_air_c", supplyAirC), ("hall_air_delta_t_c", hallAirDeltaTC),
+            ("min_dew_point_c", minDewPointC),
+        ]
+        let read = Self.keysRead(by: type, adiabatic: adiabaticAboveC != nil)
+        return set.compactMap { key, value in value != nil && !read.contains(key) ? key : nil }
+    }
+
+    /// The fields `CoolingPlant` and `HourPhysics` read for `type` (`adiabatic`: a dry cooler
+    /// with adiabatic pre-cooling).
+    static func keysRead(by type: CoolingType, adiabatic: Bool) -> Set<String> {
+        if type == .fixedPUE { return ["pue", "wue_l_per_kwh"] }
+        var keys: Set<String> = ["condensing_approach_c", "evaporator_approach_c", "chiller_eta", "chiller_cop_max",
+                                 "chiller_units", "air_fan_power_fraction", "liquid_pump_power_fraction",
+                                 "part_load_exponent", "min_speed_fraction"]
+        if type == .irhx {
+            // Outside air: supply set point and hall ΔT, humidification, evaporative media and their bleed.
+            return keys.union(["supply_air_c", "hall_air_delta_t_c", "min_dew_point_c", "adiabatic_effectiveness_fraction",
+                               "cycles_of_concentration"])
+        }
+        keys.formUnion(["chilled_water_supply_c", "chilled_water_delta_t_c", "approach_c", "hx_approach_c",
+                        "heat_rejection_power_fraction", "approach_flow_exponent"])
+        if type != .airChillerEconomizer { keys.formUnion(["liquid_supply_c", "liquid_delta_t_c"]) }
+        if type.usesTowers { keys.formUnion(["tower_liquid_gas_ratio", "cycles_of_concentration", "drift_fraction", "tower_range_c"]) }
+        if type == .liquidDryCooler && adiabatic {
+            keys.formUnion(["adiabatic_above_c", "adiabatic_effectiveness_fraction", "dry_cooler_air_delta_t_c",
+                            "cycles_of_concentration"])
+        }
+        return keys
+    }
+}
+
 extension PowerDeliverySpec {
     public func validate(path p: String) -> [ValidationIssue] {
         var out: [ValidationIssue] = []

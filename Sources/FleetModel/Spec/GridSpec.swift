@@ -109,12 +109,15 @@ public struct PriceSpec: Codable, Sendable, Hashable {
     public var capacityAdderUsdPerKwMonth: Double
     /// Virtual-PPA strike price, USD/kWh, in `ppaBaseYear`.
     public var ppaUsdPerKwh: Double
+    /// Calendar year of `ppaUsdPerKwh`.
     public var ppaBaseYear: Int
     /// Nominal escalation of the strike price, 1/year.
     public var ppaAnnualEscalation: Double
     /// Average wholesale (real-time hub or zone) price the virtual PPAs settle against, USD/kWh.
     public var wholesaleUsdPerKwh: Double
+    /// Calendar year of `wholesaleUsdPerKwh`.
     public var wholesaleBaseYear: Int
+    /// Nominal escalation of the wholesale price, 1/year.
     public var wholesaleAnnualEscalation: Double
 
     public init(baseUsdPerKwh: Double, baseYear: Int, annualEscalation: Double, demandShareFraction: Double = 0,

@@ -900,6 +900,44 @@ extension ResultSchema {
           "additionalProperties": {
             "type": "boolean"
           }
+        },
+        "models": {
+          "type": "array",
+          "description": "Every models/ data file the scenario pulled (hardware, sites, grids), sorted by path.",
+          "items": {
+            "$ref": "#/$defs/dataFile"
+          }
+        },
+        "weather_files": {
+          "type": "array",
+          "description": "Every weather file the sites read (sites.<id>.climate.weather_file), each once, in site order; path is the weather_file value, source the file read. Absent when no site reads one.",
+          "items": {
+            "$ref": "#/$defs/dataFile"
+          }
+        }
+      }
+    },
+    "dataFile": {
+      "type": "object",
+      "required": [
+        "path",
+        "sha256",
+        "source"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "path": {
+          "type": "string",
+          "description": "Relative to the models root: hardware.yaml, sites/<id>.yaml, grids/<id>.yaml; for a weather file, the weather_file value."
+        },
+        "source": {
+          "type": "string",
+          "description": "Where it was read: embedded:<path> for the copy in the binary, or a file path."
+        },
+        "sha256": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{64}$",
+          "description": "SHA-256 of the file's bytes, hex."
         }
       }
     },
@@ -947,11 +985,6 @@ extension ResultSchema {
             "pattern": "^[^=]+=.*$"
           },
           "description": "Every --set applied, in order, as PATH=VALUE."
-        },
-        "timestamp": {
-          "type": "string",
-          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-          "description": "When the comparison was made, UTC, ISO 8601 (SOURCE_DATE_EPOCH, when set, fixes it for reproducible files)."
         }
       }
     }

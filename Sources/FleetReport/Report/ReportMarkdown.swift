@@ -470,7 +470,7 @@ public enum ReportMarkdown {
             cmd += ["--out", "DIR"]
             para("Run, with the same version of fleetwatt, then, in the output folder, turn the report into a PDF through weasyprint "
                  + "or through LaTeX, or into one HTML file:")
-            out += "```\n" + ([cmd.joined(separator: " ")] + ReportStyle.commands.map { "cd DIR && " + $0 }).joined(separator: "\n") + "\n```\n\n"
+            out += "```\n" + ([cmd.joined(separator: " ")] + ReportStyle.commands.map { "(cd DIR && " + $0 + ")" }).joined(separator: "\n") + "\n```\n\n"
             para("pandoc before 2.19 (Debian 12 has 2.17) writes the HTML file with `\(ReportStyle.htmlOptionsBefore219)` in place of "
                  + "`--embed-resources --standalone`. The LaTeX route needs xelatex and the DejaVu fonts (on Debian: texlive-xetex, "
                  + "texlive-fonts-recommended, lmodern, fonts-dejavu).")

@@ -28,23 +28,23 @@ struct Bench: ParsableCommand {
     @Option(help: "Sampler: random, sobol or lhs.")
     var sampler: SamplerKind = .random
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json, csv, csv-long (one value per row) or markdown.")
     var format: OutputFormat = .table
+
+    func validate() throws {
+        try SobolBaseSamples.check(sobolBaseSamples, flag: "--sobol-base-samples", noneAllowed: true)
+    }
 
     func run() throws {
         let sampleCounts = try Self.integers(samples, flag: "--samples", max: MonteCarloRunner.maximumSamples)
         let threadCounts = try Self.integers(threads, flag: "--threads", max: MonteCarloRunner.maximumThreads)
-        guard (0...MonteCarloRunner.maximumSamples).contains(sobolBaseSamples) else {
-            throw CommandFailure.badInput("--sobol-base-samples: expected 0 to \(MonteCarloRunner.maximumSamples), got \(sobolBaseSamples)")
-        }
         let rows = try scenario.prepared().bench(samples: sampleCounts, threads: threadCounts, sampler: sampler,
                                                  sobolBaseSamples: sobolBaseSamples) { row in
             if format == .table {
                 printError("\(row.kind): \(row.evaluations) evaluations on \(row.threads) threads: \(row.seconds) s")
             }
         }
-        let table = TableRenderer.benchTable(rows)
-        try StandardOutput.write(RenderedOutput.document(rows, table: table, as: format, width: 120))
+        try StandardOutput.write(RenderedOutput.document(rows, as: format, width: 120) { TableRenderer.benchTable(rows, style: $0) })
     }
 
     /// Comma-separated whole numbers in 1…max; an empty item (`10,,20`) is refused.

@@ -21,7 +21,8 @@ struct Catalog: ParsableCommand {
     func run() throws {
         let destination = try output.destination()
         let listing = try CatalogOutput(catalog: FleetModel.Catalog.embedded())
-        try output.emit(RenderedOutput.document(listing, table: TableRenderer.catalogTable(listing),
-                                                as: output.format, width: output.out == nil ? 160 : 400), to: destination)
+        try output.emit(RenderedOutput.document(listing, as: output.format, width: output.out == nil ? 160 : 400) { _ in
+            TableRenderer.catalogTable(listing)
+        }, to: destination)
     }
 }

@@ -80,8 +80,9 @@ struct Compare: ParsableCommand {
                                               progress: output.feedback.progress, quiet: output.feedback.quiet)
         if let folder {
             try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()))
-            if !output.feedback.quiet { printError("wrote \(folder.path)/compare.md, figures/, compare.json, compare.csv") }
+            if !output.feedback.quiet { printError("wrote \(PathText.shown(folder.path + "/compare.md")), figures/, compare.json, compare.csv") }
         }
-        try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination)
+        try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination,
+                        warnings: comparison.diagnostics.warnings)
     }
 }

@@ -29,7 +29,9 @@ struct Estimate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Utilization (0–1) at which to read the catalog's power curve (default: the catalog's).")
     var utilization: Double?
 
-    @Option(parsing: .unconditional, help: "Measured mean board power per GPU as a fraction of TDP (0–1], instead of --utilization.")
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Measured mean board power per GPU as a fraction of TDP (0–1], instead of --utilization; held between idle "
+            + "with a CUDA context and full load on the catalog curve, with a warning when moved."))
     var boardPowerFraction: Double?
 
     @Option(parsing: .unconditional, help: "GPU-hours of the job.")
@@ -71,7 +73,7 @@ struct Estimate: ParsableCommand {
                                   priceUSDPerKwh: priceUsdPerKwh, wueLPerKwh: wueLPerKwh, utilization: utilization,
                                   boardPowerFraction: boardPowerFraction)
         let result = try CommandFailure.namingFlags { try FleetModel.Estimate.run(input, hardware: hardware) }
-        try output.emit(RenderedOutput.document(result, table: TableRenderer.estimateTable(result), as: output.format),
-                        to: destination)
+        try output.emit(RenderedOutput.document(result, as: output.format) { TableRenderer.estimateTable(result, style: $0) },
+                        to: destination, warnings: result.warnings)
     }
 }

@@ -30,6 +30,7 @@ struct ExportNotebook: ParsableCommand {
         let result = try sampling.evaluate(PreparedScenario(document: document), progress: feedback.progress,
                                            quiet: feedback.quiet)
         try NotebookExporter.write(result: result, to: destination)
-        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(out)") }
+        if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(PathText.shown(out))") }
+        feedback.warn(result.diagnostics.warnings)
     }
 }

@@ -48,15 +48,25 @@ struct Merge: ParsableCommand {
         case .result(let result):
             if let folder, let report {
                 try ReportWriter.write(result: result, to: folder)
-                if !output.feedback.quiet { printError("wrote \(report)/report.md, figures/, result.json, series.csv, assumptions.csv") }
+                if !output.feedback.quiet { printError("wrote \(PathText.shown(report + "/report.md")), figures/, result.json, series.csv, assumptions.csv") }
             }
-            if emitting { try output.emit(RenderedOutput.result(result, as: output.format), to: destination) }
+            if emitting {
+                try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
+                                warnings: result.diagnostics.warnings)
+            } else {
+                output.feedback.warn(result.diagnostics.warnings)
+            }
         case .comparison(let comparison):
             if let folder, let report {
                 try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()))
-                if !output.feedback.quiet { printError("wrote \(report)/compare.md, figures/, compare.json, compare.csv") }
+                if !output.feedback.quiet { printError("wrote \(PathText.shown(report + "/compare.md")), figures/, compare.json, compare.csv") }
             }
-            if emitting { try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination) }
+            if emitting {
+                try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination,
+                                warnings: comparison.diagnostics.warnings)
+            } else {
+                output.feedback.warn(comparison.diagnostics.warnings)
+            }
         }
     }
 }

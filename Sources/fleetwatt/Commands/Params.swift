@@ -28,7 +28,8 @@ struct Params: ParsableCommand {
         if !issues.isEmpty { throw ScenarioErrors(issues) }
         let inputs = document.inputs.filter { !uncertain || $0.distribution != nil }
         let params = ParamsOutput(scenario: document.info, inputs: inputs)
-        try output.emit(RenderedOutput.document(params, table: TableRenderer.inputsTable(inputs), as: output.format,
-                                                width: output.out == nil ? 160 : 400), to: destination)
+        try output.emit(RenderedOutput.document(params, as: output.format, width: output.out == nil ? 160 : 400) {
+            TableRenderer.inputsTable(inputs, style: $0)
+        }, to: destination)
     }
 }

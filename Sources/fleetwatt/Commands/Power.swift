@@ -20,7 +20,7 @@ struct Power: ParsableCommand {
     @Option(parsing: .unconditional, help: "Comma-separated utilizations in [0, 1].")
     var utilization: String
 
-    @Option(parsing: .unconditional, help: "Optional power cap as a fraction of TDP (0–1].")
+    @Option(parsing: .unconditional, help: "Optional power cap as a fraction of TDP, in [0.1, 1].")
     var capFraction: Double?
 
     @OptionGroup var output: OutputOptions
@@ -37,7 +37,7 @@ struct Power: ParsableCommand {
         let result = try CommandFailure.namingFlags {
             try PowerCurveResult.compute(hardware: hardware, utilizations: points, capFraction: capFraction)
         }
-        try output.emit(RenderedOutput.document(result, table: TableRenderer.powerTable(result), as: output.format),
+        try output.emit(RenderedOutput.document(result, as: output.format) { TableRenderer.powerTable(result, style: $0) },
                         to: destination)
     }
 }

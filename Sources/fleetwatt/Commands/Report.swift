@@ -46,6 +46,10 @@ struct Report: ParsableCommand {
     /// With --shard, --out names the partial result; `merge --report DIR` writes the report.
     @OptionGroup var sharding: ShardOptions
 
+    func validate() throws {
+        try SobolBaseSamples.check(sobolBaseSamples, flag: "--sobol-base-samples")
+    }
+
     func run() throws {
         let document = try scenario.opened()
         if try sharding.writePartial(out: out, reading: document.filesRead, feedback: feedback, { shard, tick in
@@ -62,22 +66,21 @@ struct Report: ParsableCommand {
         let prepared = try PreparedScenario(document: document)
         var result = try sampling.evaluate(prepared, progress: progress, quiet: quiet)
         let options = sampling.options()
-        switch sensitivity {
-        case .none: break
-        case .tornado:
-            result.sensitivity = try prepared.tornado(threads: options.threads)
-        case .sobol:
-            let analysis = try ProgressBar.run(progress, quiet: quiet, label: "sobol") { progress in
-                try prepared.sobol(baseSamples: sobolBaseSamples, bootstrap: 200, options: options, progress: progress)
+        if let method = sensitivity.method {
+            try ProgressBar.run(progress, quiet: quiet, label: method.rawValue) { progress in
+                try prepared.rank(method, into: &result, baseSamples: sobolBaseSamples, bootstrap: 200, options: options,
+                                  progress: progress)
             }
-            result.sensitivity = analysis.sensitivity
-            result.diagnostics.warnings += analysis.warnings
         }
         try ReportWriter.write(result: result, to: destination)
-        if !quiet { printError("wrote \(out)/report.md, figures/, result.json, series.csv, series.long.csv, assumptions.csv") }
+        if !quiet { printError("wrote \(PathText.shown(out + "/report.md")), figures/, result.json, series.csv, series.long.csv, assumptions.csv") }
+        feedback.warn(result.diagnostics.warnings)
     }
 }
 
+/// `report --sensitivity`: a `SensitivityMethod`, or none.
 enum ReportSensitivity: String, ExpressibleByArgument, CaseIterable {
     case tornado, sobol, none
+
+    var method: SensitivityMethod? { SensitivityMethod(rawValue: rawValue) }
 }

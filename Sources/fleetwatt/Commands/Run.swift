@@ -14,7 +14,7 @@ struct Run: ParsableCommand {
           fleetwatt run
           fleetwatt run --samples 0 --format json
           fleetwatt run h100-training-100k --samples 5000 --sampler sobol
-          fleetwatt run --set sites.us-east-1.cooling.approach_c=5 --out result.json
+          fleetwatt run --set sites.us-east-1.cooling.supply_air_c=24 --out result.json
           fleetwatt run --samples 100000 --shard 3/8 --out parts/3.fwpart
         """)
 
@@ -31,6 +31,7 @@ struct Run: ParsableCommand {
         let destination = try output.destination(reading: document.filesRead)
         let result = try sampling.evaluate(PreparedScenario(document: document), progress: output.feedback.progress,
                                            quiet: output.feedback.quiet)
-        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
+                        warnings: result.diagnostics.warnings)
     }
 }

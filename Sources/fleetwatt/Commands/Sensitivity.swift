@@ -46,9 +46,7 @@ struct Sensitivity: ParsableCommand {
     @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
-        guard baseSamples >= 8, baseSamples <= MonteCarloRunner.maximumSamples else {
-            throw ValidationError("--base-samples must be 8 to \(MonteCarloRunner.maximumSamples), got \(baseSamples)")
-        }
+        try SobolBaseSamples.check(baseSamples, flag: "--base-samples")
         guard bootstrap >= 0, bootstrap <= 100_000 else { throw ValidationError("--bootstrap must be 0 to 100000, got \(bootstrap)") }
     }
 
@@ -69,21 +67,13 @@ struct Sensitivity: ParsableCommand {
             }
         }) { return }
         var result = try prepared.evaluate(options)
-        switch method {
-        case .tornado:
-            result.sensitivity = try prepared.tornado(metrics: chosen, threads: options.threads)
-        case .sobol:
-            let analysis = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sobol") { progress in
-                try prepared.sobol(baseSamples: baseSamples, bootstrap: bootstrap, metrics: chosen, options: options,
-                                   progress: progress)
-            }
-            result.sensitivity = analysis.sensitivity
-            result.diagnostics.warnings += analysis.warnings
+        try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: method.rawValue) { progress in
+            try prepared.rank(method, into: &result, metrics: chosen, baseSamples: baseSamples, bootstrap: bootstrap,
+                              options: options, progress: progress)
         }
-        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
+                        warnings: result.diagnostics.warnings)
     }
 }
 
-enum SensitivityMethod: String, ExpressibleByArgument, CaseIterable {
-    case tornado, sobol
-}
+extension SensitivityMethod: ExpressibleByArgument {}

@@ -17,7 +17,7 @@ struct Sweep: ParsableCommand {
 
         Examples:
           fleetwatt sweep --vary fleet.cohorts.gb200-use1.count=50000:150000:5
-          fleetwatt sweep --vary sites.us-east-1.cooling.approach_c=3,5,7 --out s.csv
+          fleetwatt sweep --vary sites.us-east-1.cooling.supply_air_c=24,29 --out s.csv
           fleetwatt sweep h100-training-100k --vary sites.us-tx.grid=erct,aznm
         """)
 
@@ -56,6 +56,7 @@ struct Sweep: ParsableCommand {
         result.sweep = try ProgressBar.run(output.feedback.progress, quiet: output.feedback.quiet, label: "sweep") { progress in
             try prepared.sweep(spec, metrics: chosen, options: options, progress: progress)
         }
-        try output.emit(RenderedOutput.result(result, as: output.format), to: destination)
+        try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
+                        warnings: result.diagnostics.warnings)
     }
 }

@@ -7,7 +7,9 @@ import FleetReport
 /// write a partial result to `--out` for `fleetwatt merge`. A command adds it with
 /// `@OptionGroup var sharding: ShardOptions` and one `writePartial` call at the top of its run.
 struct ShardOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
+    /// Parsed unconditionally, so `--shard -1/2` reaches `Shard.parse` and is told that I counts
+    /// from 0 (ArgumentParser read "-1/2" as a flag and said "Missing value").
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Evaluate only shard I of N (0 ≤ I < N) and write a partial result to --out; "
             + "join all N with `fleetwatt merge`.", valueName: "I/N"))
     var shard: String?
@@ -35,14 +37,14 @@ extension ShardOptions {
         }
         let destination = try OutputFile.check(out, avoiding: inputs)
         guard destination.kind == .file else {
-            throw CommandFailure.badInput("--out \(out): a partial result is written to a regular file, not a device or FIFO")
+            throw CommandFailure.badInput("--out \(PathText.shown(out)): a partial result is written to a regular file, not a device or FIFO")
         }
         let part = try ProgressBar.run(feedback.progress, quiet: feedback.quiet, label: "shard \(shard)") { tick in
             try make(shard, tick)
         }
         try destination.write(try part.encoded())
         if !feedback.quiet {
-            printError("wrote \(destination.name) (shard \(shard), units \(part.header.range[0])..<\(part.header.range[1]))")
+            printError("wrote \(PathText.shown(destination.name)) (shard \(shard), units \(part.header.range[0])..<\(part.header.range[1]))")
         }
         return true
     }

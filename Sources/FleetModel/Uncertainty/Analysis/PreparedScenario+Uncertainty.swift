@@ -82,12 +82,13 @@ extension PreparedScenario {
             let pointEvaluator = try FleetEvaluator(spec: spec, baseDirectory: directory, previous: base)
             let model = try FleetSampleModel(places: sampled.rebased(on: spec, fixed: fixed, values: values),
                                              evaluator: pointEvaluator)
+            // Reported as `run` reports them: counts (GPUs installed) as whole numbers.
             guard options.samples > 0 else {
                 var totals: [Metric: Stats] = [:]
                 for (m, metric) in model.layout.metrics.enumerated() { totals[metric] = Stats(base: model.base[m]) }
-                return totals
+                return totals.reported()
             }
-            return try options.runner.run(model: model, inputs: space, base: model.base).totals
+            return try options.runner.run(model: model, inputs: space, base: model.base).totals.reported()
         }
     }
 

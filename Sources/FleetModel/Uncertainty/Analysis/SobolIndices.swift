@@ -29,6 +29,11 @@ public struct SobolAnalysis: Sendable, Hashable {
 }
 
 extension SensitivityAnalysis {
+    /// Base sample counts N the commands accept (`sensitivity --base-samples`, `report` and
+    /// `bench --sobol-base-samples`): from 8, below which the bootstrap intervals mean little,
+    /// to the Monte Carlo sample cap.
+    public static let commandBaseSamples = 8...MonteCarloRunner.maximumSamples
+
     /// Runs Saltelli's design for `model` and estimates the Sobol indices of each metric.
     ///
     /// - Parameters:

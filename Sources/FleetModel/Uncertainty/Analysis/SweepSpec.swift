@@ -103,14 +103,35 @@ public struct SweepSpec: Sendable, Hashable {
         }
 
         var values: [SweepValue] = []
-        for part in spec.split(separator: ",", omittingEmptySubsequences: false) {
+        for part in splitOutsideParentheses(spec) {
             let written = part.trimmingWhitespace
+            if written.contains("(") {
+                throw .invalidSweep("--vary \(flag): value \"\(written)\" is a distribution; --vary takes numbers "
+                                    + "(or text for a text input); use --set PATH=DISTRIBUTION for an uncertain input")
+            }
             // A number reads as one (and must be finite); anything else is text for a string or id path.
             let v: SweepValue = written.isEmpty || Double(written) != nil ? .number(try number(part, "value")) : .text(written)
             guard !values.contains(v) else { throw .invalidSweep("--vary \(flag): value \(part) is listed twice") }
             values.append(v)
         }
         return Axis(path: path, values: values)
+    }
+
+    /// `text` split at the commas outside parentheses, so `triangular(1,2,3),5` is two items.
+    static func splitOutsideParentheses(_ text: String) -> [Substring] {
+        var items: [Substring] = [], depth = 0, start = text.startIndex
+        for i in text.indices {
+            switch text[i] {
+            case "(": depth += 1
+            case ")": depth = max(0, depth - 1)
+            case "," where depth == 0:
+                items.append(text[start..<i])
+                start = text.index(after: i)
+            default: break
+            }
+        }
+        items.append(text[start...])
+        return items
     }
 
     /// `count` evenly spaced values from `start` to `stop` inclusive, computed in decimal from the

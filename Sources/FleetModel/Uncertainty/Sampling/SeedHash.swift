@@ -1,18 +1,14 @@
+internal import GSL
+
 /// Stateless mixing of a run's seed with indices, so that anything drawn for
 /// sample `i` depends only on (seed, i) and never on which thread or chunk draws it.
 ///
-/// The mixing function is SplitMix64's finaliser (Steele, Lea & Flood, "Fast splittable
-/// pseudorandom number generators", OOPSLA 2014): a bijection on 64-bit words whose
-/// outputs for consecutive inputs pass BigCrush.
+/// The mixing function is SplitMix64's finaliser (`GSL.SplitMix64`): a bijection on 64-bit
+/// words whose outputs for consecutive inputs pass BigCrush.
 public enum SeedHash {
     /// SplitMix64's output function applied to `x`.
     @inline(__always)
-    public static func mix(_ x: UInt64) -> UInt64 {
-        var z = x &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public static func mix(_ x: UInt64) -> UInt64 { SplitMix64.mix(x) }
 
     /// A 64-bit word determined by the seed, a purpose tag and up to two indices.
     /// Different tags give unrelated words for the same indices.

@@ -106,13 +106,13 @@ public enum PartialMerge {
         let (firstFile, first) = parts[0]
         for (file, header) in parts.dropFirst() {
             if let (field, mine, theirs) = first.mismatch(header) {
-                throw PartialError(file: file, "cannot merge with \(firstFile): different \(field) (\(theirs) here, \(mine) there)")
+                throw PartialError(file: file, "cannot merge with \(PathText.shown(firstFile)): different \(field) (\(theirs) here, \(mine) there)")
             }
         }
         var byIndex: [Int: String] = [:]
         for (file, header) in parts {
             if let earlier = byIndex[header.shard.index] {
-                throw PartialError(file: file, "shard \(header.shard) is given twice (also \(earlier))")
+                throw PartialError(file: file, "shard \(header.shard) is given twice (also \(PathText.shown(earlier)))")
             }
             byIndex[header.shard.index] = file
         }
@@ -127,6 +127,7 @@ public enum PartialMerge {
     }
 
     private static func read(_ file: String) throws(PartialError) -> Data {
+        if let problem = InputFile.problem(file) { throw PartialError(file: file, problem.text(expecting: "part file")) }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: file), options: .mappedIfSafe)
         } catch {

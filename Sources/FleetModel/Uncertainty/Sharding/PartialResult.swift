@@ -86,13 +86,59 @@ public struct PartialResult: Sendable {
             throw PartialError(file: file, "corrupted: its SHA-256 checksum does not match its contents (truncated or changed after it was written)")
         }
         var r = PartialReader(body, from: magic.count)
+        var json = Data()
         do {
             let length = try r.count("header length", size: 1)
             let headerStart = body.startIndex + magic.count + 8
-            let header = try JSONDecoder().decode(PartialHeader.self, from: body[headerStart..<(headerStart + length)])
+            json = body[headerStart..<(headerStart + length)]
+            let header = try JSONDecoder().decode(PartialHeader.self, from: json)
             return (header, body[(headerStart + length)...])
         } catch {
-            throw PartialError(file: file, "corrupted: unreadable header (\(error))")
+            throw PartialError(file: file, "corrupted: unreadable header: \(headerProblem(error, json: json))")
+        }
+    }
+
+    /// Why a header did not decode, in plain words ("missing field 'shard'"), not Swift's
+    /// debug text of a `DecodingError`; `json` starts with the header's bytes.
+    static func headerProblem(_ error: any Error, json: Data) -> String {
+        if let malformed = error as? PartialReader.Malformed { return "malformed \(malformed.what)" }
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func field(_ c: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+            (c.codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }
+                .joined(separator: ".")
+        }
+        func kind(_ type: Any.Type) -> String {
+            switch type {
+            case is any BinaryInteger.Type: "a whole number"
+            case is any BinaryFloatingPoint.Type: "a number"
+            case is String.Type: "text"
+            case is Bool.Type: "true or false"
+            default: "\(type)"
+            }
+        }
+        switch error {
+        case let .keyNotFound(key, c): return "missing field '\(field(c, key))'"
+        case let .valueNotFound(type, c): return "field '\(field(c))' is null; expected \(kind(type))"
+        case let .typeMismatch(type, c): return "field '\(field(c))': expected \(kind(type))"
+        case let .dataCorrupted(c):
+            if !c.codingPath.isEmpty { return "field '\(field(c))': a value of the wrong kind" }
+            // Foundation says "not valid JSON", without a path, also for valid JSON holding 1.5
+            // where a whole number belongs. The field is the last, in decoding order, whose
+            // removal stops that error (removing a later one leaves it; an earlier one goes missing first).
+            guard let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
+                return "not valid JSON"
+            }
+            for key in PartialHeader.CodingKeys.allCases.reversed().map(\.stringValue) where object[key] != nil {
+                var without = object
+                without[key] = nil
+                guard let data = try? JSONSerialization.data(withJSONObject: without) else { continue }
+                do { _ = try JSONDecoder().decode(PartialHeader.self, from: data) } catch DecodingError.dataCorrupted(let c)
+                    where c.codingPath.isEmpty { continue } catch {}
+                if let x = object[key] as? Double, x != x.rounded() { return "field '\(key)': expected a whole number, got \(x)" }
+                return "field '\(key)': a value of the wrong kind"
+            }
+            return "a value of the wrong kind"
+        @unknown default: return "\(error)"
         }
     }
 
@@ -308,7 +354,8 @@ public struct PartialHeader: Codable, Sendable, Hashable {
     /// `compare` only: each variant's name and changes (`NAME: PATH=VALUE,…`), in order.
     public var variants: [String]? = nil
 
-    enum CodingKeys: String, CodingKey {
+    /// In decoding order (the order of the properties).
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case format, kind, command, toolVersion = "tool_version", scenarioID = "scenario_id"
         case scenarioSHA256 = "scenario_sha256", resolvedSHA256 = "resolved_sha256", seed, sampler, samples
         case settings, shard, range, threads, variants
@@ -343,7 +390,7 @@ public struct PartialError: InputError, Hashable, Sendable {
     public var file: String
     public var message: String
     public init(file: String, _ message: String) { self.file = file; self.message = message }
-    public var description: String { "\(file): \(message)" }
+    public var description: String { "\(PathText.shown(file)): \(message)" }
 }
 
 extension JSONEncoder {

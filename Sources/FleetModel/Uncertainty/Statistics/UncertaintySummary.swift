@@ -161,10 +161,10 @@ public struct UncertaintySummary: Sendable, Hashable {
     public func apply(to result: inout FleetResult) {
         func reported(_ p: FleetResult.PeriodStats, _ old: FleetResult.PeriodStats?) -> FleetResult.PeriodStats {
             var p = p.keepingCalendar(of: old)
-            p.values = p.values.reduce(into: [:]) { $0[$1.key] = $1.value.reported(as: $1.key) }
+            p.values = p.values.reported()
             return p
         }
-        result.totals = totals.reduce(into: [:]) { $0[$1.key] = $1.value.reported(as: $1.key) }
+        result.totals = totals.reported()
         let oldAnnual = result.annual, oldMonthly = result.monthly
         result.annual = annual.enumerated().map { reported($1, oldAnnual.indices.contains($0) ? oldAnnual[$0] : nil) }
         result.monthly = monthly.enumerated().map { reported($1, oldMonthly.indices.contains($0) ? oldMonthly[$0] : nil) }

@@ -5,8 +5,8 @@ import Testing
 
 /// The optimised hour loop (two passes per month, cohorts summed month by month, months
 /// that repeat reused) against the straightforward one-pass computation it replaced.
-@Suite("EngineSpeed")
-struct EngineSpeedTests {
+@Suite("Engine equivalence")
+struct EngineEquivalenceTests {
     /// The reference: every cohort's term-long array summed per site, monthly capacities,
     /// then `HourPhysics.flows` hour by hour, monthly sums and the fleet's summed-hour peak.
     static func reference(_ m: FacilityModel, _ loads: [CohortLoad]) -> Evaluation {
