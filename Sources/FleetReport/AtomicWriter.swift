@@ -127,8 +127,23 @@ struct FileStatus {
 
     /// The status of `path` itself (a link is a link); nil when it does not exist.
     static func ofLink(_ path: String) -> FileStatus? {
+        lookupLink(path).0
+    }
+
+    /// The status of `path` itself, or the errno that lstat(2) gave.
+    static func lookupLink(_ path: String) -> (FileStatus?, Int32) {
         var info = stat()
-        return lstat(path, &info) == 0 ? FileStatus(info) : nil
+        if lstat(path, &info) == 0 { return (FileStatus(info), 0) }
+        return (nil, errno)
+    }
+
+    /// True when both name one file (the same device and inode): a link, a hard link or the path itself.
+    func isSameFile(as other: FileStatus) -> Bool { device == other.device && inode == other.inode }
+
+    /// The permission bits in octal, as ls and chmod write them: "0444".
+    var modeText: String {
+        let digits = String(permissions, radix: 8)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     init(_ info: stat) {

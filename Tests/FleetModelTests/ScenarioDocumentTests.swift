@@ -17,6 +17,20 @@ struct ScenarioDocumentTests {
         #expect(doc.models == .directory(Fixtures.models))
     }
 
+    /// The files an output must never replace, known once the scenario is opened: the scenario
+    /// file, its models folder's data files and each weather file (resolved against the
+    /// scenario's folder); embedded copies are not files.
+    @Test func filesReadNamesTheScenarioItsDataFilesAndWeatherFiles() throws {
+        let doc = try ScenarioDocument.open(path: path)
+        let data = try #require(doc.info.models).map(\.source)
+        #expect(doc.filesRead == [path] + data)
+        #expect(data.allSatisfy { $0.hasPrefix(Fixtures.models + "/") })
+        let corpus = Fixtures.repository.appendingPathComponent("Tests/fleetwattTests/Corpus").path
+        let weather = try ScenarioDocument.open(path: corpus + "/scenarios/weather-short.yaml")
+        #expect(weather.filesRead == [corpus + "/scenarios/weather-short.yaml", corpus + "/weather/short.csv"])
+        #expect(try ScenarioDocument.open(path: nil).filesRead.isEmpty)
+    }
+
     /// The info lists every data file pulled, sorted, with the SHA-256 of its bytes, read where the
     /// document read it; a `--set` that points a site at another grid changes the list.
     @Test func infoHashesEveryDataFileRead() throws {

@@ -131,6 +131,50 @@ struct AtomicWriterTests {
         #expect(listing(dir) == ["link.json", "real.json"])
     }
 
+    /// A link to a missing file, or a path under a link to a missing folder, is refused at the
+    /// check: following it made the missing folders wherever the link pointed (even at /).
+    @Test func aLinkToSomethingMissingIsRefusedAndNothingIsMade() throws {
+        let dir = try TestSupport.tempFolder()
+        let link = dir.appendingPathComponent("out.json")
+        try fm.createSymbolicLink(atPath: link.path, withDestinationPath: "elsewhere/deep/x.json")
+        #expect(throws: ReportError.unusableOutput(
+            path: link.path, reason: "it is a symbolic link to a missing file (elsewhere/deep/x.json)")) {
+            try OutputFile.check(link.path)
+        }
+        let folder = dir.appendingPathComponent("dangling")
+        try fm.createSymbolicLink(atPath: folder.path, withDestinationPath: "nowhere")
+        #expect(throws: ReportError.unusableOutput(
+            path: folder.path + "/x.json", reason: "\(folder.path) is a symbolic link to a missing folder (nowhere)")) {
+            try OutputFile.check(folder.path + "/x.json")
+        }
+        #expect(listing(dir) == ["dangling", "out.json"])
+    }
+
+    /// A read-only file is refused by its mode bits too: access(2) lets root write anything.
+    @Test func aReadOnlyFileIsRefusedEvenForRoot() throws {
+        let dir = try TestSupport.tempFolder()
+        let target = dir.appendingPathComponent("other.txt")
+        try Data("keep".utf8).write(to: target)
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: target.path)
+        if geteuid() == 0 {
+            #expect(throws: ReportError.unusableOutput(path: target.path, reason: "the file is read-only (mode 0444)")) {
+                try OutputFile.check(target.path)
+            }
+        } else {
+            #expect(throws: ReportError.self) { try OutputFile.check(target.path) }
+        }
+        #expect(read(target) == "keep")
+    }
+
+    /// /dev/fd/N of a descriptor that is not open is refused at the check, not after the work.
+    @Test func aClosedDescriptorIsRefused() throws {
+        var fd: Int32 = 900
+        while fcntl(fd, F_GETFD) != -1 { fd += 1 }
+        #expect(throws: ReportError.unusableOutput(path: "/dev/fd/\(fd)", reason: "descriptor \(fd) is not open")) {
+            try OutputFile.check("/dev/fd/\(fd)")
+        }
+    }
+
     @Test func descriptorLinksAreRecognised() {
         #expect(OutputFile.isDescriptorLink("/dev/fd/3"))
         #expect(OutputFile.isDescriptorLink("/proc/self/fd/2"))

@@ -150,6 +150,73 @@ struct ReportFolderTests {
         #expect(listing(dir).isEmpty)
     }
 
+    /// A link to a missing folder (or a path under one) is refused at the check: the report was
+    /// evaluated, then failed naming its hidden staging folder.
+    @Test func aLinkToAMissingFolderIsRefused() throws {
+        let dir = try TestSupport.tempFolder()
+        let link = dir.appendingPathComponent("report")
+        try fm.createSymbolicLink(atPath: link.path, withDestinationPath: "nowhere")
+        #expect(throws: ReportError.unusableOutput(path: link.path, reason: "it is a symbolic link to a missing folder (nowhere)")) {
+            try ReportFolder.check(link.path, force: false)
+        }
+        #expect(throws: ReportError.unusableOutput(
+            path: link.path + "/sub", reason: "\(link.path) is a symbolic link to a missing folder (nowhere)")) {
+            try ReportFolder.check(link.path + "/sub", force: true)
+        }
+        #expect(listing(dir) == ["report"])
+    }
+
+    /// With --force, a file the command reads among those a report replaces or removes (the
+    /// manifest or a file it lists; reached through a link too) refuses the folder; nothing changes.
+    @Test func forceNeverReplacesAFileTheCommandReads() throws {
+        let dir = try TestSupport.tempFolder()
+        let out = dir.appendingPathComponent("report")
+        try write(["report.md": "# R\n", "s.yaml": "id: s\n"], to: out, force: false)
+        let link = dir.appendingPathComponent("s.yaml")
+        try fm.createSymbolicLink(atPath: link.path, withDestinationPath: "report/s.yaml")
+        let reason = ", which this command reads; the report would replace or remove it"
+        #expect(throws: ReportError.unusableOutput(path: out.path, reason: "it holds s.yaml" + reason)) {
+            try ReportFolder.check(out.path, force: true, avoiding: [link.path])
+        }
+        #expect(throws: ReportError.unusableOutput(path: out.path, reason: "it holds report.md" + reason)) {
+            try ReportFolder.check(out.path, force: true, avoiding: [out.appendingPathComponent("report.md").path])
+        }
+        // Inputs elsewhere (or missing) leave the folder usable.
+        _ = try ReportFolder.check(out.path, force: true, avoiding: [dir.appendingPathComponent("other.yaml").path])
+        #expect(read(out.appendingPathComponent("s.yaml")) == "id: s\n")
+        #expect(listing(out) == [ReportFolder.manifestName, "report.md", "s.yaml"])
+    }
+
+    /// `--out` and `--report`: the same path, one inside the other (through a link or `..`
+    /// too) are refused; side by side, even with a common prefix, they are fine.
+    @Test func anOutAndAReportFolderMustBeApart() throws {
+        let dir = try TestSupport.tempFolder()
+        try fm.createDirectory(at: dir.appendingPathComponent("r"), withIntermediateDirectories: false)
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("alias").path, withDestinationPath: "r")
+        func apart(_ out: String, _ report: String) throws {
+            let folder = try ReportFolder.check(dir.appendingPathComponent(report).path, force: false)
+            try OutputFile.check(dir.appendingPathComponent(out).path).checkApart(from: folder)
+        }
+        let tail = "; give --out a path outside it"
+        for (out, report) in [("r/compare.md", "r"), ("alias/compare.md", "r"), ("r/../r/sub/x.md", "alias")] {
+            #expect(throws: ReportError.unusableOutput(path: dir.appendingPathComponent(out).path, reason:
+                "it is inside the --report folder \(dir.appendingPathComponent(report).path), which holds only the report's files"
+                + tail)) { try apart(out, report) }
+        }
+        #expect(throws: ReportError.unusableOutput(path: dir.appendingPathComponent("c3").path,
+                                                   reason: "it is the --report folder \(dir.appendingPathComponent("c3").path)" + tail)) {
+            try apart("c3", "c3")
+        }
+        #expect(throws: ReportError.unusableOutput(path: dir.appendingPathComponent("new").path,
+            reason: "the --report folder \(dir.appendingPathComponent("new/inner").path) would be inside it" + tail)) {
+            try apart("new", "new/inner")
+        }
+        try apart("r.md", "r")
+        try apart("rx/compare.md", "r")
+        try OutputFile.check(nil).checkApart(from: ReportFolder.check(dir.appendingPathComponent("r").path, force: false))
+        #expect(listing(dir) == ["alias", "r"])
+    }
+
     @Test func aFileIsNotAReportFolder() throws {
         let dir = try TestSupport.tempFolder()
         let file = dir.appendingPathComponent("report")

@@ -204,6 +204,162 @@ struct OutputSafetyTests {
         #expect(try Data(contentsOf: scenario) == before)
     }
 
+    // MARK: - Links to missing places, closed descriptors, read-only files
+
+    /// A link to a missing file or folder, or a closed descriptor, is refused at once with exit
+    /// 2, naming the user's path. The link to a missing file was followed (its missing folders
+    /// made wherever it pointed); the others failed after the evaluation, with exit 1 and, for a
+    /// report, the hidden staging folder's name. 5,000 samples take several seconds.
+    @Test(arguments: [
+        ["run", "--out", "out.json"],
+        ["export-notebook", "--out", "out.json"],
+        ["run", "--out", "dangling/x.json"],
+        ["report", "--out", "dangling"],
+        ["report", "--out", "dangling/sub"],
+        ["run", "--out", "/dev/fd/987"],
+    ])
+    func aLinkToNothingOrAClosedDescriptorIsRefusedAtOnce(_ command: [String]) throws {
+        let dir = try TestSupport.tempFolder()
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("out.json").path, withDestinationPath: "elsewhere/deep/x.json")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("dangling").path, withDestinationPath: "nowhere")
+        let start = Date()
+        let r = try TestSupport.fleetwatt(command + ["--samples", "5000", "--progress", "never"], in: dir)
+        let seconds = Date().timeIntervalSince(start)
+        #expect(r.status == 2, "\(command): \(r.stderr)")
+        #expect(seconds < 2, "\(command): took \(seconds) s: the location was checked after the evaluation")
+        #expect(r.stderr.hasPrefix("error: \(command[2]): cannot write the output here: "), "\(r.stderr)")
+        #expect(!r.stderr.contains(".staging") && !r.stderr.contains(".tmp"), "\(r.stderr)")
+        expectOneCleanLine(r, "\(command)")
+        #expect(TestSupport.listing(dir) == ["dangling", "out.json"])
+    }
+
+    /// As root, access(2) says every file is writable, and a read-only (0444) file was replaced.
+    @Test func aReadOnlyFileIsRefusedEvenAsRoot() throws {
+        let dir = try TestSupport.tempFolder()
+        let file = dir.appendingPathComponent("other.txt")
+        try Data("other\n".utf8).write(to: file)
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file.path)
+        let r = try TestSupport.fleetwatt(["catalog", "--out", "other.txt"], in: dir)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("error: other.txt: cannot write the output here: the file is read-only"), "\(r.stderr)")
+        #expect(TestSupport.text(file) == "other\n")
+        #expect(try fm.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int == 0o444)
+    }
+
+    // MARK: - Files the command reads
+
+    /// A folder holding s.yaml, whose one site reads the weather file w.csv (named by its
+    /// absolute path, so that a copy of s.yaml elsewhere reads the same file).
+    func scenarioWithWeather() throws -> (folder: URL, weather: URL) {
+        let dir = try TestSupport.tempFolder()
+        let weather = dir.appendingPathComponent("w.csv")
+        try fm.copyItem(at: TestSupport.repoRoot.appendingPathComponent("Tests/FleetModelTests/Data/723170TYA-columns.csv"),
+                        to: weather)
+        let template = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent(
+            "Tests/fleetwattTests/Corpus/scenarios/weather-nan-cell.yaml"), encoding: .utf8)
+        try template.replacingOccurrences(of: "../weather/nan-cell.csv", with: weather.path)
+            .write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        return (dir, weather)
+    }
+
+    /// `--out` onto a weather file the scenario (or a sweep's point) reads, or onto any scenario
+    /// `compare` reads (not only the first), is refused as the scenario file is; every input
+    /// stays as it was.
+    @Test func noFileTheCommandReadsCanBeTheOutput() throws {
+        let (dir, weather) = try scenarioWithWeather()
+        let before = try Data(contentsOf: weather)
+        for command in [["run", "s.yaml", "--samples", "0"], ["params", "s.yaml"],
+                        ["run", "s.yaml", "--samples", "20", "--shard", "0/2"],
+                        ["compare", "s.yaml", "--variant", "a:fleet.cohorts.h100-tx.count=5000", "--samples", "10"]] {
+            let r = try TestSupport.fleetwatt(command + ["--out", "w.csv"], in: dir)
+            #expect(r.status == 2, "\(command): \(r.stderr)")
+            #expect(r.stderr == "error: w.csv: cannot write the output here: it is \(weather.path), which this command "
+                    + "reads; writing there would replace it\n", "\(command)")
+        }
+        #expect(try Data(contentsOf: weather) == before)
+        // A sweep over weather files reads each of them.
+        try fm.copyItem(at: weather, to: dir.appendingPathComponent("w2.csv"))
+        let sweep = try TestSupport.fleetwatt(["sweep", "s.yaml", "--vary", "sites.us-tx.climate.weather_file=w.csv,w2.csv",
+                                               "--out", "w2.csv"], in: dir)
+        #expect(sweep.status == 2, "\(sweep.stderr)")
+        #expect(sweep.stderr == "error: w2.csv: cannot write the output here: it is w2.csv, which this command reads; "
+                + "writing there would replace it\n")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("w2.csv")) == before)
+        let models = TestSupport.repoRoot.appendingPathComponent("models/scenarios")
+        try fm.copyItem(at: models.appendingPathComponent("h100-training-100k.yaml"), to: dir.appendingPathComponent("a.yaml"))
+        try fm.copyItem(at: models.appendingPathComponent("inference-phoenix-air.yaml"), to: dir.appendingPathComponent("b.yaml"))
+        let second = try Data(contentsOf: dir.appendingPathComponent("b.yaml"))
+        let r = try TestSupport.fleetwatt(["compare", "a.yaml", "b.yaml", "--samples", "10", "--out", "b.yaml"], in: dir)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr == "error: b.yaml: cannot write the output here: it is b.yaml, which this command reads; "
+                + "writing there would replace it\n")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("b.yaml")) == second)
+        #expect(TestSupport.listing(dir) == ["a.yaml", "b.yaml", "s.yaml", "w.csv", "w2.csv"])
+    }
+
+    /// `report --force` replaces the files its manifest lists and removes those the new report
+    /// lacks: when the scenario or its weather file is one of them, it is refused, not replaced.
+    @Test func reportForceNeverReplacesOrRemovesAFileItReads() throws {
+        let (dir, weather) = try scenarioWithWeather()
+        let r0 = try TestSupport.fleetwatt(["report", "s.yaml", "--samples", "0", "--out", "r", "--quiet"], in: dir)
+        try #require(r0.status == 0, "\(r0.stderr)")
+        let report = dir.appendingPathComponent("r")
+        let manifest = report.appendingPathComponent(".fleetwatt-report")
+        let scenario = try Data(contentsOf: dir.appendingPathComponent("s.yaml"))
+        // The scenario read is the earlier report's report.md, which the new report replaces.
+        try scenario.write(to: report.appendingPathComponent("report.md"))
+        // A scenario listed in the manifest, which the new report removes.
+        try scenario.write(to: report.appendingPathComponent("s.yaml"))
+        try (TestSupport.text(manifest)! + "s.yaml\n").write(to: manifest, atomically: true, encoding: .utf8)
+        for input in ["r/report.md", "r/s.yaml"] {
+            let r = try TestSupport.fleetwatt(["report", input, "--samples", "0", "--out", "r", "--force"], in: dir)
+            #expect(r.status == 2, "\(input): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("error: r: cannot write the output here: it holds \(input.dropFirst(2)), "
+                                       + "which this command reads"), "\(r.stderr)")
+            expectOneCleanLine(r, input)
+            #expect(try Data(contentsOf: dir.appendingPathComponent(input)) == scenario)
+        }
+        // The weather file, moved into the report folder and listed in its manifest.
+        let moved = report.appendingPathComponent("w.csv")
+        try fm.moveItem(at: weather, to: moved)
+        try (TestSupport.text(manifest)! + "w.csv\n").write(to: manifest, atomically: true, encoding: .utf8)
+        let text = try String(contentsOf: dir.appendingPathComponent("s.yaml"), encoding: .utf8)
+        try text.replacingOccurrences(of: weather.path, with: moved.path)
+            .write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        let r = try TestSupport.fleetwatt(["report", "s.yaml", "--samples", "0", "--out", "r", "--force"], in: dir)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("error: r: cannot write the output here: it holds w.csv, which this command reads"),
+                "\(r.stderr)")
+        #expect(fm.fileExists(atPath: moved.path))
+    }
+
+    // MARK: - --report and --out together
+
+    /// `--out` that is the `--report` folder, lies inside it, or holds it is refused before any
+    /// work: the report was written first, then the command exited 2 saying the folder "became
+    /// a folder while the command ran", or the --out file silently replaced a report file.
+    @Test func outAndTheReportFolderMustBeApart() throws {
+        let dir = try TestSupport.tempFolder()
+        let compare = ["compare", "h100-training-100k", "--variant", "a:fleet.cohorts.h100-tx.count=5000",
+                       "--samples", "20", "--progress", "never"]
+        for (report, out) in [("c3", "c3"), ("c2", "c2/compare.md"), ("c4", "c4/sub/notes.md"), ("c5/inner", "c5")] {
+            let r = try TestSupport.fleetwatt(compare + ["--report", report, "--out", out], in: dir)
+            #expect(r.status == 2, "--report \(report) --out \(out): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("error: \(out): cannot write the output here: "), "\(r.stderr)")
+            #expect(r.stderr.contains("--report folder \(report)"), "\(r.stderr)")
+            expectOneCleanLine(r, "--report \(report) --out \(out)")
+            #expect(TestSupport.listing(dir).isEmpty, "--report \(report) --out \(out)")
+        }
+        // merge refuses before reading its parts (this one is not even a part).
+        try Data("not a part".utf8).write(to: dir.appendingPathComponent("p0.fwpart"))
+        for (report, out) in [("m", "m"), ("m2", "m2/report.md")] {
+            let r = try TestSupport.fleetwatt(["merge", "p0.fwpart", "--report", report, "--out", out], in: dir)
+            #expect(r.status == 2, "\(r.stderr)")
+            #expect(r.stderr.hasPrefix("error: \(out): cannot write the output here: "), "\(r.stderr)")
+            #expect(TestSupport.listing(dir) == ["p0.fwpart"])
+        }
+    }
+
     // MARK: - Standard output lost
 
     /// stdout full (/dev/full) or closed (`>&-`): exit 1 with one line, never 0, never a trap.

@@ -10,6 +10,25 @@ extension ScenarioDocument {
         return folder.isEmpty ? "." : folder
     }
 
+    /// Every file on disk the scenario reads, each once: the scenario file, the models folder's
+    /// data files and each site's `weather_file` (resolved as it is read). Known as soon as the
+    /// scenario is opened, so that a command can refuse an output that would replace one of them
+    /// before any work; embedded copies are not files and are left out.
+    public var filesRead: [String] {
+        var out: [String] = []
+        func add(_ path: String) {
+            if !path.isEmpty, !path.hasPrefix("embedded:"), !out.contains(path) { out.append(path) }
+        }
+        add(info.source)
+        for file in info.models ?? [] { add(file.source) }
+        for site in root["sites"]?.entries ?? [] {
+            if let file = site.value.node(at: "climate.weather_file")?.scalarText {
+                add(WeatherCache.join(baseDirectory, file))
+            }
+        }
+        return out
+    }
+
     /// Reads and checks every site's `weather_file` (through the shared cache, so a run reuses
     /// what `validate` read): a missing, unreadable or far too large file is an error at the
     /// `weather_file` value; a bad line or cell is an error at its place in the weather file.

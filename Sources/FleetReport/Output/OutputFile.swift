@@ -14,7 +14,9 @@ import Darwin
 /// - a regular file, new or existing: written to a temporary file beside it, flushed, then
 ///   renamed over it; a replaced file keeps its permissions (and, as root, its owner). A
 ///   symbolic link is followed: its target is replaced and the link stays.
-/// - a folder, block device or socket is refused.
+/// - refused: a folder, block device or socket; a read-only file (by its mode too, as root);
+///   a file the command reads; a link to a missing file or a path under a link to a missing
+///   folder (nothing is made where a link points); `/dev/fd/N` of a closed descriptor.
 public struct OutputFile: Sendable {
     public enum Kind: Sendable, Equatable { case standardOutput, stream, file }
 
@@ -30,7 +32,7 @@ public struct OutputFile: Sendable {
     public var name: String { path ?? "standard output" }
 
     /// Checks `path` (nil: standard output) before any work; `inputs` are files the command
-    /// reads (the scenario), which the output must not replace.
+    /// reads (the scenario, its weather files), which the output must not replace.
     public static func check(_ path: String?, avoiding inputs: [String] = []) throws(ReportError) -> OutputFile {
         guard let path else { return OutputFile(path: nil, kind: .standardOutput, resolved: "", entry: nil) }
         guard !path.isEmpty else { throw .unusableOutput(path: "''", reason: "the path is empty") }
@@ -42,6 +44,10 @@ public struct OutputFile: Sendable {
         }
         let (resolved, viaDescriptor) = try resolveLinks(absolute(path), display: path)
         let status = FileStatus.of(resolved)
+        if status == nil, viaDescriptor {
+            let number = (resolved as NSString).lastPathComponent
+            throw .unusableOutput(path: path, reason: "descriptor \(number) is not open")
+        }
         if let status {
             switch status.kind {
             case .characterDevice, .fifo:
@@ -55,11 +61,13 @@ public struct OutputFile: Sendable {
                                   entry: OutputJournal.shared.plan(path, existed: true))
             case .file:
                 try requireAccess(resolved, W_OK, display: path, "the file is read-only")
-                for input in inputs {
-                    if let other = FileStatus.of(input), other.device == status.device, other.inode == status.inode {
-                        throw .unusableOutput(path: path, reason: "it is \(input), which this command reads; "
-                                              + "writing there would replace it")
-                    }
+                // access(2) lets root write any file: the mode bits say whether it is meant to be written.
+                guard status.permissions & 0o222 != 0 else {
+                    throw .unusableOutput(path: path, reason: "the file is read-only (mode \(status.modeText))")
+                }
+                if let input = inputs.first(where: { FileStatus.of($0)?.isSameFile(as: status) == true }) {
+                    throw .unusableOutput(path: path, reason: "it is \(input), which this command reads; "
+                                          + "writing there would replace it")
                 }
             case .folder:
                 throw .unusableOutput(path: path, reason: "it is a folder; give a file name")
@@ -144,23 +152,37 @@ public struct OutputFile: Sendable {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
-    /// Follows symbolic links at the end of `path` to the file they name (which may not
-    /// exist yet). Returns that path and whether it went through an open-descriptor link
-    /// (/dev/fd/N, /proc/self/fd/N), which must be written in place.
+    /// Follows symbolic links at the end of `path` to the file they name. Returns that path
+    /// and whether it went through an open-descriptor link (/dev/fd/N, /proc/self/fd/N), which
+    /// must be written in place. A link to a missing file is refused: writing there would make
+    /// a file, and its missing folders, wherever the link points.
     static func resolveLinks(_ path: String, display: String) throws(ReportError) -> (String, Bool) {
         var current = path
+        var lastLink: String?
         for _ in 0..<40 {
             if isDescriptorLink(current) { return (current, true) }
-            guard FileStatus.ofLink(current)?.kind == .link else { return (current, false) }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let n = readlink(current, &buffer, buffer.count - 1)
-            guard n >= 0 else {
-                throw .unusableOutput(path: display, reason: "cannot read the link: \(AtomicWriter.errnoText())")
+            let (found, error) = FileStatus.lookupLink(current)
+            guard let found, found.kind == .link else {
+                if let lastLink, found == nil, error == ENOENT {
+                    throw .unusableOutput(path: display, reason: "it is a symbolic link to a missing file (\(lastLink))")
+                }
+                return (current, false)
             }
-            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let target = try linkText(current, display: display)
+            lastLink = target
             current = target.hasPrefix("/") ? target : (current as NSString).deletingLastPathComponent + "/" + target
         }
         throw .unusableOutput(path: display, reason: "too many levels of symbolic links")
+    }
+
+    /// The text of the symbolic link at `path`.
+    static func linkText(_ path: String, display: String) throws(ReportError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else {
+            throw .unusableOutput(path: display, reason: "cannot read the link: \(AtomicWriter.errnoText())")
+        }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// True for /dev/fd/N and /proc/PID/fd/N: links to a process's open descriptors.
@@ -187,6 +209,11 @@ public struct OutputFile: Sendable {
             }
             if error != ENOENT {
                 throw .unusableOutput(path: display, reason: "\(current): \(String(cString: strerror(error)))")
+            }
+            // mkdir -p would fail here, or make the folder wherever the link points.
+            if FileStatus.ofLink(current)?.kind == .link {
+                throw .unusableOutput(path: display, reason: "\(current) is a symbolic link to a missing folder "
+                                      + "(\(try linkText(current, display: display)))")
             }
             let parent = (current as NSString).deletingLastPathComponent
             guard parent != current, !parent.isEmpty else {

@@ -12,7 +12,9 @@ import Darwin
 /// the last report wrote. Without `force` the folder must be empty (or missing: it is made,
 /// with its missing parents, as `mkdir -p` does). With `force` it may hold only the files
 /// of its manifest (and leftovers of killed runs, which are removed); anything else is
-/// refused, naming the first such file, and nothing is changed.
+/// refused, naming the first such file, and nothing is changed. A file the command reads
+/// (the scenario, a weather file) among the files a report replaces or removes is refused too,
+/// as is a link to a missing folder (the report would be made wherever it points, or fail).
 ///
 /// Writing: every file is staged in `.fleetwatt.PID-HEX.staging` inside the folder (so the
 /// renames never cross file systems, even when the folder is a mount point or a link), then
@@ -33,11 +35,13 @@ public struct ReportFolder: Sendable {
     let absolute: String
     let entry: Int
 
-    /// Checks the folder before any work (see the type's documentation).
-    public static func check(_ path: String, force: Bool) throws(ReportError) -> ReportFolder {
+    /// Checks the folder before any work (see the type's documentation); `inputs` are files
+    /// the command reads, which the report must not replace or remove.
+    public static func check(_ path: String, force: Bool, avoiding inputs: [String] = []) throws(ReportError) -> ReportFolder {
         guard !path.isEmpty else { throw .unusableOutput(path: "''", reason: "the path is empty") }
         let absolute = OutputFile.absolute(path)
         let existed = try checkContents(absolute, display: path, force: force)
+        if existed { try checkInputs(inputs, in: absolute, display: path) }
         return ReportFolder(path: path, force: force, absolute: absolute,
                             entry: OutputJournal.shared.plan(path, existed: existed))
     }
@@ -128,6 +132,10 @@ public struct ReportFolder: Sendable {
             guard error == ENOENT else {
                 throw .unusableOutput(path: display, reason: String(cString: strerror(error)))
             }
+            if FileStatus.ofLink(absolute)?.kind == .link {
+                throw .unusableOutput(path: display, reason: "it is a symbolic link to a missing folder "
+                                      + "(\(try OutputFile.linkText(absolute, display: display)))")
+            }
             try OutputFile.checkFolderCanHold((absolute as NSString).deletingLastPathComponent, display: display)
             return false
         }
@@ -155,6 +163,19 @@ public struct ReportFolder: Sendable {
             throw .foreignFile(folder: display, file: foreign)
         }
         return true
+    }
+
+    /// Refuses a folder in which a file the command reads is one a report replaces or removes:
+    /// the manifest or a file it lists (after `checkContents`, the folder holds no other file).
+    static func checkInputs(_ inputs: [String], in absolute: String, display: String) throws(ReportError) {
+        let read = inputs.compactMap { FileStatus.of($0) }
+        guard !read.isEmpty else { return }
+        for name in [manifestName] + (try manifest(in: absolute, display: display)).sorted() {
+            guard let status = FileStatus.ofLink(absolute + "/" + name), status.kind == .file,
+                  read.contains(where: { $0.isSameFile(as: status) }) else { continue }
+            throw .unusableOutput(path: display, reason: "it holds \(name), which this command reads; "
+                                  + "the report would replace or remove it")
+        }
     }
 
     /// The first entry (in name order, depth first) that is neither a regular file the

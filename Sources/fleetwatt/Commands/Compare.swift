@@ -66,14 +66,17 @@ struct Compare: ParsableCommand {
             throw CommandFailure.badInput("--shard \(shard) writes a partial result; give --report to fleetwatt merge instead")
         }
         let chosen = try metrics.chosen() ?? Metric.allCases
-        if try sharding.writePartial(out: output.out, reading: scenarios.first, feedback: output.feedback, { shard, tick in
-            try ScenarioVariant.comparePartial(SamplingOptions.variants(scenarios: scenarios, sets: sets, variants: variants),
-                                               metrics: chosen, options: sampling.options(), sets: sets, shard: shard,
-                                               progress: tick)
+        let compared = try SamplingOptions.variants(scenarios: scenarios, sets: sets, variants: variants)
+        // Every scenario and weather file any variant reads, not only the first scenario.
+        let reads = compared.flatMap(\.document.filesRead)
+        if try sharding.writePartial(out: output.out, reading: reads, feedback: output.feedback, { shard, tick in
+            try ScenarioVariant.comparePartial(compared, metrics: chosen, options: sampling.options(), sets: sets,
+                                               shard: shard, progress: tick)
         }) { return }
-        let destination = try output.destination(reading: scenarios.first)
-        let folder = try report.map { try ReportFolder.check($0, force: force) }
-        let comparison = try sampling.compare(scenarios: scenarios, sets: sets, variants: variants, metrics: chosen,
+        let destination = try output.destination(reading: reads)
+        let folder = try report.map { try ReportFolder.check($0, force: force, avoiding: reads) }
+        try destination.checkApart(from: folder)
+        let comparison = try sampling.compare(compared, sets: sets, metrics: chosen,
                                               progress: output.feedback.progress, quiet: output.feedback.quiet)
         if let folder {
             try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()))

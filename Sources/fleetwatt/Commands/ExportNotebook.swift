@@ -25,8 +25,10 @@ struct ExportNotebook: ParsableCommand {
     @OptionGroup var feedback: ProgressOptions
 
     func run() throws {
-        let destination = try OutputFile.check(out, avoiding: [scenario.scenario].compactMap { $0 })
-        let result = try sampling.evaluate(scenario.prepared(), progress: feedback.progress, quiet: feedback.quiet)
+        let document = try scenario.opened()
+        let destination = try OutputFile.check(out, avoiding: document.filesRead)
+        let result = try sampling.evaluate(PreparedScenario(document: document), progress: feedback.progress,
+                                           quiet: feedback.quiet)
         try NotebookExporter.write(result: result, to: destination)
         if !feedback.quiet && destination.kind != .standardOutput { printError("wrote \(PathText.shown(out))") }
         feedback.warn(result.diagnostics.warnings)

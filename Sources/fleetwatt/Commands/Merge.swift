@@ -40,7 +40,8 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let destination = try OutputFile.check(output.out, avoiding: parts)
-        let folder = try report.map { try ReportFolder.check($0, force: force) }
+        let folder = try report.map { try ReportFolder.check($0, force: force, avoiding: parts) }
+        try destination.checkApart(from: folder)
         let merged = try PartialMerge.merge(files: parts)
         let emitting = report == nil || output.out != nil
         switch merged.output {

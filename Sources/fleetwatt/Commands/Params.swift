@@ -22,8 +22,8 @@ struct Params: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let destination = try output.destination(reading: scenario.scenario)
-        let document = try ScenarioDocument.open(path: scenario.scenario, sets: scenario.sets)
+        let document = try scenario.opened()
+        let destination = try output.destination(reading: document.filesRead)
         let issues = document.fleetIssues()
         if !issues.isEmpty { throw ScenarioErrors(issues) }
         let inputs = document.inputs.filter { !uncertain || $0.distribution != nil }

@@ -51,18 +51,19 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        if try sharding.writePartial(out: out, reading: scenario.scenario, feedback: feedback, { shard, tick in
+        let document = try scenario.opened()
+        if try sharding.writePartial(out: out, reading: document.filesRead, feedback: feedback, { shard, tick in
             guard sensitivity != .sobol else {
                 throw CommandFailure.badInput("report --shard: --sensitivity sobol is its own sharded run; use "
                     + "--sensitivity tornado or none here and shard `sensitivity --method sobol`")
             }
-            let prepared = try scenario.prepared()
+            let prepared = try PreparedScenario(document: document)
             return try sampling.partial(prepared, shard: shard, command: "report", progress: tick) { head, options in
                 if sensitivity == .tornado { head.sensitivity = try prepared.tornado(threads: options.threads) }
             }
         }) { return }
-        let destination = try ReportFolder.check(out, force: force)
-        let prepared = try scenario.prepared()
+        let destination = try ReportFolder.check(out, force: force, avoiding: document.filesRead)
+        let prepared = try PreparedScenario(document: document)
         var result = try sampling.evaluate(prepared, progress: progress, quiet: quiet)
         let options = sampling.options()
         if let method = sensitivity.method {

@@ -24,11 +24,12 @@ struct Run: ParsableCommand {
     @OptionGroup var sharding: ShardOptions
 
     func run() throws {
-        if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
-            try sampling.partial(scenario.prepared(), shard: shard, command: "run", progress: tick)
+        let document = try scenario.opened()
+        if try sharding.writePartial(out: output.out, reading: document.filesRead, feedback: output.feedback, { shard, tick in
+            try sampling.partial(PreparedScenario(document: document), shard: shard, command: "run", progress: tick)
         }) { return }
-        let destination = try output.destination(reading: scenario.scenario)
-        let result = try sampling.evaluate(scenario.prepared(), progress: output.feedback.progress,
+        let destination = try output.destination(reading: document.filesRead)
+        let result = try sampling.evaluate(PreparedScenario(document: document), progress: output.feedback.progress,
                                            quiet: output.feedback.quiet)
         try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
                         warnings: result.diagnostics.warnings)

@@ -51,11 +51,12 @@ struct Sensitivity: ParsableCommand {
     }
 
     func run() throws {
-        let destination = try output.destination(reading: scenario.scenario)
+        let document = try scenario.opened()
+        let destination = try output.destination(reading: document.filesRead)
         let chosen = try metrics.chosen()
-        let prepared = try scenario.prepared()
+        let prepared = try PreparedScenario(document: document)
         let options = UncertaintyOptions(samples: 0, seed: runner.seed, sampler: sampler, threads: runner.threads)
-        if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, tick in
+        if try sharding.writePartial(out: output.out, reading: document.filesRead, feedback: output.feedback, { shard, tick in
             let head = prepared.head(of: shard, options)
             switch method {
             case .tornado:

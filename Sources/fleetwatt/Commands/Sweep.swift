@@ -38,14 +38,16 @@ struct Sweep: ParsableCommand {
     }
 
     func run() throws {
-        let destination = try output.destination(reading: scenario.scenario)
+        let document = try scenario.opened()
         let spec = try SweepSpec.parse(vary)
+        let reads = spec.filesRead(by: document)
+        let destination = try output.destination(reading: reads)
         let options = sampling.options(defaultSamples: 0)
         try spec.checkWork(samples: options.samples)
         let chosen = try metrics.chosen() ?? Metric.allCases
-        let prepared = try scenario.prepared()
+        let prepared = try PreparedScenario(document: document)
         try spec.check(against: prepared)
-        if try sharding.writePartial(out: output.out, reading: scenario.scenario, feedback: output.feedback, { shard, _ in
+        if try sharding.writePartial(out: output.out, reading: reads, feedback: output.feedback, { shard, _ in
             try prepared.sweepPartial(spec, metrics: chosen, options: options, shard: shard,
                                       head: prepared.head(of: shard, options))
         }) { return }

@@ -25,16 +25,17 @@ struct ShardOptions: ParsableArguments {
 
 extension ShardOptions {
     /// Without --shard: false, and the command runs whole. With it: checks that `out` names a
-    /// file (a partial result never goes to standard output), evaluates the shard with
-    /// `make`, writes the partial result there (beside it, then renamed) and returns true.
-    func writePartial(out: String?, reading inputs: String?, feedback: ProgressOptions,
+    /// file (a partial result never goes to standard output) and none of `inputs` (the files
+    /// the command reads), evaluates the shard with `make`, writes the partial result there
+    /// (beside it, then renamed) and returns true.
+    func writePartial(out: String?, reading inputs: [String], feedback: ProgressOptions,
                       _ make: (Shard, _ progress: @escaping (Int, Int) -> Void) throws -> PartialResult) throws -> Bool {
         guard let shard = parsed else { return false }
         guard let out else {
             throw CommandFailure.badInput("--shard \(shard): give --out FILE for the partial result, then join the parts "
                                           + "with fleetwatt merge PART… --out RESULT")
         }
-        let destination = try OutputFile.check(out, avoiding: [inputs].compactMap { $0 })
+        let destination = try OutputFile.check(out, avoiding: inputs)
         guard destination.kind == .file else {
             throw CommandFailure.badInput("--out \(PathText.shown(out)): a partial result is written to a regular file, not a device or FIFO")
         }

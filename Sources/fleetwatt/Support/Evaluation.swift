@@ -1,9 +1,12 @@
 import FleetModel
 
 extension ScenarioOptions {
-    /// The named scenario with its `--set` values, validated and evaluated at base values:
-    /// the one way in of every command that evaluates.
-    func prepared() throws -> PreparedScenario { try PreparedScenario.open(scenario, sets: sets) }
+    /// The named scenario with its `--set` values, opened but not yet validated or evaluated:
+    /// the files it reads (`filesRead`) are known, so outputs are checked against them first.
+    func opened() throws -> ScenarioDocument { try ScenarioDocument.open(path: scenario, sets: sets) }
+
+    /// The named scenario with its `--set` values, validated and evaluated at base values.
+    func prepared() throws -> PreparedScenario { try PreparedScenario(document: opened()) }
 }
 
 extension SamplingOptions {
@@ -27,10 +30,9 @@ extension SamplingOptions {
     }
 
     /// The variants evaluated with common random numbers: the glue of `compare`, in one place.
-    func compare(scenarios: [String], sets: [String], variants: [String], metrics: [Metric],
+    func compare(_ chosen: [ScenarioVariant], sets: [String], metrics: [Metric],
                  progress: ProgressMode, quiet: Bool) throws -> Comparison {
-        let chosen = try Self.variants(scenarios: scenarios, sets: sets, variants: variants)
-        return try ProgressBar.run(progress, quiet: quiet, label: "compare") { tick in
+        try ProgressBar.run(progress, quiet: quiet, label: "compare") { tick in
             try ScenarioVariant.compare(chosen, metrics: metrics, options: options(), sets: sets, progress: tick)
         }
     }

@@ -191,6 +191,20 @@ public struct SweepSpec: Sendable, Hashable {
         }
     }
 
+    /// Every file the grid's points read: the scenario's own (`filesRead`), and for a text axis
+    /// those of the scenario with each value set (a sweep over `weather_file` reads each file).
+    public func filesRead(by document: ScenarioDocument) -> [String] {
+        var out = document.filesRead
+        for axis in axes {
+            for case let .text(value) in axis.values {
+                var point = document
+                guard (try? point.set(axis.path, to: value)) != nil else { continue }
+                for file in point.filesRead where !out.contains(file) { out.append(file) }
+            }
+        }
+        return out
+    }
+
     /// Number of grid points.
     public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
 
