@@ -38,9 +38,8 @@ struct Compare: ParsableCommand {
         valueName: "name:path=value"))
     var variants: [String] = []
 
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override a value in every scenario: PATH=VALUE (as run's --set). Repeatable.", valueName: "path=value"))
-    var sets: [String] = []
+    /// Values overridden in every scenario compared.
+    @OptionGroup var overrides: SetOptions
 
     @OptionGroup var metrics: MetricOptions
 
@@ -49,8 +48,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Also write a report folder: compare.md, figures/compare-differences.svg, compare.json, compare.csv, report.css.")
     var report: String?
 
-    @Flag(help: "With --report: replace an earlier comparison report in the folder (only files it wrote).")
-    var force = false
+    @OptionGroup var replacing: ForceOption
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var sharding: ShardOptions
@@ -66,23 +64,44 @@ struct Compare: ParsableCommand {
             throw CommandFailure.badInput("--shard \(shard) writes a partial result; give --report to fleetwatt merge instead")
         }
         let chosen = try metrics.chosen() ?? Metric.allCases
-        let compared = try SamplingOptions.variants(scenarios: scenarios, sets: sets, variants: variants)
+        let compared = try Self.variants(scenarios: scenarios, sets: overrides.sets, variants: variants)
         // Every scenario and weather file any variant reads, not only the first scenario.
         let reads = compared.flatMap(\.document.filesRead)
         if try sharding.writePartial(out: output.out, reading: reads, feedback: output.feedback, { shard, tick in
-            try ScenarioVariant.comparePartial(compared, metrics: chosen, options: sampling.options(), sets: sets,
+            try ScenarioVariant.comparePartial(compared, metrics: chosen, options: sampling.options(), sets: overrides.sets,
                                                shard: shard, progress: tick)
         }) { return }
         let destination = try output.destination(reading: reads)
-        let folder = try report.map { try ReportFolder.check($0, force: force, avoiding: reads) }
+        let folder = try report.map { try ReportFolder.check($0, force: replacing.force, avoiding: reads) }
         try destination.checkApart(from: folder)
-        let comparison = try sampling.compare(compared, sets: sets, metrics: chosen,
+        let comparison = try sampling.compare(compared, sets: overrides.sets, metrics: chosen,
                                               progress: output.feedback.progress, quiet: output.feedback.quiet)
         if let folder {
-            try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()))
-            if !output.feedback.quiet { printError("wrote \(PathText.shown(folder.path + "/compare.md")), figures/, compare.json, compare.csv") }
+            try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()), lead: "compare.md",
+                             quiet: output.feedback.quiet)
         }
         try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination,
                         warnings: comparison.diagnostics.warnings)
+    }
+}
+
+extension Compare {
+    /// Opens each scenario with the shared `--set` values, applies each `--variant` to the
+    /// first and checks them all: the variants compared, whole or sharded.
+    fileprivate static func variants(scenarios: [String], sets: [String], variants: [String]) throws -> [ScenarioVariant] {
+        let specs = try variants.map(VariantSpec.parse)
+        let documents = try (scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) })
+            .map { try ScenarioDocument.open(path: $0, sets: sets) }
+        return try ScenarioVariant.variants(scenarios: documents, specs: specs)
+    }
+}
+
+extension SamplingOptions {
+    /// The variants evaluated with common random numbers, with a progress bar on stderr.
+    fileprivate func compare(_ chosen: [ScenarioVariant], sets: [String], metrics: [Metric],
+                             progress: ProgressMode, quiet: Bool) throws -> Comparison {
+        try ProgressBar.run(progress, quiet: quiet, label: "compare") { tick in
+            try ScenarioVariant.compare(chosen, metrics: metrics, options: options(), sets: sets, progress: tick)
+        }
     }
 }

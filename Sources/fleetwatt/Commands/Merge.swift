@@ -29,8 +29,7 @@ struct Merge: ParsableCommand {
                                valueName: "dir"))
     var report: String?
 
-    @Flag(help: "With --report: replace an earlier report in the folder (only files a report wrote).")
-    var force = false
+    @OptionGroup var replacing: ForceOption
 
     @OptionGroup var output: OutputOptions
 
@@ -40,15 +39,15 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let destination = try OutputFile.check(output.out, avoiding: parts)
-        let folder = try report.map { try ReportFolder.check($0, force: force, avoiding: parts) }
+        let folder = try report.map { try ReportFolder.check($0, force: replacing.force, avoiding: parts) }
         try destination.checkApart(from: folder)
         let merged = try PartialMerge.merge(files: parts)
         let emitting = report == nil || output.out != nil
         switch merged.output {
         case .result(let result):
-            if let folder, let report {
-                try ReportWriter.write(result: result, to: folder)
-                if !output.feedback.quiet { printError("wrote \(PathText.shown(report + "/report.md")), figures/, result.json, series.csv, assumptions.csv") }
+            if let folder {
+                try folder.write(try ReportWriter.files(for: result, date: ReportWriter.today()), lead: "report.md",
+                                 quiet: output.feedback.quiet)
             }
             if emitting {
                 try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
@@ -57,9 +56,9 @@ struct Merge: ParsableCommand {
                 output.feedback.warn(result.diagnostics.warnings)
             }
         case .comparison(let comparison):
-            if let folder, let report {
-                try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()))
-                if !output.feedback.quiet { printError("wrote \(PathText.shown(report + "/compare.md")), figures/, compare.json, compare.csv") }
+            if let folder {
+                try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()), lead: "compare.md",
+                                 quiet: output.feedback.quiet)
             }
             if emitting {
                 try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination,

@@ -36,8 +36,7 @@ struct Report: ParsableCommand {
     @Option(parsing: .unconditional, help: "Sobol base samples when --sensitivity sobol.")
     var sobolBaseSamples: Int = 256
 
-    @Flag(help: "Replace the report in a non-empty output folder (only files an earlier report wrote; anything else is refused).")
-    var force = false
+    @OptionGroup var replacing: ForceOption
 
     @OptionGroup var feedback: ProgressOptions
     private var progress: ProgressMode { feedback.progress }
@@ -62,7 +61,7 @@ struct Report: ParsableCommand {
                 if sensitivity == .tornado { head.sensitivity = try prepared.tornado(threads: options.threads) }
             }
         }) { return }
-        let destination = try ReportFolder.check(out, force: force, avoiding: document.filesRead)
+        let destination = try ReportFolder.check(out, force: replacing.force, avoiding: document.filesRead)
         let prepared = try PreparedScenario(document: document)
         var result = try sampling.evaluate(prepared, progress: progress, quiet: quiet)
         let options = sampling.options()
@@ -72,8 +71,7 @@ struct Report: ParsableCommand {
                                   progress: progress)
             }
         }
-        try ReportWriter.write(result: result, to: destination)
-        if !quiet { printError("wrote \(PathText.shown(out + "/report.md")), figures/, result.json, series.csv, series.long.csv, assumptions.csv") }
+        try destination.write(try ReportWriter.files(for: result, date: ReportWriter.today()), lead: "report.md", quiet: quiet)
         feedback.warn(result.diagnostics.warnings)
     }
 }

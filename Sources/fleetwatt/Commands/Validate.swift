@@ -16,14 +16,13 @@ struct Validate: ParsableCommand {
     @Argument(help: "Scenario file (YAML or JSON), or a shipped scenario's id.")
     var scenario: String
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a value: PATH=VALUE (repeatable).", valueName: "path=value"))
-    var sets: [String] = []
+    @OptionGroup var overrides: SetOptions
 
     @Flag(help: "Print nothing when the scenario is valid.")
     var quiet = false
 
     func run() throws {
-        let (document, issues) = try ScenarioDocument.validation(path: scenario, sets: sets)
+        let (document, issues) = try ScenarioDocument.validation(path: scenario, sets: overrides.sets)
         guard issues.isEmpty else { throw ScenarioErrors(issues) }
         if !quiet {
             let uncertain = document.uncertainParameters.count

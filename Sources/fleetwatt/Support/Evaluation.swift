@@ -18,22 +18,3 @@ extension SamplingOptions {
         }
     }
 }
-
-extension SamplingOptions {
-    /// Opens each scenario with the shared `--set` values, applies each `--variant` to the
-    /// first and checks them all: the variants of `compare`, whole or sharded.
-    static func variants(scenarios: [String], sets: [String], variants: [String]) throws -> [ScenarioVariant] {
-        let specs = try variants.map(VariantSpec.parse)
-        let documents = try (scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) })
-            .map { try ScenarioDocument.open(path: $0, sets: sets) }
-        return try ScenarioVariant.variants(scenarios: documents, specs: specs)
-    }
-
-    /// The variants evaluated with common random numbers: the glue of `compare`, in one place.
-    func compare(_ chosen: [ScenarioVariant], sets: [String], metrics: [Metric],
-                 progress: ProgressMode, quiet: Bool) throws -> Comparison {
-        try ProgressBar.run(progress, quiet: quiet, label: "compare") { tick in
-            try ScenarioVariant.compare(chosen, metrics: metrics, options: options(), sets: sets, progress: tick)
-        }
-    }
-}

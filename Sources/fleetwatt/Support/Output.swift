@@ -25,3 +25,16 @@ extension ProgressOptions {
         for w in warnings { printError("warning: \(w)") }
     }
 }
+
+extension ReportFolder {
+    /// Writes a report's `files` into the folder and, unless `quiet`, says what it wrote:
+    /// "wrote DIR/report.md, figures/, assumptions.csv, …" (`lead` first, the figures as one
+    /// folder, the rest in name order), so every command that writes a report names the same files.
+    func write(_ files: [String: Data], lead: String, quiet: Bool) throws {
+        try write(files)
+        guard !quiet else { return }
+        let figures = files.keys.contains { $0.hasPrefix("figures/") } ? ["figures/"] : []
+        let rest = files.keys.filter { $0 != lead && !$0.hasPrefix("figures/") }.sorted()
+        printError("wrote " + ([PathText.shown(path + "/" + lead)] + figures + rest).joined(separator: ", "))
+    }
+}
