@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import FleetModel
 import FleetReport
@@ -43,29 +44,21 @@ struct Merge: ParsableCommand {
         try destination.checkApart(from: folder)
         let merged = try PartialMerge.merge(files: parts)
         let emitting = report == nil || output.out != nil
+        // What the merged output writes: its report folder's files, what --out or stdout gets, and its warnings.
+        let written: (files: () throws -> [String: Data], lead: String, data: () throws -> Data, warnings: [String])
         switch merged.output {
         case .result(let result):
-            if let folder {
-                try folder.write(try ReportWriter.files(for: result, date: ReportWriter.today()), lead: "report.md",
-                                 quiet: output.feedback.quiet)
-            }
-            if emitting {
-                try output.emit(RenderedOutput.result(result, as: output.format), to: destination,
-                                warnings: result.diagnostics.warnings)
-            } else {
-                output.feedback.warn(result.diagnostics.warnings)
-            }
+            written = ({ try ReportWriter.files(for: result, date: ReportWriter.today()) }, "report.md",
+                      { try RenderedOutput.result(result, as: output.format) }, result.diagnostics.warnings)
         case .comparison(let comparison):
-            if let folder {
-                try folder.write(try ComparisonReport.files(for: comparison, date: ReportWriter.today()), lead: "compare.md",
-                                 quiet: output.feedback.quiet)
-            }
-            if emitting {
-                try output.emit(ComparisonRenderer.data(comparison, as: output.format), to: destination,
-                                warnings: comparison.diagnostics.warnings)
-            } else {
-                output.feedback.warn(comparison.diagnostics.warnings)
-            }
+            written = ({ try ComparisonReport.files(for: comparison, date: ReportWriter.today()) }, "compare.md",
+                      { try ComparisonRenderer.data(comparison, as: output.format) }, comparison.diagnostics.warnings)
+        }
+        if let folder { try folder.write(try written.files(), lead: written.lead, quiet: output.feedback.quiet) }
+        if emitting {
+            try output.emit(try written.data(), to: destination, warnings: written.warnings)
+        } else {
+            output.feedback.warn(written.warnings)
         }
     }
 }

@@ -37,7 +37,7 @@ public struct VariantSpec: Sendable, Hashable {
             body = trimmed[trimmed.index(after: colon)...]
         }
         var changes: [Change] = []
-        for piece in splitOutsideParentheses(body) {
+        for piece in body.commaItemsOutsideParentheses() {
             let item = piece.trimmingCharacters(in: .whitespaces)
             guard !item.isEmpty else { throw .invalidOption("--variant \(text): an empty change; \(usage)") }
             if let eq = item.firstIndex(of: "=") {
@@ -57,25 +57,6 @@ public struct VariantSpec: Sendable, Hashable {
         }
         guard !changes.isEmpty else { throw .invalidOption("--variant \(text): no change given; \(usage)") }
         return VariantSpec(name: name, changes: changes, text: trimmed)
-    }
-
-    /// `s` cut at the commas that are not inside parentheses.
-    static func splitOutsideParentheses(_ s: Substring) -> [Substring] {
-        var parts: [Substring] = []
-        var depth = 0
-        var start = s.startIndex
-        for i in s.indices {
-            switch s[i] {
-            case "(": depth += 1
-            case ")": depth = max(0, depth - 1)
-            case "," where depth == 0:
-                parts.append(s[start..<i])
-                start = s.index(after: i)
-            default: break
-            }
-        }
-        parts.append(s[start...])
-        return parts
     }
 
     /// Where errors about the flag are placed: `--variant NAME`.

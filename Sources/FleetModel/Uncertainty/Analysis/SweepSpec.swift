@@ -103,7 +103,7 @@ public struct SweepSpec: Sendable, Hashable {
         }
 
         var values: [SweepValue] = []
-        for part in splitOutsideParentheses(spec) {
+        for part in spec.commaItemsOutsideParentheses() {
             let written = part.trimmingWhitespace
             if written.contains("(") {
                 throw .invalidSweep("--vary \(flag): value \"\(written)\" is a distribution; --vary takes numbers "
@@ -115,23 +115,6 @@ public struct SweepSpec: Sendable, Hashable {
             values.append(v)
         }
         return Axis(path: path, values: values)
-    }
-
-    /// `text` split at the commas outside parentheses, so `triangular(1,2,3),5` is two items.
-    static func splitOutsideParentheses(_ text: String) -> [Substring] {
-        var items: [Substring] = [], depth = 0, start = text.startIndex
-        for i in text.indices {
-            switch text[i] {
-            case "(": depth += 1
-            case ")": depth = max(0, depth - 1)
-            case "," where depth == 0:
-                items.append(text[start..<i])
-                start = text.index(after: i)
-            default: break
-            }
-        }
-        items.append(text[start...])
-        return items
     }
 
     /// `count` evenly spaced values from `start` to `stop` inclusive, computed in decimal from the
