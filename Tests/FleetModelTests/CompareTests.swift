@@ -46,6 +46,23 @@ struct CompareTests {
         }
     }
 
+    /// Counts read as whole numbers, as `run` reports them (`Stats.reported(as:)`): the GPU-count
+    /// percentiles of every variant and difference of the default, whose other counts stay uncertain.
+    @Test func countsAreReportedAsWholeNumbers() throws {
+        let base = try ScenarioDocument.embeddedDefault()
+        let variants = try ScenarioVariant.variants(scenarios: [base],
+                                                    specs: [try VariantSpec.parse("fixed:fleet.cohorts.gb200-use1.count=80000")])
+        let c = try ScenarioVariant.compare(variants, metrics: [.gpusInstalledPeak], options: Self.options)
+        let stats = c.variants.compactMap { $0.totals[.gpusInstalledPeak] } + c.differences.compactMap { $0.totals[.gpusInstalledPeak] }
+        #expect(stats.count == 3)
+        for s in stats {
+            for q in [s.p05, s.p50, s.p95] {
+                let x = try #require(q)
+                #expect(x == x.rounded(), "\(x)")
+            }
+        }
+    }
+
     /// Common random numbers make the difference's spread far smaller than independent sampling
     /// would: a warmer cooling-tower approach moves facility energy by a little, while the
     /// uncertain inputs shared by both move each variant by a lot.

@@ -167,7 +167,7 @@ enum ComparisonEngine {
         for k in out.indices {
             var totals: [Metric: Stats] = [:]
             for (mi, m) in metrics.enumerated() { totals[m] = stats(base: paired.base[k][mi], paired.values[k][mi]) }
-            out[k].totals = totals
+            out[k].totals = totals.reported()
         }
         var differences: [Comparison.Difference] = []
         for k in out.indices.dropFirst() {
@@ -179,7 +179,7 @@ enum ComparisonEngine {
                     independent[m] = (a * a + b * b).squareRoot()
                 }
             }
-            differences.append(.init(variant: out[k].name, baseline: out[0].name, totals: totals,
+            differences.append(.init(variant: out[k].name, baseline: out[0].name, totals: totals.reported(),
                                      sdIfIndependent: independent))
         }
         return Comparison(run: frame.run, metrics: metrics, variants: out, differences: differences,
